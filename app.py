@@ -1,0 +1,15 @@
+"""Cause Atlas: navigation and what every page shares (the data, the disclaimer, the
+red-flag panel). Start it with `make run`, or `streamlit run app.py -- --data PATH`."""
+
+import streamlit as st
+
+from pages import common
+
+st.set_page_config(page_title="Cause Atlas", page_icon=":material/neurology:", layout="wide")
+
+page = st.navigation(
+    [st.Page("pages/explore.py", title="Explore", icon=":material/search:", default=True)],
+    position="top",
+)
+common.safety_panel()
+page.run()

@@ -1,0 +1,26 @@
+"""Where the app finds its data."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_TABLE = ROOT / "data" / "causes.csv"
+ENV_VAR = "CAUSE_ATLAS_DATA"
+
+
+def data_path(argv: Sequence[str], environ: dict[str, str] | None = None) -> Path:
+    """The cause table to serve: `--data PATH` after `streamlit run app.py --`, else the
+    CAUSE_ATLAS_DATA environment variable, else the bundled table."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--data")
+    try:
+        known, _ = parser.parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        known = argparse.Namespace(data=None)
+    env = os.environ if environ is None else environ
+    chosen = known.data or env.get(ENV_VAR)
+    return Path(chosen) if chosen else BUNDLED_TABLE

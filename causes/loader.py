@@ -1,0 +1,303 @@
+"""Read a cause table from a path or from uploaded bytes, and validate every row.
+
+`load_cause_table` returns a `CauseTable` or raises `CauseTableError`, which carries
+every problem found, each naming the spreadsheet row (the header is row 1), the column,
+the value and what is wrong. No other exception escapes for any input.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from causes.schema import COLUMN_NAMES, COLUMNS, LIST_COLUMNS, MSG_DUPLICATE, REQUIRED, build_schema, split_list
+from causes.table import CauseTable
+
+MAX_CELL_CHARS = 100_000
+_VALUE_SHOWN = 60
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip file (an Excel .xlsx workbook is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook"),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a cause table, in plain words."""
+
+    message: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(p for p in (f"row {self.row}" if self.row else "", self.column or "") if p)
+        shown = ""
+        if self.value:
+            v = self.value if len(self.value) <= _VALUE_SHOWN else self.value[: _VALUE_SHOWN - 1] + "…"
+            shown = f'"{v}" '
+        text = f"{shown}{self.message}" if shown else self.message
+        return f"{where}: {text}" if where else text
+
+
+class CauseTableError(Exception):
+    """A cause table that cannot be used, with every problem found."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        lines = [str(p) for p in self.problems[:10]]
+        if len(self.problems) > 10:
+            lines.append(f"… and {len(self.problems) - 10} more")
+        super().__init__("\n".join(lines))
+
+
+def _fail(message: str, **where) -> CauseTableError:
+    return CauseTableError([Problem(message, **where)])
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    if not data.strip():
+        raise _fail("The file is empty: a cause table needs a header row and at least one cause.")
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise _fail(f"This is {what}, not a CSV file. Save the table as CSV (UTF-8) and try again.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail("The file is saved as UTF-16. Save it as CSV UTF-8 (comma-separated) and try again.")
+    if b"\x00" in data:
+        raise _fail(
+            "The file holds NUL bytes, so it is a binary file or saved as UTF-16, not a CSV text file."
+            " Save it as CSV UTF-8 and try again."
+        )
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        encoding = "Windows-1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "Latin-1"
+    return text, [f"The file is not UTF-8, so it was read as {encoding}. Check accented letters look right."]
+
+
+def _normalise_name(name: str) -> str:
+    return name.strip().casefold()
+
+
+_KNOWN = {c.name: c.name for c in COLUMNS}
+
+
+def _parse(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
+    """Split into the header and (spreadsheet row, cells) records, choosing the delimiter."""
+    best: tuple[int, str] | None = None
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        try:
+            header = next(csv.reader([first_line], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        found = sum(1 for h in header if _normalise_name(h) in _KNOWN)
+        if best is None or found > best[0]:
+            best = (found, delimiter)
+    delimiter = best[1] if best and best[0] else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    row = 0
+    try:
+        for cells in reader:
+            row += 1
+            for cell in cells:
+                if len(cell) > MAX_CELL_CHARS:
+                    raise _fail(
+                        f"A cell is {len(cell):,} characters long; the most a cell may hold is {MAX_CELL_CHARS:,}.",
+                        row=row,
+                    )
+            records.append((row, cells))
+    except csv.Error as e:
+        detail = str(e)
+        if "unexpected end of data" in detail or "EOF" in detail:
+            msg = 'A quoted cell is never closed: look for a stray " in this row or the one before.'
+        elif "expected after" in detail:
+            msg = 'A quoted cell has text after its closing quote; write a quote inside a quoted cell as "".'
+        elif "field larger" in detail:
+            msg = f"A cell is longer than {csv.field_size_limit():,} characters."
+        else:
+            msg = f"This row cannot be read as CSV ({detail})."
+        raise _fail(msg, row=row + 1) from None
+    while records and not any(c.strip() for c in records[-1][1]):
+        records.pop()
+    if not records:
+        raise _fail("The file is empty: a cause table needs a header row and at least one cause.")
+    header_row, header = records[0]
+    body = [(r, c) for r, c in records[1:] if any(x.strip() for x in c)]
+    return header, body, delimiter
+
+
+def _columns(header: list[str], body: list[tuple[int, list[str]]]) -> tuple[list[str | None], list[Problem]]:
+    """Map each header cell to its column name (None: a blank, unnamed column to drop)."""
+    names: list[str | None] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(header):
+        key = _normalise_name(raw)
+        if not key:
+            if any(i < len(c) and c[i].strip() for _, c in body):
+                problems.append(Problem(f"column {i + 1} has values but no name in the header row", row=1))
+            names.append(None)
+            continue
+        name = _KNOWN.get(key, raw.strip())
+        dup_key = name.casefold()
+        if dup_key in seen:
+            problems.append(
+                Problem(
+                    f"the column name appears twice (columns {seen[dup_key] + 1} and {i + 1});"
+                    " each column may appear once",
+                    row=1,
+                    column=name,
+                )
+            )
+        else:
+            seen[dup_key] = i
+        names.append(name)
+    present = {n for n in names if n}
+    for col in REQUIRED:
+        if col not in present:
+            problems.append(Problem("this required column is missing from the header row", row=1, column=col))
+    return names, problems
+
+
+def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[pd.DataFrame, list[Problem]]:
+    width = len(names)
+    problems: list[Problem] = []
+    keep = [i for i, n in enumerate(names) if n]
+    rows: list[list[str]] = []
+    index: list[int] = []
+    for row, cells in body:
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            problems.append(
+                Problem(
+                    f"has {len(cells)} cells but the header has {width}: is a cell missing its quotes,"
+                    " or is there a stray comma?",
+                    row=row,
+                )
+            )
+            continue
+        if len(cells) < width:
+            problems.append(
+                Problem(
+                    f"has {len(cells)} cells but the header has {width}: is a cell or a separator missing?",
+                    row=row,
+                )
+            )
+            continue
+        rows.append([cells[i] for i in keep])
+        index.append(row)
+    cols = [names[i] for i in keep]
+    frame = pd.DataFrame(rows, columns=cols, index=index, dtype=object)
+    return frame, problems
+
+
+def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
+    schema = build_schema(present=set(frame.columns))
+    try:
+        schema.validate(frame.astype(str), lazy=True)
+    except pa.errors.SchemaErrors as e:
+        problems = []
+        for case in e.failure_cases.itertuples(index=False):
+            if pd.isna(case.index):
+                problems.append(Problem(str(case.check), column=str(case.column)))
+                continue
+            problems.append(
+                Problem(str(case.check), row=int(case.index), column=str(case.column), value=str(case.failure_case))
+            )
+        return problems
+    return []
+
+
+def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Problem]:
+    """Say which other rows use the same cause name."""
+    keys = frame["cause"].astype(str).str.strip().str.casefold()
+    rows_by_key: dict[str, list[int]] = {}
+    for row, key in keys.items():
+        rows_by_key.setdefault(key, []).append(int(row))
+    out = []
+    for p in problems:
+        if p.message == MSG_DUPLICATE and p.row is not None:
+            others = [r for r in rows_by_key.get((p.value or "").strip().casefold(), []) if r != p.row]
+            where = " and ".join(f"row {r}" for r in others[:3]) + (" and more" if len(others) > 3 else "")
+            p = Problem(f"is also the name in {where}; each cause must have its own name", p.row, p.column, p.value)
+        out.append(p)
+    return out
+
+
+def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame(index=frame.index)
+    for c in COLUMNS:
+        values = frame[c.name] if c.name in frame.columns else pd.Series("", index=frame.index, dtype=object)
+        if c.kind == "list":
+            out[c.name] = [tuple(split_list(v)) for v in values]
+        elif c.kind == "choice":
+            out[c.name] = values.str.strip().str.casefold()
+        elif c.name == "explanation":
+            out[c.name] = values.str.strip().str.replace("\r\n", "\n", regex=False)
+        else:
+            out[c.name] = values.str.strip()
+    for extra in frame.columns:
+        if extra not in COLUMN_NAMES:
+            out[extra] = frame[extra].str.strip()
+    return out
+
+
+def load_cause_table(source: str | os.PathLike[str] | bytes, name: str | None = None) -> CauseTable:
+    """Read and validate a cause table from a file path or from the bytes of an upload."""
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+        label = name or "uploaded table"
+    else:
+        path = Path(source)
+        label = name or path.name
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise _fail(f"There is no file at {path}.") from None
+        except IsADirectoryError:
+            raise _fail(f"{path} is a folder, not a CSV file.") from None
+        except OSError as e:
+            raise _fail(f"{path} cannot be read: {e.strerror or e}.") from None
+    text, warnings = _decode(data)
+    header, body, delimiter = _parse(text)
+    if delimiter != ",":
+        warnings.append(f"The file is {'semicolon' if delimiter == ';' else 'tab'}-separated; it was read as such.")
+    names, problems = _columns(header, body)
+    if problems:
+        raise CauseTableError(problems)
+    if not body:
+        raise _fail("The file has a header row but no causes below it.")
+    frame, problems = _cells(names, body)
+    problems += _schema_problems(frame)
+    if problems:
+        problems = _name_duplicates(problems, frame)
+        order = {n: i for i, n in enumerate(frame.columns)}
+        problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", -1)))
+        raise CauseTableError(problems)
+    extras = [c for c in frame.columns if c not in COLUMN_NAMES]
+    digest = hashlib.sha256(data).hexdigest()
+    return CauseTable.build(
+        _normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras
+    )
+
+
+__all__ = ["CauseTableError", "Problem", "load_cause_table", "LIST_COLUMNS"]

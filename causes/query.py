@@ -1,0 +1,205 @@
+"""Queries over a cause table: filter, rank, count facets, describe in plain English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import numpy as np
+
+from causes.table import FACET_COLUMNS, CauseTable
+
+Match = Literal["any", "all"]
+
+# URL parameter -> (query field, table column). One place, used by the pages and tests.
+URL_PARAMS: dict[str, tuple[str, str]] = {
+    "symptom": ("symptoms", "symptoms"),
+    "area": ("areas", "body_areas"),
+    "risk": ("risks", "risk_factors"),
+    "category": ("categories", "category"),
+    "urgency": ("urgencies", "urgency"),
+}
+_PARAM_NOUN = {
+    "symptom": "symptom",
+    "area": "body area",
+    "risk": "risk factor",
+    "category": "category",
+    "urgency": "urgency level",
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a person is looking for. Within one filter the values are alternatives;
+    different filters must all hold. `match` says whether a cause needs any or all of
+    the chosen symptoms."""
+
+    symptoms: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    risks: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    urgencies: tuple[str, ...] = ()
+    text: str = ""
+    match: Match = "any"
+
+    def values(self, column: str) -> tuple[str, ...]:
+        for field_name, col in URL_PARAMS.values():
+            if col == column:
+                return getattr(self, field_name)
+        raise KeyError(column)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.symptoms or self.areas or self.risks or self.categories or self.urgencies or self.text.strip()
+        )
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Sequence[str] | str]) -> Query:
+        """Build a query from URL parameters (`symptom`, `area`, `risk`, `category`,
+        `urgency`, `q`, `match`); a key may repeat for several values."""
+
+        def many(key: str) -> tuple[str, ...]:
+            raw = params.get(key, ())
+            values = [raw] if isinstance(raw, str) else list(raw)
+            return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+        def one(key: str) -> str:
+            vals = many(key)
+            return vals[-1] if vals else ""
+
+        fields = {name: many(key) for key, (name, _) in URL_PARAMS.items()}
+        match = one("match").casefold()
+        return cls(**fields, text=one("q"), match="all" if match == "all" else "any")
+
+    def to_params(self) -> dict[str, list[str]]:
+        """The URL parameters of this query (empty filters left out)."""
+        params = {key: list(getattr(self, name)) for key, (name, _) in URL_PARAMS.items()}
+        params = {k: v for k, v in params.items() if v}
+        if self.text.strip():
+            params["q"] = [self.text.strip()]
+        if self.match == "all":
+            params["match"] = ["all"]
+        return params
+
+    def restricted_to(self, table: CauseTable) -> tuple[Query, list[str]]:
+        """This query with only the values the table has (in the table's spelling), and a
+        short notice for each value dropped."""
+        notices: list[str] = []
+        changes: dict[str, tuple[str, ...]] = {}
+        for key, (name, col) in URL_PARAMS.items():
+            index = table.facets[col]
+            kept: list[str] = []
+            for v in getattr(self, name):
+                canonical = index.canonical(v)
+                if canonical is None:
+                    notices.append(f'This table has no {_PARAM_NOUN[key]} "{v}", so it was left out.')
+                elif canonical not in kept:
+                    kept.append(canonical)
+            changes[name] = tuple(kept)
+        return replace(self, **changes), notices
+
+    def describe(self) -> str:
+        """The query in plain English, e.g. "causes with cramps at night or twitching at
+        rest, in the calves"."""
+        parts: list[str] = []
+        if self.symptoms:
+            parts.append("with " + _join(self.symptoms, "and" if self.match == "all" else "or"))
+        if self.areas:
+            parts.append("in the " + _join(self.areas, "or"))
+        if self.risks:
+            parts.append("linked to " + _join(self.risks, "or"))
+        if self.categories:
+            noun = "category" if len(self.categories) == 1 else "categories"
+            parts.append(f"in the {noun} " + _join(self.categories, "or"))
+        if self.urgencies:
+            parts.append("rated " + _join(self.urgencies, "or"))
+        if self.text.strip():
+            parts.append(f'mentioning "{self.text.strip()}"')
+        return "causes " + ", ".join(parts) if parts else "all causes"
+
+
+def _join(items: Sequence[str], word: str) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """The causes that match a query, best first."""
+
+    positions: np.ndarray  # row positions in the table, ranked
+    symptom_hits: np.ndarray  # per ranked row: how many of the chosen symptoms it has
+    mask: np.ndarray = field(repr=False)  # per table row: does it match
+    total: int  # rows in the table
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
+def _mask_with_any(table: CauseTable, column: str, values: Sequence[str]) -> np.ndarray:
+    index = table.facets[column]
+    ids = [i for i in (index.id_of(v) for v in values) if i is not None]
+    mask = np.zeros(len(table), dtype=bool)
+    mask[index.rows_with_any(ids)] = True
+    return mask
+
+
+def run_query(table: CauseTable, query: Query) -> Result:
+    """Apply a query: the matching causes ranked by how many chosen symptoms each has,
+    then by urgency (most urgent first), then by name."""
+    n = len(table)
+    mask = np.ones(n, dtype=bool)
+    hits = None
+    if query.symptoms:
+        index = table.facets["symptoms"]
+        ids = [index.id_of(s) for s in query.symptoms]
+        known = [i for i in ids if i is not None]
+        hits = np.bincount(index.rows_with_any(known), minlength=n)
+        if query.match == "all":
+            mask &= hits == len(ids) if len(known) == len(ids) else np.zeros(n, dtype=bool)
+        else:
+            mask &= hits > 0
+    for name, column in (("areas", "body_areas"), ("risks", "risk_factors"), ("categories", "category")):
+        values = getattr(query, name)
+        if values:
+            mask &= _mask_with_any(table, column, values)
+    if query.urgencies:
+        mask &= _mask_with_any(table, "urgency", [u.casefold() for u in query.urgencies])
+    words = query.text.casefold().split()
+    if words:
+        candidates = np.flatnonzero(mask)
+        texts = table.search_text.iloc[candidates]
+        found = np.ones(len(candidates), dtype=bool)
+        for w in words:
+            found &= texts.str.contains(w, regex=False).to_numpy(dtype=bool)
+        mask[:] = False
+        mask[candidates[found]] = True
+    ranked = table.base_order[mask[table.base_order]]
+    if hits is not None:
+        ranked_hits = hits[ranked]
+        order = np.argsort(-ranked_hits, kind="stable")
+        ranked = ranked[order]
+        ranked_hits = ranked_hits[order]
+    else:
+        ranked_hits = np.zeros(len(ranked), dtype=np.int64)
+    return Result(positions=ranked, symptom_hits=ranked_hits, mask=mask, total=n)
+
+
+def facet_counts(table: CauseTable, result: Result) -> dict[str, dict[str, int]]:
+    """For each filter column, how many of the matching causes carry each term."""
+    out: dict[str, dict[str, int]] = {}
+    for column in FACET_COLUMNS:
+        index = table.facets[column]
+        counts = index.facet_counts(result.mask)
+        out[column] = dict(zip(index.terms, counts.tolist(), strict=True))
+    return out
+
+
+def count_line(result: Result) -> str:
+    """`12 of 40 causes match`."""
+    noun = "cause" if result.total == 1 else "causes"
+    verb = "matches" if len(result) == 1 else "match"
+    return f"{len(result):,} of {result.total:,} {noun} {verb}"

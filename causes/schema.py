@@ -1,0 +1,147 @@
+"""The cause-table format, declared once.
+
+Everything else (the loader, the validation schema, the documentation test, the
+template) reads the format from here. `data/README.md` documents it for people;
+`tests/causes/test_schema.py` fails when the two disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+import pandera.pandas as pa
+
+Kind = Literal["text", "list", "choice", "url", "date"]
+
+LIST_SEPARATOR = ";"
+URGENCY_LEVELS: tuple[str, ...] = ("self-care", "see a doctor", "urgent")
+SUMMARY_MAX_CHARS = 400
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column of the cause-table format."""
+
+    name: str
+    required: bool
+    kind: Kind
+    content: str
+
+
+COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("cause", True, "text", "the cause's name; unique, ignoring case and surrounding spaces"),
+    ColumnSpec("category", True, "text", 'the group it belongs to (e.g. "Medications & substances")'),
+    ColumnSpec("symptoms", True, "list", "a list, at least one item"),
+    ColumnSpec("body_areas", True, "list", "a list, at least one item"),
+    ColumnSpec("risk_factors", False, "list", "a list (may be empty)"),
+    ColumnSpec(
+        "summary",
+        True,
+        "text",
+        f"one or two plain-text sentences, at most {SUMMARY_MAX_CHARS} characters",
+    ),
+    ColumnSpec("explanation", False, "text", "longer plain text; blank lines separate paragraphs"),
+    ColumnSpec("urgency", False, "choice", "one of " + ", ".join(f"`{u}`" for u in URGENCY_LEVELS)),
+    ColumnSpec("red_flags", False, "list", "a list: signs that mean get help"),
+    ColumnSpec("self_care", False, "list", "a list: what helps"),
+    ColumnSpec("source_name", False, "text", "who published the source"),
+    ColumnSpec("source_url", False, "url", "an http or https URL"),
+    ColumnSpec("last_reviewed", False, "date", "a date, YYYY-MM-DD"),
+)
+
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
+LIST_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "list")
+
+# Plain-words messages, read after `row N, column:` (and the value, when it is not blank).
+MSG_BLANK = "the cell is blank, but this column is required"
+MSG_EMPTY_LIST = "the list is empty; give at least one item (separate items with ;)"
+MSG_DUPLICATE = "is used for more than one cause (names must be unique, ignoring case and spaces)"
+MSG_TOO_LONG = f"is longer than {SUMMARY_MAX_CHARS} characters"
+MSG_URGENCY = "is not one of " + ", ".join(URGENCY_LEVELS)
+MSG_URL = "is not a web address starting with http:// or https://"
+MSG_DATE = "is not a real date written as YYYY-MM-DD"
+
+
+def split_list(cell: str) -> list[str]:
+    """Split a list cell: items trimmed, empty items and repeats (ignoring case) dropped,
+    the first spelling kept."""
+    seen: set[str] = set()
+    items: list[str] = []
+    for raw in cell.split(LIST_SEPARATOR):
+        item = raw.strip()
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            items.append(item)
+    return items
+
+
+def _filled(s: pd.Series) -> pd.Series:
+    return s.str.strip() != ""
+
+
+def _list_has_item(s: pd.Series) -> pd.Series:
+    # A list cell holds an item when anything but separators and spaces is left.
+    return s.str.replace(LIST_SEPARATOR, "", regex=False).str.strip() != ""
+
+
+def _unique_name(s: pd.Series) -> pd.Series:
+    key = s.str.strip().str.casefold()
+    return ~(key.duplicated(keep=False) & (key != ""))
+
+
+def _blank_or(test):
+    def check(s: pd.Series) -> pd.Series:
+        stripped = s.str.strip()
+        return (stripped == "") | test(stripped)
+
+    return check
+
+
+def _is_url(s: pd.Series) -> pd.Series:
+    return s.str.fullmatch(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", case=False)
+
+
+def _is_date(s: pd.Series) -> pd.Series:
+    shaped = s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    parsed = pd.to_datetime(s.where(shaped), format="%Y-%m-%d", errors="coerce")
+    return shaped & parsed.notna()
+
+
+def _checks(spec: ColumnSpec) -> list[pa.Check]:
+    checks: list[pa.Check] = []
+    if spec.required and spec.kind == "list":
+        checks.append(pa.Check(_list_has_item, error=MSG_EMPTY_LIST))
+    elif spec.required:
+        checks.append(pa.Check(_filled, error=MSG_BLANK))
+    if spec.name == "cause":
+        checks.append(pa.Check(_unique_name, error=MSG_DUPLICATE))
+    if spec.name == "summary":
+        checks.append(pa.Check(lambda s: s.str.strip().str.len() <= SUMMARY_MAX_CHARS, error=MSG_TOO_LONG))
+    if spec.kind == "choice":
+        levels = set(URGENCY_LEVELS)
+        checks.append(pa.Check(_blank_or(lambda s: s.str.casefold().isin(levels)), error=MSG_URGENCY))
+    if spec.kind == "url":
+        checks.append(pa.Check(_blank_or(_is_url), error=MSG_URL))
+    if spec.kind == "date":
+        checks.append(pa.Check(_blank_or(_is_date), error=MSG_DATE))
+    return checks
+
+
+def build_schema(present: set[str] | None = None) -> pa.DataFrameSchema:
+    """The pandera schema of a cause table whose cells are all strings.
+
+    Optional columns that are absent from a file are not checked; required ones are
+    reported by the loader before this schema runs."""
+    cols = {
+        c.name: pa.Column(checks=_checks(c), nullable=False, required=c.required)
+        for c in COLUMNS
+        if present is None or c.name in present
+    }
+    return pa.DataFrameSchema(cols, strict=False, name="cause table")
+
+
+SCHEMA = build_schema()

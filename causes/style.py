@@ -1,0 +1,44 @@
+"""How categories of information look: one place for labels, icons and colours, so the
+same urgency has the same colour and words everywhere. Colours are from the
+Okabe-Ito palette, which stays distinct for the common kinds of colour blindness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UrgencyStyle:
+    label: str
+    icon: str  # a Material Symbols name, shown beside the label
+    colour: str  # a hex colour for charts
+    badge: str  # Streamlit's badge colour name (themed to the same hex in config.toml)
+    meaning: str
+
+
+URGENCY_STYLE: dict[str, UrgencyStyle] = {
+    "self-care": UrgencyStyle("Self-care", ":material/self_care:", "#009E73", "green", "usually eased at home"),
+    "see a doctor": UrgencyStyle(
+        "See a doctor", ":material/stethoscope:", "#E69F00", "orange", "book an appointment with a doctor"
+    ),
+    "urgent": UrgencyStyle("Urgent", ":material/emergency:", "#D55E00", "red", "get help the same day"),
+}
+NO_URGENCY = UrgencyStyle("Urgency not given", ":material/help:", "#999999", "gray", "the table does not say")
+
+
+def urgency_style(level: str) -> UrgencyStyle:
+    return URGENCY_STYLE.get(level.strip().casefold(), NO_URGENCY)
+
+
+def option_label(term: str, count: int) -> str:
+    """A filter option with how many of the current matches carry it: `calves (3)`."""
+    return f"{term} ({count:,})"
+
+
+def symptom_hits_line(hits: int, chosen: int) -> str:
+    """How many of the chosen symptoms a cause has, in words."""
+    if chosen == 1:
+        return "Has the chosen symptom"
+    if hits == chosen:
+        return f"Has all {chosen} chosen symptoms"
+    return f"Has {hits} of the {chosen} chosen symptoms"

@@ -1,0 +1,38 @@
+"""Make untrusted text from a cause table safe to show.
+
+Streamlit renders markdown (links, images, colour and LaTeX directives). Text from a
+cause table is untrusted, so every character markdown could act on is escaped: HTML,
+images and links stay inert and show as the characters that were written."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Every ASCII punctuation character can be backslash-escaped in CommonMark; these are
+# the ones markdown, GitHub-flavoured markdown and Streamlit's directives act on.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'^])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text so that Streamlit's markdown shows it literally, on one line."""
+    flat = " ".join(str(text).split())
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split longer text into paragraphs at blank lines, each folded onto one line."""
+    parts = re.split(r"\n\s*\n", str(text).strip())
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def safe_url(url: str) -> str | None:
+    """The URL when it is http(s) with a host, else None: nothing else becomes a link."""
+    url = str(url).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in url):
+        return url
+    return None

@@ -1,0 +1,329 @@
+"""What the pages share: the active cause table, the disclaimer, the red-flag panel, the
+filter panel bound to the URL, and the cause card. This is Streamlit glue only: every
+decision worth a unit test lives in `causes/`. (With `st.navigation`, Streamlit does not
+treat files in this folder as pages by themselves; `app.py` lists the pages.)"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from causes import CauseTable, CauseTableError, Query, Result, facet_counts, load_cause_table, run_query
+from causes.config import BUNDLED_TABLE, data_path
+from causes.query import URL_PARAMS
+from causes.redflags import RedFlag, load_red_flags
+from causes.schema import URGENCY_LEVELS
+from causes.style import option_label, symptom_hits_line, urgency_style
+from causes.text import md_escape, paragraphs, safe_url
+
+DISCLAIMER = (
+    "Cause Atlas is for learning about what can cause these symptoms. It does not diagnose: "
+    "only a health professional who examines you can say what is causing yours."
+)
+FILTER_KEYS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
+MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
+PAGE_SIZE = 20
+MAX_PROBLEMS_SHOWN = 20
+
+
+# --- the active table -------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner="Reading the cause table…", max_entries=16)
+def _load(path: str, mtime_ns: int, size: int) -> tuple[CauseTable | None, CauseTableError | None]:
+    # Keyed on the file's path, time and size, so an edited file is read again; the
+    # table is shared by every session (it is read-only).
+    try:
+        return load_cause_table(path), None
+    except CauseTableError as e:
+        return None, e
+
+
+def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load(str(path), 0, 0)
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_resource(show_spinner=False)
+def _red_flags(path: str, mtime_ns: int) -> tuple[RedFlag, ...]:
+    return load_red_flags(Path(path))
+
+
+def show_problems(error: CauseTableError, title: str) -> None:
+    shown = error.problems[:MAX_PROBLEMS_SHOWN]
+    lines = "\n".join(f"- {md_escape(str(p))}" for p in shown)
+    more = len(error.problems) - len(shown)
+    if more:
+        lines += f"\n- … and {more:,} more"
+    st.error(f"**{md_escape(title)}**\n\n{lines}", icon=":material/error:")
+
+
+def active_table() -> CauseTable:
+    """The cause table this app serves: `--data PATH`, else the bundled one. An invalid
+    file shows the loader's messages; the app then falls back to the bundled table."""
+    path = data_path(sys.argv[1:])
+    table, error = _load_path(path)
+    if error is not None:
+        show_problems(error, f"The cause table {path.name} could not be used:")
+        if path.resolve() != BUNDLED_TABLE.resolve():
+            table, error = _load_path(BUNDLED_TABLE)
+            if table is not None:
+                st.info("Cause Atlas is showing its bundled cause table instead.", icon=":material/info:")
+    if table is None:
+        st.stop()
+    return table
+
+
+def table_caption(table: CauseTable) -> None:
+    st.sidebar.caption(f"Data: **{md_escape(table.name)}**, {len(table):,} causes")
+    for w in table.warnings:
+        st.sidebar.caption(md_escape(w))
+
+
+# --- what every page shows -------------------------------------------------------------------
+
+
+def _flag_lines(flags: list[RedFlag] | tuple[RedFlag, ...]) -> str:
+    return "\n".join(f"- {md_escape(f.sign)}" for f in flags)
+
+
+def safety_panel() -> None:
+    """The education-not-diagnosis line and the general red flags, at the top of every
+    page: the urgent signs in view, every sign one click away."""
+    path = BUNDLED_TABLE.parent / "red_flags.csv"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    flags = _red_flags(str(path), mtime)
+    urgent = [f for f in flags if f.urgency == "urgent"]
+    with st.container(border=True, key="safety"):
+        left, right = st.columns([2, 3], gap="medium")
+        with left:
+            st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}")
+        with right:
+            st.markdown(":material/e911_emergency: **See a doctor promptly if…**")
+            if urgent:
+                st.markdown(_flag_lines(urgent))
+            else:
+                st.markdown("- symptoms are severe, last, keep coming back, or worry you.")
+            if flags:
+                with st.popover(f"All {len(flags)} warning signs and their sources", icon=":material/flag:"):
+                    for level in reversed(URGENCY_LEVELS):
+                        chosen = [f for f in flags if f.urgency == level]
+                        if chosen:
+                            style = urgency_style(level)
+                            st.badge(f"{style.label}: {style.meaning}", icon=style.icon, color=style.badge)
+                            st.markdown(_flag_lines(chosen))
+                    sources = {f.source_name: f.source_url for f in flags if f.source_url}
+                    st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
+
+
+# --- filters bound to the URL --------------------------------------------------------------
+
+
+def _state_query() -> Query:
+    return Query.from_params({k: st.session_state.get(k) or () for k in FILTER_KEYS if k != "q"} | {
+        "q": st.session_state.get("q") or ""
+    })
+
+
+def _init_from_url(table: CauseTable) -> None:
+    """On a page's first run, take the filters from the URL, in the table's spelling;
+    values the table does not have are dropped with a notice."""
+    if all(k in st.session_state for k in FILTER_KEYS):
+        return
+    raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS}
+    query, notices = Query.from_params(raw).restricted_to(table)
+    for key, (name, _) in URL_PARAMS.items():
+        st.session_state.setdefault(key, list(getattr(query, name)))
+    st.session_state.setdefault("q", query.text)
+    st.session_state.setdefault("match", query.match)
+    st.session_state["url_notices"] = (query, notices)
+
+
+def clear_filters() -> None:
+    for key in URL_PARAMS:
+        st.session_state[key] = []
+    st.session_state["q"] = ""
+    st.session_state["match"] = "any"
+
+
+def _multiselect(table: CauseTable, key: str, label: str, counts: dict[str, int], help: str) -> None:
+    column = URL_PARAMS[key][1]
+    options = list(table.facets[column].terms)
+    if column == "urgency":
+        options = [u for u in URGENCY_LEVELS if u in options]
+
+        def fmt(u: str) -> str:
+            return option_label(urgency_style(u).label, counts.get(u, 0))
+    else:
+
+        def fmt(t: str) -> str:
+            return option_label(t, counts.get(t, 0))
+
+    st.multiselect(
+        label,
+        options,
+        format_func=fmt,
+        key=key,
+        bind="query-params",
+        help=help,
+        placeholder="Any" if options else "None in this table",
+    )
+
+
+def filter_panel(table: CauseTable) -> tuple[Query, Result]:
+    """The filter widgets, each bound to its URL parameter, with counts among the current
+    matches beside every option. Returns the query and its result."""
+    _init_from_url(table)
+    query = _state_query()
+    result = run_query(table, query)
+    counts = facet_counts(table, result)
+
+    st.text_input(
+        "Search",
+        key="q",
+        bind="query-params",
+        placeholder="A word to look for, e.g. statin, pregnancy, sleep",
+        icon=":material/search:",
+    )
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    with left:
+        _multiselect(
+            table,
+            "symptom",
+            "Symptoms",
+            counts["symptoms"],
+            "Pick what you notice. The number beside each is how many of the causes now shown have it.",
+        )
+    with right:
+        st.segmented_control(
+            "A cause must have",
+            ["any", "all"],
+            key="match",
+            bind="query-params",
+            required=True,
+            format_func=MATCH_LABELS.get,
+            help="Any: causes with at least one chosen symptom. All: only causes with every one.",
+        )
+    more = (query.areas, query.risks, query.categories, query.urgencies)
+    with st.expander("More filters: body area, risk factor, category, urgency", expanded=any(more)):
+        a, b = st.columns(2)
+        with a:
+            _multiselect(table, "area", "Body areas", counts["body_areas"], "Where in the body it is felt.")
+            _multiselect(table, "category", "Categories", counts["category"], "The kind of cause.")
+        with b:
+            _multiselect(table, "risk", "Risk factors", counts["risk_factors"], "Things that make a cause more likely.")
+            _multiselect(
+                table,
+                "urgency",
+                "Urgency",
+                counts["urgency"],
+                "Self-care: usually eased at home. See a doctor: book an appointment. Urgent: get help the same day.",
+            )
+    shown = _state_query()
+    if shown != query:  # a widget corrected its value (e.g. from the URL): count again
+        query, result = shown, run_query(table, shown)
+    at_load, notices = st.session_state.get("url_notices", (None, []))
+    if notices and query == at_load:
+        st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")
+    return query, result
+
+
+# --- one cause ----------------------------------------------------------------------------
+
+
+def _items(items: tuple[str, ...], marked: tuple[str, ...] = ()) -> str:
+    chosen = {m.casefold() for m in marked}
+    lines = []
+    for item in items:
+        text = md_escape(item)
+        lines.append(f"- :material/check_circle: **{text}** (chosen)" if item.casefold() in chosen else f"- {text}")
+    return "\n".join(lines) or "- none listed"
+
+
+def urgency_badge(level: str) -> None:
+    style = urgency_style(level)
+    st.badge(style.label, icon=style.icon, color=style.badge, help=style.meaning.capitalize() + ".")
+
+
+def cause_details(table: CauseTable, position: int, query: Query) -> None:
+    """Everything the table says about one cause."""
+    c = table.record(position)
+    with st.container(horizontal=True):
+        urgency_badge(c["urgency"])
+        st.badge(md_escape(c["category"]), color="gray", icon=":material/category:")
+    st.markdown(f"**{md_escape(c['summary'])}**")
+    for p in paragraphs(c["explanation"]):
+        st.markdown(md_escape(p))
+    cols = st.columns(3)
+    for col, title, key, marked in (
+        (cols[0], "Symptoms", "symptoms", query.symptoms),
+        (cols[1], "Body areas", "body_areas", query.areas),
+        (cols[2], "Risk factors", "risk_factors", query.risks),
+    ):
+        with col:
+            st.markdown(f"**{title}**")
+            st.markdown(_items(c[key], marked))
+    st.markdown("**When to see a doctor**")
+    st.warning(_items(c["red_flags"]) if c["red_flags"] else "- No specific signs listed.", icon=":material/flag:")
+    st.markdown("**What helps**")
+    st.markdown(_items(c["self_care"]) if c["self_care"] else "- No self-care listed: ask a health professional.")
+    for extra in table.extra_columns:
+        if c[extra]:
+            st.markdown(f"**{md_escape(extra.replace('_', ' ').capitalize())}:** {md_escape(c[extra])}")
+    url = safe_url(c["source_url"])
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if url:
+            st.link_button(f"Source: {md_escape(c['source_name'] or url)}", url, icon=":material/open_in_new:")
+        else:
+            st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
+        if c["last_reviewed"]:
+            st.caption(f"Last reviewed {c['last_reviewed']}")
+
+
+def open_cause(name: str) -> None:
+    st.query_params["cause"] = name
+
+
+def close_cause() -> None:
+    st.query_params.pop("cause", None)
+
+
+def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Query) -> None:
+    """One cause in the ranked list, with a button that opens its full explanation."""
+    c = table.record(position)
+    with st.container(border=True):
+        st.markdown(f"#### {rank}\\. {md_escape(c['cause'])}")
+        with st.container(horizontal=True):
+            urgency_badge(c["urgency"])
+            st.badge(md_escape(c["category"]), color="gray", icon=":material/category:")
+        st.markdown(md_escape(c["summary"]))
+        if query.symptoms:
+            chosen = {s.casefold() for s in query.symptoms}
+            has = [s for s in c["symptoms"] if s.casefold() in chosen]
+            st.caption(symptom_hits_line(hits, len(query.symptoms)) + ": " + ", ".join(md_escape(s) for s in has))
+        st.button(
+            "Read the full explanation",
+            key=f"open-{position}",
+            on_click=open_cause,
+            args=(c["cause"],),
+            icon=":material/menu_book:",
+            type="tertiary",
+        )
+
+
+def cause_dialog(table: CauseTable, position: int, query: Query) -> None:
+    name = table.record(position)["cause"]
+
+    @st.dialog(md_escape(name), width="large", on_dismiss=close_cause)
+    def show() -> None:
+        cause_details(table, position, query)
+
+    show()
