@@ -1,11 +1,15 @@
 """Cause Atlas: navigation and what every page shares (the data, the disclaimer, the
 red-flag panel). Start it with `make run`, or `streamlit run app.py -- --data PATH`."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from pages import common
 
-st.set_page_config(page_title="Cause Atlas", page_icon=":material/neurology:", layout="wide")
+st.set_page_config(
+    page_title="Cause Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide"
+)
 
 page = st.navigation(
     [st.Page("pages/explore.py", title="Explore", icon=":material/search:", default=True)],

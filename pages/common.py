@@ -128,9 +128,7 @@ def safety_panel() -> None:
 
 
 def _state_query() -> Query:
-    return Query.from_params({k: st.session_state.get(k) or () for k in FILTER_KEYS if k != "q"} | {
-        "q": st.session_state.get("q") or ""
-    })
+    return Query.from_params({k: st.session_state.get(k) or () for k in FILTER_KEYS})
 
 
 def _init_from_url(table: CauseTable) -> None:
@@ -145,6 +143,19 @@ def _init_from_url(table: CauseTable) -> None:
     st.session_state.setdefault("q", query.text)
     st.session_state.setdefault("match", query.match)
     st.session_state["url_notices"] = (query, notices)
+
+
+def _write_url(query: Query) -> None:
+    """Keep every filter in the URL, so a copied link reopens the same view. (Streamlit's
+    own query-param binding writes an option's label, and ours carry live counts.)"""
+    wanted = query.to_params()
+    for key in FILTER_KEYS:
+        value = wanted.get(key, [])
+        if st.query_params.get_all(key) != value:
+            if value:
+                st.query_params[key] = value
+            else:
+                del st.query_params[key]
 
 
 def clear_filters() -> None:
@@ -172,7 +183,6 @@ def _multiselect(table: CauseTable, key: str, label: str, counts: dict[str, int]
         options,
         format_func=fmt,
         key=key,
-        bind="query-params",
         help=help,
         placeholder="Any" if options else "None in this table",
     )
@@ -189,7 +199,6 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
     st.text_input(
         "Search",
         key="q",
-        bind="query-params",
         placeholder="A word to look for, e.g. statin, pregnancy, sleep",
         icon=":material/search:",
     )
@@ -207,7 +216,6 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
             "A cause must have",
             ["any", "all"],
             key="match",
-            bind="query-params",
             required=True,
             format_func=MATCH_LABELS.get,
             help="Any: causes with at least one chosen symptom. All: only causes with every one.",
@@ -228,8 +236,9 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
                 "Self-care: usually eased at home. See a doctor: book an appointment. Urgent: get help the same day.",
             )
     shown = _state_query()
-    if shown != query:  # a widget corrected its value (e.g. from the URL): count again
+    if shown != query:  # a widget corrected its value: count again
         query, result = shown, run_query(table, shown)
+    _write_url(query)
     at_load, notices = st.session_state.get("url_notices", (None, []))
     if notices and query == at_load:
         st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")

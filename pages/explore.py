@@ -37,9 +37,9 @@ else:
     if pages > 1:
         page = st.pagination(pages, key=f"page-{hash(query)}", max_visible_pages=7)
     start = (page - 1) * common.PAGE_SIZE
+    window = slice(start, start + common.PAGE_SIZE)
     for rank, (position, hits) in enumerate(
-        zip(result.positions[start : start + common.PAGE_SIZE], result.symptom_hits[start : start + common.PAGE_SIZE]),
-        start=start + 1,
+        zip(result.positions[window], result.symptom_hits[window], strict=True), start=start + 1
     ):
         common.cause_card(table, int(position), rank, int(hits), query)
     if pages > 1:

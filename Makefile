@@ -1,0 +1,57 @@
+# Cause Atlas. Two commands for a fresh machine with Python 3.11 and pip:
+#   make run    create .venv, install the pinned requirements, serve the app on http://localhost:8501
+#   make test   install the dev requirements and Chromium (apt-get), then run the whole suite
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+DATA   ?=
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test lint unit pages browser bench chromium clean
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
+
+test: $(VENV)/.dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+unit: $(VENV)/.dev
+	$(BIN)/python -m pytest tests/causes tests/bench
+
+pages: $(VENV)/.dev
+	$(BIN)/python -m pytest tests/pages
+
+browser: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest tests/browser
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(VENV)/.runtime
+	$(BIN)/python -m bench.bench_query
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium, driven by Playwright with executable_path=/usr/bin/chromium.
+# (Never `playwright install`: it downloads a browser of its own.)
+chromium:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,52 @@
+"""Run the real app (app.py, with its navigation) in Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from causes import load_cause_table
+from causes.config import BUNDLED_TABLE, ENV_VAR
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def bundled():
+    return load_cause_table(BUNDLED_TABLE)
+
+
+@pytest.fixture
+def app(monkeypatch) -> Callable[..., AppTest]:
+    """Start the app with URL parameters and, optionally, another cause table."""
+
+    def start(params: dict[str, str | list[str]] | None = None, data: Path | None = None) -> AppTest:
+        if data is not None:
+            monkeypatch.setenv(ENV_VAR, str(data))
+        else:
+            monkeypatch.delenv(ENV_VAR, raising=False)
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return start
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every markdown, caption and alert text on the page, unescaped for reading."""
+    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    values += [a.value for a in (*at.info, *at.warning, *at.error, *at.success)]
+    return [v.replace("\\", "") for v in values]
+
+
+def count_line(at: AppTest) -> str:
+    lines = [t for t in texts(at) if re.fullmatch(r"\*\*[\d,]+ of [\d,]+ causes? match(es)?\*\*", t)]
+    assert len(lines) == 1, lines
+    return lines[0].strip("*")

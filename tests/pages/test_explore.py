@@ -1,0 +1,181 @@
+"""The Explore page, run whole through app.py in Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from causes import Query, count_line, load_cause_table, run_query
+from tests.pages.conftest import count_line as shown_count
+from tests.pages.conftest import texts
+
+
+def expected(table, **query) -> str:
+    return count_line(run_query(table, Query(**query)))
+
+
+def card_titles(at) -> list[str]:
+    return [m.value.replace("\\", "").removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+
+
+def test_every_page_says_education_not_diagnosis_and_when_to_see_a_doctor(app):
+    at = app()
+    page = "\n".join(texts(at))
+    assert "Education, not diagnosis" in page
+    assert "See a doctor promptly if" in page
+    assert "A cramp that lasts longer than 10 minutes" in page
+
+
+def test_opens_with_every_cause(app, bundled):
+    at = app()
+    assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
+    assert len(card_titles(at)) == min(20, len(bundled))
+
+
+@pytest.mark.parametrize(
+    ("params", "query"),
+    [
+        ({"symptom": "twitching at rest"}, dict(symptoms=("twitching at rest",))),
+        (
+            {"symptom": ["twitching at rest", "muscle cramps"], "match": "all"},
+            dict(symptoms=("twitching at rest", "muscle cramps"), match="all"),
+        ),
+        ({"symptom": "twitching at rest", "area": "calves"}, dict(symptoms=("twitching at rest",), areas=("calves",))),
+        ({"risk": "statin use"}, dict(risks=("statin use",))),
+        ({"category": "Nervous system"}, dict(categories=("Nervous system",))),
+        ({"urgency": ["urgent", "see a doctor"]}, dict(urgencies=("urgent", "see a doctor"))),
+        ({"q": "water tablets"}, dict(text="water tablets")),
+    ],
+)
+def test_url_parameters_set_the_filters_and_the_count(app, bundled, params, query):
+    at = app(params)
+    assert shown_count(at) == expected(bundled, **query)
+    assert shown_count(at) != expected(bundled)  # the filter really narrowed the list
+    q = Query(**query)
+    assert at.multiselect(key="symptom").value == list(q.symptoms)
+    assert at.multiselect(key="area").value == list(q.areas)
+    assert at.text_input(key="q").value == q.text
+
+
+def test_url_values_are_matched_ignoring_case(app, bundled):
+    at = app({"symptom": "Twitching At Rest", "area": "CALVES"})
+    assert at.multiselect(key="symptom").value == ["twitching at rest"]
+    assert at.multiselect(key="area").value == ["calves"]
+    assert shown_count(at) == expected(bundled, symptoms=("twitching at rest",), areas=("calves",))
+
+
+def test_unknown_url_values_are_dropped_with_a_notice(app, bundled):
+    at = app({"symptom": ["twitching at rest", "hiccups"], "area": "elbow"})
+    notices = " ".join(w.value.replace("\\", "") for w in at.warning)
+    assert 'no symptom "hiccups"' in notices
+    assert 'no body area "elbow"' in notices
+    assert shown_count(at) == expected(bundled, symptoms=("twitching at rest",))
+
+
+def test_choosing_a_symptom_changes_the_count_and_the_ranking(app, bundled):
+    at = app()
+    before = shown_count(at)
+    at.multiselect(key="symptom").select("twitching at rest").run()
+    assert shown_count(at) == expected(bundled, symptoms=("twitching at rest",))
+    assert shown_count(at) != before
+    ranked = run_query(bundled, Query(symptoms=("twitching at rest",)))
+    want = [f"{i}. {bundled.record(int(p))['cause']}" for i, p in enumerate(ranked.positions[:20], start=1)]
+    assert card_titles(at) == want
+
+
+def test_options_show_counts_among_current_matches(app, bundled):
+    at = app({"symptom": "twitching at rest"})
+    area = at.multiselect(key="area")
+    calves = run_query(bundled, Query(symptoms=("twitching at rest",), areas=("calves",)))
+    labels = area.options
+    assert f"calves ({len(calves)})" in labels
+
+
+def test_no_match_says_so_and_clearing_brings_everything_back(app, bundled):
+    at = app({"symptom": "speech or swallowing problems", "urgency": "self-care"})
+    assert shown_count(at).startswith("0 of")
+    assert any("No cause matches" in t for t in texts(at))
+    at.button[[b.label for b in at.button].index("Clear all filters")].click().run()
+    assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
+    assert at.multiselect(key="symptom").value == []
+
+
+def test_cause_parameter_opens_its_explanation(app, bundled):
+    at = app({"cause": "benign fasciculations", "symptom": "twitching at rest"})
+    record = bundled.record(bundled.position_of("Benign fasciculations"))
+    page = "\n".join(texts(at))
+    first_paragraph = record["explanation"].split("\n\n")[0]
+    assert first_paragraph in page
+    assert "twitching at rest** (chosen)" in page
+    assert [b.url for b in at.get("link_button")] == [record["source_url"]]
+
+
+def test_read_more_puts_the_cause_in_the_url(app, bundled):
+    at = app({"symptom": "twitching at rest"})
+    first = run_query(bundled, Query(symptoms=("twitching at rest",))).positions[0]
+    at.button(key=f"open-{first}").click().run()
+    assert at.query_params["cause"] == bundled.record(int(first))["cause"]
+
+
+def test_unknown_cause_parameter_gives_a_notice(app):
+    at = app({"cause": "Hiccups"})
+    assert any('no cause called "Hiccups"' in w.value.replace("\\", "") for w in at.warning)
+
+
+def test_invalid_table_shows_the_loaders_messages_and_falls_back(app, bundled, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "cause,category,symptoms,body_areas,summary,urgency\n"
+        "Cramp,Lifestyle,cramps,calves,A cramp.,soon\n"
+        "cramp ,Lifestyle,,calves,Again.,urgent\n",
+        encoding="utf-8",
+    )
+    at = app(data=bad)
+    errors = " ".join(e.value.replace("\\", "") for e in at.error)
+    assert 'row 2, urgency: "soon" is not one of self-care, see a doctor, urgent' in errors
+    assert "row 3, symptoms: the list is empty" in errors
+    assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
+
+
+def test_another_table_is_served_with_its_own_options(app, tmp_path):
+    other = tmp_path / "hiccups.csv"
+    other.write_text(
+        "Cause , CATEGORY,symptoms,body_areas,summary\n"
+        "Eating fast,Habits,hiccups; bloating,chest,Swallowing air can set off hiccups.\n"
+        "Fizzy drinks,Habits,hiccups,chest; stomach,Gas stretches the stomach.\n",
+        encoding="utf-8",
+    )
+    at = app({"symptom": "bloating"}, data=other)
+    assert shown_count(at) == "1 of 2 causes matches"
+    assert set(at.multiselect(key="symptom").options) == {"hiccups (1)", "bloating (1)"}
+
+
+def test_hostile_text_is_shown_inert(app, tmp_path):
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text(
+        "cause,category,symptoms,body_areas,summary,explanation\n"
+        '"<script>alert(1)</script>",":red[Loud]","![x](http://example.com/x.png)",calves,'
+        '"[click](javascript:alert(1)) $x^2$","<img src=x onerror=alert(1)>"\n',
+        encoding="utf-8",
+    )
+    at = app({"cause": "<script>alert(1)</script>"}, data=hostile)
+    markdown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    markdown = [m for m in markdown if not m.startswith("Sources: ")]  # our own red-flag links
+    joined = "\n".join(markdown)
+    # Nothing markdown or HTML could act on is left unescaped ...
+    for live in (r"<script", r"<img", r"!\[x\]", r"\]\(javascript:", r"\]\(http", r":red\[", r"\$x"):
+        assert not re.search(r"(?<!\\)" + live, joined), live
+    # ... and the text is still there, shown as written.
+    assert r"\<script\>alert\(1\)\</script\>" in joined
+    assert r"\!\[x\]\(http\://example\.com/x\.png\)" in joined
+
+
+def test_bundled_table_loads_through_the_page(bundled):
+    assert load_cause_table(bundled_path()).digest == bundled.digest
+
+
+def bundled_path():
+    from causes.config import BUNDLED_TABLE
+
+    return BUNDLED_TABLE
