@@ -15,5 +15,6 @@ page = st.navigation(
     [st.Page("pages/explore.py", title="Explore", icon=":material/search:", default=True)],
     position="top",
 )
-common.safety_panel()
+common.safety_strip()
 page.run()
+common.warning_signs()

@@ -92,36 +92,43 @@ def _flag_lines(flags: list[RedFlag] | tuple[RedFlag, ...]) -> str:
     return "\n".join(f"- {md_escape(f.sign)}" for f in flags)
 
 
-def safety_panel() -> None:
-    """The education-not-diagnosis line and the general red flags, at the top of every
-    page: the urgent signs in view, every sign one click away."""
+def _flags() -> tuple[RedFlag, ...]:
     path = BUNDLED_TABLE.parent / "red_flags.csv"
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    flags = _red_flags(str(path), mtime)
-    urgent = [f for f in flags if f.urgency == "urgent"]
-    with st.container(border=True, key="safety"):
-        left, right = st.columns([2, 3], gap="medium")
-        with left:
-            st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}")
-        with right:
-            st.markdown(":material/e911_emergency: **See a doctor promptly if…**")
-            if urgent:
-                st.markdown(_flag_lines(urgent))
-            else:
-                st.markdown("- symptoms are severe, last, keep coming back, or worry you.")
-            if flags:
-                with st.popover(f"All {len(flags)} warning signs and their sources", icon=":material/flag:"):
-                    for level in reversed(URGENCY_LEVELS):
-                        chosen = [f for f in flags if f.urgency == level]
-                        if chosen:
-                            style = urgency_style(level)
-                            st.badge(f"{style.label}: {style.meaning}", icon=style.icon, color=style.badge)
-                            st.markdown(_flag_lines(chosen))
-                    sources = {f.source_name: f.source_url for f in flags if f.source_url}
-                    st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
+    return _red_flags(str(path), mtime)
+
+
+def _flag_list(flags: tuple[RedFlag, ...]) -> None:
+    if not flags:
+        st.markdown("- Symptoms that are severe, last, keep coming back, or worry you.")
+    for level in reversed(URGENCY_LEVELS):
+        chosen = [f for f in flags if f.urgency == level]
+        if chosen:
+            style = urgency_style(level)
+            st.badge(f"{style.label}: {style.meaning}", icon=style.icon, color=style.badge)
+            st.markdown(_flag_lines(chosen))
+    sources = {f.source_name: f.source_url for f in flags if f.source_url}
+    if sources:
+        st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
+
+
+def safety_strip() -> None:
+    """At the top of every page: education, not diagnosis, and the warning signs one
+    click away."""
+    with st.container(border=True, horizontal=True, vertical_alignment="center", key="safety"):
+        st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}", width="stretch")
+        with st.popover("See a doctor promptly if…", icon=":material/e911_emergency:", type="primary"):
+            _flag_list(_flags())
+
+
+def warning_signs() -> None:
+    """At the foot of every page: every general warning sign, in view."""
+    st.divider()
+    st.subheader(":material/e911_emergency: See a doctor promptly if…", anchor=False)
+    _flag_list(_flags())
 
 
 # --- filters bound to the URL --------------------------------------------------------------
@@ -202,7 +209,7 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
         placeholder="A word to look for, e.g. statin, pregnancy, sleep",
         icon=":material/search:",
     )
-    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
     with left:
         _multiselect(
             table,

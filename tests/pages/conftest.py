@@ -41,7 +41,7 @@ def app(monkeypatch) -> Callable[..., AppTest]:
 
 def texts(at: AppTest) -> list[str]:
     """Every markdown, caption and alert text on the page, unescaped for reading."""
-    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    values = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.subheader]
     values += [a.value for a in (*at.info, *at.warning, *at.error, *at.success)]
     return [v.replace("\\", "") for v in values]
 

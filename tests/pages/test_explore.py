@@ -79,6 +79,11 @@ def test_choosing_a_symptom_changes_the_count_and_the_ranking(app, bundled):
     at.multiselect(key="symptom").select("twitching at rest").run()
     assert shown_count(at) == expected(bundled, symptoms=("twitching at rest",))
     assert shown_count(at) != before
+    assert at.query_params["symptom"] in ("twitching at rest", ["twitching at rest"])  # the link follows
+    at.segmented_control(key="match").set_value("all").run()
+    assert at.query_params["match"] in ("all", ["all"])
+    at.segmented_control(key="match").set_value("any").run()
+    assert "match" not in at.query_params
     ranked = run_query(bundled, Query(symptoms=("twitching at rest",)))
     want = [f"{i}. {bundled.record(int(p))['cause']}" for i, p in enumerate(ranked.positions[:20], start=1)]
     assert card_titles(at) == want
