@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from causes.schema import COLUMN_NAMES, COLUMNS, LIST_COLUMNS, MSG_DUPLICATE, REQUIRED, build_schema, split_list
+from causes.schema import COLUMN_NAMES, COLUMNS, MSG_DUPLICATE, REQUIRED, build_schema, split_list
 from causes.table import CauseTable
 
 MAX_CELL_CHARS = 100_000
@@ -45,7 +45,7 @@ class Problem:
     def __str__(self) -> str:
         where = ", ".join(p for p in (f"row {self.row}" if self.row else "", self.column or "") if p)
         shown = ""
-        if self.value:
+        if self.value and self.value.strip():
             v = self.value if len(self.value) <= _VALUE_SHOWN else self.value[: _VALUE_SHOWN - 1] + "…"
             shown = f'"{v}" '
         text = f"{shown}{self.message}" if shown else self.message
@@ -100,7 +100,7 @@ def _normalise_name(name: str) -> str:
 _KNOWN = {c.name: c.name for c in COLUMNS}
 
 
-def _parse(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
+def _parse(text: str) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
     """Split into the header and (spreadsheet row, cells) records, choosing the delimiter."""
     best: tuple[int, str] | None = None
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
@@ -141,12 +141,16 @@ def _parse(text: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
         records.pop()
     if not records:
         raise _fail("The file is empty: a cause table needs a header row and at least one cause.")
+    while not any(c.strip() for c in records[0][1]):  # blank lines above the header
+        records.pop(0)
     header_row, header = records[0]
     body = [(r, c) for r, c in records[1:] if any(x.strip() for x in c)]
-    return header, body, delimiter
+    return header_row, header, body, delimiter
 
 
-def _columns(header: list[str], body: list[tuple[int, list[str]]]) -> tuple[list[str | None], list[Problem]]:
+def _columns(
+    header_row: int, header: list[str], body: list[tuple[int, list[str]]]
+) -> tuple[list[str | None], list[Problem]]:
     """Map each header cell to its column name (None: a blank, unnamed column to drop)."""
     names: list[str | None] = []
     problems: list[Problem] = []
@@ -155,7 +159,7 @@ def _columns(header: list[str], body: list[tuple[int, list[str]]]) -> tuple[list
         key = _normalise_name(raw)
         if not key:
             if any(i < len(c) and c[i].strip() for _, c in body):
-                problems.append(Problem(f"column {i + 1} has values but no name in the header row", row=1))
+                problems.append(Problem(f"column {i + 1} has values but no name in the header row", row=header_row))
             names.append(None)
             continue
         name = _KNOWN.get(key, raw.strip())
@@ -165,7 +169,7 @@ def _columns(header: list[str], body: list[tuple[int, list[str]]]) -> tuple[list
                 Problem(
                     f"the column name appears twice (columns {seen[dup_key] + 1} and {i + 1});"
                     " each column may appear once",
-                    row=1,
+                    row=header_row,
                     column=name,
                 )
             )
@@ -175,7 +179,7 @@ def _columns(header: list[str], body: list[tuple[int, list[str]]]) -> tuple[list
     present = {n for n in names if n}
     for col in REQUIRED:
         if col not in present:
-            problems.append(Problem("this required column is missing from the header row", row=1, column=col))
+            problems.append(Problem("this required column is missing from the header row", row=header_row, column=col))
     return names, problems
 
 
@@ -195,7 +199,7 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
                 )
             )
             continue
-        if len(cells) < width:
+        if len(cells) < width and any(names[i] for i in range(len(cells), width)):
             problems.append(
                 Problem(
                     f"has {len(cells)} cells but the header has {width}: is a cell or a separator missing?",
@@ -203,7 +207,7 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
                 )
             )
             continue
-        rows.append([cells[i] for i in keep])
+        rows.append([cells[i] if i < len(cells) else "" for i in keep])
         index.append(row)
     cols = [names[i] for i in keep]
     frame = pd.DataFrame(rows, columns=cols, index=index, dtype=object)
@@ -278,10 +282,10 @@ def load_cause_table(source: str | os.PathLike[str] | bytes, name: str | None = 
         except OSError as e:
             raise _fail(f"{path} cannot be read: {e.strerror or e}.") from None
     text, warnings = _decode(data)
-    header, body, delimiter = _parse(text)
+    header_row, header, body, delimiter = _parse(text)
     if delimiter != ",":
         warnings.append(f"The file is {'semicolon' if delimiter == ';' else 'tab'}-separated; it was read as such.")
-    names, problems = _columns(header, body)
+    names, problems = _columns(header_row, header, body)
     if problems:
         raise CauseTableError(problems)
     if not body:
@@ -295,9 +299,7 @@ def load_cause_table(source: str | os.PathLike[str] | bytes, name: str | None = 
         raise CauseTableError(problems)
     extras = [c for c in frame.columns if c not in COLUMN_NAMES]
     digest = hashlib.sha256(data).hexdigest()
-    return CauseTable.build(
-        _normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras
-    )
+    return CauseTable.build(_normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras)
 
 
-__all__ = ["CauseTableError", "Problem", "load_cause_table", "LIST_COLUMNS"]
+__all__ = ["CauseTableError", "Problem", "load_cause_table"]

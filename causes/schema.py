@@ -106,7 +106,7 @@ def _is_url(s: pd.Series) -> pd.Series:
 
 
 def _is_date(s: pd.Series) -> pd.Series:
-    shaped = s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    shaped = s.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
     parsed = pd.to_datetime(s.where(shaped), format="%Y-%m-%d", errors="coerce")
     return shaped & parsed.notna()
 

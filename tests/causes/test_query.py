@@ -1,0 +1,471 @@
+"""Queries: URL parameters, restricting to a table, filtering, ranking, facets, wording."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pytest
+
+from causes.loader import load_cause_table
+from causes.query import Query, Result, count_line, facet_counts, run_query
+from causes.table import CauseTable
+
+# A small table written for these tests. Names differ in case on purpose: the ranking
+# sorts names ignoring case, so "alpha" comes before "Bravo" and "delta" before "Echo".
+COLUMNS = ["cause", "category", "symptoms", "body_areas", "risk_factors", "summary", "explanation", "urgency"]
+ROWS = [
+    ["alpha", "Lifestyle", "cramps at night; twitching at rest", "calves; feet", "age over 60",
+     "Tired muscles after hard exercise.", "", "self-care"],
+    ["Bravo", "Lifestyle", "cramps at night", "feet", "",
+     "Standing all day on hard floors.", "", "Self-Care"],
+    ["Charlie", "Medical", "cramps at night", "calves", "pregnancy",
+     "Low magnesium (hypomagnesaemia) in the blood.", "", "urgent"],
+    ["delta", "Medical", "twitching at rest; weakness", "thighs", "age over 60",
+     "A nerve problem that needs checking.", "", "see a doctor"],
+    ["Echo", "Medications", "spasms", "back", "diuretics",
+     "Water tablets change the salts in the blood.", "Diuretics make you pass more urine.", "see a doctor"],
+    ["Foxtrot", "Lifestyle", "cramps at night; twitching at rest; weakness", "calves", "",
+     "Muscle tiredness and too few fluids.", "", ""],
+]  # fmt: skip
+ALL_BY_URGENCY = ["Charlie", "delta", "Echo", "alpha", "Bravo", "Foxtrot"]
+
+
+@pytest.fixture(scope="module")
+def table() -> CauseTable:
+    buf = io.StringIO()
+    csv.writer(buf).writerows([COLUMNS, *ROWS])
+    return load_cause_table(buf.getvalue().encode("utf-8"))
+
+
+def names(table: CauseTable, result: Result) -> list[str]:
+    return [table.record(int(p))["cause"] for p in result.positions]
+
+
+# --- URL parameters ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "params,expected",
+    [
+        ({}, Query()),
+        ({"symptom": "cramps"}, Query(symptoms=("cramps",))),
+        ({"symptom": ["cramps", "twitching"]}, Query(symptoms=("cramps", "twitching"))),
+        ({"symptom": [" cramps ", "", "  ", "cramps", "twitching"]}, Query(symptoms=("cramps", "twitching"))),
+        ({"area": ["calves"], "risk": ["pregnancy"]}, Query(areas=("calves",), risks=("pregnancy",))),
+        ({"category": ["Medical", "Lifestyle"]}, Query(categories=("Medical", "Lifestyle"))),
+        ({"urgency": "urgent"}, Query(urgencies=("urgent",))),
+        ({"q": "blood"}, Query(text="blood")),
+        ({"q": ["  blood  "]}, Query(text="blood")),
+        ({"q": ["first", "second"]}, Query(text="second")),
+        ({"q": "   "}, Query()),
+        ({"match": "all"}, Query(match="all")),
+        ({"match": ["ALL"]}, Query(match="all")),
+        ({"match": "any"}, Query(match="any")),
+        ({"match": "nonsense"}, Query(match="any")),
+        ({"match": ["all", "any"]}, Query(match="any")),
+        ({"unknown": ["x"], "symptom": []}, Query()),
+        (
+            {
+                "symptom": ["a"],
+                "area": ["b"],
+                "risk": ["c"],
+                "category": ["d"],
+                "urgency": ["e"],
+                "q": "f",
+                "match": "all",
+            },
+            Query(("a",), ("b",), ("c",), ("d",), ("e",), "f", "all"),
+        ),
+    ],
+)
+def test_from_params(params, expected):
+    assert Query.from_params(params) == expected
+
+
+@pytest.mark.parametrize(
+    "query,params",
+    [
+        (Query(), {}),
+        (Query(symptoms=("cramps", "twitching")), {"symptom": ["cramps", "twitching"]}),
+        (Query(areas=("calves",), risks=("pregnancy",)), {"area": ["calves"], "risk": ["pregnancy"]}),
+        (Query(categories=("Medical",), urgencies=("urgent",)), {"category": ["Medical"], "urgency": ["urgent"]}),
+        (Query(text="  blood  "), {"q": ["blood"]}),
+        (Query(text="   "), {}),
+        (Query(match="all"), {"match": ["all"]}),
+        (Query(match="any"), {}),
+    ],
+)
+def test_to_params(query, params):
+    assert query.to_params() == params
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query(),
+        Query(symptoms=("cramps at night", "twitching at rest"), match="all"),
+        Query(areas=("calves", "feet"), risks=("age over 60",), categories=("Medical",)),
+        Query(urgencies=("urgent", "see a doctor"), text="blood magnesium"),
+        Query(("a",), ("b",), ("c",), ("d",), ("e",), "f g", "all"),
+        Query(symptoms=("cramps & spasms", "a=b", "x;y"), text="50% of people?"),
+    ],
+)
+def test_params_round_trip(query):
+    assert Query.from_params(query.to_params()) == query
+
+
+# --- restricting a query to a table -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query,expected,notices",
+    [
+        (Query(), Query(), []),
+        (Query(symptoms=("cramps at night",)), Query(symptoms=("cramps at night",)), []),
+        (Query(symptoms=(" CRAMPS AT NIGHT ",)), Query(symptoms=("cramps at night",)), []),
+        (
+            Query(symptoms=("Cramps At Night", "cramps at night", "weakness")),
+            Query(symptoms=("cramps at night", "weakness")),
+            [],
+        ),
+        (
+            Query(categories=("medical",), urgencies=("URGENT",)),
+            Query(categories=("Medical",), urgencies=("urgent",)),
+            [],
+        ),
+        (
+            Query(symptoms=("hiccups", "weakness")),
+            Query(symptoms=("weakness",)),
+            ['This table has no symptom "hiccups", so it was left out.'],
+        ),
+        (
+            Query(areas=("knees", "Calves"), risks=("smoking",), categories=("Sport",), urgencies=("soon",)),
+            Query(areas=("calves",)),
+            [
+                'This table has no body area "knees", so it was left out.',
+                'This table has no risk factor "smoking", so it was left out.',
+                'This table has no category "Sport", so it was left out.',
+                'This table has no urgency level "soon", so it was left out.',
+            ],
+        ),
+        (
+            Query(symptoms=("hiccups",), text="blood", match="all"),
+            Query(text="blood", match="all"),
+            ['This table has no symptom "hiccups", so it was left out.'],
+        ),
+    ],
+)
+def test_restricted_to(table, query, expected, notices):
+    assert query.restricted_to(table) == (expected, notices)
+
+
+def test_restricted_to_uses_the_tables_first_spelling():
+    data = "cause,category,symptoms,body_areas,summary\nA,Cat,Night Cramps,Calves,s\nB,cat,night cramps,calves,s\n"
+    t = load_cause_table(data.encode())
+    assert Query(symptoms=("NIGHT CRAMPS",), areas=("calves",), categories=("CAT",)).restricted_to(t) == (
+        Query(symptoms=("Night Cramps",), areas=("Calves",), categories=("Cat",)),
+        [],
+    )
+
+
+# --- filtering and ranking ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        # no filter: urgent > see a doctor > self-care > blank, then name ignoring case
+        (Query(), ALL_BY_URGENCY),
+        # each filter alone
+        (Query(symptoms=("weakness",)), ["delta", "Foxtrot"]),
+        (Query(symptoms=("spasms",)), ["Echo"]),
+        (Query(symptoms=("CRAMPS AT NIGHT",)), ["Charlie", "alpha", "Bravo", "Foxtrot"]),
+        (Query(areas=("calves",)), ["Charlie", "alpha", "Foxtrot"]),
+        (Query(areas=("Feet",)), ["alpha", "Bravo"]),
+        (Query(risks=("age over 60",)), ["delta", "alpha"]),
+        (Query(categories=("Medical",)), ["Charlie", "delta"]),
+        (Query(urgencies=("urgent",)), ["Charlie"]),
+        (Query(urgencies=("see a doctor",)), ["delta", "Echo"]),
+        # OR within a filter
+        (Query(areas=("calves", "back")), ["Charlie", "Echo", "alpha", "Foxtrot"]),
+        (Query(categories=("medical", "Medications")), ["Charlie", "delta", "Echo"]),
+        (Query(urgencies=("SELF-CARE", "urgent")), ["Charlie", "alpha", "Bravo"]),
+        (Query(risks=("pregnancy", "diuretics")), ["Charlie", "Echo"]),
+        # AND across filters
+        (Query(symptoms=("cramps at night",), areas=("feet",)), ["alpha", "Bravo"]),
+        (Query(symptoms=("cramps at night",), categories=("Medical",)), ["Charlie"]),
+        (Query(areas=("calves",), risks=("age over 60",)), ["alpha"]),
+        (Query(areas=("calves", "thighs"), urgencies=("see a doctor", "urgent")), ["Charlie", "delta"]),
+        (Query(areas=("calves",), categories=("Medications",)), []),
+        (
+            Query(symptoms=("cramps at night", "twitching at rest"), areas=("calves",), match="all"),
+            ["alpha", "Foxtrot"],
+        ),
+        # match any: ranked by how many chosen symptoms, then urgency, then name
+        (Query(symptoms=("cramps at night", "twitching at rest")), ["alpha", "Foxtrot", "Charlie", "delta", "Bravo"]),
+        (
+            Query(symptoms=("cramps at night", "twitching at rest", "weakness")),
+            ["Foxtrot", "delta", "alpha", "Charlie", "Bravo"],
+        ),
+        # match all
+        (Query(symptoms=("cramps at night", "twitching at rest"), match="all"), ["alpha", "Foxtrot"]),
+        (Query(symptoms=("cramps at night", "twitching at rest", "weakness"), match="all"), ["Foxtrot"]),
+        (Query(symptoms=("weakness",), match="all"), ["delta", "Foxtrot"]),
+        # a symptom chosen twice (in two spellings) counts once
+        (
+            Query(symptoms=("weakness", "WEAKNESS", "cramps at night")),
+            ["Foxtrot", "Charlie", "delta", "alpha", "Bravo"],
+        ),
+        (Query(symptoms=("weakness", " Weakness", "cramps at night"), match="all"), ["Foxtrot"]),
+        # unknown symptoms
+        (Query(symptoms=("cramps at night", "hiccups")), ["Charlie", "alpha", "Bravo", "Foxtrot"]),
+        (Query(symptoms=("cramps at night", "hiccups"), match="all"), []),
+        (Query(symptoms=("hiccups",)), []),
+        (Query(symptoms=("hiccups",), match="all"), []),
+        (Query(areas=("knees",)), []),
+        # free text: case-insensitive, every word must appear somewhere in the cause
+        (Query(text="blood"), ["Charlie", "Echo"]),
+        (Query(text="BLOOD Magnesium"), ["Charlie"]),
+        (Query(text="  magnesium   blood "), ["Charlie"]),
+        (Query(text="blood nerve"), []),
+        (Query(text="echo"), ["Echo"]),
+        (Query(text="medications"), ["Echo"]),
+        (Query(text="urine"), ["Echo"]),
+        (Query(text="thighs"), ["delta"]),
+        (Query(text="pregnancy"), ["Charlie"]),
+        (Query(text="night"), ["Charlie", "alpha", "Bravo", "Foxtrot"]),
+        (Query(text="(hypomagnesaemia)"), ["Charlie"]),
+        (Query(text=".*"), []),
+        (Query(text="xyzzy"), []),
+        (Query(text="   "), ALL_BY_URGENCY),
+        (Query(text="blood", urgencies=("see a doctor",)), ["Echo"]),
+        (Query(text="night", symptoms=("weakness",)), ["Foxtrot"]),
+    ],
+)
+def test_run_query(table, query, expected):
+    result = run_query(table, query)
+    assert names(table, result) == expected
+    assert len(result) == len(expected)
+    assert result.total == len(ROWS)
+    assert int(result.mask.sum()) == len(expected)
+    assert sorted(np.flatnonzero(result.mask).tolist()) == sorted(result.positions.tolist())
+
+
+@pytest.mark.parametrize(
+    "query,hits",
+    [
+        (Query(), [0] * 6),
+        (Query(areas=("calves",)), [0, 0, 0]),
+        (Query(symptoms=("cramps at night", "twitching at rest")), [2, 2, 1, 1, 1]),
+        (Query(symptoms=("cramps at night", "twitching at rest", "weakness")), [3, 2, 2, 1, 1]),
+        (Query(symptoms=("cramps at night", "twitching at rest"), match="all"), [2, 2]),
+        (Query(symptoms=("cramps at night", "hiccups")), [1, 1, 1, 1]),
+        (Query(symptoms=("weakness", "WEAKNESS", "cramps at night")), [2, 1, 1, 1, 1]),
+    ],
+)
+def test_symptom_hits_follow_the_ranking(table, query, hits):
+    assert run_query(table, query).symptom_hits.tolist() == hits
+
+
+# --- facet counts --------------------------------------------------------------------------------
+
+
+def test_facet_counts_of_the_whole_table(table):
+    counts = facet_counts(table, run_query(table, Query()))
+    assert counts == {
+        "symptoms": {"cramps at night": 4, "twitching at rest": 3, "weakness": 2, "spasms": 1},
+        "body_areas": {"calves": 3, "feet": 2, "back": 1, "thighs": 1},
+        "risk_factors": {"age over 60": 2, "diuretics": 1, "pregnancy": 1},
+        "category": {"Lifestyle": 3, "Medical": 2, "Medications": 1},
+        "urgency": {"see a doctor": 2, "self-care": 2, "urgent": 1},
+    }
+    # Terms come most carried first, then alphabetically.
+    assert list(counts["symptoms"]) == ["cramps at night", "twitching at rest", "weakness", "spasms"]
+    assert list(counts["body_areas"]) == ["calves", "feet", "back", "thighs"]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        (
+            Query(areas=("calves",)),
+            {
+                "symptoms": {"cramps at night": 3, "twitching at rest": 2, "weakness": 1, "spasms": 0},
+                "body_areas": {"calves": 3, "feet": 1, "back": 0, "thighs": 0},
+                "risk_factors": {"age over 60": 1, "diuretics": 0, "pregnancy": 1},
+                "category": {"Lifestyle": 2, "Medical": 1, "Medications": 0},
+                "urgency": {"see a doctor": 0, "self-care": 1, "urgent": 1},
+            },
+        ),
+        (
+            Query(symptoms=("cramps at night", "twitching at rest"), match="all"),
+            {
+                "symptoms": {"cramps at night": 2, "twitching at rest": 2, "weakness": 1, "spasms": 0},
+                "body_areas": {"calves": 2, "feet": 1, "back": 0, "thighs": 0},
+                "risk_factors": {"age over 60": 1, "diuretics": 0, "pregnancy": 0},
+                "category": {"Lifestyle": 2, "Medical": 0, "Medications": 0},
+                "urgency": {"see a doctor": 0, "self-care": 1, "urgent": 0},
+            },
+        ),
+        (
+            Query(text="xyzzy"),
+            {
+                "symptoms": {"cramps at night": 0, "twitching at rest": 0, "weakness": 0, "spasms": 0},
+                "body_areas": {"calves": 0, "feet": 0, "back": 0, "thighs": 0},
+                "risk_factors": {"age over 60": 0, "diuretics": 0, "pregnancy": 0},
+                "category": {"Lifestyle": 0, "Medical": 0, "Medications": 0},
+                "urgency": {"see a doctor": 0, "self-care": 0, "urgent": 0},
+            },
+        ),
+    ],
+)
+def test_facet_counts_among_current_matches(table, query, expected):
+    assert facet_counts(table, run_query(table, query)) == expected
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+
+def result_of(matching: int, total: int) -> Result:
+    mask = np.zeros(total, dtype=bool)
+    mask[:matching] = True
+    return Result(
+        positions=np.arange(matching), symptom_hits=np.zeros(matching, dtype=np.int64), mask=mask, total=total
+    )
+
+
+@pytest.mark.parametrize(
+    "matching,total,line",
+    [
+        (12, 40, "12 of 40 causes match"),
+        (1, 40, "1 of 40 causes matches"),
+        (0, 40, "0 of 40 causes match"),
+        (40, 40, "40 of 40 causes match"),
+        (1, 1, "1 of 1 cause matches"),
+        (0, 1, "0 of 1 cause match"),
+        (0, 0, "0 of 0 causes match"),
+        (1234, 5000, "1,234 of 5,000 causes match"),
+    ],
+)
+def test_count_line(matching, total, line):
+    assert count_line(result_of(matching, total)) == line
+
+
+@pytest.mark.parametrize(
+    "query,line",
+    [
+        (Query(), "6 of 6 causes match"),
+        (Query(areas=("calves",)), "3 of 6 causes match"),
+        (Query(text="urine"), "1 of 6 causes matches"),
+    ],
+)
+def test_count_line_of_a_query(table, query, line):
+    assert count_line(run_query(table, query)) == line
+
+
+@pytest.mark.parametrize(
+    "query,description",
+    [
+        (Query(), "all causes"),
+        (Query(text="   "), "all causes"),
+        (
+            Query(symptoms=("cramps at night", "twitching at rest"), areas=("calves",)),
+            "causes with cramps at night or twitching at rest, in the calves",
+        ),
+        (
+            Query(symptoms=("cramps at night", "twitching at rest"), match="all"),
+            "causes with cramps at night and twitching at rest",
+        ),
+        (Query(symptoms=("cramps",)), "causes with cramps"),
+        (Query(symptoms=("cramps",), match="all"), "causes with cramps"),
+        (Query(symptoms=("a", "b", "c")), "causes with a, b or c"),
+        (Query(symptoms=("a", "b", "c"), match="all"), "causes with a, b and c"),
+        (Query(symptoms=("a", "b", "c", "d")), "causes with a, b, c or d"),
+        (Query(areas=("calves", "feet")), "causes in the calves or feet"),
+        (Query(risks=("pregnancy",)), "causes linked to pregnancy"),
+        (Query(risks=("pregnancy", "age over 60")), "causes linked to pregnancy or age over 60"),
+        (Query(categories=("Medical",)), "causes in the category Medical"),
+        (Query(categories=("Medical", "Lifestyle")), "causes in the categories Medical or Lifestyle"),
+        (Query(urgencies=("urgent",)), "causes rated urgent"),
+        (Query(urgencies=("urgent", "see a doctor")), "causes rated urgent or see a doctor"),
+        (Query(text=" blood "), 'causes mentioning "blood"'),
+        (
+            Query(("a", "b"), ("calves",), ("pregnancy",), ("Medical",), ("urgent",), "blood", "all"),
+            "causes with a and b, in the calves, linked to pregnancy, in the category Medical, rated urgent,"
+            ' mentioning "blood"',
+        ),
+    ],
+)
+def test_describe(query, description):
+    assert query.describe() == description
+
+
+@pytest.mark.parametrize(
+    "query,empty",
+    [
+        (Query(), True),
+        (Query(text="  "), True),
+        (Query(match="all"), True),
+        (Query(text="x"), False),
+        (Query(symptoms=("a",)), False),
+        (Query(urgencies=("urgent",)), False),
+    ],
+)
+def test_is_empty(query, empty):
+    assert query.is_empty is empty
+
+
+@pytest.mark.parametrize(
+    "column,expected",
+    [
+        ("symptoms", ("s",)),
+        ("body_areas", ("a",)),
+        ("risk_factors", ("r",)),
+        ("category", ("c",)),
+        ("urgency", ("u",)),
+    ],
+)
+def test_values_by_column(column, expected):
+    assert Query(("s",), ("a",), ("r",), ("c",), ("u",)).values(column) == expected
+
+
+def test_values_of_an_unknown_column():
+    with pytest.raises(KeyError):
+        Query().values("summary")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("CAFÉ", ["Café"]),
+        ("café", ["Café"]),
+        ("strasse", ["Straße"]),
+        ("STRASSE", ["Straße"]),
+        ("straße", ["Straße"]),
+        ("日本", ["Nihon"]),
+        ("caf.", []),
+        ("a+b", ["Sums"]),
+        ("a+", ["Sums"]),
+        ("[x]", ["Brackets"]),
+        ("x]", ["Brackets"]),
+        ("\\d", ["Slash"]),
+        ("^caf", []),
+        ("😀", ["Emoji"]),
+        ("e", ["Brackets", "Emoji", "Slash", "Straße"]),  # "é" is not "e"
+    ],
+)
+def test_free_text_is_literal_and_ignores_case_in_any_script(text, expected):
+    data = (
+        "cause,category,symptoms,body_areas,summary\n"
+        "Café,c,s,b,au lait\n"
+        "Straße,c,s,b,a road\n"
+        "Nihon,c,s,b,日本語\n"
+        "Sums,c,s,b,a+b\n"
+        "Brackets,c,s,b,[x]\n"
+        "Slash,c,s,b,\\d here\n"
+        "Emoji,c,s,b,smile 😀\n"
+    )
+    t = load_cause_table(data.encode("utf-8"))
+    assert sorted(names(t, run_query(t, Query(text=text)))) == sorted(expected)
