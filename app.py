@@ -15,6 +15,7 @@ page = st.navigation(
     [st.Page("pages/explore.py", title="Explore", icon=":material/search:", default=True)],
     position="top",
 )
+common.load_source()
 common.safety_strip()
 page.run()
 common.warning_signs()

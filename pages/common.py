@@ -12,6 +12,7 @@ import streamlit as st
 
 from causes import CauseTable, CauseTableError, Query, Result, facet_counts, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE, data_path
+from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
 from causes.query import URL_PARAMS
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
@@ -49,9 +50,29 @@ def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@st.cache_resource(show_spinner=False)
-def _red_flags(path: str, mtime_ns: int) -> tuple[RedFlag, ...]:
-    return load_red_flags(Path(path))
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _sidecars(folder: str, stamp: tuple[int, ...]) -> tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]:
+    # The optional files beside a cause table, read again when any of them changes.
+    base = Path(folder)
+    return (
+        load_red_flags(base / RED_FLAGS_FILE),
+        Glossary.load(base / GLOSSARY_FILE),
+        load_claims(base / CLAIMS_FILE),
+    )
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def sidecars() -> tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]:
+    """The red flags, glossary and claims that sit beside the active table."""
+    folder = st.session_state.get("source_folder", BUNDLED_TABLE.parent)
+    stamp = tuple(_stamp(folder / f) for f in (RED_FLAGS_FILE, GLOSSARY_FILE, CLAIMS_FILE))
+    return _sidecars(str(folder), stamp)
 
 
 def show_problems(error: CauseTableError, title: str) -> None:
@@ -63,20 +84,30 @@ def show_problems(error: CauseTableError, title: str) -> None:
     st.error(f"**{md_escape(title)}**\n\n{lines}", icon=":material/error:")
 
 
-def active_table() -> CauseTable:
-    """The cause table this app serves: `--data PATH`, else the bundled one. An invalid
-    file shows the loader's messages; the app then falls back to the bundled table."""
+def load_source() -> CauseTable:
+    """Called once per run by app.py: the cause table this app serves (`--data PATH`, else
+    the bundled one). An invalid file shows the loader's messages and the app falls back
+    to the bundled table. The pages then get it from `active_table()`."""
     path = data_path(sys.argv[1:])
     table, error = _load_path(path)
     if error is not None:
         show_problems(error, f"The cause table {path.name} could not be used:")
         if path.resolve() != BUNDLED_TABLE.resolve():
-            table, error = _load_path(BUNDLED_TABLE)
+            path = BUNDLED_TABLE
+            table, error = _load_path(path)
             if table is not None:
                 st.info("Cause Atlas is showing its bundled cause table instead.", icon=":material/info:")
     if table is None:
         st.stop()
+    st.session_state["source_table"] = table
+    st.session_state["source_folder"] = path.resolve().parent
     return table
+
+
+def active_table() -> CauseTable:
+    """The table app.py loaded for this run."""
+    table = st.session_state.get("source_table")
+    return table if table is not None else load_source()
 
 
 def table_caption(table: CauseTable) -> None:
@@ -93,12 +124,7 @@ def _flag_lines(flags: list[RedFlag] | tuple[RedFlag, ...]) -> str:
 
 
 def _flags() -> tuple[RedFlag, ...]:
-    path = BUNDLED_TABLE.parent / "red_flags.csv"
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        mtime = 0
-    return _red_flags(str(path), mtime)
+    return sidecars()[0]
 
 
 def _flag_list(flags: tuple[RedFlag, ...]) -> None:

@@ -1,0 +1,155 @@
+"""The files that travel with a cause table: a glossary and the claims checked.
+
+Both are optional and sit beside the table (`glossary.csv`, `claims.csv`); a table
+without them works, with no definitions and no claims shown. They are read leniently:
+a row that cannot be used is skipped, never an error, since the table itself is what
+the app is about.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from causes.schema import COLUMN_NAMES, LIST_SEPARATOR
+from causes.table import CauseTable
+from causes.text import safe_url
+
+GLOSSARY_FILE = "glossary.csv"
+CLAIMS_FILE = "claims.csv"
+RED_FLAGS_FILE = "red_flags.csv"
+# Which column of the cause table each glossary kind describes.
+GLOSSARY_KINDS: dict[str, str] = {"symptom": "symptoms", "body area": "body_areas", "risk factor": "risk_factors"}
+VERDICTS: tuple[str, ...] = ("supported", "partly supported", "weak", "not supported", "wrong")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
+    # Cells past the header (key None) are ignored; missing cells read as blank.
+    return [{k.strip().casefold(): (v or "").strip() for k, v in row.items() if isinstance(k, str)} for row in rows]
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    kind: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        terms = [
+            Term(r.get("term", ""), r.get("kind", "").casefold(), r.get("definition", ""))
+            for r in _rows(path)
+            if r.get("term") and r.get("definition")
+        ]
+        return cls(tuple(sorted(terms, key=lambda t: t.term.casefold())))
+
+    def define(self, term: str) -> str | None:
+        key = term.strip().casefold()
+        for t in self.terms:
+            if t.term.casefold() == key:
+                return t.definition
+        return None
+
+    def missing(self, table: CauseTable) -> dict[str, list[str]]:
+        """Terms the table uses that the glossary does not define, per column."""
+        defined = {(t.kind, t.term.casefold()) for t in self.terms}
+        return {
+            column: [term for term in table.facets[column].terms if (kind, term.casefold()) not in defined]
+            for kind, column in GLOSSARY_KINDS.items()
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of the article this topic started from, and what the sources say."""
+
+    claim: str
+    verdict: str
+    note: str
+    cause: str
+    source_name: str
+    source_url: str | None
+
+
+def load_claims(path: Path) -> tuple[Claim, ...]:
+    claims = []
+    for r in _rows(path):
+        verdict = r.get("verdict", "").casefold()
+        if not r.get("claim") or verdict not in VERDICTS:
+            continue
+        claims.append(
+            Claim(
+                claim=r["claim"],
+                verdict=verdict,
+                note=r.get("note", ""),
+                cause=r.get("cause", ""),
+                source_name=r.get("source_name", ""),
+                source_url=safe_url(r.get("source_url", "")),
+            )
+        )
+    return tuple(claims)
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    publisher: str
+    causes: int
+    pages: int
+
+
+def source_counts(table: CauseTable) -> list[SourceCount]:
+    """Each publisher with how many causes cite it and how many of its pages are cited,
+    most-cited first; causes with no source are counted under "No source given"."""
+    names = table.frame["source_name"].where(table.frame["source_name"] != "", "No source given")
+    causes = Counter(names)
+    pages: dict[str, set[str]] = {}
+    for name, url in zip(names, table.frame["source_url"], strict=True):
+        if url:
+            pages.setdefault(name, set()).add(url)
+    return sorted(
+        (SourceCount(n, c, len(pages.get(n, ()))) for n, c in causes.items()),
+        key=lambda s: (-s.causes, s.publisher.casefold()),
+    )
+
+
+def review_dates(table: CauseTable) -> tuple[str | None, str | None, int]:
+    """The oldest and newest review dates, and how many causes have none."""
+    dates = sorted(d for d in table.frame["last_reviewed"] if d)
+    missing = len(table) - len(dates)
+    return (dates[0] if dates else None, dates[-1] if dates else None, missing)
+
+
+def template_csv() -> str:
+    """A cause table with every column and one example row, to start from."""
+    example = {
+        "cause": "Example cause",
+        "category": "Example category",
+        "symptoms": LIST_SEPARATOR.join(["first symptom", " second symptom"]),
+        "body_areas": "calves",
+        "risk_factors": "",
+        "summary": "One or two plain sentences on what it is and why it causes these symptoms.",
+        "explanation": "A longer explanation.\n\nA blank line starts a new paragraph.",
+        "urgency": "self-care",
+        "red_flags": "A sign that means get help",
+        "self_care": "Something that helps",
+        "source_name": "Who published the source",
+        "source_url": "https://www.example.org/page",
+        "last_reviewed": "2026-01-31",
+    }
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(COLUMN_NAMES), lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(example)
+    return buf.getvalue()
