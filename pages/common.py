@@ -111,9 +111,10 @@ def active_table() -> CauseTable:
 
 
 def table_caption(table: CauseTable) -> None:
-    st.sidebar.caption(f"Data: **{md_escape(table.name)}**, {len(table):,} causes")
+    """Which table is being shown, and any note the loader made about it."""
+    st.caption(f":material/table: {len(table):,} causes from **{md_escape(table.name)}**")
     for w in table.warnings:
-        st.sidebar.caption(md_escape(w))
+        st.caption(f":material/info: {md_escape(w)}")
 
 
 # --- what every page shows -------------------------------------------------------------------

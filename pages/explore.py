@@ -8,6 +8,7 @@ from pages import common
 
 table = common.active_table()
 st.title("Explore causes")
+common.table_caption(table)
 query, result = common.filter_panel(table)
 
 description = query.describe()
