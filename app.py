@@ -12,7 +12,11 @@ st.set_page_config(
 )
 
 page = st.navigation(
-    [st.Page("pages/explore.py", title="Explore", icon=":material/search:", default=True)],
+    [
+        st.Page(common.EXPLORE, title="Explore", icon=":material/search:", default=True),
+        st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="glossary"),
+        st.Page("pages/about.py", title="About this data", icon=":material/info:", url_path="about"),
+    ],
     position="top",
 )
 common.load_source()

@@ -24,3 +24,6 @@ def data_path(argv: Sequence[str], environ: dict[str, str] | None = None) -> Pat
     env = os.environ if environ is None else environ
     chosen = known.data or env.get(ENV_VAR)
     return Path(chosen) if chosen else BUNDLED_TABLE
+
+
+BUNDLED_TOPIC = "What can cause muscle twitching, cramps and spasms in the legs"

@@ -153,3 +153,41 @@ def template_csv() -> str:
     writer.writeheader()
     writer.writerow(example)
     return buf.getvalue()
+
+
+def claims_matching(claims: tuple[Claim, ...], text: str) -> list[Claim]:
+    """The claims whose words include every word of a search, ignoring case."""
+    words = text.casefold().split()
+    if not words:
+        return []
+    return [c for c in claims if all(w in f"{c.claim} {c.note} {c.cause}".casefold() for w in words)]
+
+
+def glossary_rows(glossary: Glossary, table: CauseTable, search: str = "") -> list[dict[str, object]]:
+    """The glossary as rows for a table on the page, with how many causes use each term;
+    with a search, only the terms whose word or definition holds every word of it."""
+    words = search.casefold().split()
+    rows = []
+    for t in glossary.terms:
+        if not all(w in f"{t.term} {t.definition}".casefold() for w in words):
+            continue
+        column = GLOSSARY_KINDS.get(t.kind)
+        index = table.facets[column] if column else None
+        term_id = index.id_of(t.term) if index is not None else None
+        used = int(index.counts[term_id]) if term_id is not None else 0
+        rows.append({"term": t.term, "kind": t.kind, "definition": t.definition, "causes": used})
+    return rows
+
+
+def citation(table: CauseTable, topic: str, year: str) -> str:
+    """How to cite Cause Atlas and the table it shows."""
+    oldest, newest, _ = review_dates(table)
+    reviewed = (
+        f", causes reviewed {oldest} to {newest}"
+        if oldest and oldest != newest
+        else (f", causes reviewed {oldest}" if oldest else "")
+    )
+    return (
+        f"Cause Atlas ({year}). {topic}. Cause table {table.name}, {len(table)} causes{reviewed}."
+        " Sources cited per cause."
+    )

@@ -42,3 +42,28 @@ def symptom_hits_line(hits: int, chosen: int) -> str:
     if hits == chosen:
         return f"Has all {chosen} chosen symptoms"
     return f"Has {hits} of the {chosen} chosen symptoms"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 cause`, `3 causes`; `2 categories` with `many` given."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
+
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    label: str
+    icon: str
+    badge: str
+
+
+VERDICT_STYLE: dict[str, VerdictStyle] = {
+    "supported": VerdictStyle("Supported", ":material/check_circle:", "green"),
+    "partly supported": VerdictStyle("Partly supported", ":material/contrast:", "blue"),
+    "weak": VerdictStyle("Weak evidence", ":material/help:", "orange"),
+    "not supported": VerdictStyle("Not supported", ":material/block:", "red"),
+    "wrong": VerdictStyle("Wrong", ":material/cancel:", "red"),
+}
+
+
+def verdict_style(verdict: str) -> VerdictStyle:
+    return VERDICT_STYLE.get(verdict.strip().casefold(), VerdictStyle(verdict, ":material/help:", "gray"))

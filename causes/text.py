@@ -20,6 +20,16 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", flat)
 
 
+_SPECIAL_NO_BRACKETS = re.compile(r"([\\`*_{}()<>#+\-.!|~:$&=\"'^])")
+
+
+def badge_escape(text: str) -> str:
+    """Escape text for `st.badge`, which escapes square brackets itself (escaping them
+    twice would show the backslashes)."""
+    flat = " ".join(str(text).split())
+    return _SPECIAL_NO_BRACKETS.sub(r"\\\1", flat)
+
+
 def paragraphs(text: str) -> list[str]:
     """Split longer text into paragraphs at blank lines, each folded onto one line."""
     parts = re.split(r"\n\s*\n", str(text).strip())

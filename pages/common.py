@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from causes import CauseTable, CauseTableError, Query, Result, facet_counts, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE, data_path
@@ -16,8 +17,8 @@ from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Gl
 from causes.query import URL_PARAMS
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import option_label, symptom_hits_line, urgency_style
-from causes.text import md_escape, paragraphs, safe_url
+from causes.style import option_label, symptom_hits_line, urgency_style, verdict_style
+from causes.text import badge_escape, md_escape, paragraphs, safe_url
 
 DISCLAIMER = (
     "Cause Atlas is for learning about what can cause these symptoms. It does not diagnose: "
@@ -26,6 +27,7 @@ DISCLAIMER = (
 FILTER_KEYS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
 MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
 PAGE_SIZE = 20
+EXPLORE = "pages/explore.py"
 MAX_PROBLEMS_SHOWN = 20
 
 
@@ -104,8 +106,21 @@ def load_source() -> CauseTable:
     return table
 
 
+def serving_bundled() -> bool:
+    """Whether the app shows its own bundled table (not a `--data` one)."""
+    return st.session_state.get("source_folder") == BUNDLED_TABLE.resolve().parent and active_table().name == (
+        BUNDLED_TABLE.name
+    )
+
+
 def active_table() -> CauseTable:
     """The table app.py loaded for this run."""
+    if PagesManager.uses_pages_directory:
+        # Before any session has run app.py, Streamlit treats a folder named pages/ as an
+        # old-style multipage app and runs a page file straight from a link (/about),
+        # without app.py. Leave that mode and run again through app.py's navigation.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     table = st.session_state.get("source_table")
     return table if table is not None else load_source()
 
@@ -282,13 +297,24 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
 # --- one cause ----------------------------------------------------------------------------
 
 
-def _items(items: tuple[str, ...], marked: tuple[str, ...] = ()) -> str:
+def _items(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {md_escape(item)}" for item in items) or "- none listed"
+
+
+def term_badges(items: tuple[str, ...], marked: tuple[str, ...], glossary: Glossary) -> None:
+    """Terms as badges, the chosen ones marked, each with its glossary definition on hover."""
     chosen = {m.casefold() for m in marked}
-    lines = []
-    for item in items:
-        text = md_escape(item)
-        lines.append(f"- :material/check_circle: **{text}** (chosen)" if item.casefold() in chosen else f"- {text}")
-    return "\n".join(lines) or "- none listed"
+    if not items:
+        st.caption("None listed")
+    with st.container(horizontal=True, gap="small"):
+        for item in items:
+            picked = item.casefold() in chosen
+            st.badge(
+                badge_escape(item),
+                icon=":material/check_circle:" if picked else None,
+                color="blue" if picked else "gray",
+                help=md_escape(glossary.define(item) or "") or None,
+            )
 
 
 def urgency_badge(level: str) -> None:
@@ -301,10 +327,11 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     c = table.record(position)
     with st.container(horizontal=True):
         urgency_badge(c["urgency"])
-        st.badge(md_escape(c["category"]), color="gray", icon=":material/category:")
+        st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
     st.markdown(f"**{md_escape(c['summary'])}**")
     for p in paragraphs(c["explanation"]):
         st.markdown(md_escape(p))
+    _, glossary, _ = sidecars()
     cols = st.columns(3)
     for col, title, key, marked in (
         (cols[0], "Symptoms", "symptoms", query.symptoms),
@@ -313,7 +340,9 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     ):
         with col:
             st.markdown(f"**{title}**")
-            st.markdown(_items(c[key], marked))
+            term_badges(c[key], marked, glossary)
+    if glossary.terms:
+        st.caption("Hover over or tap a term for what it means; chosen ones are ticked.")
     st.markdown("**When to see a doctor**")
     st.warning(_items(c["red_flags"]) if c["red_flags"] else "- No specific signs listed.", icon=":material/flag:")
     st.markdown("**What helps**")
@@ -346,7 +375,7 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
         st.markdown(f"#### {rank}\\. {md_escape(c['cause'])}")
         with st.container(horizontal=True):
             urgency_badge(c["urgency"])
-            st.badge(md_escape(c["category"]), color="gray", icon=":material/category:")
+            st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
         st.markdown(md_escape(c["summary"]))
         if query.symptoms:
             chosen = {s.casefold() for s in query.symptoms}
@@ -370,3 +399,23 @@ def cause_dialog(table: CauseTable, position: int, query: Query) -> None:
         cause_details(table, position, query)
 
     show()
+
+
+def claim_card(table: CauseTable, c: Claim) -> None:
+    """One claim of the source article, its verdict, and where to read more."""
+    style = verdict_style(c.verdict)
+    with st.container(border=True):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{md_escape(c.claim)}**", width="stretch")
+            st.badge(style.label, icon=style.icon, color=style.badge)
+        st.markdown(md_escape(c.note))
+        with st.container(horizontal=True, vertical_alignment="center"):
+            if c.source_url:
+                st.link_button(f"Source: {md_escape(c.source_name)}", c.source_url, icon=":material/open_in_new:")
+            if c.cause and table.position_of(c.cause) is not None:
+                st.page_link(
+                    EXPLORE,
+                    label=f"Read: {md_escape(c.cause)}",
+                    query_params={"cause": c.cause},
+                    icon=":material/menu_book:",
+                )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from causes import count_line
+from causes.content import claims_matching
 from causes.text import md_escape
 from pages import common
 
@@ -45,3 +46,10 @@ else:
         common.cause_card(table, int(position), rank, int(hits), query)
     if pages > 1:
         st.caption(f"Showing {start + 1:,} to {min(start + common.PAGE_SIZE, len(result)):,} of {len(result):,}.")
+
+_, _, claims = common.sidecars()
+checked = claims_matching(claims, query.text)
+if checked:
+    st.subheader("Claims we checked that mention this", anchor=False)
+    for claim in checked:
+        common.claim_card(table, claim)

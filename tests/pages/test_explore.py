@@ -112,7 +112,7 @@ def test_cause_parameter_opens_its_explanation(app, bundled):
     page = "\n".join(texts(at))
     first_paragraph = record["explanation"].split("\n\n")[0]
     assert first_paragraph in page
-    assert "twitching at rest** (chosen)" in page
+    assert ":blue-badge[:material/check_circle: twitching at rest]" in page  # the chosen symptom is ticked
     assert [b.url for b in at.get("link_button")] == [record["source_url"]]
 
 

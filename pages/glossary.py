@@ -1,0 +1,31 @@
+"""Glossary: what every symptom, body area and risk factor in the table means."""
+
+import streamlit as st
+
+from causes.content import glossary_rows
+from causes.style import plural
+from causes.text import md_escape
+from pages import common
+
+table = common.active_table()
+_, glossary, _ = common.sidecars()
+st.title("Glossary")
+common.table_caption(table)
+if not glossary.terms:
+    st.info("This cause table comes without a glossary (a glossary.csv beside it).", icon=":material/info:")
+    st.stop()
+
+st.markdown("What the words for symptoms, body areas and risk factors mean, in plain language.")
+search = st.text_input("Find a word", key="glossary_q", icon=":material/search:", placeholder="e.g. calves, wasting")
+rows = glossary_rows(glossary, table, search)
+st.caption(f"{len(rows)} of {len(glossary.terms)} terms")
+for kind, title in (("symptom", "Symptoms"), ("body area", "Body areas"), ("risk factor", "Risk factors")):
+    chosen = [r for r in rows if r["kind"] == kind]
+    if chosen:
+        st.subheader(title, anchor=False)
+        st.markdown(
+            "\n".join(
+                f"- **{md_escape(r['term'])}**: {md_escape(r['definition'])} :gray[({plural(r['causes'], 'cause')})]"
+                for r in chosen
+            )
+        )
