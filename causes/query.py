@@ -230,3 +230,13 @@ def count_line(result: Result) -> str:
     noun = "cause" if result.total == 1 else "causes"
     verb = "matches" if len(result) == 1 else "match"
     return f"{len(result):,} of {result.total:,} {noun} {verb}"
+
+
+def self_care_among_best(table: CauseTable, result: Result) -> np.ndarray:
+    """Positions of the causes rated self-care among the best-ranked matches (those with
+    the most chosen symptoms): the usually harmless causes a worried reader should meet
+    first, whatever the ranking puts above them."""
+    if not len(result):
+        return np.zeros(0, dtype=np.int64)
+    best = result.positions[result.symptom_hits == result.symptom_hits.max()]
+    return best[table.frame["urgency"].to_numpy()[best] == "self-care"]

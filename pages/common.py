@@ -391,6 +391,25 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
         )
 
 
+def often_harmless(table: CauseTable, positions) -> None:
+    """The self-care causes that match as well as any other, named first."""
+    with st.container(border=True, key="often_harmless"):
+        st.markdown(
+            ":material/sentiment_satisfied: **Often harmless.** These match as well as any other cause here, "
+            "and are usually eased at home:"
+        )
+        with st.container(horizontal=True, gap="small"):
+            for position in positions:
+                name = table.record(int(position))["cause"]
+                st.button(
+                    md_escape(name),
+                    key=f"gentle-{position}",
+                    on_click=open_cause,
+                    args=(name,),
+                    icon=":material/self_care:",
+                )
+
+
 def cause_dialog(table: CauseTable, position: int, query: Query) -> None:
     name = table.record(position)["cause"]
 

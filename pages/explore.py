@@ -4,6 +4,7 @@ import streamlit as st
 
 from causes import count_line
 from causes.content import claims_matching
+from causes.query import self_care_among_best
 from causes.text import md_escape
 from pages import common
 
@@ -26,6 +27,10 @@ if opened:
         st.warning(md_escape(f'This table has no cause called "{opened}".'), icon=":material/link_off:")
     else:
         common.cause_dialog(table, position, query)
+
+gentle = self_care_among_best(table, result) if query.symptoms else ()
+if len(gentle):
+    common.often_harmless(table, gentle)
 
 if not len(result):
     st.info(

@@ -469,3 +469,26 @@ def test_free_text_is_literal_and_ignores_case_in_any_script(text, expected):
     )
     t = load_cause_table(data.encode("utf-8"))
     assert sorted(names(t, run_query(t, Query(text=text)))) == sorted(expected)
+
+
+# --- the usually harmless causes among the best matches -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        # alpha and Bravo are self-care; Foxtrot has no urgency; Charlie is urgent.
+        (Query(symptoms=("cramps at night",)), ["alpha", "Bravo"]),
+        # Foxtrot has both symptoms and no urgency; alpha has both and is self-care.
+        (Query(symptoms=("cramps at night", "twitching at rest")), ["alpha"]),
+        # Only delta and Foxtrot have weakness: neither is rated self-care.
+        (Query(symptoms=("weakness",)), []),
+        # Nothing matches.
+        (Query(symptoms=("cramps at night",), categories=("Medications",)), []),
+    ],
+)
+def test_self_care_among_best(table, query, expected):
+    from causes.query import self_care_among_best
+
+    positions = self_care_among_best(table, run_query(table, query))
+    assert [table.record(int(p))["cause"] for p in positions] == expected  # in ranked order
