@@ -52,18 +52,14 @@ st.markdown(
     "- Students and clinicians comparing causes side by side.\n"
     "- Health educators presenting to a group."
 )
-st.info(common.DISCLAIMER, icon=":material/school:")
 
 st.header("Sources", anchor=False)
 st.markdown(
     "Every cause cites one page from its publisher. Publishers, with how many causes cite them and how many "
     "of their pages are cited:"
 )
-st.dataframe(
-    [{"Publisher": s.publisher, "Causes": s.causes, "Pages": s.pages} for s in source_counts(table)],
-    hide_index=True,
-    width="content",
-)
+publishers = [{"Publisher": s.publisher, "Causes": s.causes, "Pages": s.pages} for s in source_counts(table)]
+st.dataframe(publishers, hide_index=True, width="content", height=36 * (len(publishers) + 1))
 oldest, newest, undated = review_dates(table)
 if oldest:
     st.markdown(
