@@ -21,6 +21,20 @@ def bundled():
 
 
 @pytest.fixture
+def hiccups(tmp_path) -> Path:
+    """Another topic's cause table, written the way a person might (odd header spacing
+    and case), with no glossary, red flags or claims beside it."""
+    path = tmp_path / "hiccups.csv"
+    path.write_text(
+        "Cause , CATEGORY,symptoms,body_areas,summary\n"
+        "Eating fast,Habits,hiccups; bloating,chest,Swallowing air can set off hiccups.\n"
+        "Fizzy drinks,Habits,hiccups,chest; stomach,Gas stretches the stomach.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
 def app(monkeypatch) -> Callable[..., AppTest]:
     """Start the app with URL parameters and, optionally, another cause table."""
 

@@ -42,13 +42,8 @@ def test_about_offers_a_template_and_documents_every_column(app):
     assert any(b.label == "Download a template" for b in at.get("download_button"))
 
 
-def test_about_works_for_a_table_without_sidecar_files(app, tmp_path):
-    other = tmp_path / "hiccups.csv"
-    other.write_text(
-        "cause,category,symptoms,body_areas,summary\nEating fast,Habits,hiccups,chest,Air gets swallowed.\n",
-        encoding="utf-8",
-    )
-    at = open_about(app, data=other)
+def test_about_works_for_a_table_without_sidecar_files(app, hiccups):
+    at = open_about(app, data=hiccups)
     page = "\n".join(texts(at))
     assert "The cause table hiccups.csv" in page
     assert "The claims we checked" not in page

@@ -144,15 +144,8 @@ def test_invalid_table_shows_the_loaders_messages_and_falls_back(app, bundled, t
     assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
 
 
-def test_another_table_is_served_with_its_own_options(app, tmp_path):
-    other = tmp_path / "hiccups.csv"
-    other.write_text(
-        "Cause , CATEGORY,symptoms,body_areas,summary\n"
-        "Eating fast,Habits,hiccups; bloating,chest,Swallowing air can set off hiccups.\n"
-        "Fizzy drinks,Habits,hiccups,chest; stomach,Gas stretches the stomach.\n",
-        encoding="utf-8",
-    )
-    at = app({"symptom": "bloating"}, data=other)
+def test_another_table_is_served_with_its_own_options(app, hiccups):
+    at = app({"symptom": "bloating"}, data=hiccups)
     assert shown_count(at) == "1 of 2 causes matches"
     assert set(at.multiselect(key="symptom").options) == {"hiccups (1)", "bloating (1)"}
 

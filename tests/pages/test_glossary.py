@@ -21,12 +21,7 @@ def test_glossary_lists_every_term_and_searches(app):
     assert "**twitching at rest**" not in page
 
 
-def test_a_table_without_a_glossary_says_so(app, tmp_path):
-    other = tmp_path / "hiccups.csv"
-    other.write_text(
-        "cause,category,symptoms,body_areas,summary\nEating fast,Habits,hiccups,chest,Air gets swallowed.\n",
-        encoding="utf-8",
-    )
-    at = app(data=other)
+def test_a_table_without_a_glossary_says_so(app, hiccups):
+    at = app(data=hiccups)
     at.switch_page("pages/glossary.py").run()
     assert any("without a glossary" in i.value for i in at.info)
