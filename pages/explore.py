@@ -11,6 +11,11 @@ from pages import common
 table = common.active_table()
 st.title("Explore causes")
 common.table_caption(table)
+if common.serving_bundled():
+    st.markdown(
+        "Most twitches, cramps and spasms are harmless and pass on their own. Pick what you notice to see what "
+        "can cause it, and when to see a doctor."
+    )
 query, result = common.filter_panel(table)
 
 description = query.describe()
