@@ -14,6 +14,9 @@ st.set_page_config(
 page = st.navigation(
     [
         st.Page(common.EXPLORE, title="Explore", icon=":material/search:", default=True),
+        st.Page("pages/overview.py", title="Overview", icon=":material/bar_chart:", url_path="overview"),
+        st.Page("pages/body.py", title="Body map", icon=":material/accessibility_new:", url_path="body"),
+        st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="glossary"),
         st.Page("pages/about.py", title="About this data", icon=":material/info:", url_path="about"),
     ],

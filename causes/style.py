@@ -67,3 +67,26 @@ VERDICT_STYLE: dict[str, VerdictStyle] = {
 
 def verdict_style(verdict: str) -> VerdictStyle:
     return VERDICT_STYLE.get(verdict.strip().casefold(), VerdictStyle(verdict, ":material/help:", "gray"))
+
+
+# Okabe-Ito, then two greys: distinct for the common kinds of colour blindness, and the
+# same category keeps the same colour on every chart of a table.
+CATEGORY_PALETTE: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+    "#999999",
+    "#666666",
+)
+OTHER_COLOUR = "#BBBBBB"
+
+
+def category_colours(categories: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """A colour per category, in the table's order (most causes first); past the palette,
+    categories share a light grey (charts then group them as "other")."""
+    return {c: CATEGORY_PALETTE[i] if i < len(CATEGORY_PALETTE) else OTHER_COLOUR for i, c in enumerate(categories)}

@@ -233,6 +233,7 @@ def _multiselect(table: CauseTable, key: str, label: str, counts: dict[str, int]
         format_func=fmt,
         key=key,
         help=help,
+        persist_state="session",
         placeholder="Any" if options else "None in this table",
     )
 
@@ -248,6 +249,7 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
     st.text_input(
         "Search",
         key="q",
+        persist_state="session",
         placeholder="A word to look for, e.g. statin, pregnancy, sleep",
         icon=":material/search:",
     )
@@ -265,6 +267,7 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
             "A cause must have",
             ["any", "all"],
             key="match",
+            persist_state="session",
             required=True,
             format_func=MATCH_LABELS.get,
             help="Any: causes with at least one chosen symptom. All: only causes with every one.",
