@@ -103,14 +103,13 @@ def load_source() -> CauseTable:
         st.stop()
     st.session_state["source_table"] = table
     st.session_state["source_folder"] = path.resolve().parent
+    st.session_state["source_is_bundled"] = path.resolve() == BUNDLED_TABLE.resolve()
     return table
 
 
 def serving_bundled() -> bool:
     """Whether the app shows its own bundled table (not a `--data` one)."""
-    return st.session_state.get("source_folder") == BUNDLED_TABLE.resolve().parent and active_table().name == (
-        BUNDLED_TABLE.name
-    )
+    return bool(st.session_state.get("source_is_bundled"))
 
 
 def active_table() -> CauseTable:
