@@ -232,11 +232,13 @@ def count_line(result: Result) -> str:
     return f"{len(result):,} of {result.total:,} {noun} {verb}"
 
 
-def self_care_among_best(table: CauseTable, result: Result) -> np.ndarray:
-    """Positions of the causes rated self-care among the best-ranked matches (those with
-    the most chosen symptoms): the usually harmless causes a worried reader should meet
-    first, whatever the ranking puts above them."""
+def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> tuple[np.ndarray, int]:
+    """The causes rated self-care among the best-ranked matches (those with the most
+    chosen symptoms), in ranked order: the usually harmless causes a worried reader should
+    meet first, whatever the ranking puts above them. Returns at most `limit` positions
+    and how many more there are."""
     if not len(result):
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), 0
     best = result.positions[result.symptom_hits == result.symptom_hits.max()]
-    return best[table.frame["urgency"].to_numpy()[best] == "self-care"]
+    gentle = best[table.frame["urgency"].to_numpy()[best] == "self-care"]
+    return gentle[:limit], max(0, len(gentle) - limit)

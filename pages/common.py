@@ -393,7 +393,7 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
         )
 
 
-def often_harmless(table: CauseTable, positions) -> None:
+def often_harmless(table: CauseTable, positions, more: int) -> None:
     """The self-care causes that match as well as any other, named first."""
     with st.container(border=True, key="often_harmless"):
         st.markdown(
@@ -410,6 +410,8 @@ def often_harmless(table: CauseTable, positions) -> None:
                     args=(name,),
                     icon=":material/self_care:",
                 )
+            if more:
+                st.caption(f"and {more:,} more in the list below")
 
 
 def cause_dialog(table: CauseTable, position: int, query: Query) -> None:

@@ -33,9 +33,10 @@ if opened:
     else:
         common.cause_dialog(table, position, query)
 
-gentle = self_care_among_best(table, result) if query.symptoms else ()
-if len(gentle):
-    common.often_harmless(table, gentle)
+if query.symptoms:
+    gentle, more = self_care_among_best(table, result)
+    if len(gentle):
+        common.often_harmless(table, gentle, more)
 
 if not len(result):
     st.info(

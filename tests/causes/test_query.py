@@ -490,5 +490,10 @@ def test_free_text_is_literal_and_ignores_case_in_any_script(text, expected):
 def test_self_care_among_best(table, query, expected):
     from causes.query import self_care_among_best
 
-    positions = self_care_among_best(table, run_query(table, query))
+    positions, more = self_care_among_best(table, run_query(table, query))
     assert [table.record(int(p))["cause"] for p in positions] == expected  # in ranked order
+    assert more == 0
+    if len(expected) > 1:  # a limit keeps the first ones and counts the rest
+        first, rest = self_care_among_best(table, run_query(table, query), limit=1)
+        assert [table.record(int(p))["cause"] for p in first] == expected[:1]
+        assert rest == len(expected) - 1

@@ -184,7 +184,7 @@ def test_usually_harmless_causes_are_named_first(app, bundled):
     from causes.query import self_care_among_best
 
     query = Query(symptoms=("twitching at rest",), areas=("calves",))
-    gentle = self_care_among_best(bundled, run_query(bundled, query))
+    gentle, _ = self_care_among_best(bundled, run_query(bundled, query))
     assert len(gentle) >= 2  # benign twitches, stress, tiredness ...
     at = app({"symptom": "twitching at rest", "area": "calves"})
     buttons = [b.label.replace("\\", "") for b in at.button if (b.key or "").startswith("gentle-")]
