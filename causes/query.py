@@ -125,6 +125,12 @@ class Query:
         return "causes " + ", ".join(parts) if parts else "all causes"
 
 
+def heading(query: Query) -> str:
+    """The description as a heading: "Causes with cramps at night, in the calves"."""
+    text = query.describe()
+    return text[0].upper() + text[1:]
+
+
 def _join(items: Sequence[str], word: str) -> str:
     if len(items) == 1:
         return items[0]

@@ -69,18 +69,19 @@ def verdict_style(verdict: str) -> VerdictStyle:
     return VERDICT_STYLE.get(verdict.strip().casefold(), VerdictStyle(verdict, ":material/help:", "gray"))
 
 
-# Okabe-Ito, then two greys: distinct for the common kinds of colour blindness, and the
-# same category keeps the same colour on every chart of a table.
+# Paul Tol's "muted" scheme: distinct for the common kinds of colour blindness, and kept
+# apart from the urgency colours (Okabe-Ito green, orange and vermillion), so no category
+# looks like a warning. The same category keeps the same colour on every chart of a table.
 CATEGORY_PALETTE: tuple[str, ...] = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#000000",
-    "#999999",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#117733",
     "#666666",
 )
 OTHER_COLOUR = "#BBBBBB"

@@ -6,6 +6,7 @@ images and links stay inert and show as the characters that were written."""
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -28,6 +29,14 @@ def badge_escape(text: str) -> str:
     twice would show the backslashes)."""
     flat = " ".join(str(text).split())
     return _SPECIAL_NO_BRACKETS.sub(r"\\\1", flat)
+
+
+def plot_escape(text: str) -> str:
+    """Untrusted text for a plotly label or hover, shown as written: plotly reads a few
+    HTML tags (links among them) and entities in its text, and LaTeX between dollar
+    signs. Line breaks fold to spaces."""
+    flat = " ".join(str(text).split())
+    return html.escape(flat, quote=False).replace("$", "&#36;")
 
 
 def paragraphs(text: str) -> list[str]:

@@ -11,10 +11,19 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from causes import CauseTable, CauseTableError, Query, Result, facet_counts, load_cause_table, run_query
+from causes import (
+    CauseTable,
+    CauseTableError,
+    Query,
+    Result,
+    count_line,
+    facet_counts,
+    load_cause_table,
+    run_query,
+)
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
-from causes.query import URL_PARAMS
+from causes.query import URL_PARAMS, heading
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import option_label, symptom_hits_line, urgency_style, verdict_style
@@ -240,6 +249,11 @@ def _multiselect(table: CauseTable, key: str, label: str, counts: dict[str, int]
 def filter_panel(table: CauseTable) -> tuple[Query, Result]:
     """The filter widgets, each bound to its URL parameter, with counts among the current
     matches beside every option. Returns the query and its result."""
+    # Widgets of another page start from their defaults; handing the values back keeps
+    # the filters when a person moves from page to page.
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
     _init_from_url(table)
     query = _state_query()
     result = run_query(table, query)
@@ -360,6 +374,48 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
             st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
         if c["last_reviewed"]:
             st.caption(f"Last reviewed {c['last_reviewed']}")
+
+
+def result_heading(query: Query, result: Result) -> None:
+    """What is shown, in words, with the count and a way to clear the filters."""
+    st.subheader(md_escape(heading(query)), anchor=False)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"**{count_line(result)}**")
+        if not query.is_empty:
+            st.button("Clear all filters", on_click=clear_filters, icon=":material/filter_alt_off:")
+
+
+def linked_cause(table: CauseTable, query: Query) -> None:
+    """Open the cause named by `?cause=` in a dialog, or say the table has no such cause."""
+    opened = st.query_params.get("cause")
+    if not opened:
+        return
+    position = table.position_of(opened)
+    if position is None:
+        st.warning(md_escape(f'This table has no cause called "{opened}".'), icon=":material/link_off:")
+    else:
+        cause_dialog(table, position, query)
+
+
+def ranked_list(table: CauseTable, query: Query, result: Result, key: str) -> None:
+    """The matching causes, best first, a page of cards at a time."""
+    if not len(result):
+        st.info(
+            "No cause matches all of these filters. Try fewer filters, choose **Any of them** for symptoms,"
+            " or clear the filters.",
+            icon=":material/search_off:",
+        )
+        return
+    pages = -(-len(result) // PAGE_SIZE)
+    page = st.pagination(pages, key=f"{key}-{hash(query)}", max_visible_pages=7) if pages > 1 else 1
+    start = (page - 1) * PAGE_SIZE
+    window = slice(start, start + PAGE_SIZE)
+    for rank, (position, hits) in enumerate(
+        zip(result.positions[window], result.symptom_hits[window], strict=True), start=start + 1
+    ):
+        cause_card(table, int(position), rank, int(hits), query)
+    if pages > 1:
+        st.caption(f"Showing {start + 1:,} to {min(start + PAGE_SIZE, len(result)):,} of {len(result):,}.")
 
 
 def open_cause(name: str) -> None:

@@ -1,9 +1,100 @@
-"""Placeholder: being built for issue 4."""
+"""Overview: the matching causes at a glance, per category and urgency, category by cause,
+and which symptoms each has. A click on a bar, a tile or a square explains it right here."""
 
 import streamlit as st
 
+from causes import figures
+from causes.selection import Selected, selected
+from causes.style import plural, urgency_style
+from causes.text import md_escape
 from pages import common
+
+# Plotly's toolbar offers nothing these charts need (they do not zoom or pan).
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False}
 
 table = common.active_table()
 st.title("Overview")
-st.info("This page is being built.")
+common.table_caption(table)
+query, result = common.filter_panel(table)
+
+common.result_heading(query, result)
+
+
+def explain(chosen: Selected, key: str, close: str) -> None:
+    """What was clicked, explained right below the chart."""
+    with st.container(border=True, key=f"{key}-explained"):
+        if chosen.kind == "cause":
+            for position in chosen.positions:
+                st.subheader(f":material/menu_book: {md_escape(table.record(position)['cause'])}", anchor=False)
+                common.cause_details(table, position, query)
+            st.caption(f":material/touch_app: {close}")
+            return
+        total = len(chosen.positions)
+        st.subheader(f":material/category: {md_escape(chosen.value)}: {plural(total, 'matching cause')}", anchor=False)
+        st.caption("Best match first. Open a cause to read its explanation.")
+        pages = -(-total // common.PAGE_SIZE)
+        page = 1
+        if pages > 1:
+            page = st.pagination(pages, key=f"{key}-page-{hash((chosen, query))}", max_visible_pages=7)
+        start = (page - 1) * common.PAGE_SIZE
+        for position in chosen.positions[start : start + common.PAGE_SIZE]:
+            c = table.record(position)
+            style = urgency_style(c["urgency"])
+            with st.expander(f"{md_escape(c['cause'])}: {style.label}", icon=style.icon):
+                common.cause_details(table, position, query)
+        if pages > 1:
+            st.caption(f"Showing {start + 1:,} to {min(start + common.PAGE_SIZE, total):,} of {total:,}.")
+        st.caption(f":material/touch_app: {close}")
+
+
+def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: str) -> None:
+    """A chart, its note, its table alternative, and the explanation of what was clicked."""
+    event = st.plotly_chart(
+        fig, on_select="rerun", selection_mode="points", key=key, alt=alt, config=CHART_CONFIG, theme="streamlit"
+    )
+    if data.note:
+        st.caption(f":material/info: {md_escape(data.note)}")
+    with st.expander("Show as a table", icon=":material/table:"):
+        st.dataframe(data.frame, hide_index=key != "matrix", alt=alt)
+    chosen = selected(table, result, event.selection)
+    if chosen is None:
+        st.caption(f":material/touch_app: {hint}")
+    else:
+        explain(chosen, key, close)
+
+
+if not len(result):
+    st.info(
+        "No cause matches all of these filters. Try fewer filters, choose **Any of them** for symptoms,"
+        " or clear the filters.",
+        icon=":material/search_off:",
+    )
+else:
+    bars = figures.category_data(table, result)
+    chart(
+        figures.category_figure(table, bars),
+        bars,
+        "bars",
+        "Bar chart: how many matching causes each category has, each bar split by urgency.",
+        "Click a bar to read that category's causes here.",
+        "Click another bar to change this, or double-click the chart to close it.",
+    )
+    tiles = figures.treemap_data(table, result)
+    chart(
+        figures.treemap_figure(table, tiles),
+        tiles,
+        "treemap",
+        "Treemap: the matching causes grouped by category, each tile one cause.",
+        "Click a category to read its causes here, or a cause to read its explanation. "
+        "A click on a category also zooms into it; click the bar above the tiles to zoom out.",
+        "Click another tile to change this.",
+    )
+    cells = figures.matrix_data(table, result)
+    chart(
+        figures.matrix_figure(table, cells),
+        cells,
+        "matrix",
+        "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
+        "Click a square to read that cause's explanation here.",
+        "Click another square to change this, or double-click the chart to close it.",
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -111,17 +111,7 @@ def page(browser: Browser, server: Server, request) -> Iterator[Page]:
     """A fresh page that records what must not happen: requests to other hosts, page
     errors, and Streamlit exception boxes."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.foreign_requests = []  # type: ignore[attr-defined]
-    pg.errors = []  # type: ignore[attr-defined]
-
-    def on_request(req) -> None:
-        host = urlsplit(req.url).hostname
-        if req.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-            pg.foreign_requests.append(req.url)  # type: ignore[attr-defined]
-
-    pg.on("request", on_request)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]
+    pg = watch(context.new_page())
     pg.set_default_timeout(20_000)
     yield pg
     failed = request.node.rep_call.failed if hasattr(request.node, "rep_call") else False
@@ -136,6 +126,28 @@ def pytest_runtest_makereport(item, call):
     if rep.when == "call":
         item.rep_call = rep
     return rep
+
+
+def watch(page: Page) -> Page:
+    """Record on a page what must not happen: requests to other hosts and page errors."""
+    page.foreign_requests = []  # type: ignore[attr-defined]
+    page.errors = []  # type: ignore[attr-defined]
+
+    def on_request(req) -> None:
+        host = urlsplit(req.url).hostname
+        if req.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            page.foreign_requests.append(req.url)  # type: ignore[attr-defined]
+
+    page.on("request", on_request)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
+    return page
+
+
+def must_not_happen(page: Page) -> None:
+    """No traceback on the page, no script error, no request to another host."""
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert page.errors == [], page.errors  # type: ignore[attr-defined]
+    assert page.foreign_requests == [], page.foreign_requests  # type: ignore[attr-defined]
 
 
 def wait_idle(page: Page) -> None:

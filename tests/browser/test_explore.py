@@ -10,16 +10,10 @@ from playwright.sync_api import Page, expect
 
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
-from tests.browser.conftest import wait_idle
+from tests.browser.conftest import must_not_happen, wait_idle, watch
 
 TABLE = load_cause_table(BUNDLED_TABLE)
 SYMPTOM = "twitching at rest"
-
-
-def must_not_happen(page: Page) -> None:
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    assert page.errors == [], page.errors  # type: ignore[attr-defined]
-    assert page.foreign_requests == [], page.foreign_requests  # type: ignore[attr-defined]
 
 
 def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> None:
@@ -51,7 +45,7 @@ def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> 
     must_not_happen(page)
 
     # The copied link reopens exactly that view, in a new tab.
-    other = page.context.new_page()
+    other = watch(page.context.new_page())
     other.goto(link)
     wait_idle(other)
     expect(other.get_by_role("dialog")).to_be_visible()
@@ -61,6 +55,7 @@ def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> 
     expect(other.get_by_text(count_line(ranked), exact=True)).to_be_visible()
     other.wait_for_url(lambda url: "cause=" not in url)
     assert parse_qs(urlsplit(other.url).query).get("symptom") == [SYMPTOM]
+    must_not_happen(other)
 
 
 def test_unknown_link_values_are_dropped_with_a_notice(page: Page, server) -> None:

@@ -30,3 +30,24 @@ def test_a_page_link_opens_that_page_with_the_disclaimer(browser: Browser, fresh
         expect(page.get_by_test_id("stException")).to_have_count(0)
     finally:
         page.close()
+
+
+def test_filters_follow_a_person_from_page_to_page(page, server) -> None:
+    from causes import Query, count_line, load_cause_table, run_query
+    from causes.config import BUNDLED_TABLE
+
+    table = load_cause_table(BUNDLED_TABLE)
+    expected = count_line(run_query(table, Query(symptoms=("twitching at rest",), areas=("calves",))))
+    page.goto(server.url + "/?symptom=twitching+at+rest&area=calves")
+    wait_idle(page)
+    expect(page.get_by_text(expected, exact=True)).to_be_visible()
+    page.get_by_role("link", name="Body map").click()
+    page.wait_for_url("**/body**")
+    wait_idle(page)
+    expect(page.get_by_text(expected, exact=True)).to_be_visible()
+    page.get_by_role("link", name="Explore").click()
+    page.wait_for_url(lambda url: "/body" not in url)
+    wait_idle(page)
+    expect(page.get_by_text(expected, exact=True)).to_be_visible()
+    assert "area=calves" in page.url and "symptom=twitching" in page.url
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -367,3 +367,20 @@ def test_every_urgency_level_has_its_own_style():
     styles = [*URGENCY_STYLE.values(), NO_URGENCY]
     assert len({s.colour for s in styles}) == len(styles)
     assert len({s.label for s in styles}) == len(styles)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Nervous system", "Nervous system"),
+        ("<b>bold</b> & <a href='x'>link</a>", "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;a href='x'&gt;link&lt;/a&gt;"),
+        ("$x^2$", "&#36;x^2&#36;"),
+        ("costs $5 or $6", "costs &#36;5 or &#36;6"),
+        ("two\nlines<br>", "two lines&lt;br&gt;"),
+        ("&amp; already", "&amp;amp; already"),
+    ],
+)
+def test_plot_escape_makes_plotly_show_text_as_written(text, escaped):
+    from causes.text import plot_escape
+
+    assert plot_escape(text) == escaped

@@ -36,16 +36,21 @@ def hiccups(tmp_path) -> Path:
 
 @pytest.fixture
 def app(monkeypatch) -> Callable[..., AppTest]:
-    """Start the app with URL parameters and, optionally, another cause table."""
+    """Start the app with URL parameters, optionally on a given page (as a link straight
+    to it would) and with another cause table."""
 
-    def start(params: dict[str, str | list[str]] | None = None, data: Path | None = None) -> AppTest:
+    def start(
+        params: dict[str, str | list[str]] | None = None, data: Path | None = None, page: str | None = None
+    ) -> AppTest:
         if data is not None:
             monkeypatch.setenv(ENV_VAR, str(data))
         else:
             monkeypatch.delenv(ENV_VAR, raising=False)
-        at = AppTest.from_file(APP, default_timeout=60)
+        at = AppTest.from_file(APP, default_timeout=120)
         for key, value in (params or {}).items():
             at.query_params[key] = value
+        if page:
+            at.switch_page(page)
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at

@@ -1,0 +1,790 @@
+"""The body map: a drawn human figure, front and back, each body area of the table a
+region shaded by how many of the matching causes are felt there.
+
+The figure is drawn from simple polygons defined here (no image, nothing fetched). Each
+drawn part has a name (`PARTS`); `REGION_AREAS` maps a part to the body-area term it
+shows, matched ignoring case. All the parts of one area form its *region*: they share a
+shade, and the region carries one marker (a white disc with the count in it) at the
+centroid of the part or parts named in `MARKER_PARTS`, with its name in the margin.
+
+Streamlit's plotly selections fire on points, not on filled areas. So the marker is a
+point whose `customdata` is the area (in the table's own spelling), and so are invisible
+targets laid in a grid over every region, along every name and over every chip
+(`hit_points`): a click anywhere on the calves, on their marker or on the word "calves"
+selects "calves". `clicked_area` reads the area back out of the selection.
+
+Two areas of the bundled vocabulary have no single place on a body: "whole leg" and
+"whole body". Shading every leg part for "whole leg" would hide what the thighs and
+calves have on their own, so these are drawn as labelled *chips* (boxes) between the
+two views, shaded and clickable the same way (`CHIP_AREAS`). A table that mostly uses the
+bundled vocabulary but has a few other areas gets those as chips too (up to
+`MAX_EXTRA_CHIPS`; every area is in the table alternative).
+
+A table whose areas are mostly not the bundled vocabulary (see `uses_body_vocabulary`)
+gets a horizontal bar chart of areas by count instead, just as clickable.
+
+The colours are one hue, light to dark blue, and every region shows its count as text,
+so colour is never the only cue; the areas chosen in the filter get a thick outline and
+a tick beside their name."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from causes.query import Result
+from causes.style import plural
+from causes.table import CauseTable
+from causes.text import plot_escape
+
+Point = tuple[float, float]
+Polygon = tuple[Point, ...]
+View = Literal["front", "back"]
+
+# --- the drawing -----------------------------------------------------------------------------
+# Units: the soles are at y = 0 and the top of the head at y = 99.5. The front view is
+# centred on x = 0, the back view on x = BACK_X; the left margin holds the front view's
+# labels, the right margin the back view's, and the chips sit between the two views.
+
+BACK_X = 72.0
+LABEL_GAP = 23.0  # from a view's centre to its labels
+CHIP_X = BACK_X / 2
+CHIP_WIDTH = 27.0
+CHIP_HEIGHT = 6.0
+X_RANGE = (-46.0, BACK_X + 46.0)
+Y_RANGE = (-2.0, 106.0)
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 40) -> Polygon:
+    return tuple(
+        (round(cx + rx * math.cos(2 * math.pi * k / n), 3), round(cy + ry * math.sin(2 * math.pi * k / n), 3))
+        for k in range(n)
+    )
+
+
+def _ellipse_band(cx: float, cy: float, rx: float, ry: float, y0: float, y1: float, n: int = 24) -> Polygon:
+    """The part of an ellipse between the heights y0 and y1 (y0 < y1), as a polygon."""
+
+    def x_at(y: float) -> float:
+        return rx * math.sqrt(max(0.0, 1 - ((y - cy) / ry) ** 2))
+
+    ys = [y0 + (y1 - y0) * k / n for k in range(n + 1)]
+    right = [(round(cx + x_at(y), 3), round(y, 3)) for y in ys]
+    left = [(round(cx - x_at(y), 3), round(y, 3)) for y in reversed(ys)]
+    return tuple(right + left)
+
+
+def _mirror(poly: Polygon) -> Polygon:
+    """The same shape on the other side of x = 0."""
+    return tuple((-x, y) for x, y in reversed(poly))
+
+
+def _shift(poly: Polygon, dx: float) -> Polygon:
+    return tuple((round(x + dx, 3), y) for x, y in poly)
+
+
+# One side of the body (the viewer's left of the front view), centred on x = 0.
+_TORSO: Polygon = (
+    (-3.2, 76.5), (-10.0, 74.8), (-13.0, 72.0), (-12.6, 62.0), (-10.6, 52.0), (-11.6, 46.0), (-11.2, 41.0),
+    (0.0, 38.8), (11.2, 41.0), (11.6, 46.0), (10.6, 52.0), (12.6, 62.0), (13.0, 72.0), (10.0, 74.8), (3.2, 76.5),
+)  # fmt: skip
+_ABDOMEN: Polygon = (
+    (-10.2, 57.5), (10.2, 57.5), (10.8, 52.0), (11.3, 46.0), (10.9, 41.6), (0.0, 39.6), (-10.9, 41.6),
+    (-11.3, 46.0), (-10.8, 52.0),
+)  # fmt: skip
+_BACK: Polygon = (
+    (-3.2, 76.5), (-10.0, 74.8), (-13.0, 72.0), (-12.6, 62.0), (-10.6, 52.0), (-10.9, 50.2), (10.9, 50.2),
+    (10.6, 52.0), (12.6, 62.0), (13.0, 72.0), (10.0, 74.8), (3.2, 76.5),
+)  # fmt: skip
+_BUTTOCKS: Polygon = (
+    (-10.9, 50.2), (10.9, 50.2), (11.6, 46.0), (11.2, 41.0), (7.0, 38.7), (0.9, 39.4), (0.0, 40.2), (-0.9, 39.4),
+    (-7.0, 38.7), (-11.2, 41.0), (-11.6, 46.0),
+)  # fmt: skip
+_NECK: Polygon = ((-3.4, 73.5), (3.4, 73.5), (3.1, 82.5), (-3.1, 82.5))
+_HEAD = (0.0, 90.0, 7.5, 9.5)  # centre x, centre y, radius x, radius y
+_ARM: Polygon = (
+    (-12.4, 73.2), (-14.8, 72.4), (-16.4, 69.0), (-17.2, 62.0), (-18.2, 54.0), (-19.4, 45.0), (-15.4, 44.6),
+    (-14.6, 53.0), (-13.9, 60.0), (-13.3, 65.0),
+)  # fmt: skip
+_HAND = (-17.4, 41.0, 2.4, 4.0)
+_THIGH: Polygon = (
+    (-11.4, 42.0), (-6.0, 40.2), (-0.8, 39.2), (-1.1, 33.0), (-1.8, 27.0), (-2.3, 22.4), (-8.2, 22.4),
+    (-9.4, 28.0), (-10.8, 35.0),
+)  # fmt: skip
+_LOWER_LEG: Polygon = (
+    (-8.2, 22.4), (-2.3, 22.4), (-2.5, 17.0), (-3.1, 10.0), (-3.5, 5.2), (-6.5, 5.2), (-7.4, 10.0), (-8.7, 16.0),
+    (-8.8, 19.5),
+)  # fmt: skip
+_FOOT_FRONT: Polygon = ((-3.4, 5.4), (-6.7, 5.4), (-8.0, 2.4), (-8.4, 0.2), (-2.2, 0.2), (-2.5, 2.6))
+_HEEL: Polygon = ((-3.5, 5.4), (-6.6, 5.4), (-7.0, 1.8), (-6.2, 0.2), (-3.9, 0.2), (-3.2, 1.8))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One drawn part of the figure, in figure coordinates."""
+
+    name: str
+    view: View
+    polygon: Polygon
+
+
+def _sides(name: str, view: View, left: Polygon, dx: float) -> tuple[Part, Part]:
+    return Part(f"{name} ({view}, left)", view, _shift(left, dx)), Part(
+        f"{name} ({view}, right)", view, _shift(_mirror(left), dx)
+    )
+
+
+def _parts() -> tuple[Part, ...]:
+    hx, hy, hrx, hry = _HEAD
+    hand = _ellipse(*_HAND)
+    front: list[Part] = [
+        Part("torso (front)", "front", _TORSO),
+        Part("abdomen", "front", _ABDOMEN),
+        *_sides("arm", "front", _ARM, 0),
+        *_sides("hand", "front", hand, 0),
+        *_sides("thigh", "front", _THIGH, 0),
+        *_sides("shin", "front", _LOWER_LEG, 0),
+        *_sides("foot", "front", _FOOT_FRONT, 0),
+        Part("neck (front)", "front", _NECK),
+        Part("head (front)", "front", _ellipse(hx, hy, hrx, hry)),
+        Part("jaw", "front", _ellipse_band(hx, hy, hrx, hry, hy - hry, 86.0)),
+        Part("face", "front", _ellipse_band(hx, 90.6, hrx - 1.1, 6.6, 86.8, 97.2)),
+        Part("mouth", "front", _ellipse(0.0, 83.8, 2.1, 0.9, n=24)),
+    ]
+    d = BACK_X
+    back: list[Part] = [
+        Part("torso (back)", "back", _shift(_TORSO, d)),
+        *_sides("thigh", "back", _THIGH, d),
+        *_sides("calf", "back", _LOWER_LEG, d),
+        *_sides("heel", "back", _HEEL, d),
+        Part("back", "back", _shift(_BACK, d)),
+        Part("buttocks", "back", _shift(_BUTTOCKS, d)),
+        *_sides("arm", "back", _ARM, d),
+        *_sides("hand", "back", hand, d),
+        Part("neck (back)", "back", _shift(_NECK, d)),
+        Part("head (back)", "back", _shift(_ellipse(hx, hy, hrx, hry), d)),
+    ]
+    return (*front, *back)
+
+
+# Drawn in this order, so later parts lie on top of earlier ones.
+PARTS: tuple[Part, ...] = _parts()
+PART_BY_NAME: dict[str, Part] = {p.name: p for p in PARTS}
+
+
+def _both(name: str, view: View) -> tuple[str, str]:
+    return f"{name} ({view}, left)", f"{name} ({view}, right)"
+
+
+# Which body-area term each drawn part shows. Parts not named here (the chest, the shins,
+# the back of the head) are the neutral body.
+REGION_AREAS: dict[str, str] = {
+    "face": "face and eyelids",
+    "mouth": "tongue",
+    "jaw": "jaw and neck",
+    "neck (front)": "jaw and neck",
+    "neck (back)": "jaw and neck",
+    "abdomen": "abdomen",
+    "back": "back",
+    "buttocks": "buttocks and hips",
+    **{p: "arms and hands" for v in ("front", "back") for n in ("arm", "hand") for p in _both(n, v)},
+    **{p: "thighs" for v in ("front", "back") for p in _both("thigh", v)},
+    **{p: "calves" for p in _both("calf", "back")},
+    **{p: "feet and toes" for p in (*_both("foot", "front"), *_both("heel", "back"))},
+}
+# The parts whose centroid carries each area's marker (the count and the click target).
+MARKER_PARTS: dict[str, tuple[str, ...]] = {
+    "face and eyelids": ("face",),
+    "tongue": ("mouth",),
+    "jaw and neck": ("neck (back)",),
+    "abdomen": ("abdomen",),
+    "back": ("back",),
+    "buttocks and hips": ("buttocks",),
+    "arms and hands": ("arm (front, left)",),
+    "thighs": _both("thigh", "front"),
+    "calves": _both("calf", "back"),
+    "feet and toes": _both("foot", "front"),
+}
+# Areas with no single place on a body: drawn as chips between the two views.
+CHIP_AREAS: tuple[str, ...] = ("whole leg", "whole body")
+# Every term of the bundled vocabulary, lower case.
+BODY_AREAS: frozenset[str] = frozenset({*REGION_AREAS.values(), *CHIP_AREAS})
+MAX_EXTRA_CHIPS = 4
+MAX_BARS = 30
+# Click targets: the grid spacing over the regions, how far from a marker's centre none
+# is put (the marker is about 34 px across, some 6 units), and the width of a character
+# of a name in the margin, all in figure units.
+HIT_SPACING = 2.0
+MARKER_CLEARANCE = 3.2
+LABEL_CHAR = 1.4
+
+# --- colours and type ----------------------------------------------------------------------
+# One hue, light to dark blue (ColorBrewer "Blues"): fine for every kind of colour blindness.
+SCALE: tuple[str, ...] = ("#DCEAF6", "#9ECAE1", "#4292C6", "#2171B5", "#08306B")
+NEUTRAL_FILL = "#F3F3F3"
+OUTLINE = "#555555"
+CHOSEN_OUTLINE = "#000000"
+INK = "#111111"
+FONT = dict(family="Source Sans, sans-serif", size=18, color=INK)
+# For st.plotly_chart(config=...): no toolbar, no zooming; the figure is a picture to click.
+PLOTLY_CONFIG: dict[str, Any] = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def shade(count: int, most: int) -> str:
+    """The fill for a count, light blue (0) to dark blue (`most`)."""
+    t = 0.0 if most <= 0 else min(max(count / most, 0.0), 1.0)
+    pos = t * (len(SCALE) - 1)
+    i = min(int(pos), len(SCALE) - 2)
+    f = pos - i
+    a, b = _hex(SCALE[i]), _hex(SCALE[i + 1])
+    return "#{:02X}{:02X}{:02X}".format(*(round(x + (y - x) * f) for x, y in zip(a, b, strict=True)))
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance, as WCAG defines it."""
+
+    def linear(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _hex(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ink_on(fill: str) -> str:
+    """Black or white, whichever contrasts more with `fill`: on any fill, one of them
+    reaches at least 4.58 to 1."""
+    return "#000000" if contrast("#000000", fill) >= contrast("#FFFFFF", fill) else "#FFFFFF"
+
+
+def plotly_text(text: str, limit: int | None = None) -> str:
+    """Text from a table, made inert for plotly, which reads some HTML tags (links among
+    them) and entities in labels and hover text; optionally cut to `limit` characters."""
+    flat = " ".join(str(text).split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return plot_escape(flat)
+
+
+# --- geometry ---------------------------------------------------------------------------------
+
+
+def polygon_area(poly: Polygon) -> float:
+    """The (unsigned) area of a simple polygon."""
+    s = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(poly, (*poly[1:], poly[0]), strict=True))
+    return abs(s) / 2
+
+
+def centroid(polys: Iterable[Polygon]) -> Point:
+    """The area-weighted centroid of one or more simple polygons."""
+    total = cx = cy = 0.0
+    for poly in polys:
+        signed = 0.0
+        px = py = 0.0
+        for (x0, y0), (x1, y1) in zip(poly, (*poly[1:], poly[0]), strict=True):
+            cross = x0 * y1 - x1 * y0
+            signed += cross
+            px += (x0 + x1) * cross
+            py += (y0 + y1) * cross
+        signed /= 2
+        if signed:
+            cx += px / 6
+            cy += py / 6
+            total += signed
+    if not total:
+        raise ValueError("no area")
+    return round(cx / total, 3), round(cy / total, 3)
+
+
+def region_anchor(area: str) -> Point:
+    """Where an area's marker sits on the figure (for a drawn area)."""
+    return centroid(PART_BY_NAME[p].polygon for p in MARKER_PARTS[area.strip().casefold()])
+
+
+def region_view(area: str) -> View:
+    return PART_BY_NAME[MARKER_PARTS[area.strip().casefold()][0]].view
+
+
+def chip_box(index: int) -> tuple[float, float, float, float]:
+    """The chip at `index` (0 at the top): x0, y0, x1, y1."""
+    top = 36.0 - index * (CHIP_HEIGHT + 2.5)
+    return CHIP_X - CHIP_WIDTH / 2, top - CHIP_HEIGHT, CHIP_X + CHIP_WIDTH / 2, top
+
+
+def chip_anchor(index: int) -> Point:
+    """Where the marker of the chip at `index` sits (its left end)."""
+    x0, y0, _, y1 = chip_box(index)
+    return x0 + 3.6, (y0 + y1) / 2
+
+
+# --- counts ------------------------------------------------------------------------------------
+
+
+def area_counts(table: CauseTable, result: Result) -> dict[str, int]:
+    """How many of the matching causes involve each body area, in the table's order (most
+    causes overall first) and spelling."""
+    index = table.facets["body_areas"]
+    return dict(zip(index.terms, index.facet_counts(result.mask).tolist(), strict=True))
+
+
+def uses_body_vocabulary(areas: Iterable[str]) -> bool:
+    """Whether a table's body areas suit the drawn figure: at least half of its distinct
+    area terms are terms of the bundled vocabulary (ignoring case). Otherwise the areas
+    are shown as a bar chart."""
+    terms = {a.strip().casefold() for a in areas if a.strip()}
+    if not terms:
+        return False
+    return 2 * len(terms & BODY_AREAS) >= len(terms)
+
+
+def causes_phrase(area: str, count: int) -> str:
+    """`calves: 5 causes`."""
+    return f"{area}: {plural(count, 'cause')}"
+
+
+# --- what a click means --------------------------------------------------------------------------
+
+
+def clicked_area(selection: Mapping[str, Any] | None) -> str | None:
+    """The body area a chart selection picked, from Streamlit's selection state (its
+    `.selection`, or the whole event with a `selection` in it): the `customdata` of the
+    first selected point that carries a text one. None when nothing usable was selected."""
+    if not isinstance(selection, Mapping):
+        return None
+    if "selection" in selection and "points" not in selection:
+        return clicked_area(selection["selection"])
+    points = selection.get("points")
+    if not isinstance(points, Sequence) or isinstance(points, str):
+        return None
+    for point in points:
+        if not isinstance(point, Mapping):
+            continue
+        data = point.get("customdata")
+        if isinstance(data, Sequence) and not isinstance(data, str):
+            data = data[0] if data else None
+        if isinstance(data, str) and data.strip():
+            return data.strip()
+    return None
+
+
+def with_area(current: Sequence[str] | None, area: str, table: CauseTable) -> list[str]:
+    """The chosen body areas after clicking `area`: it is added, in the table's spelling,
+    unless it is there already or the table has no such area."""
+    chosen = list(current or [])
+    canonical = table.facets["body_areas"].canonical(area)
+    if canonical is None or canonical.casefold() in {c.casefold() for c in chosen}:
+        return chosen
+    return [*chosen, canonical]
+
+
+# --- the figures -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaView:
+    """What the body-map page shows: the figure (the body, or bars for a foreign
+    vocabulary), its table alternative, a short description for screen readers, and a
+    note on anything the figure leaves out."""
+
+    kind: Literal["body", "bars"]
+    figure: go.Figure
+    rows: pd.DataFrame
+    alt: str
+    note: str
+
+
+def _closed(poly: Polygon) -> tuple[list[float], list[float]]:
+    xs = [x for x, _ in poly] + [poly[0][0]]
+    ys = [y for _, y in poly] + [poly[0][1]]
+    return xs, ys
+
+
+def _title(text: str, sub: str) -> dict[str, Any]:
+    return dict(
+        text=text,
+        subtitle=dict(text=sub, font=dict(size=17, color="#333333")),
+        x=0.5,
+        xanchor="center",
+        y=0.985,
+        yanchor="top",
+        font=dict(size=24, color=INK),
+    )
+
+
+BODY_TITLE = "Where the matching causes are felt"
+BODY_SUBTITLE = "The number on each part is how many matching causes are felt there; darker blue means more."
+
+
+def figure_areas(counts: Mapping[str, int]) -> tuple[list[str], list[str]]:
+    """Which of a table's areas (lower case) are drawn regions, and which are chips, in
+    the order they are shown."""
+    keys = list(dict.fromkeys(a.strip().casefold() for a in counts))
+    drawn = [k for k in MARKER_PARTS if k in keys]
+    chips = [k for k in CHIP_AREAS if k in keys] + [k for k in keys if k not in BODY_AREAS][:MAX_EXTRA_CHIPS]
+    return drawn, chips
+
+
+def inside(point: Point, poly: Polygon) -> bool:
+    """Whether a point lies inside a simple polygon (even-odd rule)."""
+    x, y = point
+    hit = False
+    for (x0, y0), (x1, y1) in zip(poly, (*poly[1:], poly[0]), strict=True):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            hit = not hit
+    return hit
+
+
+def part_at(point: Point) -> Part | None:
+    """The part drawn on top at a point, if any."""
+    for part in reversed(PARTS):
+        if inside(point, part.polygon):
+            return part
+    return None
+
+
+def label_anchor(area: str) -> Point:
+    """Where an area's name is written: in the margin beside its view, level with its marker."""
+    y = region_anchor(area)[1]
+    return (-LABEL_GAP if region_view(area) == "front" else BACK_X + LABEL_GAP), y
+
+
+@cache
+def _region_grid() -> tuple[tuple[float, float, str], ...]:
+    """Grid points over the drawing, each with the area of the part on top there (the
+    drawing never changes, so this is worked out once)."""
+    out: list[tuple[float, float, str]] = []
+    xs = [X_RANGE[0] + HIT_SPACING * i for i in range(int((X_RANGE[1] - X_RANGE[0]) / HIT_SPACING) + 1)]
+    for j in range(int(100 / HIT_SPACING) + 1):
+        y = HIT_SPACING * j
+        for x in xs:
+            part = part_at((x, y))
+            area = REGION_AREAS.get(part.name) if part else None
+            if area is not None:
+                out.append((x, y, area))
+    return tuple(out)
+
+
+def hit_points(drawn: Sequence[str], chips: Sequence[str]) -> list[tuple[float, float, str]]:
+    """Invisible click targets, each with the area it stands for: a grid over every drawn
+    region (the part on top decides), along every name in the margins, and over every
+    chip. A click anywhere on a region then selects its area, not only a click on its
+    marker. Points under a marker are left out, so the marker itself always wins there."""
+    markers = [region_anchor(a) for a in drawn] + [chip_anchor(i) for i in range(len(chips))]
+
+    def clear(p: Point) -> bool:
+        return all(math.dist(p, m) > MARKER_CLEARANCE for m in markers)
+
+    wanted = set(drawn)
+    out = [(x, y, area) for x, y, area in _region_grid() if area in wanted and clear((x, y))]
+    for area in drawn:
+        lx, ly = label_anchor(area)
+        step = -HIT_SPACING if region_view(area) == "front" else HIT_SPACING
+        out += [(lx + step * (k + 0.5), ly, area) for k in range(max(1, round(len(area) * LABEL_CHAR / HIT_SPACING)))]
+    for i, area in enumerate(chips):
+        x0, y0, x1, y1 = chip_box(i)
+        for y in (y0 + CHIP_HEIGHT / 4, y1 - CHIP_HEIGHT / 4):
+            out += [(x, y, area) for x in _steps(x0 + 1, x1 - 1) if clear((x, y))]
+    return out
+
+
+def _steps(a: float, b: float) -> list[float]:
+    n = max(1, round((b - a) / HIT_SPACING))
+    return [a + (b - a) * k / n for k in range(n + 1)]
+
+
+def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Figure:
+    """The drawn figure for a table's area counts (keyed by the table's spelling). Every
+    drawn area the table has is shaded by its count and gets one marker with its count;
+    "whole leg", "whole body" and up to `MAX_EXTRA_CHIPS` areas not drawn become chips.
+    The markers trace (named "areas") holds one point per area; the "hits" trace holds
+    invisible click targets over the regions, their names and the chips."""
+    by_key = {a.strip().casefold(): (a, n) for a, n in counts.items()}
+    picked = {c.strip().casefold() for c in chosen}
+    drawn, chips = figure_areas(counts)
+    most = max([by_key[k][1] for k in (*drawn, *chips)] or [0])
+    fig = go.Figure()
+
+    def outline(key: str) -> dict[str, Any]:
+        return dict(color=CHOSEN_OUTLINE if key in picked else OUTLINE, width=4 if key in picked else 1.5)
+
+    for part in PARTS:
+        key = REGION_AREAS.get(part.name, "")
+        present = key in by_key
+        xs, ys = _closed(part.polygon)
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=shade(by_key[key][1], most) if present else NEUTRAL_FILL,
+                line=outline(key) if present else dict(color=OUTLINE, width=1.5),
+                name=part.name,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    # A faint line down the buttocks, so the back view reads as a back.
+    fig.add_trace(
+        go.Scatter(
+            x=[BACK_X, BACK_X],
+            y=[40.4, 46.5],
+            mode="lines",
+            line=dict(color=OUTLINE, width=1.5),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    for i, key in enumerate(chips):
+        x0, y0, x1, y1 = chip_box(i)
+        name, n = by_key[key]
+        fill = shade(n, most)
+        fig.add_trace(
+            go.Scatter(
+                x=[x0, x1, x1, x0, x0],
+                y=[y0, y0, y1, y1, y0],
+                mode="lines",
+                fill="toself",
+                fillcolor=fill,
+                line=outline(key),
+                name=f"chip {i}",
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+        ax, ay = chip_anchor(i)
+        fig.add_annotation(
+            x=ax + 3.4,
+            y=ay,
+            text=("✓ " if key in picked else "") + plotly_text(name, limit=16),
+            showarrow=False,
+            xanchor="left",
+            font=dict(size=17, color=ink_on(fill)),
+        )
+
+    # Leader lines from each marker to its name in the margin.
+    lines_x: list[float | None] = []
+    lines_y: list[float | None] = []
+    for key in drawn:
+        name = by_key[key][0]
+        x, y = region_anchor(key)
+        lx, _ = label_anchor(key)
+        front = region_view(key) == "front"
+        lines_x += [lx + (0.6 if front else -0.6), x, None]
+        lines_y += [y, y, None]
+        fig.add_annotation(
+            x=lx,
+            y=y,
+            text=("✓ " if key in picked else "") + plotly_text(name, limit=22),
+            showarrow=False,
+            xanchor="right" if front else "left",
+            font=dict(size=18, color=INK),
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=lines_x,
+            y=lines_y,
+            mode="lines",
+            line=dict(color="#777777", width=1),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+
+    def hover(key: str) -> str:
+        return plotly_text(causes_phrase(*by_key[key]))
+
+    hits = hit_points(drawn, chips)
+    fig.add_trace(
+        go.Scatter(
+            x=[x for x, _, _ in hits],
+            y=[y for _, y, _ in hits],
+            mode="markers",
+            name="hits",
+            customdata=[by_key[k][0] for _, _, k in hits],
+            hovertext=[hover(k) for _, _, k in hits],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=8, color="#FFFFFF", opacity=0),
+            selected=dict(marker=dict(opacity=0)),
+            unselected=dict(marker=dict(opacity=0)),
+            showlegend=False,
+        )
+    )
+    spots = [region_anchor(k) for k in drawn] + [chip_anchor(i) for i in range(len(chips))]
+    keys = [*drawn, *chips]
+    fig.add_trace(
+        go.Scatter(
+            x=[x for x, _ in spots],
+            y=[y for _, y in spots],
+            mode="markers+text",
+            name="areas",
+            customdata=[by_key[k][0] for k in keys],
+            text=[f"{by_key[k][1]:,}" for k in keys],
+            textposition="middle center",
+            textfont=dict(size=16, color=INK),
+            hovertext=[hover(k) for k in keys],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=34, color="#FFFFFF", line=dict(color="#08306B", width=2.5), opacity=1),
+            selected=dict(marker=dict(opacity=1)),
+            unselected=dict(marker=dict(opacity=1), textfont=dict(color=INK)),
+            showlegend=False,
+        )
+    )
+
+    for x, label in ((0.0, "Front"), (BACK_X, "Back")):
+        fig.add_annotation(x=x, y=103.5, text=f"<b>{label}</b>", showarrow=False, font=dict(size=20, color=INK))
+    if chips:
+        fig.add_annotation(
+            x=CHIP_X,
+            y=chip_box(0)[3] + 2.6,
+            text="Not one part:",
+            showarrow=False,
+            font=dict(size=17, color=INK),
+        )
+    fig.update_xaxes(range=X_RANGE, visible=False, fixedrange=True)
+    fig.update_yaxes(range=Y_RANGE, visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
+    fig.update_layout(
+        title=_title(BODY_TITLE, BODY_SUBTITLE),
+        height=760,
+        margin=dict(l=8, r=8, t=96, b=8),
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        font=FONT,
+        hoverlabel=dict(font=dict(size=18), bgcolor="#FFFFFF", bordercolor="#08306B"),
+        hovermode="closest",
+        hoverdistance=20,
+        showlegend=False,
+    )
+    return fig
+
+
+BARS_TITLE = "Matching causes by body area"
+
+
+def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int = MAX_BARS) -> go.Figure:
+    """A horizontal bar per area (most causes first, at most `limit`), each bar clickable
+    (its `customdata` is the area), with its count written beside it."""
+    picked = {c.strip().casefold() for c in chosen}
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    shown = ordered[:limit]
+    more = len(ordered) - len(shown)
+    names = [a for a, _ in shown]
+    values = [n for _, n in shown]
+    positions = list(range(len(shown)))
+    is_picked = [a.casefold() in picked for a in names]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=positions,
+            orientation="h",
+            customdata=names,
+            text=[f"{n:,}" for n in values],
+            textposition="outside",
+            cliponaxis=False,
+            textfont=dict(size=17, color=INK),
+            hovertext=[plotly_text(causes_phrase(a, n)) for a, n in shown],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(
+                color="#2171B5",
+                line=dict(
+                    color=[CHOSEN_OUTLINE if p else "#2171B5" for p in is_picked],
+                    width=[3 if p else 0 for p in is_picked],
+                ),
+            ),
+            selected=dict(marker=dict(opacity=1)),
+            unselected=dict(marker=dict(opacity=1)),
+        )
+    )
+    labels = [("✓ " if p else "") + plotly_text(a, limit=40) for a, p in zip(names, is_picked, strict=True)]
+    fig.update_yaxes(
+        tickvals=positions,
+        ticktext=labels,
+        autorange="reversed",
+        fixedrange=True,
+        tickfont=dict(size=17, color=INK),
+        ticks="",
+        showgrid=False,
+    )
+    top = max(values or [0])
+    # Every bar has its count written beside it, so the axis needs no numbers.
+    fig.update_xaxes(
+        title=dict(text="Matching causes", font=dict(size=17, color=INK)),
+        range=[0, top * 1.15 + 1],
+        fixedrange=True,
+        showticklabels=False,
+        showgrid=False,
+        zeroline=True,
+        zerolinecolor=OUTLINE,
+    )
+    sub = "How many of the matching causes are felt in each body area."
+    if more:
+        sub += f" The {len(shown):,} areas with most causes; {more:,} more are in the table below."
+    fig.update_layout(
+        title=_title(BARS_TITLE, sub),
+        height=140 + 38 * max(len(shown), 1),
+        margin=dict(l=8, r=24, t=96, b=60),
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        font=FONT,
+        hoverlabel=dict(font=dict(size=18), bgcolor="#FFFFFF", bordercolor="#08306B"),
+        bargap=0.25,
+        showlegend=False,
+    )
+    return fig
+
+
+def _where(key: str, chips: Sequence[str]) -> str:
+    if key in MARKER_PARTS:
+        views = {PART_BY_NAME[p].view for p, a in REGION_AREAS.items() if a == key}
+        return " and ".join(v for v in ("front", "back") if v in views)
+    if key in chips:
+        return "a box between the views"
+    return "not drawn"
+
+
+def area_view(table: CauseTable, result: Result, chosen: Iterable[str] = ()) -> AreaView:
+    """Everything the body-map page shows for the current matches."""
+    counts = area_counts(table, result)
+    chosen = tuple(chosen)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    top = ", ".join(f"{a} {n:,}" for a, n in ordered[:3] if n)
+    if uses_body_vocabulary(counts):
+        _, chips = figure_areas(counts)
+        where = [_where(a.strip().casefold(), chips) for a, _ in ordered]
+        rows = pd.DataFrame(
+            {"Body area": [a for a, _ in ordered], "Matching causes": [n for _, n in ordered], "On the figure": where}
+        )
+        hidden = [a for a, w in zip(rows["Body area"], where, strict=True) if w == "not drawn"]
+        note = ""
+        if hidden:
+            note = f"Not on the figure ({len(hidden):,}): " + ", ".join(hidden) + ". They are in the table below."
+        alt = (
+            f"A human figure, front and back, each body part shaded by how many of the {len(result):,} "
+            f"matching causes are felt there" + (f"; most: {top}." if top else ".")
+        )
+        return AreaView("body", body_figure(counts, chosen), rows, alt, note)
+    rows = pd.DataFrame({"Body area": [a for a, _ in ordered], "Matching causes": [n for _, n in ordered]})
+    more = max(len(ordered) - MAX_BARS, 0)
+    note = (
+        f"The chart shows the {MAX_BARS} areas with most causes; all {len(ordered):,} are in the table." if more else ""
+    )
+    alt = f"A bar chart of the matching causes by body area, {len(ordered):,} areas" + (
+        f"; most: {top}." if top else "."
+    )
+    return AreaView("bars", bar_figure(counts, chosen), rows, alt, note)

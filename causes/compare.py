@@ -1,0 +1,572 @@
+"""Compare 2 to 4 causes: what they share, what sets each apart, and a picture of the overlap.
+
+Everything the Compare page shows is decided here: which causes a link names (`compare=`,
+repeated), how each list column splits into shared and distinct terms, the one sentence
+per cause on what distinguishes it, and the overlap chart with its table alternative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from causes.style import urgency_style
+from causes.table import URGENCY_RANK, CauseTable
+from causes.text import md_escape, plot_escape
+
+PARAM = "compare"
+MIN_CAUSES = 2
+MAX_CAUSES = 4
+# The bundled table's example: twitching that is harmless, and twitching that is not.
+EXAMPLE: tuple[str, str] = ("Benign fasciculations (harmless muscle twitches)", "Motor neurone disease (ALS)")
+# The list columns compared, in the order they are shown, with their headings.
+LIST_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("symptoms", "Symptoms"),
+    ("body_areas", "Body areas"),
+    ("risk_factors", "Risk factors"),
+    ("self_care", "What helps"),
+)
+# How many distinct terms a sentence names first, and how many more it adds after.
+LEAD_TERMS = 2
+MORE_TERMS = 3
+# Chart sizes, readable on a projector.
+FONT_SIZE = 18
+TICK_SIZE = 16
+TITLE_SIZE = 22
+ROW_HEIGHT = 44
+SHARED_BAND = "#EEF2F6"  # the theme's secondary background: the shared rows' band
+
+
+def _key(term: str) -> str:
+    return " ".join(term.split()).casefold()
+
+
+# --- which causes: the URL value ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The causes a link names, as row positions in the table, and a notice for each
+    value that could not be used."""
+
+    positions: tuple[int, ...]
+    notices: tuple[str, ...] = ()
+
+
+def cause_options(table: CauseTable) -> list[str]:
+    """Every cause's name, in name order (ignoring case): the choices to compare."""
+    return sorted(table.frame["cause"], key=lambda n: (n.casefold(), n))
+
+
+def find_cause(table: CauseTable, name: str) -> int | None:
+    """A cause's row position by name, ignoring case and any runs of spaces."""
+    position = table.position_of(name)
+    if position is not None:
+        return position
+    wanted = _key(name)
+    if not wanted:
+        return None
+    for i, candidate in enumerate(table.frame["cause"]):
+        if _key(candidate) == wanted:
+            return i
+    return None
+
+
+def parse_compare(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
+    """The causes named by repeated `compare=` values (one name each: names may hold
+    commas). Names match ignoring case and spaces; blanks and repeats are dropped quietly,
+    unknown names with a notice, and past MAX_CAUSES the rest with a notice."""
+    raw = [values] if isinstance(values, str) else list(values or ())
+    positions: list[int] = []
+    unknown: list[str] = []
+    for value in raw:
+        name = " ".join(str(value).split())
+        if not name:
+            continue
+        position = find_cause(table, name)
+        if position is None:
+            if _key(name) not in map(_key, unknown):
+                unknown.append(name)
+        elif position not in positions:
+            positions.append(position)
+    notices = [f'This table has no cause called "{name}", so it was left out.' for name in unknown]
+    if len(positions) > MAX_CAUSES:
+        left_out = [table.record(p)["cause"] for p in positions[MAX_CAUSES:]]
+        notices.append(
+            f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
+            f"left out: {_join(left_out, 'and')}."
+        )
+        positions = positions[:MAX_CAUSES]
+    return Picked(tuple(positions), tuple(notices))
+
+
+def compare_params(table: CauseTable, positions: Iterable[int]) -> list[str]:
+    """The `compare=` values for these causes: their names, in order."""
+    return [table.record(int(p))["cause"] for p in positions]
+
+
+def example_pair(table: CauseTable) -> tuple[int, int] | None:
+    """Two causes worth comparing first. The bundled example when the table has it; else
+    two causes with the table's most common symptom, the least and the most urgent (the
+    pair a worried reader most needs told apart)."""
+    bundled = [find_cause(table, name) for name in EXAMPLE]
+    if None not in bundled:
+        return bundled[0], bundled[1]  # type: ignore[return-value]
+    if len(table) < 2:
+        return None
+    index = table.facets["symptoms"]
+    rows = np.unique(index.postings[0]) if len(index.terms) else np.zeros(0, dtype=np.int32)
+    if len(rows) < 2:
+        rows = np.arange(len(table))
+    names = table.frame["cause"].to_numpy(dtype=object)[rows]
+    by_name = rows[np.argsort([n.casefold() for n in names], kind="stable")]
+    ranks = table.urgency_rank[by_name].astype(np.int16)
+    low = int(by_name[np.argmin(np.where(ranks == 0, 99, ranks))])  # an unrated cause is not "least urgent"
+    rest = by_name[by_name != low]
+    high = int(rest[np.argmax(table.urgency_rank[rest])])
+    return low, high
+
+
+# --- what they share and what sets each apart ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermSplit:
+    """How one list column falls apart across the chosen causes.
+
+    `shared`: terms every chosen cause has. Per cause (in the order chosen): `some`, terms
+    it shares with some but not all of the others; `own`, terms no other chosen cause has.
+    `holders` maps each term's key to which causes (indexes into the chosen) have it."""
+
+    column: str
+    label: str
+    shared: tuple[str, ...]
+    some: tuple[tuple[str, ...], ...]
+    own: tuple[tuple[str, ...], ...]
+    holders: dict[str, tuple[int, ...]]
+
+    def terms(self) -> tuple[str, ...]:
+        """Every term, shared by all first, then shared by some, then each cause's own."""
+        seen: dict[str, str] = {_key(t): t for t in self.shared}
+        for group in (*self.some, *self.own):
+            for t in group:
+                seen.setdefault(_key(t), t)
+        return tuple(seen.values())
+
+    def has(self, term: str, cause: int) -> bool:
+        return cause in self.holders.get(_key(term), ())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two to four causes side by side."""
+
+    positions: tuple[int, ...]
+    names: tuple[str, ...]
+    categories: tuple[str, ...]
+    urgencies: tuple[str, ...]
+    splits: tuple[TermSplit, ...]
+
+    def split(self, column: str) -> TermSplit:
+        for s in self.splits:
+            if s.column == column:
+                return s
+        raise KeyError(column)
+
+    def others(self, i: int) -> tuple[str, ...]:
+        return tuple(n for j, n in enumerate(self.names) if j != i)
+
+
+def _split(column: str, label: str, lists: Sequence[Sequence[str]]) -> TermSplit:
+    n = len(lists)
+    holders: dict[str, list[int]] = {}
+    spelling: dict[str, str] = {}
+    for i, items in enumerate(lists):
+        for item in items:
+            k = _key(item)
+            if not k:
+                continue
+            spelling.setdefault(k, item)
+            if i not in holders.setdefault(k, []):
+                holders[k].append(i)
+    shared = tuple(spelling[k] for k in holders if len(holders[k]) == n)
+    some: list[tuple[str, ...]] = []
+    own: list[tuple[str, ...]] = []
+    for items in lists:
+        keys = list(dict.fromkeys(k for k in map(_key, items) if k))
+        some.append(tuple(spelling[k] for k in keys if 1 < len(holders[k]) < n))
+        own.append(tuple(spelling[k] for k in keys if len(holders[k]) == 1))
+    return TermSplit(
+        column=column,
+        label=label,
+        shared=shared,
+        some=tuple(some),
+        own=tuple(own),
+        holders={k: tuple(v) for k, v in holders.items()},
+    )
+
+
+def compare(table: CauseTable, positions: Sequence[int]) -> Comparison:
+    """Compare 2 to 4 different causes, given by row position, in the order given."""
+    chosen = tuple(int(p) for p in positions)
+    if not MIN_CAUSES <= len(chosen) <= MAX_CAUSES:
+        raise ValueError(f"compare {MIN_CAUSES} to {MAX_CAUSES} causes, not {len(chosen)}")
+    if len(set(chosen)) != len(chosen):
+        raise ValueError("each cause can be compared once")
+    if any(not 0 <= p < len(table) for p in chosen):
+        raise ValueError("a position is outside the table")
+    records = [table.record(p) for p in chosen]
+    return Comparison(
+        positions=chosen,
+        names=tuple(r["cause"] for r in records),
+        categories=tuple(r["category"] for r in records),
+        urgencies=tuple(r["urgency"] for r in records),
+        splits=tuple(_split(col, label, [r[col] for r in records]) for col, label in LIST_COLUMNS),
+    )
+
+
+def also_in(comparison: Comparison, column: str, i: int) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Cause i's terms shared with some but not all of the others, grouped by which
+    others have them: [(other causes' names, terms), ...], in the order first met."""
+    split = comparison.split(column)
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for term in split.some[i]:
+        others = tuple(j for j in split.holders[_key(term)] if j != i)
+        groups.setdefault(others, []).append(term)
+    return [(tuple(comparison.names[j] for j in others), tuple(terms)) for others, terms in groups.items()]
+
+
+# --- one sentence per cause ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence in parts; the parts marked True are the words that matter (terms and the
+    cause's name), which the page shows in bold."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(p for p, _ in self.parts)
+
+    def markdown(self) -> str:
+        """Escaped for Streamlit's markdown (the words come from the table), the words
+        that matter in bold."""
+        out = []
+        for part, strong in self.parts:
+            if not part.strip():
+                out.append(" " if part else "")
+                continue
+            escaped = md_escape(part)
+            if strong:
+                escaped = f"**{escaped}**"
+            out.append((" " if part[0].isspace() else "") + escaped + (" " if part[-1].isspace() else ""))
+        return "".join(out)
+
+
+def _join(items: Sequence[str], word: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _joined_parts(items: Sequence[str], word: str, strong: bool = True) -> list[tuple[str, bool]]:
+    parts: list[tuple[str, bool]] = []
+    for k, item in enumerate(items):
+        if k:
+            parts.append((f" {word} " if k == len(items) - 1 else ", ", False))
+        parts.append((item, strong))
+    return parts
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def by_rarity(table: CauseTable, column: str, terms: Sequence[str]) -> list[str]:
+    """Terms ordered rarest first across the whole table (fewest causes have them); ties
+    keep the order given. Terms the table does not index count as rarest."""
+    index = table.facets.get(column)
+
+    def count(term: str) -> int:
+        if index is None:
+            return 0
+        i = index.id_of(term)
+        return 0 if i is None else int(index.counts[i])
+
+    order = sorted(range(len(terms)), key=lambda k: (count(terms[k]), k))
+    return [terms[k] for k in order]
+
+
+def _rated(level: str) -> str:
+    return f'"{level}"' if level else "not rated"
+
+
+def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[list[tuple[str, bool]]]:
+    """What sets cause i apart besides symptoms, as clauses after "it": urgency, risk
+    factors, body areas, and (only if nothing else) category."""
+    clauses: list[list[tuple[str, bool]]] = []
+    mine = comparison.urgencies[i]
+    theirs = [u for j, u in enumerate(comparison.urgencies) if j != i]
+    if mine not in theirs:
+        others = list(dict.fromkeys(_rated(u) for u in theirs))
+        clauses.append([("is rated ", False), (_rated(mine), True), (" rather than " + _join(others, "or"), False)])
+    risks = by_rarity(table, "risk_factors", comparison.split("risk_factors").own[i])[:MORE_TERMS]
+    if risks:
+        clauses.append([("is linked to ", False), *_joined_parts(risks, "or")])
+    areas = by_rarity(table, "body_areas", comparison.split("body_areas").own[i])[:MORE_TERMS]
+    if areas:
+        clauses.append([("can be felt in the ", False), *_joined_parts(areas, "or")])
+    if not clauses and comparison.categories[i] not in comparison.categories[:i] + comparison.categories[i + 1 :]:
+        clauses.append([("belongs to the category ", False), (comparison.categories[i], True)])
+    return clauses
+
+
+def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -> Sentence:
+    """One plain-English sentence on what tells cause i apart from the others, from the
+    data: its own symptoms, rarest in the whole table first ("Muscle wasting can point
+    to ALS rather than benign fasciculations."); with none of its own, what else differs
+    (urgency, risk factors, body areas, else category)."""
+    name = comparison.names[i]
+    others = list(comparison.others(i))
+    own = by_rarity(table, "symptoms", comparison.split("symptoms").own[i])
+    if own:
+        lead, rest = own[:LEAD_TERMS], own[LEAD_TERMS:]
+        parts = _joined_parts([_capitalised(lead[0]), *lead[1:]], "and")
+        parts += [(" can point to ", False), (name, True)]
+        parts += [(" rather than " + _join(others, "or"), False)]
+        if rest:
+            shown = rest[:MORE_TERMS]
+            more = len(rest) - len(shown)
+            parts.append(("; so can ", False))
+            for k, term in enumerate(shown):
+                if k:
+                    parts.append((" and " if k == len(shown) - 1 and not more else ", ", False))
+                parts.append((term, True))
+            if more:
+                parts.append((f" and {more} more", False))
+        parts.append((".", False))
+        return Sentence(tuple(parts))
+    parts = [("Every symptom of ", False), (name, True), (" is also a symptom of " + _join(others, "or"), False)]
+    clauses = _differences(table, comparison, i)
+    if not clauses:
+        parts.append(("; its urgency, body areas and risk factors do not tell it apart either.", False))
+        return Sentence(tuple(parts))
+    parts.append(("; what sets it apart is that it ", False))
+    for k, clause in enumerate(clauses):
+        if k:
+            parts.append((", and " if k == len(clauses) - 1 else ", ", False))
+        parts += clause
+    parts.append((".", False))
+    return Sentence(tuple(parts))
+
+
+def distinguishing_sentences(table: CauseTable, comparison: Comparison) -> tuple[Sentence, ...]:
+    return tuple(distinguishing_sentence(table, comparison, i) for i in range(len(comparison.names)))
+
+
+def urgency_line(comparison: Comparison) -> str | None:
+    """How urgent each is, when they differ: `Self-care: A. See a doctor: B.`"""
+    if len(set(comparison.urgencies)) < 2:
+        return None
+    levels = sorted(set(comparison.urgencies), key=lambda u: URGENCY_RANK.get(u, len(URGENCY_RANK) + 1))
+    out = []
+    for level in levels:
+        names = [n for n, u in zip(comparison.names, comparison.urgencies, strict=True) if u == level]
+        out.append(f"{urgency_style(level).label}: {_join(names, 'and')}.")
+    return " ".join(out)
+
+
+# --- the overlap chart and its table ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverlapRow:
+    term: str
+    group: str  # "Shared by both" / "Shared by all 3", "Shared by some", or "Only <cause>"
+    has: tuple[bool, ...]  # per chosen cause
+
+
+def shared_label(n: int) -> str:
+    """`Shared by both`, `Shared by all 3`."""
+    return "Shared by both" if n == 2 else f"Shared by all {n}"
+
+
+def group_label(comparison: Comparison, holders: Sequence[int]) -> str:
+    holders = list(holders)
+    n = len(comparison.names)
+    if len(holders) == n:
+        return shared_label(n)
+    if len(holders) == 1:
+        return f"Only {comparison.names[holders[0]]}"
+    return "Shared by some"
+
+
+def overlap_rows(comparison: Comparison, column: str = "symptoms") -> list[OverlapRow]:
+    """One row per term of a list column: shared by all first, then shared by some (most
+    causes first), then each cause's own, in the order the causes were chosen."""
+    split = comparison.split(column)
+    rows: list[OverlapRow] = []
+    n = len(comparison.names)
+    some = sorted(
+        dict.fromkeys(t for group in split.some for t in group),
+        key=lambda t: -len(split.holders[_key(t)]),
+    )
+    for term in (*split.shared, *some, *(t for group in split.own for t in group)):
+        holders = split.holders[_key(term)]
+        rows.append(OverlapRow(term, group_label(comparison, holders), tuple(i in holders for i in range(n))))
+    return rows
+
+
+def overlap_frame(comparison: Comparison, column: str = "symptoms") -> pd.DataFrame:
+    """The chart as a table: a row per term, a column per cause (✓ where it has it), and
+    which group the term is in."""
+    heading = dict(LIST_COLUMNS).get(column, column)
+    heading = heading[:-1] if heading.endswith("s") else heading
+    rows = overlap_rows(comparison, column)
+    data: dict[str, list[str]] = {heading: [r.term for r in rows], "Who has it": [r.group for r in rows]}
+    for i, name in enumerate(_unique_labels(comparison.names)):
+        data[name] = ["✓" if r.has[i] else "" for r in rows]
+    return pd.DataFrame(data)
+
+
+def _unique_labels(names: Sequence[str]) -> list[str]:
+    # Column names must differ; cause names do (ignoring case), but be safe.
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if seen[n] == 1 else f"{n} ({seen[n]})")
+    return out
+
+
+def _wrap(text: str, width: int) -> str:
+    """Escape for plotly and break into lines of about `width` characters."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(plot_escape(line) for line in lines)
+
+
+def overlap_title(comparison: Comparison, column: str = "symptoms") -> str:
+    label = dict(LIST_COLUMNS).get(column, column).lower()
+    return f"Which {label} they share, and which are each one's own"
+
+
+def _blank(k: int) -> str:
+    # A y value that shows nothing: the row a group's heading sits on (k makes it unique).
+    return "\u2003" * k
+
+
+def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figure:
+    """A term × cause dot matrix: a dot where a cause has the term, coloured by the cause's
+    urgency (the colours of the urgency badges). Terms are grouped under headings: shared
+    by all (on a shaded band) first, then shared by some, then each cause's own."""
+    rows = overlap_rows(comparison, column)
+    wrap = max(14, 60 // len(comparison.names))
+    x_labels = [_wrap(name, wrap) for name in comparison.names]
+    y_values: list[str] = []
+    headings: list[tuple[int, str]] = []
+    term_y: list[str] = []
+    for k, r in enumerate(rows):
+        if k == 0 or r.group != rows[k - 1].group:
+            headings.append((len(y_values), r.group))
+            y_values.append(_blank(len(headings)))
+        term_y.append(plot_escape(r.term))
+        y_values.append(term_y[-1])
+    fig = go.Figure()
+    legend_shown: set[str] = set()
+    for i, name in enumerate(comparison.names):
+        style = urgency_style(comparison.urgencies[i])
+        ys = [term_y[k] for k, r in enumerate(rows) if r.has[i]]
+        fig.add_trace(
+            go.Scatter(
+                x=[x_labels[i]] * len(ys),
+                y=ys,
+                mode="markers",
+                marker={"size": 26, "color": style.colour, "line": {"width": 2, "color": "#111111"}},
+                name=style.label,
+                legendgroup=style.label,
+                showlegend=style.label not in legend_shown,
+                customdata=[plot_escape(name)] * len(ys),
+                hovertemplate="%{customdata}: %{y}<extra></extra>",
+            )
+        )
+        legend_shown.add(style.label)
+    shared_label = group_label(comparison, range(len(comparison.names)))
+    for position, label in headings:
+        fig.add_annotation(
+            xref="paper",
+            x=0,
+            y=position,
+            xanchor="left",
+            yanchor="middle",
+            text=f"<b>{plot_escape(label)}</b>",
+            showarrow=False,
+            font={"size": TICK_SIZE, "color": "#111111"},
+        )
+        if label == shared_label:
+            size = sum(1 for r in rows if r.group == label)
+            fig.add_hrect(
+                y0=position - 0.5, y1=position + size + 0.5, fillcolor=SHARED_BAND, line_width=0, layer="below"
+            )
+        elif position:
+            fig.add_hline(y=position - 0.5, line_width=1, line_dash="dot", line_color="#666666")
+    lines = max(len(x.split("<br>")) for x in x_labels)
+    fig.update_layout(
+        title={"text": plot_escape(overlap_title(comparison, column)), "font": {"size": TITLE_SIZE}},
+        font={"size": FONT_SIZE, "color": "#111111"},
+        height=170 + ROW_HEIGHT * max(len(y_values), 1) + 24 * lines,
+        margin={"l": 10, "r": 10, "t": 70 + 24 * lines, "b": 10},
+        legend={
+            "title": {"text": "Urgency", "font": {"size": TICK_SIZE}},
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.01,
+            "x": 0,
+            "font": {"size": TICK_SIZE},
+        },
+        plot_bgcolor="#FFFFFF",
+        hoverlabel={"font": {"size": TICK_SIZE}},
+    )
+    fig.update_xaxes(
+        side="top",
+        type="category",
+        categoryorder="array",
+        categoryarray=x_labels,
+        tickfont={"size": TICK_SIZE, "color": "#111111"},
+        showgrid=True,
+        gridcolor="#DDDDDD",
+        fixedrange=True,
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=y_values,
+        range=[len(y_values) - 0.5, -0.5],
+        tickfont={"size": TICK_SIZE, "color": "#111111"},
+        showgrid=True,
+        gridcolor="#DDDDDD",
+        fixedrange=True,
+        title=None,
+    )
+    return fig
+
+
+def overlap_alt(comparison: Comparison, column: str = "symptoms") -> str:
+    """A short description of the chart for screen readers."""
+    split = comparison.split(column)
+    label = dict(LIST_COLUMNS).get(column, column).lower()
+    own = "; ".join(f"{len(o)} only {n}" for n, o in zip(comparison.names, split.own, strict=True))
+    return (
+        f"Dot chart of the {label} of {_join(list(comparison.names), 'and')}: "
+        f"{len(split.shared)} {shared_label(len(comparison.names)).lower()}; {own}."
+    )

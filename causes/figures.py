@@ -1,0 +1,522 @@
+"""The Overview's charts: pure plotly figures over the causes a query matches.
+
+Each chart has two parts. A `*_data` function computes what the chart shows as a pandas
+DataFrame, the same frame the page shows as the chart's table alternative, so the
+picture and the table agree by construction. A `*_figure` function draws that frame.
+
+Every mark a person can click carries a key saying what it stands for (`category:NAME`,
+`other:`, `cause:NAME`, `more:GROUP-KEY`), as the trace's `customdata` and, on the
+treemap, as the node's `id` (Streamlit reports a treemap click with the node's id but
+without its customdata). `causes.selection` turns a click back into causes to show.
+
+Big tables stay readable: at most TOP_CATEGORIES categories (the rest are added up as
+"other categories"), TREEMAP_CAUSES causes in the treemap, and MATRIX_CAUSES causes by
+MATRIX_SYMPTOMS symptoms in the matrix, each with a note saying how many more there are.
+
+Text from the table is untrusted: plotly reads a subset of HTML in labels, so every label
+goes through `causes.text.plot_escape`, which makes it show as the characters written.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from causes.query import Result
+from causes.schema import URGENCY_LEVELS
+from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours, plural
+from causes.table import CauseTable
+from causes.text import plot_escape
+
+# Readable from the back of a room.
+FONT_SIZE = 16
+TITLE_SIZE = 20
+FONT_COLOUR = "#111111"
+GRID_COLOUR = "#D0D7DE"
+# After a click, the marks not clicked fade only so far: the chart stays readable.
+UNSELECTED_OPACITY = 0.5
+# How much each chart shows at most.
+TOP_CATEGORIES = 15
+TREEMAP_CAUSES = 100
+MATRIX_CAUSES = 50
+MATRIX_SYMPTOMS = 25
+# Longest axis label, in characters, before it is cut with "…" (hover shows it whole).
+LABEL_CHARS = 40
+# Treemap labels are wrapped onto lines of about this many characters.
+WRAP_CHARS = 14
+
+# What a click on a mark stands for: KIND:VALUE.
+CATEGORY = "category"
+OTHER = "other"
+CAUSE = "cause"
+MORE = "more"
+
+# The bar chart's columns, in the order the urgency levels are stacked.
+URGENCY_COLUMNS: tuple[str, ...] = (*(URGENCY_STYLE[u].label for u in URGENCY_LEVELS), NO_URGENCY.label)
+URGENCY_COLOURS: tuple[str, ...] = (*(URGENCY_STYLE[u].colour for u in URGENCY_LEVELS), NO_URGENCY.colour)
+
+
+def make_key(kind: str, value: str = "") -> str:
+    return f"{kind}:{value}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    kind, _, value = key.partition(":")
+    return kind, value
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """Text cut to `limit` characters, with "…" when cut."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrapped(text: str, width: int = WRAP_CHARS, lines: int = 4) -> str:
+    """Plot text wrapped onto at most `lines` lines (plotly does not wrap by itself)."""
+    parts = textwrap.wrap(" ".join(str(text).split()), width, break_long_words=False) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], short(" ".join(parts[lines - 1 :]), width)]
+    return "<br>".join(plot_escape(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What a chart shows. `frame` is also the chart's table alternative; `keys[i]` is what
+    a click on row i's mark selects; `parents[i]` (treemap only) is the key of the group
+    row i sits in; `note` says what was left out ("" when nothing was)."""
+
+    frame: pd.DataFrame
+    keys: tuple[str, ...]
+    note: str = ""
+    parents: tuple[str, ...] = ()
+
+
+# --- categories ---------------------------------------------------------------------------------
+
+
+def category_of_rows(table: CauseTable) -> np.ndarray:
+    """Per table row, the id of its category in `table.facets["category"]` (-1 if none)."""
+    index = table.facets["category"]
+    out = np.full(len(table), -1, dtype=np.int64)
+    out[index.rows] = index.ids
+    return out
+
+
+@dataclass(frozen=True)
+class CategoryGroups:
+    """The categories the charts name, most matching causes first, and the rest, which
+    they add up as one "other categories" group."""
+
+    shown: tuple[str, ...]
+    other: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def other_label(self) -> str:
+        return plural(len(self.other), "other category", "other categories")
+
+
+def category_groups(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) -> CategoryGroups:
+    """The categories with matching causes: the `top` with the most (ties in the table's
+    order) are shown one by one, the rest are grouped."""
+    index = table.facets["category"]
+    counts = index.facet_counts(result.mask)
+    having = [i for i in np.argsort(-counts, kind="stable").tolist() if counts[i] > 0]
+    names = [index.terms[i] for i in having]
+    return CategoryGroups(
+        shown=tuple(names[:top]),
+        other=tuple(names[top:]),
+        counts={index.terms[i]: int(counts[i]) for i in having},
+    )
+
+
+def group_key_of(groups: CategoryGroups, category: str) -> str:
+    return make_key(CATEGORY, category) if category in groups.shown else make_key(OTHER)
+
+
+def category_data(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) -> ChartData:
+    """Matching causes per category, split by urgency: one row per category (most first),
+    then one row adding up the categories past `top`. The counts add up to the matches."""
+    groups = category_groups(table, result, top)
+    index = table.facets["category"]
+    rows = np.flatnonzero(result.mask)
+    cats = category_of_rows(table)[rows]
+    rows, cats = rows[cats >= 0], cats[cats >= 0]  # (every loaded row has a category)
+    # urgency_rank: 1 self-care, 2 see a doctor, 3 urgent, 0 not given -> column 0..3
+    columns = (table.urgency_rank[rows].astype(np.int64) - 1) % len(URGENCY_COLUMNS)
+    width = len(URGENCY_COLUMNS)
+    grid = np.bincount(cats * width + columns, minlength=len(index.terms) * width).reshape(-1, width)
+    labels: list[str] = []
+    keys: list[str] = []
+    values: list[np.ndarray] = []
+    for name in groups.shown:
+        labels.append(name)
+        keys.append(make_key(CATEGORY, name))
+        values.append(grid[index.id_of(name)])
+    if groups.other:
+        labels.append(groups.other_label)
+        keys.append(make_key(OTHER))
+        values.append(grid[[index.id_of(n) for n in groups.other]].sum(axis=0))
+    counts = np.array(values, dtype=np.int64).reshape(-1, width)
+    frame = pd.DataFrame(counts, columns=list(URGENCY_COLUMNS))
+    frame.insert(0, "Category", labels)
+    frame["Total"] = counts.sum(axis=1)
+    note = ""
+    if groups.other:
+        note = (
+            f"The {len(groups.shown)} categories with the most matching causes are shown one by one, "
+            f"and {plural(len(groups.other), 'more category is', 'more categories are')} added up in the last bar."
+        )
+    return ChartData(frame=frame, keys=tuple(keys), note=note)
+
+
+def _base_layout(title: str, height: int) -> dict:
+    return dict(
+        title=dict(text=title, font=dict(size=TITLE_SIZE, color=FONT_COLOUR), x=0, xanchor="left"),
+        font=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        hoverlabel=dict(font=dict(size=FONT_SIZE, color=FONT_COLOUR), bgcolor="#FFFFFF", bordercolor="#333333"),
+        height=height,
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+    )
+
+
+def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
+    """A horizontal bar per category (most matching causes on top), each stacked by
+    urgency in the urgency colours, with the total at the end of the bar."""
+    frame = data.frame
+    rows = list(range(len(frame)))
+    names = [plot_escape(c) for c in frame["Category"]]
+    fig = go.Figure()
+    for column, colour in zip(URGENCY_COLUMNS, URGENCY_COLOURS, strict=True):
+        counts = frame[column].tolist()
+        if not any(counts):
+            continue  # no empty legend entries
+        fig.add_trace(
+            go.Bar(
+                x=counts,
+                y=rows,
+                orientation="h",
+                name=column,
+                marker=dict(color=colour, line=dict(color="#FFFFFF", width=1)),
+                unselected=dict(marker=dict(opacity=UNSELECTED_OPACITY)),
+                customdata=list(data.keys),
+                hovertext=names,
+                hovertemplate=f"<b>%{{hovertext}}</b><br>{column}: %{{x}}<extra></extra>",
+            )
+        )
+    totals = frame["Total"].tolist()
+    longest = max(totals, default=0)
+    height = 150 + 46 * max(len(frame), 1)
+    fig.update_layout(
+        **_base_layout("Matching causes per category, by urgency", height),
+        barmode="stack",
+        bargap=0.25,
+        showlegend=True,
+        legend=dict(
+            orientation="h",
+            x=0,
+            y=1,
+            yanchor="bottom",
+            font=dict(size=FONT_SIZE, color=FONT_COLOUR),
+            title=dict(text="Urgency:", side="left", font=dict(size=FONT_SIZE, color=FONT_COLOUR)),
+            traceorder="normal",
+        ),
+        margin=dict(l=10, r=30, t=100, b=60),
+        annotations=[
+            dict(x=t, y=r, text=f"{t:,}", xanchor="left", xshift=6, showarrow=False, font=dict(size=FONT_SIZE))
+            for r, t in zip(rows, totals, strict=True)
+        ],
+    )
+    fig.update_xaxes(
+        title=dict(text="Number of matching causes", font=dict(size=FONT_SIZE, color=FONT_COLOUR)),
+        range=[0, max(longest, 1) * 1.12],
+        dtick=1 if longest <= 10 else None,
+        tickformat=",d",
+        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        gridcolor=GRID_COLOUR,
+        fixedrange=True,
+        rangemode="tozero",
+    )
+    fig.update_yaxes(
+        tickvals=rows,
+        ticktext=[plot_escape(short(c)) for c in frame["Category"]],
+        range=[len(frame) - 0.5, -0.5],  # the most causes on top
+        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        fixedrange=True,
+        automargin=True,
+    )
+    return fig
+
+
+# --- category -> cause ------------------------------------------------------------------------
+
+
+def treemap_data(
+    table: CauseTable, result: Result, top_categories: int = TOP_CATEGORIES, top_causes: int = TREEMAP_CAUSES
+) -> ChartData:
+    """Category -> cause: the `top_causes` best-ranked matches, each under its category
+    (the categories past `top_categories` grouped as one), and per group a row "and K
+    more" for its matches not shown. The "Causes" column adds up to the matches."""
+    groups = category_groups(table, result, top_categories)
+    frame_cats = table.frame["category"].to_numpy()
+    names = table.frame["cause"].to_numpy()
+    urgencies = table.frame["urgency"].to_numpy()
+    listed: dict[str, list[int]] = {}
+    for position in result.positions[:top_causes].tolist():
+        listed.setdefault(group_key_of(groups, frame_cats[position]), []).append(position)
+    group_rows: list[tuple[str, str, int]] = [
+        (make_key(CATEGORY, c), c, groups.counts[c]) for c in groups.shown
+    ]  # (key, label, matches)
+    if groups.other:
+        group_rows.append((make_key(OTHER), groups.other_label, sum(groups.counts[c] for c in groups.other)))
+    records: list[dict[str, object]] = []
+    keys: list[str] = []
+    parents: list[str] = []
+    for group_key, label, matches in group_rows:
+        for position in listed.get(group_key, []):
+            style = URGENCY_STYLE.get(urgencies[position], NO_URGENCY)
+            records.append({"Category": label, "Cause": names[position], "Urgency": style.label, "Causes": 1})
+            keys.append(make_key(CAUSE, names[position]))
+            parents.append(group_key)
+        more = matches - len(listed.get(group_key, []))
+        if more:
+            records.append({"Category": label, "Cause": f"and {more:,} more", "Urgency": "", "Causes": more})
+            keys.append(make_key(MORE, group_key))
+            parents.append(group_key)
+    frame = pd.DataFrame(records, columns=["Category", "Cause", "Urgency", "Causes"])
+    frame["Causes"] = frame["Causes"].astype(np.int64)
+    note = ""
+    if len(result) > top_causes:
+        note = (
+            f"The {top_causes:,} best-ranked matching causes are shown by name, and {len(result) - top_causes:,} more"
+            ' are counted in each category\'s "and … more" tile.'
+        )
+    if groups.other:
+        fewest = (
+            "The category with the fewest matches is"
+            if len(groups.other) == 1
+            else f"The {len(groups.other):,} categories with the fewest matches are"
+        )
+        note += (" " if note else "") + f'{fewest} grouped as "{groups.other_label}".'
+    return ChartData(frame=frame, keys=tuple(keys), note=note, parents=tuple(parents))
+
+
+def _lighter(hex_colour: str, amount: float = 0.45) -> str:
+    """A colour mixed with white (for the "and K more" tiles)."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (round(c + (255 - c) * amount) for c in (r, g, b))
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def treemap_height(tiles: int) -> int:
+    """Tall enough for the tiles' names, from 420 px for a few tiles to 800 px."""
+    return max(420, min(800, 300 + 10 * tiles))
+
+
+def treemap_figure(table: CauseTable, data: ChartData) -> go.Figure:
+    """A treemap: a tile per category group sized by its matching causes, in the
+    category's colour, holding a tile per cause shown and one for the rest."""
+    colours = category_colours(table.categories)
+    frame = data.frame
+    group_keys = list(dict.fromkeys(data.parents))
+    group_labels = dict(zip(data.parents, frame["Category"], strict=True))
+    group_sizes = {g: int(frame.loc[[p == g for p in data.parents], "Causes"].sum()) for g in group_keys}
+
+    def colour_of(group_key: str) -> str:
+        kind, value = split_key(group_key)
+        return colours.get(value, OTHER_COLOUR) if kind == CATEGORY else OTHER_COLOUR
+
+    ids = [*group_keys, *data.keys]
+    labels = [f"{wrapped(group_labels[g], 18, 2)} ({group_sizes[g]:,})" for g in group_keys]
+    labels += [wrapped(c) for c in frame["Cause"]]
+    parents = ["" for _ in group_keys] + list(data.parents)
+    values = [group_sizes[g] for g in group_keys] + frame["Causes"].tolist()
+    node_colours = [colour_of(g) for g in group_keys]
+    node_colours += [
+        _lighter(colour_of(p)) if split_key(k)[0] == MORE else colour_of(p)
+        for k, p in zip(data.keys, data.parents, strict=True)
+    ]
+    hover = [f"<b>{plot_escape(group_labels[g])}</b><br>{plural(group_sizes[g], 'matching cause')}" for g in group_keys]
+    hover += [
+        f"<b>{plot_escape(c)}</b><br>{plot_escape(group_labels[p])}" + (f"<br>{u}" if u else "")
+        for c, u, p in zip(frame["Cause"], frame["Urgency"], data.parents, strict=True)
+    ]
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            customdata=ids,
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            textinfo="label",
+            textfont=dict(size=FONT_SIZE),
+            marker=dict(colors=node_colours, line=dict(color="#FFFFFF", width=2), pad=dict(t=48, l=4, r=4, b=4)),
+            pathbar=dict(visible=True, textfont=dict(size=FONT_SIZE)),
+            tiling=dict(packing="squarify"),
+            sort=True,
+        )
+    )
+    fig.update_layout(
+        **_base_layout("Matching causes by category (tile size: number of causes)", treemap_height(len(ids))),
+        margin=dict(l=10, r=10, t=80, b=10),
+        uniformtext=dict(minsize=FONT_SIZE, mode="hide"),
+    )
+    return fig
+
+
+# --- symptom x cause ------------------------------------------------------------------------------
+
+
+def similar_order(matrix: np.ndarray) -> np.ndarray:
+    """An order of the rows of a 0/1 matrix that puts rows with similar patterns next to
+    each other: a greedy nearest-neighbour chain on Jaccard similarity. It starts from
+    the row with the most ones (the first such row, so the best-ranked) and each time
+    appends the unplaced row most similar to the last one placed (ties: the earliest
+    row). (Chosen over hierarchical clustering, which would need scipy.)"""
+    rows = np.asarray(matrix, dtype=bool)
+    n = len(rows)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    m = rows.astype(np.int64)
+    both = m @ m.T
+    sizes = m.sum(axis=1)
+    either = sizes[:, None] + sizes[None, :] - both
+    similarity = both / np.maximum(either, 1)  # Jaccard; 0 for two empty rows
+    placed = np.zeros(n, dtype=bool)
+    current = int(np.argmax(sizes))
+    order = [current]
+    placed[current] = True
+    for _ in range(n - 1):
+        scores = np.where(placed, -1.0, similarity[current])
+        current = int(np.argmax(scores))  # the first of equal scores
+        order.append(current)
+        placed[current] = True
+    return np.asarray(order, dtype=np.int64)
+
+
+def matrix_data(
+    table: CauseTable, result: Result, max_causes: int = MATRIX_CAUSES, max_symptoms: int = MATRIX_SYMPTOMS
+) -> ChartData:
+    """Which symptoms each cause has: a True/False frame, one row per cause (the
+    `max_causes` best-ranked matches, in `similar_order`), one column per symptom (the
+    `max_symptoms` most common among all the matches, most common first; ties in the
+    table's order). The index holds the causes' names."""
+    index = table.facets["symptoms"]
+    counts = index.facet_counts(result.mask)
+    having = [i for i in np.argsort(-counts, kind="stable").tolist() if counts[i] > 0]
+    symptom_ids = having[:max_symptoms]
+    positions = result.positions[:max_causes]
+    cells = np.zeros((len(positions), len(symptom_ids)), dtype=bool)
+    for j, sid in enumerate(symptom_ids):
+        cells[:, j] = np.isin(positions, index.postings[sid])
+    order = similar_order(cells)
+    positions, cells = positions[order], cells[order]
+    names = table.frame["cause"].to_numpy()[positions].tolist()
+    frame = pd.DataFrame(cells, index=pd.Index(names, name="Cause"), columns=[index.terms[i] for i in symptom_ids])
+    notes = []
+    if len(result) > max_causes:
+        notes.append(
+            f"The {max_causes:,} best-ranked matching causes are shown, and {len(result) - max_causes:,} more are not."
+        )
+    if len(having) > max_symptoms:
+        notes.append(
+            f"The {max_symptoms:,} symptoms most common among the matches are shown, "
+            f"and {len(having) - max_symptoms:,} more are not."
+        )
+    return ChartData(frame=frame, keys=tuple(make_key(CAUSE, n) for n in names), note=" ".join(notes))
+
+
+ROW_PX = 32
+SYMPTOM_CHARS = 32
+
+
+def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
+    """A dot matrix: a square where a cause (row) has a symptom (column), in the cause's
+    category colour. (Drawn as a scatter of squares, not a heatmap: Streamlit reports a
+    click on a scatter point, but not on a heatmap cell.)"""
+    frame = data.frame
+    colours = category_colours(table.categories)
+    cats = table.frame["category"].to_numpy()
+    row_category = [cats[table.position_of(name)] for name in frame.index]
+    cells = frame.to_numpy(dtype=bool)
+    symptoms = [str(s) for s in frame.columns]
+    fig = go.Figure()
+    for category in dict.fromkeys(row_category):
+        rows_i, cols_j = np.nonzero(cells & np.array([c == category for c in row_category])[:, None])
+        fig.add_trace(
+            go.Scatter(
+                x=cols_j.tolist(),
+                y=rows_i.tolist(),
+                mode="markers",
+                name=plot_escape(short(category, 30)),
+                marker=dict(
+                    symbol="square",
+                    size=ROW_PX - 9,
+                    color=colours.get(category, OTHER_COLOUR),
+                    line=dict(color="#333333", width=1),
+                ),
+                unselected=dict(marker=dict(opacity=UNSELECTED_OPACITY)),
+                customdata=[data.keys[i] for i in rows_i.tolist()],
+                hovertext=[
+                    f"<b>{plot_escape(frame.index[i])}</b><br>has {plot_escape(symptoms[j])}"
+                    for i, j in zip(rows_i.tolist(), cols_j.tolist(), strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    n_rows, n_cols = cells.shape
+    labels = [plot_escape(short(sym, SYMPTOM_CHARS)) for sym in symptoms]
+    # Room above the squares for the title and the slanted symptom names (about 8 px a
+    # character at 16 px, slanted at 45 degrees); below them, for the legend.
+    longest = max((len(short(sym, SYMPTOM_CHARS)) for sym in symptoms), default=0)
+    top = 56 + round(0.71 * (8 * longest + FONT_SIZE)) + 12
+    fig.update_layout(
+        **_base_layout(
+            "Which symptoms each cause has (similar causes next to each other)", top + 130 + ROW_PX * n_rows
+        ),
+        showlegend=True,
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=0,
+            yanchor="top",
+            font=dict(size=FONT_SIZE, color=FONT_COLOUR),
+            title=dict(text="Category:", side="left", font=dict(size=FONT_SIZE, color=FONT_COLOUR)),
+        ),
+        margin=dict(l=10, r=20, t=top, b=20),
+    )
+    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=10)))
+    fig.update_xaxes(
+        side="top",
+        tickvals=list(range(n_cols)),
+        ticktext=labels,
+        tickangle=-45,
+        range=[-0.5, n_cols - 0.5],
+        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        showgrid=True,
+        gridcolor=GRID_COLOUR,
+        zeroline=False,
+        fixedrange=True,
+        automargin=True,
+    )
+    fig.update_yaxes(
+        tickvals=list(range(n_rows)),
+        ticktext=[plot_escape(short(c)) for c in frame.index],
+        range=[n_rows - 0.5, -0.5],
+        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        showgrid=True,
+        gridcolor=GRID_COLOUR,
+        zeroline=False,
+        fixedrange=True,
+        automargin=True,
+    )
+    return fig

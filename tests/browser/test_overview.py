@@ -1,0 +1,128 @@
+"""The Overview in real headless Chromium: click a bar, a treemap tile and a matrix square,
+and read what was clicked right there on the page."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Locator, Page, expect
+
+from causes import Query, figures, load_cause_table, run_query
+from causes.config import BUNDLED_TABLE
+from causes.figures import CATEGORY, CAUSE, make_key
+from tests.browser.conftest import must_not_happen, wait_idle
+
+TABLE = load_cause_table(BUNDLED_TABLE)
+BARS = "Bar chart: how many matching causes each category has, each bar split by urgency."
+TREEMAP = "Treemap: the matching causes grouped by category, each tile one cause."
+MATRIX = "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other."
+WAIT = 20_000
+
+# Where on the screen a mark with a click key is, from plotly's own DOM: a treemap tile
+# by its node id (a group by its header strip), a bar or a square by the customdata of
+# its trace. The mark is scrolled into view first.
+MARK = """(figure, key) => {
+  const gd = figure.querySelector('.js-plotly-plot');
+  const at = (node, header) => {
+    node.scrollIntoView({block: 'center', inline: 'center'});
+    const r = node.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0)) return null;
+    return {x: r.x + r.width / 2, y: header ? r.y + 14 : r.y + r.height / 2};
+  };
+  for (const slice of gd.querySelectorAll('g.slice')) {
+    const d = slice.__data__;
+    if (d && d.data && d.data.data && d.data.data.id === key) {
+      return at(slice.querySelector('path.surface') || slice, Boolean(d.children));
+    }
+  }
+  const traces = gd.querySelectorAll('g.cartesianlayer g.trace');
+  for (let t = 0; t < gd.data.length; t++) {
+    const keys = gd.data[t].customdata || [];
+    const marks = traces[t].querySelectorAll('g.point, path.point');
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === key && marks[i]) {
+        const point = at(marks[i], false);
+        if (point) return point;
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def chart(page: Page, alt: str) -> Locator:
+    figure = page.get_by_role("figure", name=alt)
+    expect(figure).to_be_visible()
+    figure.locator(".js-plotly-plot").wait_for()
+    return figure
+
+
+def click_mark(page: Page, alt: str, key: str) -> None:
+    """Point at the mark, wait until plotly shows its hover label (so plotly knows what
+    is under the mouse), then click it."""
+    figure = chart(page, alt)
+    figure.page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
+    point = figure.evaluate(MARK, key)
+    assert point is not None, f"no mark for {key} in {alt}"
+    page.mouse.move(point["x"], point["y"])
+    expect(figure.locator(".hoverlayer .hovertext")).to_be_visible()
+    page.mouse.click(point["x"], point["y"])
+
+
+def test_click_a_bar_and_read_that_categorys_causes(page: Page, server) -> None:
+    page.goto(server.url + "/overview")
+    wait_idle(page)
+    category = "Nervous system"
+    result = run_query(TABLE, Query())
+    expected = [TABLE.record(int(p))["cause"] for p in result.positions if TABLE.record(int(p))["category"] == category]
+
+    click_mark(page, BARS, make_key(CATEGORY, category))
+
+    heading = page.get_by_role("heading", name=re.compile(rf"{category}: {len(expected)} matching causes$"))
+    expect(heading).to_be_visible(timeout=WAIT)
+    wait_idle(page)
+    for name in expected:
+        expect(page.get_by_text(re.compile(rf"^{re.escape(name)}: "))).to_be_visible()
+    first = TABLE.record(TABLE.position_of(expected[0]))
+    page.get_by_text(re.compile(rf"^{re.escape(expected[0])}: ")).click()
+    expect(page.get_by_text(first["summary"], exact=True)).to_be_visible()
+    assert urlsplit(page.url).path == "/overview"
+    must_not_happen(page)
+
+
+def test_click_a_matrix_square_and_read_that_cause(page: Page, server) -> None:
+    page.goto(server.url + "/overview?symptom=twitching%20at%20rest")
+    wait_idle(page)
+    result = run_query(TABLE, Query(symptoms=("twitching at rest",)))
+    cells = figures.matrix_data(TABLE, result)
+    name = "Motor neurone disease (ALS)"
+    assert name in cells.frame.index
+    c = TABLE.record(TABLE.position_of(name))
+
+    click_mark(page, MATRIX, make_key(CAUSE, name))
+
+    expect(page.get_by_role("heading", name=re.compile(rf"{re.escape(name)}$"))).to_be_visible(timeout=WAIT)
+    wait_idle(page)
+    expect(page.get_by_text(c["summary"], exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("^Source: "))).to_have_attribute("href", c["source_url"])
+    assert urlsplit(page.url).path == "/overview"
+    must_not_happen(page)
+
+
+def test_click_a_treemap_category_and_then_a_cause(page: Page, server) -> None:
+    page.goto(server.url + "/overview")
+    wait_idle(page)
+
+    click_mark(page, TREEMAP, make_key(CATEGORY, "Lifestyle & activity"))
+    expect(page.get_by_role("heading", name=re.compile(r"Lifestyle & activity: 6 matching causes$"))).to_be_visible(
+        timeout=WAIT
+    )
+    wait_idle(page)
+
+    name = "Dehydration"
+    click_mark(page, TREEMAP, make_key(CAUSE, name))
+    expect(page.get_by_role("heading", name=re.compile(rf"{name}$"))).to_be_visible(timeout=WAIT)
+    wait_idle(page)
+    expect(page.get_by_text(TABLE.record(TABLE.position_of(name))["summary"], exact=True)).to_be_visible()
+    must_not_happen(page)

@@ -1,0 +1,385 @@
+"""Comparing causes: the URL value, shared and distinct terms, the sentence per cause, and
+the overlap chart and table (their numbers match the sets)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from causes.compare import (
+    EXAMPLE,
+    FONT_SIZE,
+    MAX_CAUSES,
+    also_in,
+    cause_options,
+    compare,
+    compare_params,
+    distinguishing_sentence,
+    example_pair,
+    find_cause,
+    overlap_alt,
+    overlap_figure,
+    overlap_frame,
+    overlap_rows,
+    parse_compare,
+    shared_label,
+    urgency_line,
+)
+from causes.config import BUNDLED_TABLE
+from causes.loader import load_cause_table
+from causes.style import URGENCY_STYLE
+from causes.table import CauseTable
+from causes.text import plot_escape
+
+COLUMNS = ["cause", "category", "symptoms", "body_areas", "risk_factors", "summary", "urgency", "self_care"]
+# Across the table: twitching 5 causes, cramps 3, weakness 3, stiffness 2; tingling, wasting,
+# slurred speech and swelling 1 each. So for Nerve disease the rarest of its own symptoms
+# are wasting and slurred speech, though its row names weakness first.
+ROWS = [
+    ["Harmless twitch", "Benign", "twitching; cramps; tingling", "calves; eyelids", "stress; caffeine",
+     "Twitches that do no harm.", "self-care", "Rest; Sleep more"],
+    ["Nerve disease", "Nervous", "weakness; wasting; twitching; cramps; stiffness; slurred speech",
+     "whole leg; calves", "older age", "A disease of the nerves.", "see a doctor", "See a doctor soon"],
+    ["Tired", "Lifestyle", "twitching", "calves; eyelids", "stress; poor sleep",
+     "Too little sleep.", "self-care", "sleep more"],
+    ["Tired twin", "Lifestyle", "twitching", "calves; eyelids", "stress; poor sleep",
+     "The same again.", "self-care", ""],
+    ["Tired cousin", "Other", "twitching", "calves; eyelids", "stress; poor sleep",
+     "The same, another category.", "self-care", ""],
+    ["Blood clot", "Look-alike", "cramps; swelling; weakness", "calves", "long flights",
+     "A clot in a vein.", "urgent", ""],
+    ["Weak muscles", "Muscle", "weakness; stiffness", "thighs", "older age",
+     "Muscles that tire.", "see a doctor", ""],
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def table() -> CauseTable:
+    buf = io.StringIO()
+    csv.writer(buf).writerows([COLUMNS, *ROWS])
+    return load_cause_table(buf.getvalue().encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def bundled() -> CauseTable:
+    return load_cause_table(BUNDLED_TABLE)
+
+
+def at(table: CauseTable, *names: str) -> tuple[int, ...]:
+    return tuple(table.position_of(n) for n in names)
+
+
+# --- the URL value ------------------------------------------------------------------------------
+
+NO_HICCUPS = 'This table has no cause called "Hiccups", so it was left out.'
+
+
+@pytest.mark.parametrize(
+    ("values", "names", "notices"),
+    [
+        (None, [], []),
+        ([], [], []),
+        ("Tired", ["Tired"], []),
+        (["  tired  "], ["Tired"], []),
+        (["TIRED   TWIN"], ["Tired twin"], []),  # case and runs of spaces ignored
+        (["Tired", "tired", "TIRED"], ["Tired"], []),  # repeats dropped quietly
+        (["Tired", "", "   "], ["Tired"], []),
+        (["Nerve disease", "Tired"], ["Nerve disease", "Tired"], []),  # the order given is kept
+        (["Tired", "Hiccups"], ["Tired"], [NO_HICCUPS]),
+        (["Hiccups", "hiccups ", "Tired"], ["Tired"], [NO_HICCUPS]),
+        (["Tired, Nerve disease"], [], ['This table has no cause called "Tired, Nerve disease", so it was left out.']),
+        (
+            ["Tired", "Tired twin", "Tired cousin", "Blood clot", "Weak muscles", "Nerve disease"],
+            ["Tired", "Tired twin", "Tired cousin", "Blood clot"],
+            [
+                f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
+                "left out: Weak muscles and Nerve disease."
+            ],
+        ),
+        (
+            ["Hiccups", "Tired", "tired", "Tired twin", "Tired cousin", "Blood clot", "Weak muscles"],
+            ["Tired", "Tired twin", "Tired cousin", "Blood clot"],
+            [
+                NO_HICCUPS,
+                f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
+                "left out: Weak muscles.",
+            ],
+        ),
+    ],
+)
+def test_parse_compare(table, values, names, notices):
+    picked = parse_compare(table, values)
+    assert compare_params(table, picked.positions) == names
+    assert list(picked.notices) == notices
+
+
+def test_parsed_names_round_trip_through_the_url(table):
+    names = ["Weak muscles", "Harmless twitch", "Blood clot"]
+    picked = parse_compare(table, names)
+    assert compare_params(table, picked.positions) == names
+    assert parse_compare(table, compare_params(table, picked.positions)) == picked
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [("tired", "Tired"), (" Tired  twin ", "Tired twin"), ("blood\tclot", "Blood clot"), ("", None), ("Tire", None)],
+)
+def test_find_cause(table, name, found):
+    position = find_cause(table, name)
+    assert (None if position is None else table.record(position)["cause"]) == found
+
+
+def test_options_are_every_cause_in_name_order(table):
+    assert cause_options(table) == sorted((r[0] for r in ROWS), key=str.casefold)
+
+
+# --- shared and distinct ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "column", "shared", "some", "own"),
+    [
+        (
+            ("Harmless twitch", "Nerve disease"),
+            "symptoms",
+            ("twitching", "cramps"),
+            ((), ()),
+            (("tingling",), ("weakness", "wasting", "stiffness", "slurred speech")),
+        ),
+        (
+            ("Harmless twitch", "Nerve disease", "Blood clot"),
+            "symptoms",
+            ("cramps",),
+            (("twitching",), ("weakness", "twitching"), ("weakness",)),
+            (("tingling",), ("wasting", "stiffness", "slurred speech"), ("swelling",)),
+        ),
+        (("Harmless twitch", "Nerve disease"), "body_areas", ("calves",), ((), ()), (("eyelids",), ("whole leg",))),
+        (("Tired", "Tired twin"), "risk_factors", ("stress", "poor sleep"), ((), ()), ((), ())),
+        (
+            ("Harmless twitch", "Tired", "Blood clot"),
+            "risk_factors",
+            (),
+            (("stress",), ("stress",), ()),
+            (("caffeine",), ("poor sleep",), ("long flights",)),
+        ),
+        # What helps is matched ignoring case; the first spelling is shown.
+        (("Harmless twitch", "Tired"), "self_care", ("Sleep more",), ((), ()), (("Rest",), ())),
+        (("Tired", "Blood clot"), "self_care", (), ((), ()), (("sleep more",), ())),
+    ],
+)
+def test_term_split(table, names, column, shared, some, own):
+    split = compare(table, at(table, *names)).split(column)
+    assert split.shared == shared
+    assert split.some == some
+    assert split.own == own
+    # Every term of every cause is in exactly one place.
+    for i, name in enumerate(names):
+        terms = table.record(table.position_of(name))[column]
+        placed = [*split.shared, *split.some[i], *split.own[i]]
+        assert sorted(t.casefold() for t in placed) == sorted(t.casefold() for t in terms)
+
+
+def test_comparison_keeps_names_categories_and_urgencies_in_order(table):
+    c = compare(table, at(table, "Blood clot", "Tired"))
+    assert c.names == ("Blood clot", "Tired")
+    assert c.categories == ("Look-alike", "Lifestyle")
+    assert c.urgencies == ("urgent", "self-care")
+    assert c.others(0) == ("Tired",)
+
+
+@pytest.mark.parametrize("positions", [(), (0,), (0, 1, 2, 3, 4), (0, 0), (0, 99)])
+def test_compare_needs_two_to_four_different_causes(table, positions):
+    with pytest.raises(ValueError):
+        compare(table, positions)
+
+
+def test_also_in_groups_terms_by_which_others_have_them(table):
+    c = compare(table, at(table, "Harmless twitch", "Nerve disease", "Blood clot"))
+    assert also_in(c, "symptoms", 1) == [(("Blood clot",), ("weakness",)), (("Harmless twitch",), ("twitching",))]
+    assert also_in(c, "symptoms", 0) == [(("Nerve disease",), ("twitching",))]
+    assert also_in(compare(table, at(table, "Tired", "Nerve disease")), "symptoms", 0) == []
+
+
+# --- one sentence per cause --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "i", "sentence"),
+    [
+        # Its own symptoms, rarest in the whole table first.
+        (
+            ("Harmless twitch", "Nerve disease"),
+            1,
+            "Wasting and slurred speech can point to Nerve disease rather than Harmless twitch; "
+            "so can stiffness and weakness.",
+        ),
+        (("Harmless twitch", "Nerve disease"), 0, "Tingling can point to Harmless twitch rather than Nerve disease."),
+        (
+            ("Blood clot", "Harmless twitch", "Tired"),
+            0,
+            "Swelling and weakness can point to Blood clot rather than Harmless twitch or Tired.",
+        ),
+        # No symptom of its own: what else differs.
+        (
+            ("Tired", "Nerve disease"),
+            0,
+            "Every symptom of Tired is also a symptom of Nerve disease; what sets it apart is that it is rated "
+            '"self-care" rather than "see a doctor", is linked to poor sleep or stress, and can be felt in the '
+            "eyelids.",
+        ),
+        (
+            ("Tired", "Harmless twitch"),
+            0,
+            "Every symptom of Tired is also a symptom of Harmless twitch; what sets it apart is that it is linked "
+            "to poor sleep.",
+        ),
+        (
+            ("Weak muscles", "Nerve disease"),
+            0,
+            "Every symptom of Weak muscles is also a symptom of Nerve disease; what sets it apart is that it can "
+            "be felt in the thighs.",
+        ),
+        (
+            ("Tired", "Tired cousin"),
+            0,
+            "Every symptom of Tired is also a symptom of Tired cousin; what sets it apart is that it belongs to "
+            "the category Lifestyle.",
+        ),
+        (
+            ("Tired", "Tired twin"),
+            0,
+            "Every symptom of Tired is also a symptom of Tired twin; its urgency, body areas and risk factors do "
+            "not tell it apart either.",
+        ),
+        (
+            ("Tired", "Harmless twitch", "Nerve disease"),
+            0,
+            "Every symptom of Tired is also a symptom of Harmless twitch or Nerve disease; what sets it apart is "
+            "that it is linked to poor sleep.",
+        ),
+    ],
+)
+def test_distinguishing_sentence(table, names, i, sentence):
+    assert distinguishing_sentence(table, compare(table, at(table, *names)), i).text == sentence
+
+
+def test_sentence_names_three_more_then_counts_the_rest(bundled):
+    c = compare(bundled, at(bundled, *EXAMPLE))
+    text = distinguishing_sentence(bundled, c, 1).text
+    assert text == (
+        "Speech or swallowing problems and muscle wasting can point to Motor neurone disease (ALS) rather than "
+        "Benign fasciculations (harmless muscle twitches); so can muscle stiffness and muscle weakness."
+    )
+
+
+def test_sentence_markdown_bolds_the_words_that_matter_and_escapes_them(table):
+    s = distinguishing_sentence(table, compare(table, at(table, "Harmless twitch", "Nerve disease")), 0)
+    assert s.markdown() == "**Tingling** can point to **Harmless twitch** rather than Nerve disease\\."
+
+
+def test_sentence_markdown_keeps_hostile_names_inert():
+    text = "cause,category,symptoms,body_areas,summary\n" + (
+        '"[x](javascript:alert(1))",A,"<b>bold</b>",calves,One.\nPlain,B,cramps,calves,Two.\n'
+    )
+    hostile = load_cause_table(text.encode())
+    s = distinguishing_sentence(hostile, compare(hostile, (0, 1)), 0)
+    md = s.markdown()
+    assert "](" not in md.replace("\\]\\(", "")
+    assert "<b>" not in md.replace("\\<b\\>", "")
+    assert md.startswith("**\\<b\\>bold\\</b\\>** can point to **\\[x\\]\\(javascript\\:alert\\(1\\)\\)**")
+
+
+@pytest.mark.parametrize(
+    ("names", "line"),
+    [
+        (("Harmless twitch", "Nerve disease"), "Self-care: Harmless twitch. See a doctor: Nerve disease."),
+        (
+            ("Blood clot", "Weak muscles", "Tired", "Nerve disease"),
+            "Self-care: Tired. See a doctor: Weak muscles and Nerve disease. Urgent: Blood clot.",
+        ),
+        (("Tired", "Tired twin"), None),
+    ],
+)
+def test_urgency_line(table, names, line):
+    assert urgency_line(compare(table, at(table, *names))) == line
+
+
+def test_example_pair(table, bundled):
+    assert compare_params(bundled, example_pair(bundled)) == list(EXAMPLE)
+    # Another table: its most common symptom (twitching), the least and the most urgent.
+    assert compare_params(table, example_pair(table)) == ["Harmless twitch", "Nerve disease"]
+
+
+# --- the overlap chart and its table ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Harmless twitch", "Nerve disease"),
+        ("Harmless twitch", "Nerve disease", "Blood clot"),
+        ("Tired", "Tired twin"),
+        ("Blood clot", "Weak muscles", "Tired", "Nerve disease"),
+    ],
+)
+def test_figure_and_table_match_the_sets(table, names):
+    c = compare(table, at(table, *names))
+    split = c.split("symptoms")
+    fig = overlap_figure(c, "symptoms")
+    frame = overlap_frame(c, "symptoms")
+    assert len(fig.data) == len(names)
+    for i, (name, trace) in enumerate(zip(names, fig.data, strict=True)):
+        has = table.record(table.position_of(name))["symptoms"]
+        assert sorted(trace.y) == sorted(plot_escape(t) for t in has)  # one dot per symptom it has
+        assert set(trace.x) == {fig.layout.xaxis.categoryarray[i]}
+        assert trace.marker.color == URGENCY_STYLE[c.urgencies[i]].colour
+        assert list(frame[name]).count("✓") == len(has)
+    # Every term once, shared by all first.
+    terms = [r.term for r in overlap_rows(c, "symptoms")]
+    assert sorted(terms) == sorted(split.terms())
+    assert terms[: len(split.shared)] == list(split.shared)
+    assert list(frame["Symptom"]) == terms
+    shared = list(frame["Who has it"]).count(shared_label(len(names)))
+    assert shared == len(split.shared)
+    for i, name in enumerate(names):
+        assert list(frame["Who has it"]).count(f"Only {name}") == len(split.own[i])
+    # The headings name the groups that have terms.
+    headings = [a.text for a in fig.layout.annotations]
+    assert headings == [f"<b>{plot_escape(g)}</b>" for g in dict.fromkeys(frame["Who has it"])]
+
+
+def test_figure_is_readable_from_the_back_of_the_room(table):
+    fig = overlap_figure(compare(table, at(table, "Harmless twitch", "Nerve disease")))
+    layout = fig.layout
+    assert layout.title.text
+    sizes = [layout.font.size, layout.title.font.size, layout.xaxis.tickfont.size, layout.yaxis.tickfont.size]
+    sizes += [layout.legend.font.size, layout.legend.title.font.size, layout.hoverlabel.font.size]
+    sizes += [a.font.size for a in layout.annotations]
+    assert min(sizes) >= 16
+    assert layout.font.size == FONT_SIZE
+
+
+def test_figure_text_is_shown_as_written():
+    text = "cause,category,symptoms,body_areas,summary\n" + (
+        '"<a href=""http://x"">A</a>",A,"$x^2$; <b>bold</b>",calves,One.\nPlain,B,cramps,calves,Two.\n'
+    )
+    hostile = load_cause_table(text.encode())
+    fig = overlap_figure(compare(hostile, (0, 1)))
+    shown = [
+        *fig.layout.xaxis.categoryarray,
+        *fig.layout.yaxis.categoryarray,
+        *(a.text for a in fig.layout.annotations),
+    ]
+    joined = " ".join(shown).replace("<br>", " ").replace("<b>", "").replace("</b>", "")
+    assert "<a" not in joined and "<b>bold" not in joined and "$x" not in joined
+    assert "&lt;b&gt;bold&lt;/b&gt;" in joined and "&#36;x^2&#36;" in joined
+
+
+def test_alt_text_counts_the_groups(table):
+    c = compare(table, at(table, "Harmless twitch", "Nerve disease"))
+    assert overlap_alt(c) == (
+        "Dot chart of the symptoms of Harmless twitch and Nerve disease: 2 shared by both; "
+        "1 only Harmless twitch; 4 only Nerve disease."
+    )
