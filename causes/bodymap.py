@@ -427,8 +427,8 @@ def _title(text: str, sub: str) -> dict[str, Any]:
     )
 
 
-BODY_TITLE = "Where the matching causes are felt"
-BODY_SUBTITLE = "The number on each part is how many matching causes are felt there; darker blue means more."
+BODY_TITLE = "Where the causes are felt"
+BODY_SUBTITLE = "Number on a part: matching causes felt there.<br>Darker blue: more causes."
 
 
 def figure_areas(counts: Mapping[str, int]) -> tuple[list[str], list[str]]:
