@@ -366,14 +366,19 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     for extra in table.extra_columns:
         if c[extra]:
             st.markdown(f"**{md_escape(extra.replace('_', ' ').capitalize())}:** {md_escape(c[extra])}")
-    url = safe_url(c["source_url"])
     with st.container(horizontal=True, vertical_alignment="center"):
-        if url:
-            st.link_button(f"Source: {md_escape(c['source_name'] or url)}", url, icon=":material/open_in_new:")
-        else:
-            st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
-        if c["last_reviewed"]:
-            st.caption(f"Last reviewed {c['last_reviewed']}")
+        source_line(c)
+
+
+def source_line(c: dict) -> None:
+    """A cause's source as a link (http(s) only) and its review date."""
+    url = safe_url(c["source_url"])
+    if url:
+        st.link_button(f"Source: {md_escape(c['source_name'] or url)}", url, icon=":material/open_in_new:")
+    else:
+        st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
+    if c["last_reviewed"]:
+        st.caption(f"Last reviewed {c['last_reviewed']}")
 
 
 def result_heading(query: Query, result: Result) -> None:

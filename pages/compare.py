@@ -20,7 +20,7 @@ from causes.compare import (
     shared_label,
     urgency_line,
 )
-from causes.text import badge_escape, md_escape, safe_url
+from causes.text import badge_escape, md_escape
 from pages import common
 
 KEY = "compare"
@@ -172,13 +172,7 @@ def show(chosen: list[str]) -> None:
             st.markdown(f"**{md_escape(c['cause'])}**")
             flags = "\n".join(f"- {md_escape(f)}" for f in c["red_flags"])
             st.warning(flags or "- No specific signs listed.", icon=":material/flag:")
-            url = safe_url(c["source_url"])
-            if url:
-                st.link_button(f"Source: {md_escape(c['source_name'] or url)}", url, icon=":material/open_in_new:")
-            else:
-                st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
-            if c["last_reviewed"]:
-                st.caption(f"Last reviewed {c['last_reviewed']}")
+            common.source_line(c)
 
 
 if not chosen:

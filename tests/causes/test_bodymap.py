@@ -3,8 +3,6 @@ what a click selects."""
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 
 import pytest
@@ -45,6 +43,7 @@ from causes.content import GLOSSARY_FILE, Glossary
 from causes.loader import load_cause_table
 from causes.query import Query, run_query
 from causes.table import CauseTable
+from tests.causes.tables import table_from_rows
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "summary"]
 ROWS = [
@@ -57,9 +56,7 @@ ROWS = [
 
 
 def make_table(rows: list[list[str]]) -> CauseTable:
-    buf = io.StringIO()
-    csv.writer(buf).writerows([COLUMNS, *rows])
-    return load_cause_table(buf.getvalue().encode("utf-8"))
+    return table_from_rows(COLUMNS, rows)
 
 
 def foreign_table(areas: list[str]) -> CauseTable:

@@ -3,9 +3,6 @@ the overlap chart and table (their numbers match the sets)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 
 from causes.compare import (
@@ -32,6 +29,7 @@ from causes.loader import load_cause_table
 from causes.style import URGENCY_STYLE
 from causes.table import CauseTable
 from causes.text import plot_escape
+from tests.causes.tables import table_from_rows
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "risk_factors", "summary", "urgency", "self_care"]
 # Across the table: twitching 5 causes, cramps 3, weakness 3, stiffness 2; tingling, wasting,
@@ -57,9 +55,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def table() -> CauseTable:
-    buf = io.StringIO()
-    csv.writer(buf).writerows([COLUMNS, *ROWS])
-    return load_cause_table(buf.getvalue().encode("utf-8"))
+    return table_from_rows(COLUMNS, ROWS)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 
 import pytest
 
@@ -22,6 +21,7 @@ from causes.content import (
 from causes.loader import load_cause_table
 from causes.style import plural, verdict_style
 from causes.text import badge_escape
+from tests.causes.tables import table_from_rows
 
 HEADER = ["cause", "category", "symptoms", "body_areas", "summary", "source_name", "source_url", "last_reviewed"]
 ROWS = [
@@ -34,9 +34,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def table():
-    buf = io.StringIO()
-    csv.writer(buf).writerows([HEADER, *ROWS])
-    return load_cause_table(buf.getvalue().encode())
+    return table_from_rows(HEADER, ROWS)
 
 
 def write(tmp_path, name: str, rows: list[list[str]]):

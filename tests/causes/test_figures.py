@@ -3,9 +3,6 @@ the numbers of the table."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import numpy as np
 import pytest
 
@@ -33,6 +30,7 @@ from causes.loader import load_cause_table
 from causes.query import Query, run_query
 from causes.style import OTHER_COLOUR, URGENCY_STYLE, category_colours
 from causes.table import CauseTable
+from tests.causes.tables import table_from_rows
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "summary", "urgency"]
 ROWS = [
@@ -55,9 +53,7 @@ QUERIES = [
 
 
 def load(rows: list[list[str]]) -> CauseTable:
-    buf = io.StringIO()
-    csv.writer(buf).writerows([COLUMNS, *rows])
-    return load_cause_table(buf.getvalue().encode("utf-8"))
+    return table_from_rows(COLUMNS, rows)
 
 
 @pytest.fixture(scope="module")

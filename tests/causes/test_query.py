@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import numpy as np
 import pytest
 
 from causes.loader import load_cause_table
 from causes.query import Query, Result, count_line, facet_counts, run_query
 from causes.table import CauseTable
+from tests.causes.tables import table_from_rows
 
 # A small table written for these tests. Names differ in case on purpose: the ranking
 # sorts names ignoring case, so "alpha" comes before "Bravo" and "delta" before "Echo".
@@ -34,9 +32,7 @@ ALL_BY_URGENCY = ["Charlie", "delta", "Echo", "alpha", "Bravo", "Foxtrot"]
 
 @pytest.fixture(scope="module")
 def table() -> CauseTable:
-    buf = io.StringIO()
-    csv.writer(buf).writerows([COLUMNS, *ROWS])
-    return load_cause_table(buf.getvalue().encode("utf-8"))
+    return table_from_rows(COLUMNS, ROWS)
 
 
 def names(table: CauseTable, result: Result) -> list[str]:

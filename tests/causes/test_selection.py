@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 
 from causes import figures
 from causes.figures import split_key
-from causes.loader import load_cause_table
 from causes.query import Query, run_query
 from causes.selection import Selected, point_key, selected
 from causes.table import CauseTable
+from tests.causes.tables import table_from_rows
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "summary", "urgency"]
 ROWS = [
@@ -30,9 +27,7 @@ ALL = ["Charlie", "delta", "Echo", "alpha", "Bravo", "Foxtrot", "Golf: a:b"]
 
 @pytest.fixture(scope="module")
 def table() -> CauseTable:
-    buf = io.StringIO()
-    csv.writer(buf).writerows([COLUMNS, *ROWS])
-    return load_cause_table(buf.getvalue().encode("utf-8"))
+    return table_from_rows(COLUMNS, ROWS)
 
 
 def bar(key: str, **extra) -> dict:
