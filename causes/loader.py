@@ -17,7 +17,15 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from causes.schema import COLUMN_NAMES, COLUMNS, MSG_DUPLICATE, REQUIRED, build_schema, split_list
+from causes.schema import (
+    COLUMN_NAMES,
+    COLUMNS,
+    MSG_DUPLICATE,
+    REQUIRED,
+    build_schema,
+    split_list,
+    unneutralise,
+)
 from causes.table import CauseTable
 
 MAX_CELL_CHARS = 100_000
@@ -207,7 +215,8 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
                 )
             )
             continue
-        rows.append([cells[i] if i < len(cells) else "" for i in keep])
+        # A quote an export put before a would-be formula is dropped before any check.
+        rows.append([unneutralise(cells[i]) if i < len(cells) else "" for i in keep])
         index.append(row)
     cols = [names[i] for i in keep]
     frame = pd.DataFrame(rows, columns=cols, index=index, dtype=object)

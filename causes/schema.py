@@ -7,6 +7,7 @@ template) reads the format from here. `data/README.md` documents it for people;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,6 +17,13 @@ import pandera.pandas as pa
 Kind = Literal["text", "list", "choice", "url", "date"]
 
 LIST_SEPARATOR = ";"
+# A cell a spreadsheet would run as a formula starts with one of these. An export writes
+# such a cell, and one that starts with quotes before `=`, `+`, `-` or `@`, with a single
+# quote in front (the spreadsheet convention for "this is text"); the loader drops that
+# one quote again (`unneutralise`), so an exported table reads back unchanged. Tab and
+# carriage return need no undoing: the loader trims cells, so no value starts with them.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
 URGENCY_LEVELS: tuple[str, ...] = ("self-care", "see a doctor", "urgent")
 SUMMARY_MAX_CHARS = 400
 
@@ -77,6 +85,18 @@ def split_list(cell: str) -> list[str]:
             seen.add(key)
             items.append(item)
     return items
+
+
+_NEUTRALISED = re.compile(r"'+[=+\-@]")
+
+
+def unneutralise(cell: str) -> str:
+    """A cell as written, with the quote an export put in front of a would-be formula
+    dropped: `'=1+1` reads as `=1+1`, `''-x` as `'-x`. Any other cell is returned as is."""
+    trimmed = cell.strip()
+    if _NEUTRALISED.match(trimmed):
+        return trimmed[1:]
+    return cell
 
 
 def _filled(s: pd.Series) -> pd.Series:

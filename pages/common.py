@@ -23,16 +23,13 @@ from causes import (
 )
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
+from causes.export import DISCLAIMER
 from causes.query import URL_PARAMS, heading
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import option_label, symptom_hits_line, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 
-DISCLAIMER = (
-    "Cause Atlas is for learning about what can cause these symptoms. It does not diagnose: "
-    "only a health professional who examines you can say what is causing yours."
-)
 FILTER_KEYS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
 MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
 PAGE_SIZE = 20

@@ -1,8 +1,11 @@
 """Explore: filter the causes by symptom, body area, risk factor, category and urgency."""
 
+from datetime import date
+
 import streamlit as st
 
 from causes.content import claims_matching
+from causes.export import export_name, handout_html, to_csv
 from causes.query import self_care_among_best
 from pages import common
 
@@ -17,6 +20,31 @@ if common.serving_bundled():
 query, result = common.filter_panel(table)
 
 common.result_heading(query, result)
+# The files are made only when a button is clicked (a callable), for just this result.
+positions = result.positions.copy()
+flags = common.sidecars()[0]
+today = date.today()
+with st.container(horizontal=True, key="exports"):
+    st.download_button(
+        "Download these causes (CSV)",
+        data=lambda: to_csv(table, positions),
+        file_name=export_name(query, "", today, "csv"),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        disabled=not len(positions),
+        help="The matching causes in the cause-table format: open them in a spreadsheet, or load them back.",
+    )
+    st.download_button(
+        "Download a handout (HTML, print to PDF)",
+        data=lambda: handout_html(table, positions, query, flags, today),
+        file_name=export_name(query, "handout", today, "html"),
+        mime="text/html",
+        on_click="ignore",
+        icon=":material/print:",
+        disabled=not len(positions),
+        help="One page to read offline or print: open it in a browser and print it, or save it as PDF.",
+    )
 common.linked_cause(table, query)
 
 if query.symptoms:

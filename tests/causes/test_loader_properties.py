@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from causes.loader import CauseTableError, load_cause_table
-from causes.schema import COLUMN_NAMES, URGENCY_LEVELS
+from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, unneutralise
 from causes.table import CauseTable
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,10 +78,14 @@ def test_any_csv_like_text_gives_a_table_or_a_cause_table_error(data):
 # Any text the format allows: no NUL (a binary file) and no bare carriage return.
 any_char = st.characters(codec="utf-8", exclude_characters="\x00\r")
 csv_char = st.sampled_from(list(" ,;\"'\n\tabcXYZé€“”"))
-any_text = st.one_of(st.text(any_char, max_size=30), st.text(csv_char, max_size=30))
+# A cell an export marked as text (a quote before a formula character, `'=x`) reads back
+# without the quote (tests/causes/test_export.py covers that); none is generated here.
+any_text = st.one_of(st.text(any_char, max_size=30), st.text(csv_char, max_size=30)).filter(
+    lambda s: unneutralise(s) == s
+)
 filled_text = any_text.filter(lambda s: s.strip() != "")
 item = st.text(st.one_of(any_char, csv_char), min_size=1, max_size=15).filter(
-    lambda s: ";" not in s and s.strip() == s and s != ""
+    lambda s: ";" not in s and s.strip() == s and s != "" and unneutralise(s) == s
 )
 urls = st.sampled_from(["", "https://example.org", "http://example.org/a?b=c#d", "HTTPS://WWW.NHS.UK/x"])
 

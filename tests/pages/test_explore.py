@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -209,3 +210,38 @@ def test_each_term_shows_its_glossary_definition(app, bundled):
     helps = {m.value: m.help for m in at.markdown if m.value.startswith(":gray-badge[") and m.help}
     first_symptom = bundled.record(0)["symptoms"][0]
     assert helps[f":gray-badge[{first_symptom}]"].replace("\\", "") == glossary.define(first_symptom)
+
+
+def test_the_view_downloads_as_csv_and_as_a_handout(app, bundled, monkeypatch):
+    import streamlit
+
+    from causes.export import to_csv
+
+    # The page hands the buttons callables (made on click), so the file names and the
+    # files are read from the calls the page makes.
+    calls: dict[str, tuple[object, dict]] = {}
+    real = streamlit.download_button
+
+    def recording(label, data, **kwargs):
+        calls[label] = (data, kwargs)
+        return real(label, data, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", recording)
+    at = app({"symptom": "twitching at rest", "area": "calves"})
+    csv_label, html_label = "Download these causes (CSV)", "Download a handout (HTML, print to PDF)"
+    assert [b.label for b in at.download_button] == [csv_label, html_label]
+    today = date.today().isoformat()
+    (csv_data, csv_kw), (html_data, html_kw) = calls[csv_label], calls[html_label]
+    assert csv_kw["file_name"] == f"cause-atlas_calves-twitching-at-rest_{today}.csv"
+    assert html_kw["file_name"] == f"cause-atlas_calves-twitching-at-rest_handout_{today}.html"
+    assert (csv_kw["mime"], html_kw["mime"]) == ("text/csv", "text/html")
+    assert csv_kw["on_click"] == html_kw["on_click"] == "ignore"
+    assert csv_kw["icon"] and html_kw["icon"]
+    # Each file holds just this view's causes.
+    query = Query(symptoms=("twitching at rest",), areas=("calves",))
+    positions = run_query(bundled, query).positions
+    assert csv_data() == to_csv(bundled, positions)
+    handout = html_data()
+    assert "Causes with twitching at rest, in the calves" in handout
+    assert handout.count('<section class="cause">') == len(positions)
+    assert all(bundled.record(int(p))["cause"] in handout for p in positions)

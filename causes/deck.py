@@ -1,0 +1,412 @@
+"""Presenter mode: a view of the table as a deck of slides.
+
+A deck follows the current filters (the matching causes, best first) or a hand-picked
+list of causes in the presenter's order. Its slides, in order:
+
+1. the title: the topic, the view in plain English, the date (the page adds the
+   education-not-diagnosis line and the QR code of the view's link);
+2. the overview chart: the deck's causes per category, split by urgency;
+3. one slide per cause (at most MAX_CAUSE_SLIDES; the title says when more match);
+4. "When to see a doctor": the general red flags, most urgent first, a few per slide so
+   they stay readable (so a long list takes two or more slides);
+5. the sources: each publisher and page once, a few per slide.
+
+The deck lives in the URL: `deck=` repeated cause names (the hand-picked order; absent:
+follow the filters) and `slide=` the 1-based slide number, clamped to the deck.
+
+Text from the table is untrusted: everything here is plain text; the page escapes it,
+and the charts' labels go through `plot_escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from causes.compare import find_cause
+from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
+from causes.query import Query, Result, heading, run_query
+from causes.redflags import RedFlag
+from causes.schema import URGENCY_LEVELS
+from causes.style import plural
+from causes.table import CauseTable
+from causes.text import plot_escape, safe_url
+
+DECK_PARAM = "deck"
+SLIDE_PARAM = "slide"
+PRESENT_PATH = "present"  # the Present page's url_path in app.py
+MAX_CAUSE_SLIDES = 30
+KEY_SYMPTOMS = 6
+TOP_ITEMS = 3  # self-care tips and red flags on a cause slide
+FLAGS_PER_SLIDE = 6
+SOURCES_PER_SLIDE = 8
+# Charts on a slide: read from the back of a room at 1280x720.
+SLIDE_FONT = 22
+OVERVIEW_HEIGHT = 380
+SYMPTOM_ROW = 36
+SYMPTOM_LABEL = 22  # characters; one line per bar
+
+SlideKind = Literal["title", "overview", "cause", "doctor", "sources"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publisher and one of its pages (None when the table gives no link)."""
+
+    publisher: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide. `position` is the cause's table row (cause slides); `flags` and
+    `sources` are what a doctor or sources slide lists."""
+
+    kind: SlideKind
+    title: str
+    position: int | None = None
+    flags: tuple[RedFlag, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The slides of one view, and what the title slide says about it."""
+
+    topic: str
+    description: str
+    date: str
+    picked: bool  # hand-picked causes (else: the filters' matches)
+    positions: tuple[int, ...]  # the causes with a slide, in order
+    matching: int  # how many causes the view has (more than `positions` when capped)
+    result: Result = field(repr=False)  # the view's causes, for the overview chart
+    slides: tuple[Slide, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.slides)
+
+    def slide(self, number: int) -> Slide:
+        """Slide `number` (1-based), clamped to the deck."""
+        return self.slides[clamp_slide(number, len(self)) - 1]
+
+    @property
+    def cap_note(self) -> str:
+        """Said on the title and overview slides when not every cause has a slide."""
+        left = self.matching - len(self.positions)
+        if left <= 0:
+            return ""
+        return (
+            f"{self.matching:,} causes match; the first {len(self.positions):,} have a slide each "
+            f"({plural(left, 'more cause is', 'more causes are')} in the overview chart only)."
+        )
+
+
+# --- the URL --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The causes `deck=` names, as table rows in the given order, and a notice for each
+    value that could not be used."""
+
+    positions: tuple[int, ...]
+    notices: tuple[str, ...] = ()
+
+
+def parse_deck(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
+    """The causes named by repeated `deck=` values, in order. Names match ignoring case and
+    spaces; blanks and repeats are dropped quietly, unknown names and those past
+    MAX_CAUSE_SLIDES with a notice."""
+    raw = [values] if isinstance(values, str) else list(values or ())
+    positions: list[int] = []
+    unknown: list[str] = []
+    for value in raw:
+        name = " ".join(str(value).split())
+        if not name:
+            continue
+        position = find_cause(table, name)
+        if position is None:
+            if name.casefold() not in (u.casefold() for u in unknown):
+                unknown.append(name)
+        elif position not in positions:
+            positions.append(position)
+    notices = [f'This table has no cause called "{name}", so it was left out of the deck.' for name in unknown]
+    if len(positions) > MAX_CAUSE_SLIDES:
+        notices.append(
+            f"A deck holds up to {MAX_CAUSE_SLIDES} causes, so only the first {MAX_CAUSE_SLIDES} are shown; "
+            f"{plural(len(positions) - MAX_CAUSE_SLIDES, 'more was', 'more were')} left out."
+        )
+        positions = positions[:MAX_CAUSE_SLIDES]
+    return Picked(tuple(positions), tuple(notices))
+
+
+def deck_params(table: CauseTable, positions: Iterable[int]) -> list[str]:
+    """The `deck=` values for these causes: their names in the table's spelling, in order."""
+    return [str(table.frame["cause"].iat[int(p)]) for p in positions]
+
+
+def clamp_slide(number: int, count: int) -> int:
+    """A slide number within 1..count (1 for an empty deck)."""
+    return max(1, min(int(number), max(count, 1)))
+
+
+def parse_slide(value: str | None, count: int) -> int:
+    """The `slide=` value as a slide number within the deck; anything else is slide 1."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return 1
+    return clamp_slide(number, count)
+
+
+def format_slide(number: int) -> str:
+    return str(int(number))
+
+
+def app_root(page_url: str, page_path: str = PRESENT_PATH) -> str:
+    """The app's base address from the address of one of its pages
+    (`http://host:8501/present` -> `http://host:8501`), query and anchor dropped."""
+    parts = urlsplit(page_url.strip())
+    path = parts.path.rstrip("/")
+    if path.endswith("/" + page_path) or path == page_path:
+        path = path[: -len(page_path)].rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def view_link(root: str, query: Query, picked: Sequence[str] = ()) -> str:
+    """The link the audience opens to see the same view: for a hand-picked deck the same
+    deck on the Present page; otherwise Explore with the same filters."""
+    if picked:
+        return f"{root}/{PRESENT_PATH}?" + urlencode([(DECK_PARAM, n) for n in picked], quote_via=quote)
+    params = urlencode(query.to_params(), doseq=True, quote_via=quote)
+    return f"{root}/" + (f"?{params}" if params else "")
+
+
+# --- building the deck ----------------------------------------------------------------------
+
+
+def picked_result(table: CauseTable, positions: Sequence[int]) -> Result:
+    """A Result holding exactly these causes, in this order (for a hand-picked deck)."""
+    rows = np.asarray(list(positions), dtype=np.int64)
+    mask = np.zeros(len(table), dtype=bool)
+    mask[rows] = True
+    return Result(positions=rows, symptom_hits=np.zeros(len(rows), dtype=np.int64), mask=mask, total=len(table))
+
+
+def deck_sources(table: CauseTable, positions: Iterable[int], flags: Iterable[RedFlag] = ()) -> tuple[Source, ...]:
+    """Each publisher and page the deck's causes and red flags cite, once, in the order
+    they are first cited; a publisher without a link is listed once by name."""
+    seen: set[tuple[str, str | None]] = set()
+    out: list[Source] = []
+    pairs = [(table.frame["source_name"].iat[int(p)], table.frame["source_url"].iat[int(p)]) for p in positions]
+    pairs += [(f.source_name, f.source_url or "") for f in flags]
+    for name, url in pairs:
+        name = " ".join(str(name or "").split())
+        link = safe_url(str(url or ""))
+        if not name and not link:
+            continue
+        key = (name.casefold(), link)
+        if key not in seen:
+            seen.add(key)
+            out.append(Source(name or "Source", link))
+    # A publisher cited without a link is dropped when one of its pages is listed.
+    linked = {s.publisher.casefold() for s in out if s.url}
+    return tuple(s for s in out if s.url or s.publisher.casefold() not in linked)
+
+
+def _chunks(items: Sequence, size: int) -> list[tuple]:
+    """Items split into as few slides as hold `size` each, as evenly as possible."""
+    if not items:
+        return []
+    n = -(-len(items) // size)
+    base, extra = divmod(len(items), n)
+    out, start = [], 0
+    for i in range(n):
+        end = start + base + (1 if i < extra else 0)
+        out.append(tuple(items[start:end]))
+        start = end
+    return out
+
+
+def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
+    """The general red flags, most urgent first, at most FLAGS_PER_SLIDE a slide and one
+    urgency level a slide. Without a red-flag file, one slide of the general advice."""
+    if not flags:
+        return [Slide("doctor", "When to see a doctor")]
+    slides: list[Slide] = []
+    for level in reversed(URGENCY_LEVELS):
+        chosen = [f for f in flags if f.urgency == level]
+        parts = _chunks(chosen, FLAGS_PER_SLIDE)
+        for i, part in enumerate(parts, start=1):
+            more = f" ({i} of {len(parts)})" if len(parts) > 1 else ""
+            slides.append(Slide("doctor", f"When to see a doctor{more}", flags=part))
+    return slides
+
+
+def build_deck(
+    table: CauseTable,
+    *,
+    topic: str,
+    today: dt.date,
+    query: Query | None = None,
+    result: Result | None = None,
+    picked: Sequence[int] = (),
+    flags: Sequence[RedFlag] = (),
+) -> Deck:
+    """The deck of a view: the hand-picked causes `picked` in order when there are any,
+    else the causes `result` matched for `query` (best first)."""
+    query = query or Query()
+    if picked:
+        chosen = tuple(int(p) for p in picked[:MAX_CAUSE_SLIDES])
+        view = picked_result(table, chosen)
+        description = f"{plural(len(chosen), 'cause')} chosen for this talk"
+        matching = len(chosen)
+    else:
+        view = result if result is not None else run_query(table, query)
+        chosen = tuple(int(p) for p in view.positions[:MAX_CAUSE_SLIDES])
+        description = heading(query)
+        matching = len(view)
+    names = table.frame["cause"]
+    slides = [Slide("title", topic), Slide("overview", "The causes at a glance")]
+    slides += [Slide("cause", str(names.iat[p]), position=p) for p in chosen]
+    slides += _doctor_slides(flags)
+    source_parts = _chunks(deck_sources(table, chosen, flags), SOURCES_PER_SLIDE)
+    for i, part in enumerate(source_parts, start=1):
+        more = f" ({i} of {len(source_parts)})" if len(source_parts) > 1 else ""
+        slides.append(Slide("sources", f"Sources{more}", sources=part))
+    return Deck(
+        topic=topic,
+        description=description,
+        date=long_date(today),
+        picked=bool(picked),
+        positions=chosen,
+        matching=matching,
+        result=view,
+        slides=tuple(slides),
+    )
+
+
+def long_date(day: dt.date) -> str:
+    """`24 November 2026`."""
+    return f"{day.day} {day:%B %Y}"
+
+
+# --- one cause ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CauseCard:
+    """What a cause slide shows: plain text from the table (the page escapes it)."""
+
+    name: str
+    category: str
+    summary: str
+    urgency: str
+    symptoms: tuple[str, ...]  # at most KEY_SYMPTOMS
+    more_symptoms: int
+    areas: tuple[str, ...]
+    self_care: tuple[str, ...]  # at most TOP_ITEMS
+    red_flags: tuple[str, ...]  # at most TOP_ITEMS
+
+
+def cause_card(table: CauseTable, position: int) -> CauseCard:
+    c = table.record(position)
+    return CauseCard(
+        name=c["cause"],
+        category=c["category"],
+        summary=c["summary"],
+        urgency=c["urgency"],
+        symptoms=tuple(c["symptoms"][:KEY_SYMPTOMS]),
+        more_symptoms=max(0, len(c["symptoms"]) - KEY_SYMPTOMS),
+        areas=tuple(c["body_areas"]),
+        self_care=tuple(c["self_care"][:TOP_ITEMS]),
+        red_flags=tuple(c["red_flags"][:TOP_ITEMS]),
+    )
+
+
+def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:
+    """A cause's key symptoms and how many causes in the whole table have each: a symptom
+    many causes share says little about which one it is."""
+    index = table.facets["symptoms"]
+    rows = []
+    for s in cause_card(table, position).symptoms:
+        term_id = index.id_of(s)
+        rows.append({"Symptom": s, "Causes": int(index.counts[term_id]) if term_id is not None else 1})
+    return pd.DataFrame(rows, columns=["Symptom", "Causes"]).astype({"Causes": np.int64})
+
+
+def symptom_share_alt(table: CauseTable, position: int) -> str:
+    frame = symptom_share(table, position)
+    parts = [f"{s}: {plural(int(n), 'cause')}" for s, n in zip(frame["Symptom"], frame["Causes"], strict=True)]
+    return f"Bar chart: how many of the table's {len(table):,} causes have each key symptom. " + "; ".join(parts) + "."
+
+
+def _big(fig: go.Figure, height: int) -> go.Figure:
+    """A chart's type made large enough for the back of a room."""
+    font = dict(size=SLIDE_FONT, color=FONT_COLOUR)
+    fig.update_layout(font=font, height=height, hoverlabel=dict(font=font))
+    fig.update_xaxes(tickfont=font, title_font=font)
+    fig.update_yaxes(tickfont=font, title_font=font)
+    for a in fig.layout.annotations:
+        a.font = font
+    if fig.layout.legend is not None:
+        fig.update_layout(legend=dict(font=font, title=dict(font=font)))
+    return fig
+
+
+def symptom_figure(table: CauseTable, position: int) -> go.Figure:
+    """A small bar chart: per key symptom of the cause, how many causes have it."""
+    frame = symptom_share(table, position)
+    rows = list(range(len(frame)))
+    counts = frame["Causes"].tolist()
+    fig = go.Figure(
+        go.Bar(
+            x=counts,
+            y=rows,
+            orientation="h",
+            marker=dict(color="#0072B2"),
+            text=[f"{n:,}" for n in counts],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[plot_escape(s) for s in frame["Symptom"]],
+            hovertemplate="<b>%{hovertext}</b><br>%{x} causes<extra></extra>",
+        )
+    )
+    longest = max(counts, default=1)
+    fig.update_layout(
+        showlegend=False,
+        margin=dict(l=10, r=50, t=0, b=0),
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        bargap=0.3,
+    )
+    fig.update_xaxes(range=[0, longest * 1.2], visible=False, fixedrange=True)
+    fig.update_yaxes(
+        tickvals=rows,
+        ticktext=[plot_escape(short(s, SYMPTOM_LABEL)) for s in frame["Symptom"]],  # whole in hover and alt
+        range=[len(frame) - 0.5, -0.5],
+        fixedrange=True,
+        automargin=True,
+        gridcolor=GRID_COLOUR,
+    )
+    return _big(fig, 10 + SYMPTOM_ROW * max(len(frame), 1))
+
+
+def overview_data(table: CauseTable, deck: Deck) -> ChartData:
+    return category_data(table, deck.result)
+
+
+def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:
+    """The Overview's category-by-urgency chart, in slide type, without its own title
+    (the slide has one)."""
+    fig = _big(category_figure(table, data), OVERVIEW_HEIGHT)
+    fig.update_layout(title=None, margin=dict(l=10, r=40, t=40, b=30))
+    fig.update_xaxes(title=None)
+    return fig

@@ -1,0 +1,360 @@
+"""What a person takes away from a view: the matching causes as CSV, and a handout.
+
+- `to_csv` writes the causes in the cause-table format, so an export loads back in
+  unchanged. A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
+  `@`, a tab or a carriage return) gets a single quote in front; the loader drops that
+  quote again (`causes.schema.unneutralise`). A list cell is one cell, its items joined
+  with "; ", so only its first item's first character matters.
+- `handout_html` writes one self-contained, print-ready HTML file: no script, no
+  external style sheet, font or image (a Content-Security-Policy says so to the browser
+  too), every piece of table text escaped, and links only to the sources' own http(s)
+  pages.
+- `export_name` gives file names that say what is inside and when.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
+from causes.query import Query, Result, heading
+from causes.redflags import RedFlag
+from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK, URGENCY_LEVELS
+from causes.style import plural, urgency_style
+from causes.table import CauseTable
+from causes.text import safe_url
+
+APP_NAME = "Cause Atlas"
+DISCLAIMER = (
+    "Cause Atlas is for learning about what can cause these symptoms. It does not diagnose: "
+    "only a health professional who examines you can say what is causing yours."
+)
+HANDOUT_CAUSES = 50
+SLUG_CHARS = 40
+LIST_JOIN = LIST_SEPARATOR + " "
+
+# --- CSV -------------------------------------------------------------------------------------
+
+# A formula character first, or quotes before one of `=+-@`: such a cell is written with
+# one more quote in front, and the loader's "drop one quote before `=+-@`" gives back
+# exactly what was there. (A cell starting with a quote is text to a spreadsheet already;
+# the loader trims cells, so no loaded value starts with a tab or carriage return.)
+_NEEDS_MARK = re.compile("[" + re.escape("".join(FORMULA_PREFIXES)) + r"]|'+[=+\-@]")
+
+
+def neutralise(cell: str) -> str:
+    """A cell as a spreadsheet will show it without running it: `=1+1` becomes `'=1+1`."""
+    return TEXT_MARK + cell if _NEEDS_MARK.match(cell) else cell
+
+
+def to_csv(table: CauseTable, positions: Sequence[int] | np.ndarray) -> bytes:
+    """The causes at `positions` (in that order) as a cause table: UTF-8, comma-separated,
+    the format's columns then the table's extra ones, list items joined with "; ", would-be
+    formulas neutralised. `load_cause_table` reads it back as the same records."""
+    columns = (*COLUMN_NAMES, *table.extra_columns)
+    rows = np.asarray(positions, dtype=np.int64)
+    frame = table.frame
+    cells: list[list[str]] = []
+    for column in columns:
+        values = frame[column].to_numpy(dtype=object)[rows].tolist()
+        if column in LIST_COLUMNS:
+            values = [LIST_JOIN.join(v) for v in values]
+        cells.append([neutralise(v) for v in values])
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*cells, strict=True))
+    return buf.getvalue().encode("utf-8")
+
+
+# --- file names ------------------------------------------------------------------------------
+
+
+def view_label(query: Query) -> str:
+    """The view's most specific filter values, in words, for a file name: body areas,
+    then risk factors, symptoms, categories, the search and urgency; "all causes" when
+    nothing is chosen."""
+    parts = [*query.areas, *query.risks, *query.symptoms, *query.categories]
+    if query.text.strip():
+        parts.append(query.text.strip())
+    parts += list(query.urgencies)
+    return " ".join(parts) if parts else "all causes"
+
+
+def slug(text: str, limit: int = SLUG_CHARS) -> str:
+    """Lowercase ASCII words joined by hyphens, at most `limit` characters, cut at a word."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.casefold())
+    out = ""
+    for w in words:
+        candidate = f"{out}-{w}" if out else w
+        if len(candidate) > limit:
+            if not out:
+                out = w[:limit]
+            break
+        out = candidate
+    return out
+
+
+def export_name(query_or_topic: str | Query, kind: str, day: date, ext: str) -> str:
+    """A file name saying what is inside and when: `cause-atlas_calves_2026-11-24.csv`,
+    `cause-atlas_calves_handout_2026-11-24.html` (with `kind` "handout"). Only lowercase
+    ASCII letters, digits, hyphens, underscores and one dot: safe on every system."""
+    text = view_label(query_or_topic) if isinstance(query_or_topic, Query) else query_or_topic
+    parts = ["cause-atlas", slug(text) or "view"]
+    if slug(kind):
+        parts.append(slug(kind))
+    parts.append(day.isoformat())
+    extension = re.sub(r"[^a-z0-9]", "", ext.casefold()) or "txt"
+    return "_".join(parts) + "." + extension
+
+
+# --- the handout -----------------------------------------------------------------------------
+
+_CSS = """
+:root { color: #111; background: #fff; }
+* { box-sizing: border-box; }
+body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 13pt;
+  line-height: 1.45; margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
+h1 { font-size: 24pt; margin: 0 0 .2rem; }
+h2 { font-size: 17pt; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #111; padding-bottom: .2rem; }
+h3 { font-size: 15pt; margin: 0 0 .3rem; }
+p, li { margin: .25rem 0; }
+ul { padding-left: 1.3rem; margin: .2rem 0 .5rem; }
+.view { font-size: 16pt; margin: .2rem 0; }
+.meta { color: #333; margin: .2rem 0 .8rem; }
+.disclaimer { border: 2px solid #111; border-radius: 6px; padding: .6rem .8rem; margin: .8rem 0; }
+.chart { width: 100%; border-collapse: collapse; margin: .4rem 0; }
+.chart th, .chart td { text-align: left; vertical-align: middle; padding: .25rem .4rem;
+  border-bottom: 1px solid #ccc; font-weight: normal; }
+.chart thead th { font-weight: bold; border-bottom: 2px solid #111; }
+.chart .num { text-align: right; white-space: nowrap; }
+.bar { display: flex; height: 1.1rem; min-width: 2px; border: 1px solid #111; }
+.seg { height: 100%; }
+.legend { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: .4rem 0; padding: 0; list-style: none; }
+.key { display: inline-block; width: 1rem; height: 1rem; border: 1px solid #111; vertical-align: -0.15rem;
+  margin-right: .3rem; }
+.cause { border: 1px solid #888; border-radius: 6px; padding: .7rem .9rem; margin: .7rem 0;
+  break-inside: avoid; page-break-inside: avoid; }
+.tags { margin: 0 0 .4rem; color: #222; }
+.badge { display: inline-block; border: 1.5px solid #111; border-radius: 4px; padding: 0 .35rem;
+  font-weight: bold; margin-right: .4rem; }
+.label { font-weight: bold; margin: .5rem 0 0; }
+.flags { border-left: 5px solid #D55E00; padding-left: .6rem; }
+.source, .small { font-size: 12pt; color: #222; overflow-wrap: anywhere; }
+.more { font-style: italic; }
+a { color: #0047AB; }
+.signs { break-inside: avoid; page-break-inside: avoid; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@page { margin: 15mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 12pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .closing { break-before: page; page-break-before: always; }
+  a { color: #111; }
+}
+"""
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _link(text: str, url: str | None) -> str:
+    """Escaped text, linked when `url` is http(s); else the text, and the address as
+    plain text when one was given."""
+    safe = safe_url(url or "")
+    if safe:
+        return f'<a href="{_e(safe)}">{_e(text or safe)}</a> <span class="small">({_e(safe)})</span>'
+    if url and str(url).strip():
+        return f"{_e(text)} <span class='small'>({_e(url)})</span>" if text else _e(url)
+    return _e(text or "No source given")
+
+
+def _items(items: Sequence[str], empty: str) -> str:
+    if not items:
+        return f"<ul><li>{_e(empty)}</li></ul>"
+    return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+
+
+def _result_of(table: CauseTable, positions: np.ndarray) -> Result:
+    mask = np.zeros(len(table), dtype=bool)
+    mask[positions] = True
+    hits = np.zeros(len(positions), dtype=np.int64)
+    return Result(positions=positions, symptom_hits=hits, mask=mask, total=len(table))
+
+
+def _chart(table: CauseTable, positions: np.ndarray) -> str:
+    """Matching causes per category, split by urgency: bars drawn with HTML, every number
+    in the table's cells, each colour named in the legend."""
+    if not len(positions):
+        return "<p>No cause matches this view.</p>"
+    data = category_data(table, _result_of(table, positions))
+    frame = data.frame
+    shown = [i for i, c in enumerate(URGENCY_COLUMNS) if frame[c].sum()]
+    biggest = max(int(frame["Total"].max()), 1)
+    legend = "".join(
+        f'<li><span class="key" style="background:{URGENCY_COLOURS[i]}"></span>{_e(URGENCY_COLUMNS[i])}</li>'
+        for i in shown
+    )
+    head = "".join(f'<th class="num">{_e(URGENCY_COLUMNS[i])}</th>' for i in shown)
+    body = []
+    for _, row in frame.iterrows():
+        total = int(row["Total"])
+        segs = "".join(
+            f'<div class="seg" style="width:{100 * int(row[URGENCY_COLUMNS[i]]) / total:.3f}%;'
+            f'background:{URGENCY_COLOURS[i]}" title="{_e(URGENCY_COLUMNS[i])}: {int(row[URGENCY_COLUMNS[i]])}"></div>'
+            for i in shown
+            if total and int(row[URGENCY_COLUMNS[i]])
+        )
+        width = 100 * total / biggest
+        nums = "".join(f'<td class="num">{int(row[URGENCY_COLUMNS[i]])}</td>' for i in shown)
+        body.append(
+            f'<tr><th scope="row">{_e(row["Category"])}</th>'
+            f'<td style="width:35%"><div class="bar" style="width:{width:.3f}%" aria-hidden="true">{segs}</div></td>'
+            f'{nums}<td class="num"><strong>{total}</strong></td></tr>'
+        )
+    note = f'<p class="small">{_e(data.note)}</p>' if data.note else ""
+    return (
+        f'<ul class="legend">{legend}</ul>'
+        '<table class="chart"><caption class="small" style="text-align:left">'
+        "Matching causes per category, split by urgency</caption>"
+        f'<thead><tr><th scope="col">Category</th><th scope="col">Chart</th>{head}'
+        f'<th class="num">Total</th></tr></thead><tbody>{"".join(body)}</tbody></table>{note}'
+    )
+
+
+def _cause(c: dict, number: int) -> str:
+    style = urgency_style(c["urgency"])
+    source = _link(c["source_name"], c["source_url"])
+    reviewed = f" Last reviewed {_e(c['last_reviewed'])}." if c["last_reviewed"] else ""
+    return (
+        '<section class="cause">'
+        f"<h3>{number}. {_e(c['cause'])}</h3>"
+        f'<p class="tags"><span class="badge" style="border-color:{style.colour}">'
+        f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
+        f"{_e(c['category'])}</p>"
+        f"<p><strong>{_e(c['summary'])}</strong></p>"
+        '<p class="label">See a doctor if…</p>'
+        f'<div class="flags">{_items(c["red_flags"], "No specific signs listed.")}</div>'
+        '<p class="label">What helps</p>'
+        f"{_items(c['self_care'], 'No self-care listed: ask a health professional.')}"
+        f'<p class="source">Source: {source}.{reviewed}</p>'
+        "</section>"
+    )
+
+
+def _signs(red_flags: Sequence[RedFlag]) -> str:
+    if not red_flags:
+        return "<ul><li>Symptoms that are severe, last, keep coming back, or worry you.</li></ul>"
+    out = []
+    for level in reversed(URGENCY_LEVELS):
+        chosen = [f for f in red_flags if f.urgency == level]
+        if chosen:
+            style = urgency_style(level)
+            out.append(
+                f'<p class="label"><span class="key" style="background:{style.colour}"></span>'
+                f"{_e(style.label)}: {_e(style.meaning)}</p>{_items([f.sign for f in chosen], '')}"
+            )
+    return "".join(out)
+
+
+def _sources(records: Sequence[dict], red_flags: Sequence[RedFlag]) -> str:
+    """Each source once (publisher and address), in the order first cited."""
+    seen: dict[tuple[str, str], None] = {}
+    for c in records:
+        if c["source_name"] or c["source_url"]:
+            seen.setdefault((c["source_name"], c["source_url"]), None)
+    for f in red_flags:
+        if f.source_name or f.source_url:
+            seen.setdefault((f.source_name, f.source_url or ""), None)
+    if not seen:
+        return "<p>No sources given.</p>"
+    return '<ul class="source">' + "".join(f"<li>{_link(n, u)}</li>" for n, u in seen) + "</ul>"
+
+
+def handout_html(
+    table: CauseTable,
+    positions: Sequence[int] | np.ndarray,
+    query: Query,
+    red_flags: Sequence[RedFlag],
+    day: date,
+    *,
+    disclaimer: str = DISCLAIMER,
+    limit: int = HANDOUT_CAUSES,
+) -> str:
+    """One print-ready HTML page for a view: its description and date, the disclaimer, a
+    chart of the matching causes, the first `limit` of them with what the table says,
+    the general warning signs, the sources and the disclaimer again."""
+    rows = np.asarray(positions, dtype=np.int64)
+    chosen = rows[:limit]
+    records = [table.record(int(p)) for p in chosen]
+    more = len(rows) - len(chosen)
+    title = heading(query)
+    when = f"{day.day} {day:%B %Y}"
+    count = (
+        f"{plural(len(rows), 'cause')} of {len(table):,} in the table {_e(table.name)} "
+        f"{'matches' if len(rows) == 1 else 'match'} this view."
+    )
+    causes = "".join(_cause(c, i) for i, c in enumerate(records, start=1))
+    if more:
+        causes += f'<p class="more">… and {plural(more, "more cause")} match this view; see the app.</p>'
+    if not records:
+        causes = "<p>No cause matches this view.</p>"
+    edu = f'<p class="disclaimer"><strong>Education, not diagnosis.</strong> {_e(disclaimer)}</p>'
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{_e(APP_NAME)}: {_e(title)} ({day.isoformat()})</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<header>
+<h1>{_e(APP_NAME)}</h1>
+<p class="view">{_e(title)}</p>
+<p class="meta">Handout made on <time datetime="{day.isoformat()}">{_e(when)}</time>. {count}</p>
+{edu}
+</header>
+<main>
+<section class="overview">
+<h2>The matching causes at a glance</h2>
+{_chart(table, rows)}
+</section>
+<section class="causes">
+<h2>The causes{f", the first {len(records)}" if more else ""}</h2>
+{causes}
+</section>
+<section class="closing">
+<div class="signs">
+<h2>See a doctor promptly if…</h2>
+{_signs(red_flags)}
+</div>
+<h2>Sources</h2>
+{_sources(records, red_flags)}
+</section>
+</main>
+<footer>
+{edu}
+<p class="small">Made with {_e(APP_NAME)} on {day.isoformat()}.
+Every fact above comes from the source named with it.</p>
+</footer>
+</body>
+</html>
+"""
+
+
+__all__ = ["DISCLAIMER", "export_name", "handout_html", "neutralise", "slug", "to_csv", "view_label"]

@@ -1,0 +1,26 @@
+"""A QR code of a link, made here (segno, pure Python): no web service sees the link."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+SCALE = 8  # pixels per module
+BORDER = 2  # modules of quiet zone
+
+
+class LinkTooLong(ValueError):
+    """The link holds more than a QR code can."""
+
+
+def qr_png(url: str, scale: int = SCALE, border: int = BORDER) -> bytes:
+    """The link as a QR code, PNG bytes, the same bytes for the same link. Raises
+    LinkTooLong when no QR code can hold it."""
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError as e:
+        raise LinkTooLong(f"The link is {len(url):,} characters long, too long for a QR code.") from e
+    buf = io.BytesIO()
+    code.save(buf, kind="png", scale=scale, border=border)
+    return buf.getvalue()

@@ -1,0 +1,279 @@
+"""The deck builder: which slides, in which order, for a filtered view and a hand-picked
+list; the cap; slide clamping; the URL values; the link the QR code carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from causes.deck import (
+    FLAGS_PER_SLIDE,
+    KEY_SYMPTOMS,
+    MAX_CAUSE_SLIDES,
+    SLIDE_FONT,
+    SOURCES_PER_SLIDE,
+    Source,
+    app_root,
+    build_deck,
+    cause_card,
+    clamp_slide,
+    deck_params,
+    deck_sources,
+    format_slide,
+    long_date,
+    overview_data,
+    overview_figure,
+    parse_deck,
+    parse_slide,
+    symptom_figure,
+    symptom_share,
+    view_link,
+)
+from causes.query import Query, run_query
+from causes.redflags import RedFlag
+from causes.table import CauseTable
+from tests.causes.tables import table_from_rows
+
+COLUMNS = [
+    "cause",
+    "category",
+    "symptoms",
+    "body_areas",
+    "summary",
+    "urgency",
+    "red_flags",
+    "self_care",
+    "source_name",
+    "source_url",
+]
+ROWS = [
+    ["Tired", "Lifestyle", "twitching; cramps", "calves", "Too little sleep.", "self-care", "",
+     "sleep; rest; stretch; water", "NHS", "https://www.nhs.uk/tired"],
+    ["Nerve disease", "Nervous", "weakness; wasting; twitching; cramps; stiffness; slurred speech; falls",
+     "whole leg", "A disease of the nerves.", "see a doctor", "weak grip; slurred speech; falls; choking",
+     "see a doctor", "NHS", "https://www.nhs.uk/nerves"],
+    ["Blood clot", "Look-alike", "cramps; swelling", "calves", "A clot in a vein.", "urgent", "swollen leg",
+     "", "CDC", "https://www.cdc.gov/clot"],
+    ["Statins", "Medicines", "cramps", "thighs", "A cholesterol medicine.", "see a doctor", "dark urine",
+     "ask your doctor", "NHS", "https://www.nhs.uk/tired"],
+    ["Bare", "Other", "twitching", "feet", "No source.", "", "", "", "", ""],
+]  # fmt: skip
+DAY = dt.date(2026, 11, 24)
+FLAGS = (
+    *(RedFlag(f"urgent sign {i}", "urgent", "NHS", "https://www.nhs.uk/flags") for i in range(1, 8)),
+    RedFlag("see sign", "see a doctor", "MSD", "https://www.msd.example/flags"),
+)
+
+
+@pytest.fixture(scope="module")
+def table() -> CauseTable:
+    return table_from_rows(COLUMNS, ROWS)
+
+
+def pos(table: CauseTable, name: str) -> int:
+    return table.position_of(name)
+
+
+def kinds(deck) -> list[str]:
+    return [s.kind for s in deck.slides]
+
+
+def test_a_filtered_view_shows_its_matches_best_first(table):
+    query = Query(symptoms=("cramps",))
+    deck = build_deck(table, topic="Leg cramps", today=DAY, query=query, result=run_query(table, query), flags=FLAGS)
+    # title, overview, 4 causes (most urgent first), doctor (urgent 7 -> 4 + 3, see a doctor 1), sources
+    assert kinds(deck) == ["title", "overview", *["cause"] * 4, "doctor", "doctor", "doctor", "sources"]
+    assert [s.title for s in deck.slides[2:6]] == ["Blood clot", "Nerve disease", "Statins", "Tired"]
+    assert deck.description == "Causes with cramps"
+    assert deck.date == "24 November 2026" and deck.topic == "Leg cramps"
+    assert not deck.picked and deck.matching == 4 and deck.cap_note == ""
+    doctor = [s for s in deck.slides if s.kind == "doctor"]
+    assert [len(s.flags) for s in doctor] == [4, 3, 1]
+    assert [f.urgency for s in doctor for f in s.flags] == ["urgent"] * 7 + ["see a doctor"]
+    assert [s.title for s in doctor] == ["When to see a doctor (1 of 2)", "When to see a doctor (2 of 2)",
+                                         "When to see a doctor"]  # fmt: skip
+    assert len(deck) == 10
+
+
+def test_a_hand_picked_deck_keeps_the_chosen_order(table):
+    picked = [pos(table, "Tired"), pos(table, "Blood clot")]
+    deck = build_deck(table, topic="T", today=DAY, picked=picked)
+    assert kinds(deck) == ["title", "overview", "cause", "cause", "doctor", "sources"]
+    assert [s.title for s in deck.slides if s.kind == "cause"] == ["Tired", "Blood clot"]
+    assert deck.picked and deck.description == "2 causes chosen for this talk"
+    assert deck.slides[4].flags == ()  # no red-flag file: one slide of general advice
+    # The overview counts exactly the picked causes.
+    assert overview_data(table, deck).frame["Total"].sum() == 2
+
+
+def test_the_picked_list_wins_over_the_filters(table):
+    query = Query(symptoms=("cramps",))
+    deck = build_deck(table, topic="T", today=DAY, query=query, picked=[pos(table, "Bare")])
+    assert [s.title for s in deck.slides if s.kind == "cause"] == ["Bare"]
+
+
+def test_no_match_still_gives_title_overview_and_doctor(table):
+    query = Query(text="nothing like this")
+    deck = build_deck(table, topic="T", today=DAY, query=query)
+    assert kinds(deck) == ["title", "overview", "doctor"]
+    assert len(deck.result) == 0
+
+
+def test_cause_slides_are_capped_with_a_note():
+    rows = [[f"Cause {i:02}", "Cat", "cramps", "calves", "S.", "self-care", "", "", "", ""] for i in range(35)]
+    big = table_from_rows(COLUMNS, rows)
+    deck = build_deck(big, topic="T", today=DAY)
+    assert kinds(deck).count("cause") == MAX_CAUSE_SLIDES
+    assert deck.matching == 35
+    assert (
+        deck.cap_note
+        == "35 causes match; the first 30 have a slide each (5 more causes are in the overview chart only)."
+    )
+    assert overview_data(big, deck).frame["Total"].sum() == 35  # the chart covers all of them
+
+
+def test_sources_once_each_in_order_of_first_citation(table):
+    positions = [pos(table, n) for n in ("Statins", "Tired", "Blood clot", "Bare")]
+    assert deck_sources(table, positions, FLAGS[:2]) == (
+        Source("NHS", "https://www.nhs.uk/tired"),
+        Source("CDC", "https://www.cdc.gov/clot"),
+        Source("NHS", "https://www.nhs.uk/flags"),
+    )
+
+
+def test_many_sources_are_spread_over_slides():
+    rows = [[f"C{i}", "Cat", "cramps", "calves", "S.", "", "", "", "Pub", f"https://example.org/{i}"]
+            for i in range(SOURCES_PER_SLIDE + 3)]  # fmt: skip
+    deck = build_deck(table_from_rows(COLUMNS, rows), topic="T", today=DAY)
+    sources = [s for s in deck.slides if s.kind == "sources"]
+    assert [s.title for s in sources] == ["Sources (1 of 2)", "Sources (2 of 2)"]
+    assert [len(s.sources) for s in sources] == [6, 5]
+
+
+@pytest.mark.parametrize(
+    ("name", "symptoms", "more", "self_care", "red_flags"),
+    [
+        ("Tired", ("twitching", "cramps"), 0, ("sleep", "rest", "stretch"), ()),
+        ("Nerve disease", ("weakness", "wasting", "twitching", "cramps", "stiffness", "slurred speech"), 1,
+         ("see a doctor",), ("weak grip", "slurred speech", "falls")),
+    ],
+)  # fmt: skip
+def test_a_cause_card_keeps_the_top_items(table, name, symptoms, more, self_care, red_flags):
+    card = cause_card(table, pos(table, name))
+    assert (card.name, card.symptoms, card.more_symptoms) == (name, symptoms, more)
+    assert len(card.symptoms) <= KEY_SYMPTOMS
+    assert (card.self_care, card.red_flags) == (self_care, red_flags)
+
+
+def test_the_symptom_chart_counts_causes_sharing_each_symptom(table):
+    frame = symptom_share(table, pos(table, "Tired"))
+    assert frame.to_dict("records") == [{"Symptom": "twitching", "Causes": 3}, {"Symptom": "cramps", "Causes": 4}]
+    fig = symptom_figure(table, pos(table, "Tired"))
+    assert list(fig.data[0].x) == [3, 4]
+    assert fig.layout.font.size >= 20 and fig.layout.yaxis.tickfont.size >= 20
+
+
+def test_the_overview_chart_is_large_type(table):
+    deck = build_deck(table, topic="T", today=DAY)
+    fig = overview_figure(table, overview_data(table, deck))
+    assert fig.layout.font.size == SLIDE_FONT >= 20
+    assert fig.layout.yaxis.tickfont.size >= 20 and fig.layout.legend.font.size >= 20
+    assert all(a.font.size >= 20 for a in fig.layout.annotations)
+
+
+def test_hostile_names_are_escaped_in_charts():
+    hostile = table_from_rows(
+        COLUMNS, [["<b>x</b>", "<i>c</i>", "<a href=x>s</a>", "calves", "S.", "", "", "", "", ""]]
+    )
+    fig = symptom_figure(hostile, 0)
+    assert "<a" not in " ".join(fig.layout.yaxis.ticktext) and "&lt;a" in " ".join(fig.layout.yaxis.ticktext)
+
+
+@pytest.mark.parametrize(
+    ("values", "names", "notices"),
+    [
+        (None, [], 0),
+        ([], [], 0),
+        ("tired", ["Tired"], 0),
+        (["  blood   CLOT ", "tired", "Tired", ""], ["Blood clot", "Tired"], 0),
+        (["Hiccups", "Statins", "hiccups"], ["Statins"], 1),
+    ],
+)
+def test_parse_deck(table, values, names, notices):
+    picked = parse_deck(table, values)
+    assert deck_params(table, picked.positions) == names
+    assert len(picked.notices) == notices
+
+
+def test_parse_deck_names_the_unknown_and_caps():
+    rows = [[f"Cause {i:02}", "Cat", "cramps", "calves", "S.", "", "", "", "", ""] for i in range(33)]
+    big = table_from_rows(COLUMNS, rows)
+    picked = parse_deck(big, ["Nope", *big.frame["cause"]])
+    assert len(picked.positions) == MAX_CAUSE_SLIDES
+    assert picked.notices == (
+        'This table has no cause called "Nope", so it was left out of the deck.',
+        "A deck holds up to 30 causes, so only the first 30 are shown; 3 more were left out.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "count", "expected"),
+    [("1", 5, 1), ("3", 5, 3), ("5", 5, 5), ("6", 5, 5), ("99", 5, 5), ("0", 5, 1), ("-2", 5, 1), (" 2 ", 5, 2),
+     ("two", 5, 1), ("", 5, 1), (None, 5, 1), ("2.5", 5, 1), ("3", 0, 1)],
+)  # fmt: skip
+def test_parse_slide_clamps(value, count, expected):
+    assert parse_slide(value, count) == expected
+
+
+@pytest.mark.parametrize(("number", "count", "expected"), [(0, 3, 1), (1, 3, 1), (4, 3, 3), (2, 0, 1)])
+def test_clamp_slide(number, count, expected):
+    assert clamp_slide(number, count) == expected
+
+
+def test_format_slide_round_trips():
+    for n in (1, 7, 41):
+        assert parse_slide(format_slide(n), 41) == n
+
+
+def test_deck_slide_is_clamped(table):
+    deck = build_deck(table, topic="T", today=DAY)
+    assert deck.slide(0).kind == "title"
+    assert deck.slide(999) == deck.slides[-1]
+
+
+@pytest.mark.parametrize(
+    ("url", "root"),
+    [
+        ("http://localhost:8501/present", "http://localhost:8501"),
+        ("http://localhost:8501/present/", "http://localhost:8501"),
+        ("https://atlas.example.org/talks/present", "https://atlas.example.org/talks"),
+        ("http://localhost:8501/", "http://localhost:8501"),
+        ("http://localhost:8501", "http://localhost:8501"),
+    ],
+)
+def test_app_root(url, root):
+    assert app_root(url) == root
+
+
+@pytest.mark.parametrize(
+    ("query", "picked", "link"),
+    [
+        (Query(), (), "http://h:1/"),
+        (Query(symptoms=("cramps at night",), areas=("calves",)), (),
+         "http://h:1/?symptom=cramps%20at%20night&area=calves"),
+        (Query(text="a&b", match="all", symptoms=("x",)), (), "http://h:1/?symptom=x&q=a%26b&match=all"),
+        (Query(symptoms=("ignored",)), ("Tired", "Motor neurone disease (ALS)"),
+         "http://h:1/present?deck=Tired&deck=Motor%20neurone%20disease%20%28ALS%29"),
+    ],
+)  # fmt: skip
+def test_view_link(query, picked, link):
+    assert view_link("http://h:1", query, picked) == link
+
+
+def test_long_date():
+    assert long_date(dt.date(2026, 3, 5)) == "5 March 2026"
+
+
+def test_flags_per_slide_is_small_enough_to_read():
+    assert FLAGS_PER_SLIDE <= 6
