@@ -1,5 +1,6 @@
 # Cause Atlas. Two commands for a fresh machine with Python 3.11 and pip:
-#   make run    create .venv, install the pinned requirements, serve the app on http://localhost:8501
+#   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
+#               serve the app on http://localhost:8501
 #   make test   install the dev requirements and Chromium (apt-get), then run the whole suite
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -11,7 +12,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint unit pages browser bench chromium clean
 
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime chromium
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
 
 test: $(VENV)/.dev chromium
@@ -47,7 +48,8 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Debian's Chromium, driven by Playwright with executable_path=/usr/bin/chromium.
+# Debian's Chromium: the browser tests drive it with Playwright, and the app draws charts
+# as PNG/SVG files with it (kaleido).
 # (Never `playwright install`: it downloads a browser of its own.)
 chromium:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \

@@ -45,6 +45,7 @@ st.plotly_chart(
 )
 if view.note:
     st.caption(md_escape(view.note))
+common.chart_downloads(table, view.figure, view.alt, query, "body-map", "bodymap")
 with st.expander("Show as a table"):
     st.dataframe(view.rows, hide_index=True)
 

@@ -6,6 +6,8 @@ treat files in this folder as pages by themselves; `app.py` lists the pages.)"""
 from __future__ import annotations
 
 import sys
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -21,9 +23,12 @@ from causes import (
     load_cause_table,
     run_query,
 )
+from causes.chart_export import MIME as CHART_MIME
+from causes.chart_export import chart_file, for_export
+from causes.chart_export import source_line as chart_source_line
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
-from causes.export import DISCLAIMER
+from causes.export import DISCLAIMER, export_name
 from causes.query import URL_PARAMS, heading
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
@@ -376,6 +381,29 @@ def source_line(c: dict) -> None:
         st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
     if c["last_reviewed"]:
         st.caption(f"Last reviewed {c['last_reviewed']}")
+
+
+def chart_downloads(table: CauseTable, fig, title: str, name: str | Query, kind: str, key: str) -> None:
+    """PNG and SVG of a chart, with its title and the source line on it. The files are
+    drawn only when a button is clicked."""
+    today = date.today()
+    source = chart_source_line(table.name, today.isoformat())
+
+    def draw(fmt: str) -> bytes:
+        return chart_file(for_export(fig, title, source), fmt)
+
+    with st.container(horizontal=True, gap="small", key=f"{key}-downloads"):
+        for fmt, label in (("png", "PNG"), ("svg", "SVG")):
+            st.download_button(
+                f"Chart as {label}",
+                data=partial(draw, fmt),
+                file_name=export_name(name, kind, today, fmt),
+                mime=CHART_MIME[fmt],
+                on_click="ignore",
+                icon=":material/image:",
+                type="tertiary",
+                key=f"{key}-{fmt}",
+            )
 
 
 def result_heading(query: Query, result: Result) -> None:

@@ -155,13 +155,22 @@ def show(chosen: list[str]) -> None:
                         st.markdown("\n".join(f"- {md_escape(t)}" for t in terms))
 
     # --- the overlap, as a picture and as a table ---
+    overlap = overlap_figure(comparison, "symptoms")
     st.plotly_chart(
-        overlap_figure(comparison, "symptoms"),
+        overlap,
         alt=overlap_alt(comparison, "symptoms"),
         config={"displaylogo": False},
         key="compare_overlap",
     )
     st.caption(md_escape(overlap_alt(comparison, "symptoms")))
+    common.chart_downloads(
+        table,
+        overlap,
+        overlap_alt(comparison, "symptoms"),
+        " ".join(c["cause"] for c in records),
+        "compare",
+        "compare_overlap",
+    )
     with st.expander("The chart as a table", icon=":material/table:"):
         st.table(overlap_frame(comparison, "symptoms"), hide_index=True)
 

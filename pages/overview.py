@@ -54,6 +54,7 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
     )
     if data.note:
         st.caption(f":material/info: {md_escape(data.note)}")
+    common.chart_downloads(table, fig, alt, query, key, key)
     with st.expander("Show as a table", icon=":material/table:"):
         st.dataframe(data.frame, hide_index=key != "matrix", alt=alt)
     chosen = selected(table, result, event.selection)

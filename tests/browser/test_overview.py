@@ -4,6 +4,7 @@ and read what was clicked right there on the page."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
@@ -125,4 +126,21 @@ def test_click_a_treemap_category_and_then_a_cause(page: Page, server) -> None:
     expect(page.get_by_role("heading", name=re.compile(rf"{name}$"))).to_be_visible(timeout=WAIT)
     wait_idle(page)
     expect(page.get_by_text(TABLE.record(TABLE.position_of(name))["summary"], exact=True)).to_be_visible()
+    must_not_happen(page)
+
+
+def test_a_chart_downloads_as_png_and_svg_with_its_source_line(page: Page, server) -> None:
+    page.goto(server.url + "/overview?area=calves")
+    wait_idle(page)
+    for fmt in ("PNG", "SVG"):
+        button = page.locator(".st-key-bars-downloads").get_by_role("button", name=f"Chart as {fmt}")
+        with page.expect_download(timeout=60_000) as info:
+            button.click()
+        download = info.value
+        assert re.fullmatch(rf"cause-atlas_calves_bars_\d{{4}}-\d\d-\d\d\.{fmt.lower()}", download.suggested_filename)
+        data = Path(download.path()).read_bytes()
+        if fmt == "PNG":
+            assert data.startswith(b"\x89PNG")
+        else:
+            assert b"Source: Cause Atlas, cause table causes.csv" in data
     must_not_happen(page)

@@ -161,3 +161,24 @@ def test_20000_causes_render_readably_with_and_k_more(overview, big_table, capsy
     assert all(len(t["y"]) == len(bars) for t in bar_chart["data"])
     assert len(treemap["data"][0]["ids"]) <= figures.TREEMAP_CAUSES + 2 * (figures.TOP_CATEGORIES + 1)
     assert len(matrix["layout"]["yaxis"]["tickvals"]) == figures.MATRIX_CAUSES
+
+
+def test_each_chart_offers_png_and_svg_named_after_the_view(overview, monkeypatch):
+    import datetime as dt
+
+    import streamlit
+
+    # The buttons get callables (the files are drawn on click): record the calls instead.
+    names: list[str] = []
+    real = streamlit.download_button
+
+    def recording(label, data, **kwargs):
+        names.append(kwargs["file_name"])
+        return real(label, data, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", recording)
+    overview({"area": "calves"})
+    day = dt.date.today().isoformat()
+    assert sorted(names) == sorted(
+        f"cause-atlas_calves_{chart}_{day}.{fmt}" for chart in ("bars", "treemap", "matrix") for fmt in ("png", "svg")
+    )
