@@ -76,10 +76,10 @@ def find_cause(table: CauseTable, name: str) -> int | None:
     return None
 
 
-def parse_compare(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
-    """The causes named by repeated `compare=` values (one name each: names may hold
-    commas). Names match ignoring case and spaces; blanks and repeats are dropped quietly,
-    unknown names with a notice, and past MAX_CAUSES the rest with a notice."""
+def named_causes(table: CauseTable, values: Sequence[str] | str | None, where: str = "") -> tuple[list[int], list[str]]:
+    """The causes named by repeated URL values (one name each: names may hold commas), in
+    order, and a notice for each name the table lacks. Names match ignoring case and
+    spaces; blanks and repeats are dropped quietly. `where` ends the notice ("of the deck")."""
     raw = [values] if isinstance(values, str) else list(values or ())
     positions: list[int] = []
     unknown: list[str] = []
@@ -93,7 +93,14 @@ def parse_compare(table: CauseTable, values: Sequence[str] | str | None) -> Pick
                 unknown.append(name)
         elif position not in positions:
             positions.append(position)
-    notices = [f'This table has no cause called "{name}", so it was left out.' for name in unknown]
+    left = f"left out {where}".strip() if where else "left out"
+    return positions, [f'This table has no cause called "{name}", so it was {left}.' for name in unknown]
+
+
+def parse_compare(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
+    """The causes named by repeated `compare=` values; past MAX_CAUSES the rest are left
+    out with a notice."""
+    positions, notices = named_causes(table, values)
     if len(positions) > MAX_CAUSES:
         left_out = [table.record(p)["cause"] for p in positions[MAX_CAUSES:]]
         notices.append(

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.compare import find_cause
+from causes.compare import Picked, named_causes
 from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
 from causes.query import Query, Result, heading, run_query
 from causes.redflags import RedFlag
@@ -111,33 +111,10 @@ class Deck:
 # --- the URL --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Picked:
-    """The causes `deck=` names, as table rows in the given order, and a notice for each
-    value that could not be used."""
-
-    positions: tuple[int, ...]
-    notices: tuple[str, ...] = ()
-
-
 def parse_deck(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
-    """The causes named by repeated `deck=` values, in order. Names match ignoring case and
-    spaces; blanks and repeats are dropped quietly, unknown names and those past
-    MAX_CAUSE_SLIDES with a notice."""
-    raw = [values] if isinstance(values, str) else list(values or ())
-    positions: list[int] = []
-    unknown: list[str] = []
-    for value in raw:
-        name = " ".join(str(value).split())
-        if not name:
-            continue
-        position = find_cause(table, name)
-        if position is None:
-            if name.casefold() not in (u.casefold() for u in unknown):
-                unknown.append(name)
-        elif position not in positions:
-            positions.append(position)
-    notices = [f'This table has no cause called "{name}", so it was left out of the deck.' for name in unknown]
+    """The causes named by repeated `deck=` values, in order (see `named_causes`); past
+    MAX_CAUSE_SLIDES the rest are left out with a notice."""
+    positions, notices = named_causes(table, values, "of the deck")
     if len(positions) > MAX_CAUSE_SLIDES:
         notices.append(
             f"A deck holds up to {MAX_CAUSE_SLIDES} causes, so only the first {MAX_CAUSE_SLIDES} are shown; "
