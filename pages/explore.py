@@ -20,6 +20,13 @@ if common.serving_bundled():
 query, result = common.filter_panel(table)
 
 common.result_heading(query, result)
+common.linked_cause(table, query)
+
+if query.symptoms:
+    gentle, more = self_care_among_best(table, result)
+    if len(gentle):
+        common.often_harmless(table, gentle, more)
+
 # The files are made only when a button is clicked (a callable), for just this result.
 positions = result.positions.copy()
 flags = common.sidecars()[0]
@@ -45,13 +52,6 @@ with st.container(horizontal=True, key="exports"):
         disabled=not len(positions),
         help="One page to read offline or print: open it in a browser and print it, or save it as PDF.",
     )
-common.linked_cause(table, query)
-
-if query.symptoms:
-    gentle, more = self_care_among_best(table, result)
-    if len(gentle):
-        common.often_harmless(table, gentle, more)
-
 common.ranked_list(table, query, result, key="page")
 
 _, _, claims = common.sidecars()
