@@ -64,16 +64,7 @@ def cause_options(table: CauseTable) -> list[str]:
 
 def find_cause(table: CauseTable, name: str) -> int | None:
     """A cause's row position by name, ignoring case and any runs of spaces."""
-    position = table.position_of(name)
-    if position is not None:
-        return position
-    wanted = _key(name)
-    if not wanted:
-        return None
-    for i, candidate in enumerate(table.frame["cause"]):
-        if _key(candidate) == wanted:
-            return i
-    return None
+    return table.position_of(name)
 
 
 def named_causes(table: CauseTable, values: Sequence[str] | str | None, where: str = "") -> tuple[list[int], list[str]]:

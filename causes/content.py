@@ -26,7 +26,9 @@ GLOSSARY_KINDS: dict[str, str] = {"symptom": "symptoms", "body area": "body_area
 VERDICTS: tuple[str, ...] = ("supported", "partly supported", "weak", "not supported", "wrong")
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of an optional CSV file beside a table, keys trimmed and lower-cased, cells
+    trimmed; a missing or unreadable file gives no rows."""
     try:
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     except (OSError, UnicodeDecodeError, csv.Error):
@@ -50,7 +52,7 @@ class Glossary:
     def load(cls, path: Path) -> Glossary:
         terms = [
             Term(r.get("term", ""), r.get("kind", "").casefold(), r.get("definition", ""))
-            for r in _rows(path)
+            for r in read_rows(path)
             if r.get("term") and r.get("definition")
         ]
         return cls(tuple(sorted(terms, key=lambda t: t.term.casefold())))
@@ -85,7 +87,7 @@ class Claim:
 
 def load_claims(path: Path) -> tuple[Claim, ...]:
     claims = []
-    for r in _rows(path):
+    for r in read_rows(path):
         verdict = r.get("verdict", "").casefold()
         if not r.get("claim") or verdict not in VERDICTS:
             continue

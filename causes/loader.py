@@ -23,6 +23,7 @@ from causes.schema import (
     MSG_DUPLICATE,
     REQUIRED,
     build_schema,
+    name_key,
     split_list,
     unneutralise,
 )
@@ -242,14 +243,14 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
 
 def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Problem]:
     """Say which other rows use the same cause name."""
-    keys = frame["cause"].astype(str).str.strip().str.casefold()
+    keys = frame["cause"].astype(str).map(name_key)
     rows_by_key: dict[str, list[int]] = {}
     for row, key in keys.items():
         rows_by_key.setdefault(key, []).append(int(row))
     out = []
     for p in problems:
         if p.message == MSG_DUPLICATE and p.row is not None:
-            others = [r for r in rows_by_key.get((p.value or "").strip().casefold(), []) if r != p.row]
+            others = [r for r in rows_by_key.get(name_key(p.value or ""), []) if r != p.row]
             where = " and ".join(f"row {r}" for r in others[:3]) + (" and more" if len(others) > 3 else "")
             p = Problem(f"is also the name in {where}; each cause must have its own name", p.row, p.column, p.value)
         out.append(p)

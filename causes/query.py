@@ -248,3 +248,16 @@ def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> t
     best = result.positions[result.symptom_hits == result.symptom_hits.max()]
     gentle = best[table.frame["urgency"].to_numpy()[best] == "self-care"]
     return gentle[:limit], max(0, len(gentle) - limit)
+
+
+def page_window(total: int, page: int, size: int) -> tuple[slice, int]:
+    """The rows of page `page` (1-based, clamped) of `total` rows shown `size` at a time,
+    and how many pages there are."""
+    pages = max(1, -(-total // size))
+    page = min(max(page, 1), pages)
+    return slice((page - 1) * size, min(page * size, total)), pages
+
+
+def showing_line(window: slice, total: int) -> str:
+    """`Showing 21 to 40 of 137.`"""
+    return f"Showing {window.start + 1:,} to {window.stop:,} of {total:,}."

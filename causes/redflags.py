@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from causes.content import read_rows
 from causes.schema import URGENCY_LEVELS
 from causes.text import safe_url
 
@@ -22,23 +21,18 @@ class RedFlag:
 def load_red_flags(path: Path) -> tuple[RedFlag, ...]:
     """Read `red_flags.csv` (sign, urgency, source_name, source_url). The file is
     optional: a missing or unreadable file gives no flags rather than an error."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        rows = list(csv.DictReader(io.StringIO(text)))
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return ()
     flags = []
-    for row in rows:
-        sign = (row.get("sign") or "").strip()
-        urgency = (row.get("urgency") or "").strip().casefold()
+    for row in read_rows(path):
+        sign = row.get("sign", "")
+        urgency = row.get("urgency", "").casefold()
         if not sign:
             continue
         flags.append(
             RedFlag(
                 sign=sign,
                 urgency=urgency if urgency in URGENCY_LEVELS else "see a doctor",
-                source_name=(row.get("source_name") or "").strip(),
-                source_url=safe_url(row.get("source_url") or ""),
+                source_name=row.get("source_name", ""),
+                source_url=safe_url(row.get("source_url", "")),
             )
         )
     # Most urgent first, keeping the file's order within each level.

@@ -108,8 +108,13 @@ def _list_has_item(s: pd.Series) -> pd.Series:
     return s.str.replace(LIST_SEPARATOR, "", regex=False).str.strip() != ""
 
 
+def name_key(name: str) -> str:
+    """A cause name as compared for uniqueness and looked up: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
+
+
 def _unique_name(s: pd.Series) -> pd.Series:
-    key = s.str.strip().str.casefold()
+    key = s.map(name_key)
     return ~(key.duplicated(keep=False) & (key != ""))
 
 

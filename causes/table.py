@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from causes.schema import COLUMN_NAMES, URGENCY_LEVELS
+from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, name_key
 
 # Columns a query filters on, in the order they are shown.
 FACET_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors", "category", "urgency")
@@ -147,8 +147,8 @@ class CauseTable:
                 frame[col] = [respelled.get(v, v) if v else "" for v in values]
             facets[col] = index
         urgency_rank = frame["urgency"].map(URGENCY_RANK).fillna(0).to_numpy(dtype=np.int8)
-        name_key = frame["cause"].str.casefold().to_numpy(dtype=object)
-        base_order = np.lexsort((name_key, -urgency_rank.astype(np.int16))).astype(np.int64)
+        sort_key = frame["cause"].str.casefold().to_numpy(dtype=object)
+        base_order = np.lexsort((sort_key, -urgency_rank.astype(np.int16))).astype(np.int64)
         # One string per row, built in one pass (the same text the pandas `+` chain gives).
         search_text = pd.Series(
             [
@@ -166,7 +166,7 @@ class CauseTable:
             ],
             index=frame.index,
         )
-        by_name = {n.casefold(): i for i, n in enumerate(frame["cause"])}
+        by_name = {name_key(n): i for i, n in enumerate(frame["cause"])}
         return cls(
             frame=frame,
             name=name,
@@ -181,8 +181,8 @@ class CauseTable:
         )
 
     def position_of(self, cause: str) -> int | None:
-        """The row position of a cause by name, ignoring case and surrounding spaces."""
-        return self.by_name.get(cause.strip().casefold())
+        """The row position of a cause by name, ignoring case and runs of spaces."""
+        return self.by_name.get(name_key(cause))
 
     def record(self, position: int) -> dict[str, Any]:
         """One cause as a plain dict: the format's columns, then the extra columns."""

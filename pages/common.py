@@ -29,7 +29,7 @@ from causes.chart_export import source_line as chart_source_line
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
 from causes.export import DISCLAIMER, export_name
-from causes.query import URL_PARAMS, heading
+from causes.query import URL_PARAMS, heading, page_window, showing_line
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import option_label, symptom_hits_line, urgency_style, verdict_style
@@ -436,16 +436,25 @@ def ranked_list(table: CauseTable, query: Query, result: Result, key: str) -> No
             icon=":material/search_off:",
         )
         return
-    pages = -(-len(result) // PAGE_SIZE)
-    page = st.pagination(pages, key=f"{key}-{hash(query)}", max_visible_pages=7) if pages > 1 else 1
-    start = (page - 1) * PAGE_SIZE
-    window = slice(start, start + PAGE_SIZE)
+    window = paged(len(result), f"{key}-{hash(query)}")
     for rank, (position, hits) in enumerate(
-        zip(result.positions[window], result.symptom_hits[window], strict=True), start=start + 1
+        zip(result.positions[window], result.symptom_hits[window], strict=True), start=window.start + 1
     ):
         cause_card(table, int(position), rank, int(hits), query)
+    showing(window, len(result))
+
+
+def paged(total: int, key: str) -> slice:
+    """Page buttons when `total` rows need more than one page; the rows of the chosen page."""
+    window, pages = page_window(total, 1, PAGE_SIZE)
     if pages > 1:
-        st.caption(f"Showing {start + 1:,} to {min(start + PAGE_SIZE, len(result)):,} of {len(result):,}.")
+        window, _ = page_window(total, st.pagination(pages, key=key, max_visible_pages=7), PAGE_SIZE)
+    return window
+
+
+def showing(window: slice, total: int) -> None:
+    if total > PAGE_SIZE:
+        st.caption(showing_line(window, total))
 
 
 def open_cause(name: str) -> None:

@@ -32,18 +32,13 @@ def explain(chosen: Selected, key: str, close: str) -> None:
         total = len(chosen.positions)
         st.subheader(f":material/category: {md_escape(chosen.value)}: {plural(total, 'matching cause')}", anchor=False)
         st.caption("Best match first. Open a cause to read its explanation.")
-        pages = -(-total // common.PAGE_SIZE)
-        page = 1
-        if pages > 1:
-            page = st.pagination(pages, key=f"{key}-page-{hash((chosen, query))}", max_visible_pages=7)
-        start = (page - 1) * common.PAGE_SIZE
-        for position in chosen.positions[start : start + common.PAGE_SIZE]:
+        window = common.paged(total, f"{key}-page-{hash((chosen, query))}")
+        for position in chosen.positions[window]:
             c = table.record(position)
             style = urgency_style(c["urgency"])
             with st.expander(f"{md_escape(c['cause'])}: {style.label}", icon=style.icon):
                 common.cause_details(table, position, query)
-        if pages > 1:
-            st.caption(f"Showing {start + 1:,} to {min(start + common.PAGE_SIZE, total):,} of {total:,}.")
+        common.showing(window, total)
         st.caption(f":material/touch_app: {close}")
 
 

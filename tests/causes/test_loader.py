@@ -769,3 +769,14 @@ def test_unclosed_quote_row_counts_earlier_multi_line_cells_as_one_row():
     assert problems_of(data) == [
         'row 4: A quoted cell is never closed: look for a stray " in this row or the one before.'
     ]
+
+
+def test_names_that_differ_only_in_inner_spaces_are_the_same_cause():
+    # A link finds a cause ignoring case and runs of spaces, so two such names would clash.
+    data = table({"cause": "Night  cramps"}, {"cause": "night cramps"})
+    assert problems_of(data) == [
+        'row 2, cause: "Night  cramps" is also the name in row 3; each cause must have its own name',
+        'row 3, cause: "night cramps" is also the name in row 2; each cause must have its own name',
+    ]
+    t = load_cause_table(table({"cause": "Night  cramps"}, {}))
+    assert t.position_of("NIGHT CRAMPS") == t.position_of(" night   cramps ") == 0

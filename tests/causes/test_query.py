@@ -493,3 +493,23 @@ def test_self_care_among_best(table, query, expected):
         first, rest = self_care_among_best(table, run_query(table, query), limit=1)
         assert [table.record(int(p))["cause"] for p in first] == expected[:1]
         assert rest == len(expected) - 1
+
+
+@pytest.mark.parametrize(
+    ("total", "page", "size", "rows", "pages"),
+    [
+        (0, 1, 20, (0, 0), 1),
+        (5, 1, 20, (0, 5), 1),
+        (45, 2, 20, (20, 40), 3),
+        (45, 3, 20, (40, 45), 3),
+        (45, 9, 20, (40, 45), 3),  # past the end: the last page
+        (45, 0, 20, (0, 20), 3),  # before the start: the first page
+    ],
+)
+def test_page_window(total, page, size, rows, pages):
+    from causes.query import page_window, showing_line
+
+    window, n = page_window(total, page, size)
+    assert (window.start, window.stop, n) == (*rows, pages)
+    if total:
+        assert showing_line(window, total) == f"Showing {rows[0] + 1:,} to {rows[1]:,} of {total:,}."
