@@ -27,3 +27,10 @@ def data_path(argv: Sequence[str], environ: dict[str, str] | None = None) -> Pat
 
 
 BUNDLED_TOPIC = "What can cause muscle twitching, cramps and spasms in the legs"
+
+# What one upload may be, set here only. `.streamlit/config.toml` repeats the size as
+# server.maxUploadSize, so the server refuses a larger upload too (a test keeps them equal).
+# A realistic table of 20,000 causes with 50 symptoms each is 38 MB.
+MAX_UPLOAD_MB = 50
+MAX_UPLOAD_ROWS = 50_000
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024  # Streamlit counts a megabyte as 1,048,576 bytes

@@ -19,7 +19,7 @@ import html
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import numpy as np
@@ -55,10 +55,20 @@ def neutralise(cell: str) -> str:
     return TEXT_MARK + cell if _NEEDS_MARK.match(cell) else cell
 
 
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A header and rows of cells as a cause-table file: UTF-8, comma-separated, CRLF line
+    ends, would-be formulas neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([neutralise(c) for c in columns])
+    writer.writerows([neutralise(c) for c in row] for row in rows)
+    return buf.getvalue().encode("utf-8")
+
+
 def to_csv(table: CauseTable, positions: Sequence[int] | np.ndarray) -> bytes:
-    """The causes at `positions` (in that order) as a cause table: UTF-8, comma-separated,
-    the format's columns then the table's extra ones, list items joined with "; ", would-be
-    formulas neutralised. `load_cause_table` reads it back as the same records."""
+    """The causes at `positions` (in that order) as a cause table: the format's columns
+    then the table's extra ones, list items joined with "; ". `load_cause_table` reads it
+    back as the same records."""
     columns = (*COLUMN_NAMES, *table.extra_columns)
     rows = np.asarray(positions, dtype=np.int64)
     frame = table.frame
@@ -67,12 +77,8 @@ def to_csv(table: CauseTable, positions: Sequence[int] | np.ndarray) -> bytes:
         values = frame[column].to_numpy(dtype=object)[rows].tolist()
         if column in LIST_COLUMNS:
             values = [LIST_JOIN.join(v) for v in values]
-        cells.append([neutralise(v) for v in values])
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(zip(*cells, strict=True))
-    return buf.getvalue().encode("utf-8")
+        cells.append(values)
+    return write_csv(columns, zip(*cells, strict=True))
 
 
 # --- file names ------------------------------------------------------------------------------

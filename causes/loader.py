@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,7 @@ import pandera.pandas as pa
 from causes.schema import (
     COLUMN_NAMES,
     COLUMNS,
+    FIXES,
     MSG_DUPLICATE,
     REQUIRED,
     build_schema,
@@ -50,6 +51,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    fix: str = ""
 
     def __str__(self) -> str:
         where = ", ".join(p for p in (f"row {self.row}" if self.row else "", self.column or "") if p)
@@ -62,10 +64,16 @@ class Problem:
 
 
 class CauseTableError(Exception):
-    """A cause table that cannot be used, with every problem found."""
+    """A cause table that cannot be used, with every problem found.
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    `cells` is the table as read, every cell a string, indexed by spreadsheet row and
+    with every column of the format, when the file could be read into rows and columns;
+    problems in it can then be fixed cell by cell. It is None for a file that could not
+    be read as a table at all (not text, broken quoting, a ragged row, a column twice)."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], cells: pd.DataFrame | None = None) -> None:
         self.problems = tuple(problems)
+        self.cells = cells
         lines = [str(p) for p in self.problems[:10]]
         if len(self.problems) > 10:
             lines.append(f"… and {len(self.problems) - 10} more")
@@ -109,8 +117,9 @@ def _normalise_name(name: str) -> str:
 _KNOWN = {c.name: c.name for c in COLUMNS}
 
 
-def _parse(text: str) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
-    """Split into the header and (spreadsheet row, cells) records, choosing the delimiter."""
+def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
+    """Split into the header and (spreadsheet row, cells) records, choosing the delimiter.
+    Reading stops as soon as more than `max_rows` causes are seen."""
     best: tuple[int, str] | None = None
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     for delimiter in (",", ";", "\t"):
@@ -125,27 +134,37 @@ def _parse(text: str) -> tuple[int, list[str], list[tuple[int, list[str]]], str]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     row = 0
+    filled = 0  # rows with any text, the header among them
     try:
         for cells in reader:
             row += 1
+            if max_rows is not None and any(c.strip() for c in cells):
+                filled += 1
+                if filled > max_rows + 1:
+                    raise _fail(_too_many_rows(max_rows))
             for cell in cells:
                 if len(cell) > MAX_CELL_CHARS:
                     raise _fail(
                         f"A cell is {len(cell):,} characters long; the most a cell may hold is {MAX_CELL_CHARS:,}.",
                         row=row,
+                        fix="Shorten the cell, or link to a page that says the rest.",
                     )
             records.append((row, cells))
     except csv.Error as e:
         detail = str(e)
+        fix = ""
         if "unexpected end of data" in detail or "EOF" in detail:
             msg = 'A quoted cell is never closed: look for a stray " in this row or the one before.'
+            fix = 'Close the quoted cell with a ", or write a quote inside a quoted cell as "".'
         elif "expected after" in detail:
             msg = 'A quoted cell has text after its closing quote; write a quote inside a quoted cell as "".'
+            fix = 'Write a quote inside a quoted cell as "", or remove the stray quote.'
         elif "field larger" in detail:
-            msg = f"A cell is longer than {csv.field_size_limit():,} characters."
+            msg = f"A cell is longer than {MAX_CELL_CHARS:,} characters, the most a cell may hold."
+            fix = "Shorten the cell, or link to a page that says the rest."
         else:
             msg = f"This row cannot be read as CSV ({detail})."
-        raise _fail(msg, row=row + 1) from None
+        raise _fail(msg, row=row + 1, fix=fix) from None
     while records and not any(c.strip() for c in records[-1][1]):
         records.pop()
     if not records:
@@ -157,6 +176,13 @@ def _parse(text: str) -> tuple[int, list[str], list[tuple[int, list[str]]], str]
     return header_row, header, body, delimiter
 
 
+MSG_MISSING_COLUMN = "this required column is missing from the header row"
+
+
+def _too_many_rows(max_rows: int) -> str:
+    return f"The file has more than {max_rows:,} causes, the most Cause Atlas takes. Split it into smaller tables."
+
+
 def _columns(
     header_row: int, header: list[str], body: list[tuple[int, list[str]]]
 ) -> tuple[list[str | None], list[Problem]]:
@@ -164,11 +190,18 @@ def _columns(
     names: list[str | None] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for i, raw in enumerate(header):
+    for i, written in enumerate(header):
+        raw = unneutralise(written)
         key = _normalise_name(raw)
         if not key:
             if any(i < len(c) and c[i].strip() for _, c in body):
-                problems.append(Problem(f"column {i + 1} has values but no name in the header row", row=header_row))
+                problems.append(
+                    Problem(
+                        f"column {i + 1} has values but no name in the header row",
+                        row=header_row,
+                        fix="Give the column a name in the header row, or delete it.",
+                    )
+                )
             names.append(None)
             continue
         name = _KNOWN.get(key, raw.strip())
@@ -180,6 +213,7 @@ def _columns(
                     " each column may appear once",
                     row=header_row,
                     column=name,
+                    fix="Rename or delete one of the two columns.",
                 )
             )
         else:
@@ -188,7 +222,14 @@ def _columns(
     present = {n for n in names if n}
     for col in REQUIRED:
         if col not in present:
-            problems.append(Problem("this required column is missing from the header row", row=header_row, column=col))
+            problems.append(
+                Problem(
+                    MSG_MISSING_COLUMN,
+                    row=header_row,
+                    column=col,
+                    fix="Add a column with this name, then fill it in for every cause.",
+                )
+            )
     return names, problems
 
 
@@ -205,6 +246,7 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
                     f"has {len(cells)} cells but the header has {width}: is a cell missing its quotes,"
                     " or is there a stray comma?",
                     row=row,
+                    fix='Put quotes around a cell that holds a comma, like "cramps, spasms".',
                 )
             )
             continue
@@ -213,6 +255,7 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
                 Problem(
                     f"has {len(cells)} cells but the header has {width}: is a cell or a separator missing?",
                     row=row,
+                    fix="Give the row one cell for every column, blank ones included.",
                 )
             )
             continue
@@ -220,7 +263,7 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
         rows.append([unneutralise(cells[i]) if i < len(cells) else "" for i in keep])
         index.append(row)
     cols = [names[i] for i in keep]
-    frame = pd.DataFrame(rows, columns=cols, index=index, dtype=object)
+    frame = pd.DataFrame(rows, columns=cols, index=pd.Index(index, dtype="int64", name="row"), dtype=object)
     return frame, problems
 
 
@@ -231,11 +274,18 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
     except pa.errors.SchemaErrors as e:
         problems = []
         for case in e.failure_cases.itertuples(index=False):
+            message = str(case.check)
             if pd.isna(case.index):
-                problems.append(Problem(str(case.check), column=str(case.column)))
+                problems.append(Problem(message, column=str(case.column), fix=FIXES.get(message, "")))
                 continue
             problems.append(
-                Problem(str(case.check), row=int(case.index), column=str(case.column), value=str(case.failure_case))
+                Problem(
+                    message,
+                    row=int(case.index),
+                    column=str(case.column),
+                    value=str(case.failure_case),
+                    fix=FIXES.get(message, ""),
+                )
             )
         return problems
     return []
@@ -252,7 +302,7 @@ def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Probl
         if p.message == MSG_DUPLICATE and p.row is not None:
             others = [r for r in rows_by_key.get(name_key(p.value or ""), []) if r != p.row]
             where = " and ".join(f"row {r}" for r in others[:3]) + (" and more" if len(others) > 3 else "")
-            p = Problem(f"is also the name in {where}; each cause must have its own name", p.row, p.column, p.value)
+            p = replace(p, message=f"is also the name in {where}; each cause must have its own name")
         out.append(p)
     return out
 
@@ -275,8 +325,40 @@ def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def load_cause_table(source: str | os.PathLike[str] | bytes, name: str | None = None) -> CauseTable:
-    """Read and validate a cause table from a file path or from the bytes of an upload."""
+def _all_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells with every column of the format (a missing one blank), the format's
+    columns first, then the file's own, to fix cell by cell."""
+    out = frame.copy()
+    for name in COLUMN_NAMES:
+        if name not in out.columns:
+            out[name] = ""
+    extras = [c for c in frame.columns if c not in COLUMN_NAMES]
+    return out[[*COLUMN_NAMES, *extras]]
+
+
+def _checked(frame: pd.DataFrame, label: str, digest: str, warnings: list[str], problems: list[Problem]) -> CauseTable:
+    """Validate the cells (indexed by spreadsheet row) and build the table; `problems`
+    are those already found. A ragged row leaves no cells to fix."""
+    ragged = bool(problems)
+    problems = problems + _schema_problems(frame)
+    if problems:
+        problems = _name_duplicates(problems, frame)
+        order = {n: i for i, n in enumerate(frame.columns)}
+        problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", -1)))
+        raise CauseTableError(problems, cells=None if ragged else _all_columns(frame))
+    extras = [c for c in frame.columns if c not in COLUMN_NAMES]
+    return CauseTable.build(_normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras)
+
+
+def load_cause_table(
+    source: str | os.PathLike[str] | bytes,
+    name: str | None = None,
+    *,
+    max_bytes: int | None = None,
+    max_rows: int | None = None,
+) -> CauseTable:
+    """Read and validate a cause table from a file path or from the bytes of an upload.
+    `max_bytes` and `max_rows` refuse a larger file (an upload's limits)."""
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
         label = name or "uploaded table"
@@ -291,25 +373,51 @@ def load_cause_table(source: str | os.PathLike[str] | bytes, name: str | None = 
             raise _fail(f"{path} is a folder, not a CSV file.") from None
         except OSError as e:
             raise _fail(f"{path} cannot be read: {e.strerror or e}.") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _fail(
+            f"The file is {len(data) / 2**20:,.1f} MB; the most Cause Atlas takes is {max_bytes / 2**20:,.0f} MB."
+            " Split it into smaller tables, or shorten the longest cells."
+        )
     text, warnings = _decode(data)
-    header_row, header, body, delimiter = _parse(text)
+    header_row, header, body, delimiter = _parse(text, max_rows)
     if delimiter != ",":
         warnings.append(f"The file is {'semicolon' if delimiter == ';' else 'tab'}-separated; it was read as such.")
     names, problems = _columns(header_row, header, body)
-    if problems:
+    if problems and (not body or any(p.message != MSG_MISSING_COLUMN for p in problems)):
         raise CauseTableError(problems)
     if not body:
         raise _fail("The file has a header row but no causes below it.")
-    frame, problems = _cells(names, body)
-    problems += _schema_problems(frame)
+    frame, ragged = _cells(names, body)
+    if problems:  # only missing columns: add them blank, to be filled in
+        raise CauseTableError(problems + ragged, cells=None if ragged else _all_columns(frame))
+    return _checked(frame, label, hashlib.sha256(data).hexdigest(), warnings, ragged)
+
+
+def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) -> CauseTable:
+    """Validate a table given as cells, as edited in a grid: a column per column of the
+    format (any others are kept as extra columns), the index the row numbers the problems
+    name. Blank cells may be None or NaN; rows with no number get the next free ones, and
+    rows left blank are dropped. The values are taken as they are (no formula quote to
+    drop). Raises CauseTableError with the cells, as the loader does."""
+    frame = cells.astype(object).where(cells.notna(), "").astype(str)
+    frame.columns = [_KNOWN.get(_normalise_name(str(c)), str(c).strip()) for c in frame.columns]
+    numbers = pd.to_numeric(pd.Series(frame.index, dtype=object), errors="coerce")
+    known = numbers.dropna()
+    start = int(known.max()) + 1 if len(known) else 2
+    missing = numbers.isna().to_numpy()
+    numbers[missing] = range(start, start + int(missing.sum()))
+    frame.index = pd.Index(numbers.astype("int64").to_numpy(), name="row")
+    frame = frame[frame.apply(lambda col: col.str.strip() != "").any(axis=1)]
+    _, problems = _columns(1, list(frame.columns), [])
     if problems:
-        problems = _name_duplicates(problems, frame)
-        order = {n: i for i, n in enumerate(frame.columns)}
-        problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", -1)))
-        raise CauseTableError(problems)
-    extras = [c for c in frame.columns if c not in COLUMN_NAMES]
-    digest = hashlib.sha256(data).hexdigest()
-    return CauseTable.build(_normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras)
+        raise CauseTableError(problems, cells=_all_columns(frame.loc[:, ~frame.columns.duplicated()]))
+    if frame.empty:
+        raise _fail("The table has no causes: fill in at least one row.")
+    if max_rows is not None and len(frame) > max_rows:
+        raise _fail(_too_many_rows(max_rows))
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()).hexdigest()
+    digest = hashlib.sha256(digest.encode() + "\x1f".join(frame.columns).encode()).hexdigest()
+    return _checked(frame, name, digest, [], [])
 
 
-__all__ = ["CauseTableError", "Problem", "load_cause_table"]
+__all__ = ["CauseTableError", "Problem", "load_cause_table", "table_from_cells"]

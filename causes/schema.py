@@ -72,6 +72,17 @@ MSG_URGENCY = "is not one of " + ", ".join(URGENCY_LEVELS)
 MSG_URL = "is not a web address starting with http:// or https://"
 MSG_DATE = "is not a real date written as YYYY-MM-DD"
 
+# How to put each of these right, for the problem report.
+FIXES: dict[str, str] = {
+    MSG_BLANK: "Fill in the cell, or delete the row if it is not a cause.",
+    MSG_EMPTY_LIST: "Write at least one item; put a semicolon (;) between items.",
+    MSG_DUPLICATE: "Give each cause its own name, or merge the rows into one.",
+    MSG_TOO_LONG: "Shorten it to one or two sentences and move the rest to the explanation column.",
+    MSG_URGENCY: "Write self-care, see a doctor or urgent, or leave the cell blank.",
+    MSG_URL: "Give the page's full address, starting https://, or leave the cell blank.",
+    MSG_DATE: "Write the date as year-month-day, for example 2026-01-31, or leave the cell blank.",
+}
+
 
 def split_list(cell: str) -> list[str]:
     """Split a list cell: items trimmed, empty items and repeats (ignoring case) dropped,

@@ -548,7 +548,13 @@ def test_problem_carries_row_column_and_value():
     with pytest.raises(CauseTableError) as info:
         load_cause_table(table({}, {"urgency": "soon"}))
     assert info.value.problems == (
-        Problem(message="is not one of self-care, see a doctor, urgent", row=3, column="urgency", value="soon"),
+        Problem(
+            message="is not one of self-care, see a doctor, urgent",
+            row=3,
+            column="urgency",
+            value="soon",
+            fix="Write self-care, see a doctor or urgent, or leave the cell blank.",
+        ),
     )
 
 
