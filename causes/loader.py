@@ -399,7 +399,7 @@ def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = N
     name. Blank cells may be None or NaN; rows with no number get the next free ones, and
     rows left blank are dropped. The values are taken as they are (no formula quote to
     drop). Raises CauseTableError with the cells, as the loader does."""
-    frame = cells.astype(object).where(cells.notna(), "").astype(str)
+    frame = cells.astype(object).where(cells.notna(), "").astype(str).astype(object)
     frame.columns = [_KNOWN.get(_normalise_name(str(c)), str(c).strip()) for c in frame.columns]
     numbers = pd.to_numeric(pd.Series(frame.index, dtype=object), errors="coerce")
     known = numbers.dropna()

@@ -8,7 +8,8 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from causes.loader import CauseTableError, load_cause_table
+from causes.editing import cells_csv, cells_of
+from causes.loader import CauseTableError, load_cause_table, table_from_cells
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, unneutralise
 from causes.table import CauseTable
 
@@ -184,3 +185,25 @@ def test_a_valid_table_reads_back_as_written(generated, newline):
     assert [table.record(i) for i in range(len(table))] == [
         {c: r[c] for c in (*COLUMN_NAMES, "notes")} for r in expected
     ]
+
+
+# --- (3) a table taken to cells (the Data page's grid) comes back the same, both ways -------
+
+
+def records(table: CauseTable) -> list[dict]:
+    return [table.record(i) for i in range(len(table))]
+
+
+@SETTINGS
+@given(valid_tables())
+def test_a_valid_table_comes_back_the_same_from_its_cells_and_from_their_csv(generated):
+    header, rows, _ = generated
+    buf = io.StringIO()
+    csv.writer(buf).writerows([header, *rows])
+    table = load_cause_table(buf.getvalue().encode("utf-8"))
+    cells = cells_of(table)
+    from_grid = table_from_cells(cells, "grid")
+    from_file = load_cause_table(cells_csv(cells))
+    for again in (from_grid, from_file):
+        assert again.extra_columns == table.extra_columns
+        assert records(again) == records(table)
