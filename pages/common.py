@@ -40,6 +40,11 @@ MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
 PAGE_SIZE = 20
 EXPLORE = "pages/explore.py"
 MAX_PROBLEMS_SHOWN = 20
+# Session keys that outlive a change of table: the Data page's own, and the table itself.
+KEEP_PREFIX = "data-"
+OWN_TABLE = "data-own-table"
+OWN_FOLDER = "data-own-folder"
+DATA_PAGE = "pages/data.py"
 
 
 # --- the active table -------------------------------------------------------------------
@@ -82,8 +87,11 @@ def _stamp(path: Path) -> int:
 
 
 def sidecars() -> tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]:
-    """The red flags, glossary and claims that sit beside the active table."""
+    """The red flags, glossary and claims that sit beside the active table (none for a
+    table a person brought, unless it started from the bundled one)."""
     folder = st.session_state.get("source_folder", BUNDLED_TABLE.parent)
+    if folder is None:
+        return (), Glossary(), ()
     stamp = tuple(_stamp(folder / f) for f in (RED_FLAGS_FILE, GLOSSARY_FILE, CLAIMS_FILE))
     return _sidecars(str(folder), stamp)
 
@@ -112,10 +120,40 @@ def load_source() -> CauseTable:
                 st.info("Cause Atlas is showing its bundled cause table instead.", icon=":material/info:")
     if table is None:
         st.stop()
+    st.session_state["server_table"] = table
+    own = st.session_state.get(OWN_TABLE)
+    if own is not None:
+        # A table this person brought lives in their session only.
+        table = own
+        st.session_state["source_folder"] = st.session_state.get(OWN_FOLDER)
+        st.session_state["source_is_bundled"] = False
+    else:
+        st.session_state["source_folder"] = path.resolve().parent
+        st.session_state["source_is_bundled"] = path.resolve() == BUNDLED_TABLE.resolve()
     st.session_state["source_table"] = table
-    st.session_state["source_folder"] = path.resolve().parent
-    st.session_state["source_is_bundled"] = path.resolve() == BUNDLED_TABLE.resolve()
     return table
+
+
+# Everything a page keeps about the table it shows; dropped when the table changes, so no
+# filter, comparison or deck names a cause the new table lacks.
+_PER_TABLE_PARAMS: tuple[str, ...] = (*FILTER_KEYS, "cause", "compare", "deck", "slide")
+
+
+def use_table(table: CauseTable | None, folder: Path | None = None) -> None:
+    """Show this person `table` (None: the server's own again), with the red flags,
+    glossary and claims of `folder`. In a callback: the next run shows it."""
+    keep = {k for k in st.session_state if str(k).startswith(KEEP_PREFIX)}
+    for key in list(st.session_state):
+        if key not in keep:
+            del st.session_state[key]
+    for key in _PER_TABLE_PARAMS:
+        st.query_params.pop(key, None)
+    st.session_state[OWN_TABLE] = table
+    st.session_state[OWN_FOLDER] = folder
+
+
+def own_table_active() -> bool:
+    return st.session_state.get(OWN_TABLE) is not None
 
 
 def serving_bundled() -> bool:
@@ -135,9 +173,24 @@ def active_table() -> CauseTable:
     return table if table is not None else load_source()
 
 
-def table_caption(table: CauseTable) -> None:
-    """Which table is being shown, and any note the loader made about it."""
-    st.caption(f":material/table: {len(table):,} causes from **{md_escape(table.name)}**")
+def table_caption(table: CauseTable, on_data_page: bool = False) -> None:
+    """Which table is being shown, any note the loader made about it, and for a table a
+    person brought, a way back to the server's own."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="table-caption"):
+        st.caption(f":material/table: {len(table):,} causes from **{md_escape(table.name)}**")
+        if own_table_active():
+            st.caption(":material/lock: your table, in this browser tab only")
+            server = st.session_state.get("server_table")
+            st.button(
+                f"Back to {md_escape(server.name) if server else 'the bundled table'}",
+                on_click=use_table,
+                args=(None,),
+                icon=":material/undo:",
+                type="tertiary",
+                key="data-back",
+            )
+        elif not on_data_page:
+            st.page_link(DATA_PAGE, label="Use your own table", icon=":material/upload_file:")
     for w in table.warnings:
         st.caption(f":material/info: {md_escape(w)}")
 

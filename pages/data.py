@@ -1,0 +1,217 @@
+"""Your data: bring a cause table (upload one, or start from the template or the bundled
+table), see every problem with where it is and how to fix it, fix it in the grid, use it
+in this session and download it. Nothing is written to the server; the table lives in
+this person's session only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from causes import CauseTableError, load_cause_table
+from causes.config import BUNDLED_TABLE, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UPLOAD_ROWS
+from causes.content import template_csv
+from causes.editing import cells_csv, cells_of, problem_report, problems_line, report_csv
+from causes.export import export_name
+from causes.loader import table_from_cells
+from causes.schema import COLUMNS
+from causes.text import md_escape
+from pages import common
+
+DRAFT = "data-draft"  # {"id", "name", "cells", "folder"}: what the grid was opened with
+FILE_ERROR = "data-file-error"  # (file name, CauseTableError) of an upload with no cells to fix
+NOTICE = "data-notice"
+CHECKED = "data-checked"  # (draft id, grid state, table or error): the last check of the grid
+REPORT_ROWS = 500  # problems sent to the page; the download has every one
+
+table = common.active_table()
+st.title("Your own cause table")
+common.table_caption(table, on_data_page=True)
+st.markdown(
+    "Bring a cause table of your own: another symptom, another language, your clinic's list. Upload it as a "
+    "CSV file saved from a spreadsheet, or start from the template or the bundled table, then check and edit it "
+    "in the grid below."
+)
+st.caption(
+    f":material/lock: Your table stays in this browser tab: no one else sees it, nothing is saved on the server, "
+    f"and it is gone when you close the tab. Files up to **{MAX_UPLOAD_MB} MB** and "
+    f"**{MAX_UPLOAD_ROWS:,} causes**. The columns are listed under *The format* below."
+)
+
+
+def open_draft(name: str, cells: pd.DataFrame, folder=None) -> None:
+    previous = st.session_state.get(DRAFT)
+    if previous:
+        st.session_state.pop(f"data-grid-{previous['id']}", None)
+    st.session_state[DRAFT] = {
+        "id": (previous["id"] + 1) if previous else 1,
+        "name": name,
+        "cells": cells,
+        "folder": folder,
+    }
+    st.session_state.pop(CHECKED, None)
+
+
+def uploaded() -> None:
+    file = st.session_state.get("data-upload")
+    st.session_state.pop(FILE_ERROR, None)
+    st.session_state.pop(NOTICE, None)
+    if file is None:
+        return
+    try:
+        new = load_cause_table(file.getvalue(), name=file.name, max_bytes=MAX_UPLOAD_BYTES, max_rows=MAX_UPLOAD_ROWS)
+    except CauseTableError as e:
+        if e.cells is None:
+            st.session_state[FILE_ERROR] = (file.name, e)
+        else:
+            open_draft(file.name, e.cells)
+        return
+    common.use_table(new)
+    open_draft(file.name, cells_of(new))
+    st.session_state[NOTICE] = f"Now showing {file.name}: {len(new):,} causes, on every page."
+
+
+def start_from(which: str) -> None:
+    st.session_state.pop(FILE_ERROR, None)
+    st.session_state.pop(NOTICE, None)
+    if which == "template":
+        open_draft("my-cause-table.csv", cells_of(load_cause_table(template_csv().encode(), name="template")))
+    elif which == "bundled":
+        bundled = load_cause_table(BUNDLED_TABLE)
+        open_draft(f"{BUNDLED_TABLE.stem}-edited.csv", cells_of(bundled), folder=BUNDLED_TABLE.parent)
+    else:
+        shown = st.session_state["source_table"]
+        open_draft(shown.name, cells_of(shown), folder=st.session_state.get("source_folder"))
+
+
+def use_checked(new, folder) -> None:
+    common.use_table(new, folder)
+    st.session_state[NOTICE] = f"Now showing {new.name}: {len(new):,} causes, on every page."
+
+
+# --- 1. bring a table --------------------------------------------------------------------------
+
+st.subheader("1. Bring a table", anchor=False)
+st.file_uploader(
+    "Upload a cause table (CSV)",
+    type=["csv", "tsv", "txt"],
+    max_upload_size=MAX_UPLOAD_MB,
+    key="data-upload",
+    on_change=uploaded,
+    help="Save the sheet as CSV: comma, semicolon or tab separated; UTF-8 or Windows-1252 both work.",
+)
+with st.container(horizontal=True, gap="small"):
+    st.button("Start from the template", on_click=start_from, args=("template",), icon=":material/note_add:")
+    st.button("Start from the bundled table", on_click=start_from, args=("bundled",), icon=":material/dataset:")
+    st.button("Edit the table now shown", on_click=start_from, args=("shown",), icon=":material/edit:")
+
+if NOTICE in st.session_state:
+    st.success(md_escape(st.session_state[NOTICE]), icon=":material/check_circle:")
+if FILE_ERROR in st.session_state:
+    name, error = st.session_state[FILE_ERROR]
+    common.show_problems(error, f"{name} could not be read, so Cause Atlas keeps showing {table.name}.")
+
+# --- 2. check and fix it -----------------------------------------------------------------------
+
+draft = st.session_state.get(DRAFT)
+st.subheader("2. Check and fix it", anchor=False)
+if draft is None:
+    st.info("Upload a file or choose a starting point above; its rows open here to check and edit.")
+else:
+    grid_key = f"data-grid-{draft['id']}"
+    stem = draft["name"].rsplit(".", 1)[0]
+    config = {
+        "_index": st.column_config.NumberColumn("Row", help="The row number a spreadsheet shows.", disabled=True),
+        **{c.name: st.column_config.TextColumn(c.name, help=c.content.capitalize() + ".") for c in COLUMNS},
+    }
+    status = st.container()  # filled below the grid's line, once the grid's value is known
+    edited = st.data_editor(draft["cells"], key=grid_key, num_rows="dynamic", column_config=config)
+
+    # Checked again only when the grid changed: a big table takes a moment.
+    state = repr(st.session_state.get(grid_key))
+    checked = st.session_state.get(CHECKED)
+    if checked is None or checked[:2] != (draft["id"], state):
+        try:
+            result = table_from_cells(edited, draft["name"], max_rows=MAX_UPLOAD_ROWS)
+        except CauseTableError as e:
+            result = e
+        checked = (draft["id"], state, result)
+        st.session_state[CHECKED] = checked
+    result = checked[2]
+
+    with status:
+        if isinstance(result, CauseTableError):
+            problems = result.problems
+            st.error(
+                f"**{problems_line(problems)}.** Cause Atlas keeps showing {md_escape(table.name)} until they are "
+                "fixed. Each is listed here, first row first: fix the cell in the grid below and it leaves the list.",
+                icon=":material/error:",
+            )
+            report = problem_report(problems)
+            st.dataframe(report.head(REPORT_ROWS), hide_index=True, key="data-report")
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.download_button(
+                    "Download the full list of problems (CSV)",
+                    data=lambda: report_csv(problems),
+                    file_name=export_name(stem, "problems", date.today(), "csv"),
+                    mime="text/csv",
+                    on_click="ignore",
+                    icon=":material/checklist:",
+                )
+                if len(report) > REPORT_ROWS:
+                    st.caption(f"The first {REPORT_ROWS:,} of {len(report):,} are shown; the download has them all.")
+        else:
+            st.success(f"Every row is valid: {len(result):,} causes.", icon=":material/check_circle:")
+        st.markdown(
+            f"**{md_escape(draft['name'])}**: edit any cell; add a row at the foot of the grid, or tick rows to "
+            "delete them. Every change is checked as you make it. Lists take a semicolon (;) between items."
+        )
+
+    with st.container(horizontal=True, vertical_alignment="center", key="data-actions"):
+        if isinstance(result, CauseTableError):
+            st.download_button(
+                "Download the table as it is (CSV)",
+                data=lambda: cells_csv(edited),
+                file_name=export_name(stem, "draft", date.today(), "csv"),
+                mime="text/csv",
+                on_click="ignore",
+                icon=":material/download:",
+                help="Every row as it is now, problems and all, to carry on in a spreadsheet.",
+            )
+        else:
+            in_use = result.digest == table.digest
+            st.button(
+                "Using this table" if in_use else "Use this table",
+                on_click=use_checked,
+                args=(result, draft["folder"]),
+                type="primary",
+                icon=":material/check:",
+                disabled=in_use,
+            )
+            st.download_button(
+                "Download the corrected table (CSV)",
+                data=lambda: cells_csv(edited),
+                file_name=export_name(stem, "", date.today(), "csv"),
+                mime="text/csv",
+                on_click="ignore",
+                icon=":material/download:",
+                help="In the cause-table format: it loads back as it is.",
+            )
+
+# --- the format --------------------------------------------------------------------------------
+
+with st.expander("The format: one row per cause, these columns"):
+    st.dataframe(
+        pd.DataFrame(
+            [(c.name, "yes" if c.required else "", c.content) for c in COLUMNS],
+            columns=["Column", "Required", "What it holds"],
+        ),
+        hide_index=True,
+    )
+    st.markdown(
+        "Lists put a semicolon (;) between items. Any other column is kept and shown with each cause. "
+        "A red-flag list, glossary and claims can sit beside a table served with `--data`; an uploaded table "
+        "gets the general warning signs."
+    )

@@ -1,0 +1,201 @@
+"""The Data page ("Your data"), run through app.py: upload, the problem report, fixing in
+the grid, using the table on every page of this session, and going back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from causes.config import MAX_UPLOAD_MB, MAX_UPLOAD_ROWS
+from pages.common import DATA_PAGE, EXPLORE
+from tests.corpus.make_corpus import CASES, HOSTILE
+from tests.pages.conftest import count_line, texts
+
+PAGES = (
+    "pages/explore.py",
+    "pages/overview.py",
+    "pages/body.py",
+    "pages/compare.py",
+    "pages/present.py",
+    "pages/glossary.py",
+    "pages/about.py",
+    DATA_PAGE,
+)
+
+
+def corpus(name: str) -> bytes:
+    return next(c.data for c in CASES if c.name == name)
+
+
+def open_data(app):
+    at = app(page=DATA_PAGE)
+    assert not at.exception
+    return at
+
+
+def upload(at, name: str, data: bytes | None = None):
+    at.file_uploader(key="data-upload").upload(name, corpus(name) if data is None else data, "text/csv")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def button(at, label: str):
+    matches = [b for b in at.button if b.label.replace("\\", "") == label]
+    assert len(matches) == 1, [b.label for b in at.button]
+    return matches[0]
+
+
+def report_of(at):
+    (report,) = [d.value for d in at.dataframe if "How to fix it" in d.value.columns]
+    return report
+
+
+def on(at, page: str):
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_text(at) -> str:
+    return "\n".join(texts(at))
+
+
+def test_the_page_states_its_limits_and_that_a_table_stays_in_the_session(app):
+    page = page_text(open_data(app))
+    assert f"{MAX_UPLOAD_MB} MB" in page
+    assert f"{MAX_UPLOAD_ROWS:,} causes" in page
+    assert "no one else sees it" in page
+    assert at_least_one_grid_hint(page)
+
+
+def at_least_one_grid_hint(page: str) -> bool:
+    return "Upload a file or choose a starting point above" in page
+
+
+def test_a_valid_upload_is_shown_on_every_page_until_the_person_goes_back(app, bundled):
+    at = upload(open_data(app), "excel-european-semicolons.csv")
+    page = page_text(at)
+    assert "Now showing excel-european-semicolons.csv: 2 causes, on every page." in page
+    assert "2 causes from **excel-european-semicolons.csv**" in page
+    assert "The file is semicolon-separated; it was read as such." in page
+    assert "Every row is valid: 2 causes." in page
+
+    on(at, EXPLORE)
+    assert count_line(at) == "2 of 2 causes match"
+    assert "your table, in this browser tab only" in page_text(at)
+    assert "Crampes nocturnes répétées" in page_text(at).replace("\\", "")
+
+    button(at, "Back to causes.csv").click().run()
+    assert count_line(at) == f"{len(bundled)} of {len(bundled)} causes match"
+    assert "your table, in this browser tab only" not in page_text(at)
+
+
+def test_a_bad_upload_shows_every_problem_and_the_app_keeps_its_table(app, bundled):
+    at = upload(open_data(app), "clinic-list-with-mistakes.csv")
+    page = page_text(at)
+    assert "4 problems in 3 rows." in page
+    assert "keeps showing causes.csv until they are fixed" in page
+    report = report_of(at)
+    assert list(report["Row"]) == [3, 3, 4, 5]
+    assert list(report["Column"]) == ["urgency", "last_reviewed", "symptoms", "summary"]
+    assert report["How to fix it"].str.len().min() > 10
+    assert any(b.label == "Download the full list of problems (CSV)" for b in at.get("download_button"))
+    assert "Use this table" not in [b.label for b in at.button]
+
+    on(at, EXPLORE)
+    assert count_line(at) == f"{len(bundled)} of {len(bundled)} causes match"
+
+
+def test_fixing_the_reported_cells_in_the_grid_gives_a_table_to_use(app):
+    at = upload(open_data(app), "clinic-list-with-mistakes.csv")
+    # Grid positions: 0 is row 2. Fix rows 3 and 4; delete row 5 (no summary).
+    at.session_state["data-grid-1"] = {
+        "edited_rows": {1: {"urgency": "urgent", "last_reviewed": "2026-01-31"}, 2: {"symptoms": "cramps"}},
+        "added_rows": [],
+        "deleted_rows": [3],
+    }
+    at.run()
+    assert "Every row is valid: 3 causes." in page_text(at)
+    assert any(b.label == "Download the corrected table (CSV)" for b in at.get("download_button"))
+    button(at, "Use this table").click().run()
+    assert "Now showing clinic-list-with-mistakes.csv: 3 causes, on every page." in page_text(at)
+    assert button(at, "Using this table").disabled
+    on(at, EXPLORE)
+    assert count_line(at) == "3 of 3 causes match"
+
+
+def test_an_edit_that_breaks_a_rule_is_reported_at_once(app):
+    at = upload(open_data(app), "utf8.csv")
+    at.session_state["data-grid-1"] = {
+        "edited_rows": {0: {"source_url": "javascript:alert(1)"}},
+        "added_rows": [{"cause": "Cause 2", "category": "x"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    report = report_of(at)
+    assert list(zip(report["Row"], report["Column"], strict=True)) == [
+        (2, "source_url"),
+        (3, "cause"),
+        (5, "cause"),
+        (5, "symptoms"),
+        (5, "body_areas"),
+        (5, "summary"),
+    ]
+    # The table in use is still the valid upload.
+    assert "3 causes from **utf8.csv**" in page_text(at)
+
+
+@pytest.mark.parametrize("name", ["image-renamed.csv", "utf-16.csv", "ragged-row.csv", "one-megabyte-cell.csv"])
+def test_a_file_that_is_not_a_table_gets_its_reason_and_no_grid(app, bundled, name):
+    at = upload(open_data(app), name)
+    case = next(c for c in CASES if c.name == name)
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any(case.problems[0] in e for e in errors), errors
+    assert any("keeps showing causes.csv" in e for e in errors)
+    assert not at.data_editor
+    on(at, EXPLORE)
+    assert count_line(at) == f"{len(bundled)} of {len(bundled)} causes match"
+
+
+@pytest.mark.parametrize(
+    ("label", "rows"),
+    [("Start from the template", 1), ("Start from the bundled table", 44), ("Edit the table now shown", 44)],
+)
+def test_a_table_can_be_started_from_the_template_or_the_bundled_table(app, label, rows):
+    at = open_data(app)
+    button(at, label).click().run()
+    assert f"Every row is valid: {rows} causes." in page_text(at)
+    assert len(at.data_editor) == 1
+    assert len(at.data_editor[0].value) == rows
+
+
+def test_a_new_table_drops_filters_it_cannot_have(app):
+    at = app({"symptom": "twitching at rest", "area": "calves"})
+    assert count_line(at) != "44 of 44 causes match"
+    on(at, DATA_PAGE)
+    upload(at, "utf8.csv")
+    on(at, EXPLORE)
+    assert count_line(at) == "3 of 3 causes match"
+    assert at.multiselect(key="symptom").value == []
+    assert "symptom" not in at.query_params
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_text_is_escaped_on_every_page(app, page):
+    at = upload(open_data(app), "hostile-text.csv")
+    on(at, page)
+    if page == "pages/compare.py":
+        at.query_params["compare"] = [f"{HOSTILE['script']} script", f"{HOSTILE['md_image']} md_image"]
+        at.run()
+    values = [m.value for m in (*at.markdown, *at.caption, *at.subheader, *at.title, *at.error, *at.info)]
+    shown = "\n".join(values)
+    if page in ("pages/explore.py", "pages/compare.py", "pages/about.py"):
+        assert "alert" in shown  # the hostile text is on the page, escaped
+    for value in values:
+        # Every markdown character in table text is escaped: no tag, image or link can form.
+        assert not re.search(r"(?<!\\)<(script|img|iframe|a\b)", value), value
+        assert not re.search(r"(?<!\\)!(?<!\\)\[", value), value
+        assert not re.search(r"(?<!\\)\]\((javascript|data|https)", value), value
+        assert not re.search(r"(?<!\\):red\[|(?<!\\)\$\$", value), value
