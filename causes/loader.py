@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -336,9 +337,9 @@ def _all_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return out[[*COLUMN_NAMES, *extras]]
 
 
-def _checked(frame: pd.DataFrame, label: str, digest: str, warnings: list[str], problems: list[Problem]) -> CauseTable:
-    """Validate the cells (indexed by spreadsheet row) and build the table; `problems`
-    are those already found. A ragged row leaves no cells to fix."""
+def _raise_problems(frame: pd.DataFrame, problems: list[Problem]) -> None:
+    """Validate the cells (indexed by spreadsheet row); `problems` are those already found.
+    A ragged row leaves no cells to fix."""
     ragged = bool(problems)
     problems = problems + _schema_problems(frame)
     if problems:
@@ -346,6 +347,9 @@ def _checked(frame: pd.DataFrame, label: str, digest: str, warnings: list[str], 
         order = {n: i for i, n in enumerate(frame.columns)}
         problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", -1)))
         raise CauseTableError(problems, cells=None if ragged else _all_columns(frame))
+
+
+def _build(frame: pd.DataFrame, label: str, digest: str, warnings: list[str]) -> CauseTable:
     extras = [c for c in frame.columns if c not in COLUMN_NAMES]
     return CauseTable.build(_normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras)
 
@@ -390,11 +394,40 @@ def load_cause_table(
     frame, ragged = _cells(names, body)
     if problems:  # only missing columns: add them blank, to be filled in
         raise CauseTableError(problems + ragged, cells=None if ragged else _all_columns(frame))
-    return _checked(frame, label, hashlib.sha256(data).hexdigest(), warnings, ragged)
+    _raise_problems(frame, ragged)
+    return _build(frame, label, hashlib.sha256(data).hexdigest(), warnings)
 
 
-def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) -> CauseTable:
-    """Validate a table given as cells, as edited in a grid: a column per column of the
+@dataclass(frozen=True, eq=False)
+class CheckedCells:
+    """Cells that make a valid table: blank rows dropped, every row numbered. Building the
+    table (indexing it) waits until it is wanted."""
+
+    frame: pd.DataFrame
+    name: str
+    digest: str
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def table(self) -> CauseTable:
+        return _build(self.frame, self.name, self.digest, [])
+
+
+def _nonblank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows hold any text; each column is looked at only for rows not yet known to."""
+    keep = np.zeros(len(frame), dtype=bool)
+    for column in range(frame.shape[1]):
+        rest = np.flatnonzero(~keep)
+        if not len(rest):
+            break
+        values = frame.iloc[rest, column]
+        keep[rest] = (values.str.len() > 0).to_numpy() & (values.str.strip() != "").to_numpy()
+    return keep
+
+
+def check_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) -> CheckedCells:
+    """Check a table given as cells, as edited in a grid: a column per column of the
     format (any others are kept as extra columns), the index the row numbers the problems
     name. Blank cells may be None or NaN; rows with no number get the next free ones, and
     rows left blank are dropped. The values are taken as they are (no formula quote to
@@ -407,7 +440,7 @@ def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = N
     missing = numbers.isna().to_numpy()
     numbers[missing] = range(start, start + int(missing.sum()))
     frame.index = pd.Index(numbers.astype("int64").to_numpy(), name="row")
-    frame = frame[frame.apply(lambda col: col.str.strip() != "").any(axis=1)]
+    frame = frame[_nonblank_rows(frame)]
     _, problems = _columns(1, list(frame.columns), [])
     if problems:
         raise CauseTableError(problems, cells=_all_columns(frame.loc[:, ~frame.columns.duplicated()]))
@@ -415,9 +448,15 @@ def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = N
         raise _fail("The table has no causes: fill in at least one row.")
     if max_rows is not None and len(frame) > max_rows:
         raise _fail(_too_many_rows(max_rows))
+    _raise_problems(frame, [])
     digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()).hexdigest()
     digest = hashlib.sha256(digest.encode() + "\x1f".join(frame.columns).encode()).hexdigest()
-    return _checked(frame, name, digest, [], [])
+    return CheckedCells(frame, name, digest)
 
 
-__all__ = ["CauseTableError", "Problem", "load_cause_table", "table_from_cells"]
+def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) -> CauseTable:
+    """`check_cells`, then the table."""
+    return check_cells(cells, name, max_rows=max_rows).table()
+
+
+__all__ = ["CauseTableError", "CheckedCells", "Problem", "check_cells", "load_cause_table", "table_from_cells"]

@@ -15,7 +15,7 @@ from causes.config import BUNDLED_TABLE, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UP
 from causes.content import template_csv
 from causes.editing import cells_csv, cells_of, problem_report, problems_line, report_csv
 from causes.export import export_name
-from causes.loader import table_from_cells
+from causes.loader import CheckedCells, check_cells
 from causes.schema import COLUMNS
 from causes.text import md_escape
 from pages import common
@@ -86,7 +86,8 @@ def start_from(which: str) -> None:
         open_draft(shown.name, cells_of(shown), folder=st.session_state.get("source_folder"))
 
 
-def use_checked(new, folder) -> None:
+def use_checked(checked: CheckedCells, folder) -> None:
+    new = checked.table()
     common.use_table(new, folder)
     st.session_state[NOTICE] = f"Now showing {new.name}: {len(new):,} causes, on every page."
 
@@ -134,7 +135,7 @@ else:
     checked = st.session_state.get(CHECKED)
     if checked is None or checked[:2] != (draft["id"], state):
         try:
-            result = table_from_cells(edited, draft["name"], max_rows=MAX_UPLOAD_ROWS)
+            result = check_cells(edited, draft["name"], max_rows=MAX_UPLOAD_ROWS)
         except CauseTableError as e:
             result = e
         checked = (draft["id"], state, result)

@@ -12,7 +12,7 @@ import pytest
 
 from causes.config import BUNDLED_TABLE
 from causes.editing import REPORT_COLUMNS, cells_csv, cells_of, problem_report, problems_line, report_csv
-from causes.loader import CauseTableError, Problem, load_cause_table, table_from_cells
+from causes.loader import CauseTableError, Problem, check_cells, load_cause_table, table_from_cells
 from causes.schema import COLUMN_NAMES
 from tests.corpus.make_corpus import CASES, row, write
 
@@ -215,3 +215,12 @@ def test_the_report_downloads_as_csv_with_every_problem_and_inert_values():
 )
 def test_problems_line(problems, expected):
     assert problems_line(problems) == expected
+
+
+def test_checked_cells_count_their_causes_and_build_the_table_when_asked():
+    checked = check_cells(cells_of(BUNDLED), "checked.csv")
+    assert len(checked) == len(BUNDLED)
+    table = checked.table()
+    assert table.digest == checked.digest
+    assert table.name == "checked.csv"
+    pd.testing.assert_frame_equal(table.frame, BUNDLED.frame)
