@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -116,14 +117,21 @@ def _normalise_name(name: str) -> str:
 
 
 _KNOWN = {c.name: c.name for c in COLUMNS}
+_SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 
 
 def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
     """Split into the header and (spreadsheet row, cells) records, choosing the delimiter.
     Reading stops as soon as more than `max_rows` causes are seen."""
     best: tuple[int, str] | None = None
+    named = _SEP_LINE.match(text.lstrip("\r\n"))
+    if named:
+        # Excel's `sep=;` first line names the separator; Excel hides it, so rows count
+        # from the header as 1 here too.
+        text = text.lstrip("\r\n")[named.end() :]
+        best = (1, named.group(1))
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    for delimiter in (",", ";", "\t"):
+    for delimiter in () if named else (",", ";", "\t"):
         try:
             header = next(csv.reader([first_line], delimiter=delimiter))
         except (csv.Error, StopIteration):

@@ -189,6 +189,13 @@ def title_slide(deck: Deck) -> None:
         if deck.cap_note:
             st.caption(md_escape(deck.cap_note))
     with code:
+        if common.own_table_active():
+            st.info(
+                "This table was brought in this browser tab only, so a link cannot open it on anyone's phone. "
+                "To share it, serve it to the room with `--data`, or hand out the handout from Explore.",
+                icon=":material/phonelink_off:",
+            )
+            return
         picked = deck_params(table, deck.positions) if deck.picked else ()
         link = view_link(app_root(st.context.url or FALLBACK_URL), query, picked)
         try:

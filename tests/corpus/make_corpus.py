@@ -150,6 +150,18 @@ def _cases() -> list[Case]:
             2,
             notes=(CP1252, SEMICOLON),
         ),
+        Case(
+            "excel-sep-line.csv",
+            ("sep=;\r\n" + write([row(0), row(1, urgency="soon")], delimiter=";")).encode("cp1252"),
+            problems=('row 3, urgency: "soon" is not one of self-care, see a doctor, urgent',),
+            fixable=True,
+        ),
+        Case(
+            "excel-sep-line-valid.csv",
+            ("sep=;\r\n" + write(ACCENTED, delimiter=";")).encode("cp1252"),
+            2,
+            notes=(CP1252, SEMICOLON),
+        ),
         Case("semicolons-utf8.csv", write(rows(2), delimiter=";").encode(), 2, notes=(SEMICOLON,)),
         Case(
             "tab-separated.tsv",

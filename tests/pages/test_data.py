@@ -199,3 +199,13 @@ def test_hostile_text_is_escaped_on_every_page(app, page):
         assert not re.search(r"(?<!\\)!(?<!\\)\[", value), value
         assert not re.search(r"(?<!\\)\]\((javascript|data|https)", value), value
         assert not re.search(r"(?<!\\):red\[|(?<!\\)\$\$", value), value
+
+
+def test_slides_of_a_table_brought_here_say_a_link_cannot_share_it(app):
+    at = on(app(), "pages/present.py")
+    assert len(at.get("image")) == 1  # the QR code of the view's link
+    on(at, DATA_PAGE)
+    upload(at, "utf8.csv")
+    on(at, "pages/present.py")
+    assert not at.get("image")  # no QR code that would open the server's table instead
+    assert any("a link cannot open it on anyone's phone" in i.value for i in at.info)
