@@ -68,6 +68,11 @@ def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def bundled_table() -> CauseTable | None:
+    """The bundled table, read once for every session."""
+    return _load_path(BUNDLED_TABLE)[0]
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _sidecars(folder: str, stamp: tuple[int, ...]) -> tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]:
     # The optional files beside a cause table, read again when any of them changes.

@@ -41,7 +41,8 @@ st.caption(
 )
 
 
-def open_draft(name: str, cells: pd.DataFrame, folder=None) -> None:
+def open_draft(name: str, cells: pd.DataFrame, folder=None, shown=None) -> None:
+    """Open cells in the grid; `shown` is the table in use that they are, if any."""
     previous = st.session_state.get(DRAFT)
     if previous:
         st.session_state.pop(f"data-grid-{previous['id']}", None)
@@ -50,6 +51,8 @@ def open_draft(name: str, cells: pd.DataFrame, folder=None) -> None:
         "name": name,
         "cells": cells,
         "folder": folder,
+        "shown": shown,  # the table in use made from this grid, and the grid's digest then
+        "shown_digest": None,
     }
     st.session_state.pop(CHECKED, None)
 
@@ -69,7 +72,7 @@ def uploaded() -> None:
             open_draft(file.name, e.cells)
         return
     common.use_table(new)
-    open_draft(file.name, cells_of(new))
+    open_draft(file.name, cells_of(new), shown=new)
     st.session_state[NOTICE] = f"Now showing {file.name}: {len(new):,} causes, on every page."
 
 
@@ -79,16 +82,17 @@ def start_from(which: str) -> None:
     if which == "template":
         open_draft("my-cause-table.csv", cells_of(load_cause_table(template_csv().encode(), name="template")))
     elif which == "bundled":
-        bundled = load_cause_table(BUNDLED_TABLE)
+        bundled = common.bundled_table()
         open_draft(f"{BUNDLED_TABLE.stem}-edited.csv", cells_of(bundled), folder=BUNDLED_TABLE.parent)
     else:
         shown = st.session_state["source_table"]
-        open_draft(shown.name, cells_of(shown), folder=st.session_state.get("source_folder"))
+        open_draft(shown.name, cells_of(shown), folder=st.session_state.get("source_folder"), shown=shown)
 
 
-def use_checked(checked: CheckedCells, folder) -> None:
+def use_checked(checked: CheckedCells, draft: dict) -> None:
     new = checked.table()
-    common.use_table(new, folder)
+    common.use_table(new, draft["folder"])
+    draft["shown"], draft["shown_digest"] = new, checked.digest
     st.session_state[NOTICE] = f"Now showing {new.name}: {len(new):,} causes, on every page."
 
 
@@ -182,11 +186,13 @@ else:
                 help="Every row as it is now, problems and all, to carry on in a spreadsheet.",
             )
         else:
-            in_use = result.digest == table.digest
+            if draft["shown"] is not None and draft["shown_digest"] is None:
+                draft["shown_digest"] = result.digest  # the grid as opened from the table in use
+            in_use = draft["shown"] is table and result.digest == draft["shown_digest"]
             st.button(
                 "Using this table" if in_use else "Use this table",
                 on_click=use_checked,
-                args=(result, draft["folder"]),
+                args=(result, draft),
                 type="primary",
                 icon=":material/check:",
                 disabled=in_use,

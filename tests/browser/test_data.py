@@ -60,6 +60,7 @@ def edit_cell(page: Page, position: int, column: str, text: str) -> None:
 
 
 def test_a_bad_upload_is_reported_fixed_in_the_grid_downloaded_and_used(page: Page, server, corpus) -> None:
+    bundled_bytes = BUNDLED_TABLE.read_bytes()
     page.goto(server.url + "/data")
     wait_idle(page)
     upload(page, corpus / "clinic-list-with-mistakes.csv")
@@ -95,6 +96,7 @@ def test_a_bad_upload_is_reported_fixed_in_the_grid_downloaded_and_used(page: Pa
     expect(page.get_by_text("your table, in this browser tab only")).to_be_visible()
     page.get_by_role("button", name="Back to causes.csv").click()
     expect(page.get_by_text(ALL_BUNDLED, exact=True)).to_be_visible()
+    assert BUNDLED_TABLE.read_bytes() == bundled_bytes  # nothing is written over the bundled table
     must_not_happen(page)
 
 

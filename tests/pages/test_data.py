@@ -209,3 +209,19 @@ def test_slides_of_a_table_brought_here_say_a_link_cannot_share_it(app):
     on(at, "pages/present.py")
     assert not at.get("image")  # no QR code that would open the server's table instead
     assert any("a link cannot open it on anyone's phone" in i.value for i in at.info)
+
+
+def test_the_table_in_use_is_not_offered_again_until_it_is_edited(app):
+    at = upload(open_data(app), "utf8.csv")
+    assert button(at, "Using this table").disabled
+    at.session_state["data-grid-1"] = {
+        "edited_rows": {0: {"summary": "Changed."}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not button(at, "Use this table").disabled
+    button(at, "Use this table").click().run()
+    assert button(at, "Using this table").disabled
+    button(at, "Back to causes.csv").click().run()
+    assert not button(at, "Use this table").disabled  # the grid is no longer the table shown
