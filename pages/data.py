@@ -96,6 +96,19 @@ def use_checked(checked: CheckedCells, draft: dict) -> None:
     st.session_state[NOTICE] = f"Now showing {new.name}: {len(new):,} causes, on every page."
 
 
+def csv_download(label: str, data, kind: str, help: str | None = None) -> None:
+    """A CSV file made only when the button is clicked, named for the grid's table."""
+    st.download_button(
+        label,
+        data=data,
+        file_name=export_name(st.session_state[DRAFT]["name"].rsplit(".", 1)[0], kind, date.today(), "csv"),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/checklist:" if kind == "problems" else ":material/download:",
+        help=help,
+    )
+
+
 # --- 1. bring a table --------------------------------------------------------------------------
 
 st.subheader("1. Bring a table", anchor=False)
@@ -126,7 +139,6 @@ if draft is None:
     st.info("Upload a file or choose a starting point above; its rows open here to check and edit.")
 else:
     grid_key = f"data-grid-{draft['id']}"
-    stem = draft["name"].rsplit(".", 1)[0]
     config = {
         "_index": st.column_config.NumberColumn("Row", help="The row number a spreadsheet shows.", disabled=True),
         **{c.name: st.column_config.TextColumn(c.name, help=c.content.capitalize() + ".") for c in COLUMNS},
@@ -157,14 +169,7 @@ else:
             report = problem_report(problems)
             st.dataframe(report.head(REPORT_ROWS), hide_index=True, key="data-report")
             with st.container(horizontal=True, vertical_alignment="center"):
-                st.download_button(
-                    "Download the full list of problems (CSV)",
-                    data=lambda: report_csv(problems),
-                    file_name=export_name(stem, "problems", date.today(), "csv"),
-                    mime="text/csv",
-                    on_click="ignore",
-                    icon=":material/checklist:",
-                )
+                csv_download("Download the full list of problems (CSV)", lambda: report_csv(problems), "problems")
                 if len(report) > REPORT_ROWS:
                     st.caption(f"The first {REPORT_ROWS:,} of {len(report):,} are shown; the download has them all.")
         else:
@@ -176,14 +181,11 @@ else:
 
     with st.container(horizontal=True, vertical_alignment="center", key="data-actions"):
         if isinstance(result, CauseTableError):
-            st.download_button(
+            csv_download(
                 "Download the table as it is (CSV)",
-                data=lambda: cells_csv(edited),
-                file_name=export_name(stem, "draft", date.today(), "csv"),
-                mime="text/csv",
-                on_click="ignore",
-                icon=":material/download:",
-                help="Every row as it is now, problems and all, to carry on in a spreadsheet.",
+                lambda: cells_csv(edited),
+                "draft",
+                "Every row as it is now, problems and all, to carry on in a spreadsheet.",
             )
         else:
             if draft["shown"] is not None and draft["shown_digest"] is None:
@@ -197,14 +199,11 @@ else:
                 icon=":material/check:",
                 disabled=in_use,
             )
-            st.download_button(
+            csv_download(
                 "Download the corrected table (CSV)",
-                data=lambda: cells_csv(edited),
-                file_name=export_name(stem, "", date.today(), "csv"),
-                mime="text/csv",
-                on_click="ignore",
-                icon=":material/download:",
-                help="In the cause-table format: it loads back as it is.",
+                lambda: cells_csv(edited),
+                "",
+                "In the cause-table format: it loads back as it is.",
             )
 
 # --- the format --------------------------------------------------------------------------------
