@@ -54,7 +54,7 @@ MARK = """(figure, key) => {
 
 def chart(page: Page, alt: str) -> Locator:
     figure = page.get_by_role("figure", name=alt)
-    expect(figure).to_be_visible()
+    expect(figure).to_be_visible(timeout=20_000)  # plotly draws after the script is idle
     figure.locator(".js-plotly-plot").wait_for()
     return figure
 
