@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import json
 import os
 import platform
 import random
@@ -41,16 +42,18 @@ KINDS = ("no filter", "symptoms only", "symptoms + filters", "symptoms + text", 
 
 
 def table_path(rows: int, symptoms_per_cause: int, seed: int) -> Path:
-    return OUT / f"causes-{rows}x{symptoms_per_cause}-seed{seed}-v{GENERATOR_VERSION}.csv"
+    shape = symptoms_per_cause or "5-50"
+    return OUT / f"causes-{rows}x{shape}-seed{seed}-v{GENERATOR_VERSION}.csv"
 
 
 def ensure_table(rows: int, symptoms_per_cause: int, seed: int) -> Path:
-    """The cached synthetic table, written first when missing."""
+    """The cached synthetic table, written first when missing (`symptoms_per_cause` 0:
+    5 to 50 a cause, at random)."""
     path = table_path(rows, symptoms_per_cause, seed)
     if not path.exists():
         print(f"writing {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path} ...", flush=True)
         start = time.perf_counter()
-        write_table(path, rows, seed=seed, symptoms_per_cause=symptoms_per_cause)
+        write_table(path, rows, seed=seed, symptoms_per_cause=symptoms_per_cause or None)
         print(f"  written in {time.perf_counter() - start:.1f} s", flush=True)
     return path
 
@@ -145,14 +148,25 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_query", description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000, help="causes in the table (default 100,000)")
-    parser.add_argument("--symptoms-per-cause", type=int, default=20, metavar="K", help="default 20")
+    parser.add_argument(
+        "--symptoms-per-cause", type=int, default=20, metavar="K", help="default 20; 0: 5 to 50 at random"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the table and the queries (default 0)")
     parser.add_argument("--queries", type=int, default=200, help="how many different queries (default 200)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each query; its median counts (default 5)")
     parser.add_argument("--load-runs", type=int, default=3, help="times to load the table (default 3)")
+    parser.add_argument("--warm-up", action="store_true", help="load the table once before the timed loads")
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     if min(args.rows, args.queries, args.repeat, args.load_runs) < 1:
         parser.error("--rows, --queries, --repeat and --load-runs must be at least 1")
@@ -163,10 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         f" pandas {pd.__version__}, numpy {np.__version__}, {os.cpu_count()} CPUs"
     )
     size_mb = path.stat().st_size / 1e6
-    print(f"table: {path.name}, {args.rows:,} causes x {args.symptoms_per_cause} symptoms, {size_mb:.0f} MB")
+    shape = args.symptoms_per_cause or "5 to 50"
+    print(f"table: {path.name}, {args.rows:,} causes x {shape} symptoms, {size_mb:.0f} MB")
 
     loads: list[float] = []
     table: CauseTable | None = None
+    if args.warm_up:
+        table = load_cause_table(path)
     for _ in range(args.load_runs):
         table = None
         gc.collect()
@@ -174,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         table = load_cause_table(path)
         loads.append(time.perf_counter() - start)
     assert table is not None
+    gc.collect()
+    rss_loaded = _rss_mb()
     load_line = f"load_cause_table: median {statistics.median(loads):.2f} s"
     if len(loads) > 1:
         load_line += f" (min {min(loads):.2f}, max {max(loads):.2f}; {len(loads)} runs)"
@@ -192,7 +211,21 @@ def main(argv: list[str] | None = None) -> int:
         n, med, p95, lo, hi = stats(timings[label])
         print(f"{label:<22} {n:>5} {med:>8.2f} {p95:>8.2f} {lo:>8.2f} {hi:>8.2f}")
     print()
-    print(f"peak memory (RSS): {_peak_rss_mb():,.0f} MB")
+    print(f"memory (RSS) with the table loaded: {rss_loaded:,.0f} MB; peak {_peak_rss_mb():,.0f} MB")
+    if args.json:
+        figures = {
+            "rows": args.rows,
+            "file_mb": size_mb,
+            "load_s": {"median": statistics.median(loads), "min": min(loads), "max": max(loads), "runs": len(loads)},
+            "rss_loaded_mb": rss_loaded,
+            "rss_peak_mb": _peak_rss_mb(),
+            "queries": len(queries),
+            "repeat": args.repeat,
+        }
+        for label in ("run_query", "facet_counts", *(k for k in timings if k.startswith("  "))):
+            n, med, p95, lo, hi = stats(timings[label])
+            figures[label.strip()] = {"n": n, "median": med, "p95": p95, "min": lo, "max": hi}
+        Path(args.json).write_text(json.dumps(figures, indent=2))
     return 0
 
 

@@ -30,6 +30,12 @@ def urgency_style(level: str) -> UrgencyStyle:
     return URGENCY_STYLE.get(level.strip().casefold(), NO_URGENCY)
 
 
+def badge_md(label: str, colour: str, icon: str | None = None) -> str:
+    """A badge inside Streamlit markdown, like `st.badge` draws, so that one markdown
+    element can hold several; `label` must already be escaped for markdown."""
+    return f":{colour}-badge[{icon + ' ' if icon else ''}{label}]"
+
+
 def option_label(term: str, count: int) -> str:
     """A filter option with how many of the current matches carry it: `calves (3)`."""
     return f"{term} ({count:,})"

@@ -32,12 +32,12 @@ from causes.export import DISCLAIMER, export_name
 from causes.query import URL_PARAMS, heading, page_window, showing_line
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import option_label, symptom_hits_line, urgency_style, verdict_style
+from causes.style import badge_md, option_label, symptom_hits_line, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 
 FILTER_KEYS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
 MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
-PAGE_SIZE = 20
+PAGE_SIZE = 10
 EXPLORE = "pages/explore.py"
 MAX_PROBLEMS_SHOWN = 20
 # Session keys that outlive a change of table: the Data page's own, and the table itself.
@@ -212,14 +212,15 @@ def _flags() -> tuple[RedFlag, ...]:
 
 
 def _flag_list(flags: tuple[RedFlag, ...]) -> None:
-    if not flags:
-        st.markdown("- Symptoms that are severe, last, keep coming back, or worry you.")
+    """The warning signs by how soon to act, as one markdown element (and the sources)."""
+    parts = [] if flags else ["- Symptoms that are severe, last, keep coming back, or worry you."]
     for level in reversed(URGENCY_LEVELS):
         chosen = [f for f in flags if f.urgency == level]
         if chosen:
             style = urgency_style(level)
-            st.badge(f"{style.label}: {style.meaning}", icon=style.icon, color=style.badge)
-            st.markdown(_flag_lines(chosen))
+            parts.append(badge_md(md_escape(f"{style.label}: {style.meaning}"), style.badge, style.icon))
+            parts.append(_flag_lines(chosen))
+    st.markdown("\n\n".join(parts))
     sources = {f.source_name: f.source_url for f in flags if f.source_url}
     if sources:
         st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
@@ -524,18 +525,25 @@ def close_cause() -> None:
 
 
 def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Query) -> None:
-    """One cause in the ranked list, with a button that opens its full explanation."""
+    """One cause in the ranked list, with a button that opens its full explanation. The
+    text is one markdown element: each element costs a message per rerun."""
     c = table.record(position)
+    style = urgency_style(c["urgency"])
+    lines = [
+        f"#### {rank}\\. {md_escape(c['cause'])}",
+        badge_md(style.label, style.badge, style.icon)
+        + " "
+        + badge_md(md_escape(c["category"]), "gray", ":material/category:"),
+        md_escape(c["summary"]),
+    ]
+    if query.symptoms:
+        chosen = {s.casefold() for s in query.symptoms}
+        has = [s for s in c["symptoms"] if s.casefold() in chosen]
+        lines.append(
+            ":small[:gray[" + md_escape(symptom_hits_line(hits, len(query.symptoms)) + ": " + ", ".join(has)) + "]]"
+        )
     with st.container(border=True):
-        st.markdown(f"#### {rank}\\. {md_escape(c['cause'])}")
-        with st.container(horizontal=True):
-            urgency_badge(c["urgency"])
-            st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
-        st.markdown(md_escape(c["summary"]))
-        if query.symptoms:
-            chosen = {s.casefold() for s in query.symptoms}
-            has = [s for s in c["symptoms"] if s.casefold() in chosen]
-            st.caption(symptom_hits_line(hits, len(query.symptoms)) + ": " + ", ".join(md_escape(s) for s in has))
+        st.markdown("\n\n".join(lines))
         st.button(
             "Read the full explanation",
             key=f"open-{position}",

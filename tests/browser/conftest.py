@@ -3,90 +3,17 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+from bench.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
+
+FLAGS = CHROMIUM_FLAGS
 
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, data: Path | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        fd, log = tempfile.mkstemp(prefix="cause-atlas-", suffix=".log")
-        self.log = Path(log)
-        cmd = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless=true",
-            f"--server.port={self.port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ]
-        if data is not None:
-            cmd += ["--", "--data", str(data)]
-        env = {k: v for k, v in os.environ.items() if k != "CAUSE_ATLAS_DATA"}
-        self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=fd, stderr=subprocess.STDOUT, env=env, start_new_session=True
-        )
-        os.close(fd)
-        self._wait_healthy()
-
-    def logs(self) -> str:
-        return self.log.read_text(errors="replace")[-5000:]
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.proc.returncode}:\n{self.logs()}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the server did not become healthy in {timeout} s:\n{self.logs()}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 from causes.config import BUNDLED_TABLE, ENV_VAR, data_path
 from causes.redflags import RedFlag, load_red_flags
-from causes.style import NO_URGENCY, URGENCY_STYLE, option_label, symptom_hits_line, urgency_style
+from causes.style import NO_URGENCY, URGENCY_STYLE, badge_md, option_label, symptom_hits_line, urgency_style
 from causes.text import md_escape, paragraphs, safe_url
 
 # --- md_escape ---------------------------------------------------------------------------------
@@ -384,3 +384,14 @@ def test_plot_escape_makes_plotly_show_text_as_written(text, escaped):
     from causes.text import plot_escape
 
     assert plot_escape(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("label", "colour", "icon", "expected"),
+    [
+        ("Self-care", "green", ":material/self_care:", ":green-badge[:material/self_care: Self-care]"),
+        (md_escape("a [b](javascript:x)"), "gray", None, r":gray-badge[a \[b\]\(javascript\:x\)]"),
+    ],
+)
+def test_badge_md_draws_a_badge_inside_markdown_with_the_label_still_escaped(label, colour, icon, expected):
+    assert badge_md(label, colour, icon) == expected

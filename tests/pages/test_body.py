@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from causes import Query, count_line, run_query
 from causes.bodymap import BARS_TITLE, BODY_TITLE, area_counts
+from pages.common import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
 
@@ -50,7 +51,7 @@ def test_renders_the_body_for_the_bundled_table(body, bundled):
     assert dict(zip(markers["customdata"], markers["text"], strict=True)) == {a: str(n) for a, n in counts.items()}
     assert at.get("plotly_chart")[0].proto.alt.startswith("A human figure, front and back")
     assert any(t.startswith("Click a part of the body to show the causes felt there") for t in texts(at))
-    assert len([m for m in at.markdown if m.value.startswith("#### ")]) == 20  # the first 20 causes
+    assert len([m for m in at.markdown if m.value.startswith("#### ")]) == PAGE_SIZE  # the first page of causes
     assert any("Education, not diagnosis" in t for t in texts(at))
 
 

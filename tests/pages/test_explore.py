@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from causes import Query, count_line, load_cause_table, run_query
+from pages.common import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
 
@@ -17,7 +18,12 @@ def expected(table, **query) -> str:
 
 
 def card_titles(at) -> list[str]:
-    return [m.value.replace("\\", "").removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+    """The title line of each cause card (a card's text is one markdown element)."""
+    return [
+        m.value.split("\n", 1)[0].replace("\\", "").removeprefix("#### ")
+        for m in at.markdown
+        if m.value.startswith("#### ")
+    ]
 
 
 def test_every_page_says_education_not_diagnosis_and_when_to_see_a_doctor(app):
@@ -31,7 +37,7 @@ def test_every_page_says_education_not_diagnosis_and_when_to_see_a_doctor(app):
 def test_opens_with_every_cause(app, bundled):
     at = app()
     assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
-    assert len(card_titles(at)) == min(20, len(bundled))
+    assert len(card_titles(at)) == min(PAGE_SIZE, len(bundled))
 
 
 @pytest.mark.parametrize(
@@ -86,7 +92,7 @@ def test_choosing_a_symptom_changes_the_count_and_the_ranking(app, bundled):
     at.segmented_control(key="match").set_value("any").run()
     assert "match" not in at.query_params
     ranked = run_query(bundled, Query(symptoms=("twitching at rest",)))
-    want = [f"{i}. {bundled.record(int(p))['cause']}" for i, p in enumerate(ranked.positions[:20], start=1)]
+    want = [f"{i}. {bundled.record(int(p))['cause']}" for i, p in enumerate(ranked.positions[:PAGE_SIZE], start=1)]
     assert card_titles(at) == want
 
 

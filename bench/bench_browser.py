@@ -1,0 +1,163 @@
+"""Cause Atlas beside the bare app (bench/bare_app.py) in real headless Chromium.
+
+For a table, each app is served on its own loopback port and timed, after a warm-up, over
+--runs runs each, all in one run of this script:
+
+- open: from asking for the page, in a new browser session, to the match count shown with
+  the app idle;
+- pick: from clicking a symptom in the Symptoms box to the new count shown with the app
+  idle (the most common symptom: the largest answer);
+- memory: the server's resident memory (RSS) once the table is loaded, and with 1, 10 and
+  30 sessions open on it.
+
+    python -m bench.bench_browser [--rows 20000] [--runs 5]   # --rows 0: the bundled table
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from bench.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
+from causes import Query, count_line, load_cause_table, run_query
+from causes.config import BUNDLED_TABLE
+
+BARE = ROOT / "bench" / "bare_app.py"
+APPS = {"Cause Atlas": ROOT / "app.py", "bare app": BARE}
+SESSIONS = (1, 10, 30)
+VIEWPORT = {"width": 1280, "height": 900}
+
+# True once the script is idle and a bold markdown text reads as `expected` (a string) or
+# matches it (a regular expression source).
+_SHOWN = """([expected, isRegex]) => {
+  if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
+  const test = isRegex ? (t) => new RegExp(expected).test(t) : (t) => t === expected;
+  return [...document.querySelectorAll("[data-testid='stMarkdownContainer'] strong")].some((e) => test(e.textContent));
+}"""
+ANY_COUNT = r"^[\d,]+ of [\d,]+ causes? match(es)?$"
+
+
+def shown(page: Page, expected: str, regex: bool = False, timeout: float = 120_000) -> None:
+    page.wait_for_function(_SHOWN, arg=[expected, regex], polling="raf", timeout=timeout)
+
+
+def time_open(browser: Browser, url: str) -> tuple[float, Page]:
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    shown(page, ANY_COUNT, regex=True)
+    return time.perf_counter() - start, page
+
+
+def time_pick(page: Page, symptom: str, expected: str) -> float:
+    page.get_by_role("combobox", name="Symptoms").click()
+    page.keyboard.type(symptom)
+    option = page.get_by_role("option", name=re.compile(rf"^{re.escape(symptom)}( \([\d,]+\))?$"))
+    option.wait_for()
+    start = time.perf_counter()
+    option.click()
+    shown(page, expected)
+    return time.perf_counter() - start
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": len(values),
+    }
+
+
+def bench_app(browser: Browser, server: Server, symptom: str, expected: str, runs: int) -> dict:
+    opens: list[float] = []
+    picks: list[float] = []
+    for i in range(runs + 1):  # the first run warms up the server, the caches and the browser
+        seconds, page = time_open(browser, server.url)
+        if i == 0:
+            loaded_mb = server.rss_mb()
+        pick = time_pick(page, symptom, expected)
+        page.context.close()
+        if i:
+            opens.append(seconds)
+            picks.append(pick)
+    return {"open": summary(opens), "pick": summary(picks), "rss_loaded_mb": loaded_mb}
+
+
+def sessions_memory(browser: Browser, server: Server) -> dict[str, float]:
+    """RSS with 1, 10 and 30 sessions open at once (each its own page, left open; the
+    pages of a step are opened together)."""
+    pages: list[Page] = []
+    out: dict[str, float] = {}
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        for n in SESSIONS:
+            opening = [context.new_page() for _ in range(n - len(pages))]
+            for page in opening:
+                page.goto(server.url, wait_until="commit")
+            for page in opening:
+                shown(page, ANY_COUNT, regex=True)
+            pages += opening
+            time.sleep(1)
+            out[str(n)] = server.rss_mb()
+    finally:
+        context.close()
+    return out
+
+
+def run(table_path: Path, runs: int) -> dict:
+    table = load_cause_table(table_path)
+    symptom = table.facets["symptoms"].terms[0]  # the most common: the largest answer
+    expected = count_line(run_query(table, Query(symptoms=(symptom,))))
+    results: dict = {"table": table_path.name, "causes": len(table), "symptom": symptom, "apps": {}}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            for name, script in APPS.items():
+                server = Server(data=table_path, script=script, timeout=120)
+                try:
+                    result = bench_app(browser, server, symptom, expected, runs)
+                    result["rss_sessions_mb"] = sessions_memory(browser, server)
+                except Exception:
+                    print(server.logs(), file=sys.stderr)
+                    raise
+                finally:
+                    server.stop()
+                results["apps"][name] = result
+                print(
+                    f"  {name:<12} open {result['open']['median']:.2f} s, pick {result['pick']['median']:.2f} s,"
+                    f" RSS {result['rss_loaded_mb']:.0f} MB loaded, {result['rss_sessions_mb']} with sessions",
+                    flush=True,
+                )
+        finally:
+            browser.close()
+    ours, bare = results["apps"]["Cause Atlas"], results["apps"]["bare app"]
+    results["ratio"] = {k: ours[k]["median"] / bare[k]["median"] for k in ("open", "pick")}
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.bench_query import ensure_table
+
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_browser", description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=20_000, help="causes in a generated table; 0: the bundled one")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up (default 5)")
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args(argv)
+    path = BUNDLED_TABLE if args.rows == 0 else ensure_table(args.rows, 0, 0)
+    results = run(path, args.runs)
+    print(json.dumps(results["ratio"]))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""`make bench`: every benchmark of issue 7 in one run, then the report.
+
+1. The core, in a fresh process per size (so each size's memory is its own): generated
+   tables of 1,000, 10,000, 100,000 and 1,000,000 causes (5 to 50 symptoms each), load and
+   validate (a warm-up, then 5 timed loads; one at a million, for time), and 200 varied
+   queries (each run 5 times; 3 at a million).
+2. The app in headless Chromium beside the bare app, on the bundled table and on 20,000
+   causes (bench/bench_browser.py): open, pick a symptom, server memory.
+3. The report: the figures and plots in bench/README.md (between the `results` markers)
+   and bench/plots/*.png; the raw figures in bench/out/results.json.
+
+    python -m bench.run_all [--quick]     # --quick: 1,000 and 10,000 causes, 2 browser runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+from bench import bench_browser
+from bench.bench_query import OUT, ensure_table
+from bench.report import write_report
+from causes.config import BUNDLED_TABLE
+
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+BROWSER_ROWS = 20_000
+
+
+def core(rows: int, quick: bool) -> dict:
+    big = rows >= 1_000_000
+    out = OUT / f"core-{rows}.json"
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.bench_query",
+        f"--rows={rows}",
+        "--symptoms-per-cause=0",
+        f"--load-runs={1 if big else 5}",
+        f"--repeat={3 if big or quick else 5}",
+        f"--json={out}",
+    ]
+    if not big:
+        cmd.append("--warm-up")
+    subprocess.run(cmd, check=True)
+    return json.loads(out.read_text())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run_all", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes and 2 browser runs: a smoke test")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    sizes = SIZES[:2] if args.quick else SIZES
+    results: dict = {
+        "date": datetime.date.today().isoformat(),
+        "machine": (
+            f"{os.cpu_count()} cores, Python {platform.python_version()}, pandas {pd.__version__},"
+            f" numpy {np.__version__}"
+        ),
+        "core": [],
+        "browser": [],
+    }
+    for rows in sizes:
+        print(f"\n== core: {rows:,} causes", flush=True)
+        results["core"].append(core(rows, args.quick))
+    runs = 2 if args.quick else 5
+    for label, path in (
+        ("bundled table", BUNDLED_TABLE),
+        (f"{BROWSER_ROWS:,} causes", ensure_table(BROWSER_ROWS, 0, 0)),
+    ):
+        print(f"\n== browser: {label}", flush=True)
+        figures = bench_browser.run(path, runs)
+        figures["label"] = label
+        results["browser"].append(figures)
+    results["seconds"] = time.perf_counter() - started
+    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    write_report(results, quick=args.quick)
+    print(f"\nmake bench took {results['seconds']:.0f} s; the report is in bench/README.md", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
