@@ -251,3 +251,17 @@ def test_the_view_downloads_as_csv_and_as_a_handout(app, bundled, monkeypatch):
     assert "Causes with twitching at rest, in the calves" in handout
     assert handout.count('<section class="cause">') == len(positions)
     assert all(bundled.record(int(p))["cause"] in handout for p in positions)
+
+
+def test_a_table_loaded_for_every_session_is_set_aside_from_garbage_collection(app):
+    """A full garbage collection walked the modules and the table in the middle of a
+    person's rerun (120-165 ms); loading a shared table freezes what is loaded."""
+    import gc
+
+    from pages.common import _load
+
+    _load.clear()
+    before = gc.get_freeze_count()
+    at = app()
+    assert shown_count(at)
+    assert gc.get_freeze_count() > before
