@@ -1,0 +1,82 @@
+"""The benchmark report: the targets judged from the figures, and the README section
+written between its markers (the plots are not drawn here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import report
+
+
+def fig(median: float, lo: float | None = None, hi: float | None = None, runs: int = 5) -> dict:
+    low = median if lo is None else lo
+    high = median if hi is None else hi
+    return {"median": median, "min": low, "max": high, "runs": runs}
+
+
+def stats(median: float) -> dict:
+    return {"n": 200, "median": median, "p95": median * 3, "min": median / 2, "max": median * 5}
+
+
+def core(rows: int, load: float, query: float) -> dict:
+    return {
+        "rows": rows,
+        "file_mb": rows / 1000,
+        "load_s": fig(load, load * 0.9, load * 1.2),
+        "rss_loaded_mb": 100.0,
+        "rss_peak_mb": 120.0,
+        "run_query": stats(query),
+        "facet_counts": stats(query * 10),
+        "symptoms only": stats(query),
+    }
+
+
+def browser(label: str, ours: tuple[float, float], bare: tuple[float, float]) -> dict:
+    def app(open_s: float, pick_s: float) -> dict:
+        return {
+            "open": fig(open_s),
+            "pick": fig(pick_s),
+            "rss_loaded_mb": 200.0,
+            "rss_sessions_mb": {"1": 201.0, "10": 205.0, "30": 210.0},
+        }
+
+    return {"label": label, "symptom": "cramps", "apps": {"Cause Atlas": app(*ours), "bare app": app(*bare)}}
+
+
+RESULTS = {
+    "date": "2026-11-28",
+    "machine": "2 cores",
+    "seconds": 480.0,
+    "core": [core(100_000, 3.9, 0.3), core(1_000_000, 70.0, 12.5)],
+    "browser": [browser("bundled table", (2.6, 0.6), (2.0, 0.3)), browser("20,000 causes", (2.5, 0.8), (2.4, 0.5))],
+}
+
+
+def test_each_target_is_met_or_says_by_how_much_it_is_not():
+    verdicts = {t: v for t, _, v in report.targets(RESULTS)}
+    assert verdicts["load 100,000 causes in under 5 s"] == "met"
+    assert verdicts["a query on 1,000,000 causes in under 10 ms (median)"] == "**not met**: 1.25x the target"
+    assert verdicts["open the page, bundled table: within 1.3x of the bare app"] == "met"  # 1.30x
+    assert verdicts["pick a symptom, bundled table: within 1.3x of the bare app"] == "**not met**: 1.54x the target"
+    assert verdicts["pick a symptom, 20,000 causes: within 1.3x of the bare app"] == "**not met**: 1.23x the target"
+
+
+def test_the_report_replaces_only_the_section_between_its_markers(tmp_path, monkeypatch):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Benchmarks\n\nbefore\n\n{report.START}\nold figures\n{report.END}\n\nafter\n")
+    monkeypatch.setattr(report, "README", readme)
+    monkeypatch.setattr(report, "HERE", tmp_path)
+    monkeypatch.setattr(report, "chart_file", lambda fig, fmt: b"png")
+    report.write_report(RESULTS)
+    text = readme.read_text()
+    assert text.startswith("# Benchmarks\n\nbefore\n\n<!-- results:start -->\n## Results: 2026-11-28")
+    assert text.endswith("<!-- results:end -->\n\nafter\n")
+    assert "old figures" not in text
+    assert "| bundled table | pick | 0.60 (0.60 to 0.60) | 0.30 (0.30 to 0.30) | 2.00x |" in text
+    assert "| 1,000,000 | 1,000 MB | 70.00 (63.00 to 84.00) | 5 |" in text
+    assert (tmp_path / "plots" / "browser.png").read_bytes() == b"png"
+
+
+@pytest.mark.parametrize("value,limit,expected", [(1.0, 1.3, "met"), (2.6, 1.3, "**not met**: 2.00x the target")])
+def test_verdict(value, limit, expected):
+    assert report._verdict(value, limit) == expected
