@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from causes.loader import collector_paused
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS
 
 # Bump when the output changes for a given seed, so that cached tables are written again.
@@ -218,7 +219,7 @@ def write_table(path: str | Path, rows: int, seed: int = 0, symptoms_per_cause: 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8", newline="") as f:
+    with collector_paused(), tmp.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(COLUMN_NAMES)
         writer.writerows(generate_rows(rows, seed=seed, symptoms_per_cause=symptoms_per_cause))

@@ -14,6 +14,7 @@ import pytest
 from causes.config import BUNDLED_TABLE
 from causes.loader import MAX_CELL_CHARS, CauseTableError, Problem, load_cause_table
 from causes.schema import COLUMN_NAMES, REQUIRED
+from causes.table import CauseTable
 
 HEADER: list[str] = list(COLUMN_NAMES)
 
@@ -786,3 +787,28 @@ def test_names_that_differ_only_in_inner_spaces_are_the_same_cause():
     ]
     t = load_cause_table(table({"cause": "Night  cramps"}, {}))
     assert t.position_of("NIGHT CRAMPS") == t.position_of(" night   cramps ") == 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_pauses_the_garbage_collector_and_restores_it(enabled):
+    import gc
+
+    seen: list[bool] = []
+    original = CauseTable.build
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(CauseTable, "build", spy)
+            load_cause_table(table({}))
+            with pytest.raises(CauseTableError):
+                load_cause_table(table({"urgency": "soon"}))
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
