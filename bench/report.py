@@ -59,6 +59,10 @@ def targets(results: dict) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _target(x: float, y: float, name: str) -> go.Scatter:
+    return go.Scatter(x=[x], y=[y], mode="markers", marker={"symbol": "x", "size": 14, "color": "#D55E00"}, name=name)
+
+
 def core_plot(results: dict) -> go.Figure:
     core = results["core"]
     x = [c["rows"] for c in core]
@@ -81,17 +85,7 @@ def core_plot(results: dict) -> go.Figure:
         row=1,
         col=1,
     )
-    fig.add_trace(
-        go.Scatter(
-            x=[LOAD_TARGET_ROWS],
-            y=[LOAD_TARGET_S],
-            mode="markers",
-            marker={"symbol": "x", "size": 14, "color": "#D55E00"},
-            name="target: 5 s at 100,000",
-        ),
-        row=1,
-        col=1,
-    )
+    fig.add_trace(_target(LOAD_TARGET_ROWS, LOAD_TARGET_S, "target: 5 s at 100,000"), row=1, col=1)
     for key, stat, colour, dash in (
         ("run_query", "median", "#0072B2", "solid"),
         ("run_query", "p95", "#0072B2", "dot"),
@@ -109,17 +103,7 @@ def core_plot(results: dict) -> go.Figure:
             row=1,
             col=2,
         )
-    fig.add_trace(
-        go.Scatter(
-            x=[QUERY_TARGET_ROWS],
-            y=[QUERY_TARGET_MS],
-            mode="markers",
-            marker={"symbol": "x", "size": 14, "color": "#D55E00"},
-            name="target: 10 ms at 1,000,000",
-        ),
-        row=1,
-        col=2,
-    )
+    fig.add_trace(_target(QUERY_TARGET_ROWS, QUERY_TARGET_MS, "target: 10 ms at 1,000,000"), row=1, col=2)
     fig.update_xaxes(type="log", title_text="causes in the table")
     fig.update_yaxes(type="log")
     fig.update_layout(height=520, title="The core at every size", legend={"orientation": "h", "y": -0.25})
