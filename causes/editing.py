@@ -3,7 +3,7 @@ edited cells as a cause-table file.
 
 A table is edited as cells (every value a string, list items joined with "; "), indexed
 by the row number a spreadsheet shows for it (the header is row 1), so a problem's row
-is the grid's row. `causes.loader.table_from_cells` validates the cells again."""
+is the grid's row. `causes.loader.check_cells` checks the cells again."""
 
 from __future__ import annotations
 

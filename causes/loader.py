@@ -447,7 +447,8 @@ class CheckedCells:
         return len(self.frame)
 
     def table(self) -> CauseTable:
-        return _build(self.frame, self.name, self.digest, [])
+        with collector_paused():
+            return _build(self.frame, self.name, self.digest, [])
 
 
 def _nonblank_rows(frame: pd.DataFrame) -> np.ndarray:
@@ -485,9 +486,9 @@ def check_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) 
     if max_rows is not None and len(frame) > max_rows:
         raise _fail(_too_many_rows(max_rows))
     _raise_problems(frame, [])
-    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()).hexdigest()
-    digest = hashlib.sha256(digest.encode() + "\x1f".join(frame.columns).encode()).hexdigest()
-    return CheckedCells(frame, name, digest)
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    digest.update("\x1f".join(frame.columns).encode())
+    return CheckedCells(frame, name, digest.hexdigest())
 
 
 def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) -> CauseTable:
