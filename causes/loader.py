@@ -20,7 +20,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
+import pandera.pandas as pandera
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from causes.schema import (
     COLUMN_NAMES,
@@ -29,10 +31,9 @@ from causes.schema import (
     MSG_DUPLICATE,
     REQUIRED,
     build_schema,
-    name_key,
-    split_list,
     unneutralise,
 )
+from causes.strings import as_str, name_key, odd_space_in
 from causes.table import CauseTable
 
 MAX_CELL_CHARS = 100_000
@@ -89,8 +90,12 @@ def _fail(message: str, **where) -> CauseTableError:
     return CauseTableError([Problem(message, **where)])
 
 
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    if not data.strip():
+_BLANK_BYTES = re.compile(rb"[ \t\r\n\x0b\x0c]*")
+
+
+def _check_text(data: bytes) -> None:
+    """Refuse what is not a text file at all."""
+    if _BLANK_BYTES.fullmatch(data):
         raise _fail("The file is empty: a cause table needs a header row and at least one cause.")
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
@@ -102,6 +107,10 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
             "The file holds NUL bytes, so it is a binary file or saved as UTF-16, not a CSV text file."
             " Save it as CSV UTF-8 and try again."
         )
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    _check_text(data)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -120,21 +129,22 @@ def _normalise_name(name: str) -> str:
 
 
 _KNOWN = {c.name: c.name for c in COLUMNS}
+_LINE_BREAKS = re.compile(r"[\r\n]*")
 _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 
 
-def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
-    """Split into the header and (spreadsheet row, cells) records, choosing the delimiter.
-    Reading stops as soon as more than `max_rows` causes are seen."""
+def _dialect(text: str) -> tuple[str, str, bool]:
+    """The text from the header on, its separator, and whether an Excel `sep=` line named it."""
     best: tuple[int, str] | None = None
-    named = _SEP_LINE.match(text.lstrip("\r\n"))
+    start = _LINE_BREAKS.match(text).end()
+    named = _SEP_LINE.match(text, start)
     if named:
         # Excel's `sep=;` first line names the separator; Excel hides it, so rows count
         # from the header as 1 here too.
-        text = text.lstrip("\r\n")[named.end() :]
-        best = (1, named.group(1))
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    for delimiter in () if named else (",", ";", "\t"):
+        return text[named.end() :], named.group(1), True
+    end = text.find("\n", start)
+    first_line = text[start : end if end >= 0 else len(text)]
+    for delimiter in (",", ";", "\t"):
         try:
             header = next(csv.reader([first_line], delimiter=delimiter))
         except (csv.Error, StopIteration):
@@ -142,7 +152,13 @@ def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list
         found = sum(1 for h in header if _normalise_name(h) in _KNOWN)
         if best is None or found > best[0]:
             best = (found, delimiter)
-    delimiter = best[1] if best and best[0] else ","
+    return text, best[1] if best and best[0] else ",", False
+
+
+def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
+    """Split into the header and (spreadsheet row, cells) records, choosing the delimiter.
+    Reading stops as soon as more than `max_rows` causes are seen."""
+    text, delimiter, _ = _dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     row = 0
@@ -186,6 +202,86 @@ def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list
     header_row, header = records[0]
     body = [(r, c) for r, c in records[1:] if any(x.strip() for x in c)]
     return header_row, header, body, delimiter
+
+
+def _quoting_is_plain(payload: bytes, delimiter: str) -> bool:
+    """Whether every double quote in the file opens a cell (right after a separator or a
+    line break), closes one (right before), or is doubled inside a quoted cell. That is the
+    quoting the strict reader accepts, less quotes inside unquoted cells: there, and after
+    a closing quote, Arrow's reader and Python's part ways."""
+    buf = np.frombuffer(payload, dtype=np.uint8)
+    block = 1 << 24  # 16 MB at a time: no array as large as the file
+    quotes = np.concatenate(
+        [np.zeros(0, dtype=np.intp)]
+        + [np.flatnonzero(buf[i : i + block] == ord('"')) + i for i in range(0, len(buf), block)]
+    )
+    if not len(quotes):
+        return True
+    breaks = np.flatnonzero(np.diff(quotes) != 1) + 1  # runs of quotes side by side
+    starts = quotes[np.concatenate([[0], breaks])]
+    ends = quotes[np.concatenate([breaks - 1, [len(quotes) - 1]])]
+    lengths = ends - starts + 1
+    inside_after = np.cumsum(lengths) % 2 == 1  # in a quoted cell after the run
+    inside_before = inside_after ^ (lengths % 2 == 1)
+    edge = np.zeros(256, dtype=bool)
+    edge[[ord(delimiter), ord("\n"), ord("\r")]] = True
+    opens_cell = (starts == 0) | edge[buf[starts - 1]]
+    closes_cell = (ends == len(buf) - 1) | edge[buf[np.minimum(ends + 1, len(buf) - 1)]]
+    return bool(not inside_after[-1] and opens_cell[~inside_before].all() and closes_cell[~inside_after].all())
+
+
+_ARROW_STRINGS = pacsv.ConvertOptions(
+    column_types={f"f{i}": pa.large_string() for i in range(1024)},
+    strings_can_be_null=False,
+    quoted_strings_can_be_null=False,
+)
+_NEUTRALISED_CELL = r"[ \t\r\n]*'+[=+\-@]"
+
+
+def _fast_cells(payload: bytes, delimiter: str, max_rows: int | None) -> pd.DataFrame | None:
+    """The cells of a plain, well-formed table, read by Arrow's CSV reader in C++, without
+    row numbers. None for anything else (a quote the two readers take differently,
+    whitespace Python and Arrow trim differently, rows of uneven length, a column named
+    twice or missing, an over-long cell, too many rows, no causes): the exact reader then
+    reads the file again and explains what is wrong, row by row."""
+    if odd_space_in(payload) or not _quoting_is_plain(payload, delimiter):
+        return None
+    try:
+        arrow = pacsv.read_csv(
+            pa.py_buffer(payload),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=True),
+            convert_options=_ARROW_STRINGS,
+        )
+    except (pa.ArrowException, ValueError):
+        return None
+    if arrow.num_columns > 1024 or any(not pa.types.is_large_string(t) for t in arrow.schema.types):
+        return None
+    raw = arrow.to_pandas()
+    raw.columns = range(raw.shape[1])
+    if any(raw[c].str.len().max() > MAX_CELL_CHARS for c in raw.columns):
+        return None
+    filled = np.zeros(len(raw), dtype=bool)
+    for c in raw.columns:
+        filled |= (raw[c].str.strip() != "").to_numpy()
+    rows = np.flatnonzero(filled)
+    if len(rows) < 2 or (max_rows is not None and len(rows) - 1 > max_rows):
+        return None
+    names, problems = _columns(1, raw.iloc[rows[0]].tolist(), [])
+    if problems:
+        return None
+    # Mostly every row is filled: a slice then takes no copy.
+    body = raw.iloc[rows[0] + 1 :] if len(rows) == len(raw) - rows[0] else raw.iloc[rows[1:]]
+    keep = [c for c, n in zip(raw.columns, names, strict=True) if n]
+    if any(body[c].str.strip().ne("").any() for c, n in zip(raw.columns, names, strict=True) if not n):
+        return None
+    cells = body[keep].reset_index(drop=True)
+    cells.columns = [n for n in names if n]
+    for c in cells.columns:
+        marked = cells[c].str.match(_NEUTRALISED_CELL).to_numpy()
+        if marked.any():  # a quote an export put before a would-be formula is dropped
+            cells.loc[marked, c] = cells.loc[marked, c].str.strip().str.slice(1)
+    return cells
 
 
 MSG_MISSING_COLUMN = "this required column is missing from the header row"
@@ -282,8 +378,8 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
 def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
     schema = build_schema(present=set(frame.columns))
     try:
-        schema.validate(frame.astype(str), lazy=True)
-    except pa.errors.SchemaErrors as e:
+        schema.validate(frame.apply(as_str), lazy=True)
+    except pandera.errors.SchemaErrors as e:
         problems = []
         for case in e.failure_cases.itertuples(index=False):
             message = str(case.check)
@@ -319,24 +415,6 @@ def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Probl
     return out
 
 
-def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
-    out = pd.DataFrame(index=frame.index)
-    for c in COLUMNS:
-        values = frame[c.name] if c.name in frame.columns else pd.Series("", index=frame.index, dtype=object)
-        if c.kind == "list":
-            out[c.name] = [tuple(split_list(v)) for v in values]
-        elif c.kind == "choice":
-            out[c.name] = values.str.strip().str.casefold()
-        elif c.name == "explanation":
-            out[c.name] = values.str.strip().str.replace("\r\n", "\n", regex=False)
-        else:
-            out[c.name] = values.str.strip()
-    for extra in frame.columns:
-        if extra not in COLUMN_NAMES:
-            out[extra] = frame[extra].str.strip()
-    return out
-
-
 def _all_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """The cells with every column of the format (a missing one blank), the format's
     columns first, then the file's own, to fix cell by cell."""
@@ -362,7 +440,7 @@ def _raise_problems(frame: pd.DataFrame, problems: list[Problem]) -> None:
 
 def _build(frame: pd.DataFrame, label: str, digest: str, warnings: list[str]) -> CauseTable:
     extras = [c for c in frame.columns if c not in COLUMN_NAMES]
-    return CauseTable.build(_normalised(frame), name=label, digest=digest, warnings=warnings, extra_columns=extras)
+    return CauseTable.from_cells(frame, name=label, digest=digest, warnings=warnings, extra_columns=extras)
 
 
 @contextmanager
@@ -392,13 +470,51 @@ def load_cause_table(
         return _load_cause_table(source, name, max_bytes=max_bytes, max_rows=max_rows)
 
 
+_HEAD_BYTES = 1 << 20
+
+
+def _utf8_head(data: bytes) -> str | None:
+    """The file's first megabyte up to its last line break, when that much decodes as UTF-8
+    (None otherwise, or when it holds no line break)."""
+    cut = max(data.rfind(b"\n", 0, _HEAD_BYTES), data.rfind(b"\r", 0, _HEAD_BYTES))
+    if len(data) <= _HEAD_BYTES:
+        cut = len(data)
+    if cut < 0:
+        return None
+    try:
+        return data[:cut].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _separator_warning(delimiter: str) -> list[str]:
+    if delimiter == ",":
+        return []
+    return [f"The file is {'semicolon' if delimiter == ';' else 'tab'}-separated; it was read as such."]
+
+
+def _fast_table(
+    payload: bytes, head: str, warnings: list[str], label: str, digest: str, max_rows: int | None
+) -> CauseTable | None:
+    """The table, read by Arrow's reader, when the file is plain and valid; None otherwise."""
+    _, delimiter, named = _dialect(head)
+    if named:
+        return None
+    cells = _fast_cells(payload, delimiter, max_rows)
+    if cells is None or _schema_problems(cells):
+        return None
+    return _build(cells, label, digest, warnings + _separator_warning(delimiter))
+
+
 def _load_cause_table(
     source: str | os.PathLike[str] | bytes,
     name: str | None,
     *,
     max_bytes: int | None,
     max_rows: int | None,
+    fast: bool = True,
 ) -> CauseTable:
+    """`fast=False` reads every file with the exact reader (for tests that compare the two)."""
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
         label = name or "uploaded table"
@@ -418,10 +534,24 @@ def _load_cause_table(
             f"The file is {len(data) / 2**20:,.1f} MB; the most Cause Atlas takes is {max_bytes / 2**20:,.0f} MB."
             " Split it into smaller tables, or shorten the longest cells."
         )
+    _check_text(data)
+    digest = hashlib.sha256(data).hexdigest()
+    if fast:
+        # A UTF-8 file goes to Arrow's reader as it is, undecoded; the start of it is
+        # enough to tell the separator.
+        head = _utf8_head(data)
+        if head is not None:
+            table = _fast_table(data.removeprefix(b"\xef\xbb\xbf"), head, [], label, digest, max_rows)
+            if table is not None:
+                return table
     text, warnings = _decode(data)
-    header_row, header, body, delimiter = _parse(text, max_rows)
-    if delimiter != ",":
-        warnings.append(f"The file is {'semicolon' if delimiter == ';' else 'tab'}-separated; it was read as such.")
+    if fast and warnings:  # another encoding: the fast reader takes it as UTF-8
+        table = _fast_table(text.encode("utf-8"), text, warnings, label, digest, max_rows)
+        if table is not None:
+            return table
+    _, delimiter, _ = _dialect(text)
+    warnings += _separator_warning(delimiter)
+    header_row, header, body, _ = _parse(text, max_rows)
     names, problems = _columns(header_row, header, body)
     if problems and (not body or any(p.message != MSG_MISSING_COLUMN for p in problems)):
         raise CauseTableError(problems)
@@ -431,7 +561,7 @@ def _load_cause_table(
     if problems:  # only missing columns: add them blank, to be filled in
         raise CauseTableError(problems + ragged, cells=None if ragged else _all_columns(frame))
     _raise_problems(frame, ragged)
-    return _build(frame, label, hashlib.sha256(data).hexdigest(), warnings)
+    return _build(frame, label, digest, warnings)
 
 
 @dataclass(frozen=True, eq=False)

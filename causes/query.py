@@ -179,6 +179,29 @@ def _contains(texts: pd.Series, word: str) -> np.ndarray:
     return texts.str.contains(word, regex=False).to_numpy(dtype=bool)
 
 
+# Columns whose terms a free-text word is looked for in, through their indexes.
+_TERM_COLUMNS: tuple[str, ...] = ("category", "symptoms", "body_areas", "risk_factors")
+
+
+def _has_word(table: CauseTable, candidates: np.ndarray, word: str) -> np.ndarray:
+    """Per candidate row, whether `word` (case-folded, no spaces) occurs in its name,
+    category, summary, explanation, symptoms, body areas or risk factors. A word never
+    runs from one cell into the next, so each is searched alone: the terms through their
+    index (a few thousand terms, not a million cells), then the texts of the rows not yet
+    found."""
+    in_terms = np.zeros(len(table), dtype=bool)
+    for column in _TERM_COLUMNS:
+        in_terms[table.facets[column].rows_containing(word)] = True
+    hit = in_terms[candidates]
+    for texts in table.search_texts:
+        rest = candidates[~hit]
+        if not len(rest):
+            break
+        # Searching every row and picking is cheaper than copying out most of them.
+        hit[~hit] = _contains(texts, word)[rest] if len(rest) > len(texts) // 4 else _contains(texts.iloc[rest], word)
+    return hit
+
+
 def run_query(table: CauseTable, query: Query) -> Result:
     """Apply a query: the matching causes ranked by how many chosen symptoms each has,
     then by urgency (most urgent first), then by name."""
@@ -207,7 +230,7 @@ def run_query(table: CauseTable, query: Query) -> Result:
         for w in sorted(dict.fromkeys(words), key=len, reverse=True):
             if not len(candidates):
                 break
-            candidates = candidates[_contains(table.search_text.iloc[candidates], w)]
+            candidates = candidates[_has_word(table, candidates, w)]
         mask[:] = False
         mask[candidates] = True
     ranked = table.base_order[mask[table.base_order]]

@@ -14,6 +14,8 @@ from typing import Literal
 import pandas as pd
 import pandera.pandas as pa
 
+from causes.strings import name_keys
+
 Kind = Literal["text", "list", "choice", "url", "date"]
 
 LIST_SEPARATOR = ";"
@@ -119,13 +121,8 @@ def _list_has_item(s: pd.Series) -> pd.Series:
     return s.str.replace(LIST_SEPARATOR, "", regex=False).str.strip() != ""
 
 
-def name_key(name: str) -> str:
-    """A cause name as compared for uniqueness and looked up: case and runs of spaces ignored."""
-    return " ".join(name.split()).casefold()
-
-
 def _unique_name(s: pd.Series) -> pd.Series:
-    key = s.map(name_key)
+    key = name_keys(s)
     return ~(key.duplicated(keep=False) & (key != ""))
 
 

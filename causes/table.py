@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, name_key
+from causes.schema import COLUMN_NAMES, COLUMNS, LIST_COLUMNS, LIST_SEPARATOR, URGENCY_LEVELS
+from causes.strings import (
+    Items,
+    as_str,
+    casefold,
+    items_of,
+    map_distinct,
+    name_key,
+    name_keys,
+    split_items,
+    strip,
+    value_items,
+)
 
 # Columns a query filters on, in the order they are shown.
 FACET_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors", "category", "urgency")
@@ -33,55 +46,33 @@ class TermIndex:
     counts: np.ndarray
     postings: tuple[np.ndarray, ...]
     lookup: dict[str, int] = field(repr=False)
+    folded: tuple[str, ...] = field(repr=False, default=())
 
     @classmethod
     def build(cls, items_per_row: Sequence[Sequence[str]]) -> TermIndex:
-        lengths = np.fromiter(map(len, items_per_row), dtype=np.int64, count=len(items_per_row))
-        flat = list(chain.from_iterable(items_per_row))
-        rows = np.repeat(np.arange(len(items_per_row), dtype=np.int32), lengths)
-        return cls._from_items(flat, rows)[0]
+        return cls.from_items(items_of(items_per_row))
 
     @classmethod
-    def _from_items(cls, flat: list[str], rows: np.ndarray) -> tuple[TermIndex, dict[str, str], np.ndarray]:
-        """Index items given flat, with the row of each (ascending). Also return the spellings
-        that differ from the one the index keeps, mapped to it, and per item whether its
-        spelling is one of those.
-
-        The work per item is done by numpy and pandas; Python loops run only over the
-        distinct spellings."""
-        items = np.empty(len(flat), dtype=object)
-        items[:] = flat
-        codes, spellings = pd.factorize(items)  # spellings in order of first appearance
-        spelling: dict[str, str] = {}
-        first_ids: dict[str, int] = {}
-        key_ids: list[int] = []
-        for item in spellings:
-            key = item.casefold()
-            if key not in first_ids:
-                first_ids[key] = len(first_ids)
-                spelling[key] = item
-            key_ids.append(first_ids[key])
-        key_of_spelling = np.asarray(key_ids, dtype=np.int64)
-        raw = key_of_spelling[codes]
-        raw_counts = np.bincount(raw, minlength=len(first_ids)).tolist()
-        keys = list(first_ids)
-        order = sorted(range(len(keys)), key=lambda i: (-raw_counts[i], spelling[keys[i]].casefold()))
-        remap = np.empty(len(keys), dtype=np.int32)
-        remap[order] = np.arange(len(keys), dtype=np.int32)
-        ids = remap[raw] if len(raw) else np.zeros(0, dtype=np.int32)
-        row_arr = np.asarray(rows, dtype=np.int32)
+    def from_items(cls, items: Items) -> TermIndex:
+        """Index items (rows ascending). Python loops run only over the distinct terms."""
+        n_terms = len(items.spellings)
+        raw_counts = np.bincount(items.keys, minlength=n_terms).tolist()
+        folded = [t.casefold() for t in items.spellings]
+        order = sorted(range(n_terms), key=lambda i: (-raw_counts[i], folded[i]))
+        remap = np.empty(n_terms, dtype=np.int32)
+        remap[order] = np.arange(n_terms, dtype=np.int32)
+        ids = remap[items.keys] if len(items.keys) else np.zeros(0, dtype=np.int32)
+        row_arr = np.asarray(items.rows, dtype=np.int32)
         # A stable sort by term; on 16-bit keys numpy uses a radix sort (same order, faster).
-        by_term = np.argsort(ids.astype(np.uint16) if len(keys) <= 1 << 16 else ids, kind="stable")
-        counts = np.bincount(ids, minlength=len(keys)).astype(np.int64)
+        by_term = np.argsort(ids.astype(np.uint16) if n_terms <= 1 << 16 else ids, kind="stable")
+        counts = np.bincount(ids, minlength=n_terms).astype(np.int64)
         bounds = np.concatenate([[0], np.cumsum(counts)])
         sorted_rows = row_arr[by_term]
-        postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(len(keys)))
-        terms = tuple(spelling[keys[i]] for i in order)
-        lookup = {t.casefold(): i for i, t in enumerate(terms)}
-        kept = [terms[i] for i in remap[key_of_spelling].tolist()]
-        respelled = {item: term for item, term in zip(spellings, kept, strict=True) if item != term}
-        changed = np.fromiter((item in respelled for item in spellings), dtype=bool, count=len(spellings))[codes]
-        return cls(terms, row_arr, ids, counts, postings, lookup), respelled, changed
+        postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms))
+        terms = tuple(items.spellings[i] for i in order)
+        folded_terms = tuple(t.casefold() for t in terms)
+        lookup = {t: i for i, t in enumerate(folded_terms)}
+        return cls(terms, row_arr, ids, counts, postings, lookup, folded_terms)
 
     def id_of(self, term: str) -> int | None:
         return self.lookup.get(term.strip().casefold())
@@ -93,6 +84,10 @@ class TermIndex:
     def rows_with_any(self, term_ids: Iterable[int]) -> np.ndarray:
         parts = [self.postings[i] for i in term_ids]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+    def rows_containing(self, word: str) -> np.ndarray:
+        """The rows with a term that holds `word` (case-folded) anywhere in it."""
+        return self.rows_with_any([i for i, t in enumerate(self.folded) if word in t])
 
     def facet_counts(self, mask: np.ndarray) -> np.ndarray:
         """How many of the rows where `mask` is true carry each term."""
@@ -111,7 +106,9 @@ class CauseTable:
     facets: dict[str, TermIndex]
     urgency_rank: np.ndarray
     base_order: np.ndarray
-    search_text: pd.Series
+    # The name, summary and explanation of each cause, case-folded, for free-text search.
+    # (A word is also looked for in the category and the terms, through their indexes.)
+    search_texts: tuple[pd.Series, ...]
     by_name: dict[str, int]
 
     def __len__(self) -> int:
@@ -127,46 +124,73 @@ class CauseTable:
         warnings: Sequence[str] = (),
         extra_columns: Sequence[str] = (),
     ) -> CauseTable:
+        """From a frame of the format's columns whose lists are already split (tuples)."""
         frame = frame.reset_index(drop=True)
+        lists = {c: items_of([v if type(v) is tuple else tuple(v) for v in frame[c]]) for c in LIST_COLUMNS}
+        return cls._assemble(frame, lists, name, digest, warnings, extra_columns)
+
+    @classmethod
+    def from_cells(
+        cls,
+        cells: pd.DataFrame,
+        *,
+        name: str,
+        digest: str,
+        warnings: Sequence[str] = (),
+        extra_columns: Sequence[str] = (),
+    ) -> CauseTable:
+        """From valid cells as read (strings): text trimmed, choices case-folded, lists
+        split (`split_list`), a missing optional column blank. Whole columns at a time."""
+        cells = cells.reset_index(drop=True)
+        frame = pd.DataFrame(index=cells.index)
+        lists: dict[str, Items] = {}
+        for c in COLUMNS:
+            values = as_str(cells[c.name]) if c.name in cells.columns else pd.Series("", index=cells.index, dtype="str")
+            if c.kind == "list":
+                lists[c.name] = split_items(values, LIST_SEPARATOR)
+                frame[c.name] = None
+            elif c.kind == "choice":
+                frame[c.name] = map_distinct(values, lambda v: v.strip().casefold())
+            elif c.name == "explanation":
+                frame[c.name] = strip(values).str.replace("\r\n", "\n", regex=False)
+            else:
+                frame[c.name] = strip(values)
+        for extra in extra_columns:
+            frame[extra] = strip(as_str(cells[extra]))
+        return cls._assemble(frame, lists, name, digest, warnings, extra_columns)
+
+    @classmethod
+    def _assemble(
+        cls,
+        frame: pd.DataFrame,
+        lists: dict[str, Items],
+        name: str,
+        digest: str,
+        warnings: Sequence[str],
+        extra_columns: Sequence[str],
+    ) -> CauseTable:
         n_rows = len(frame)
         facets: dict[str, TermIndex] = {}
-        for col in FACET_COLUMNS:
-            values = list(frame[col])
+        for col, items in lists.items():
             if col in _LIST_FACETS:
-                per_row = [v if type(v) is tuple else tuple(v) for v in values]
-                lengths = np.fromiter(map(len, per_row), dtype=np.int64, count=n_rows)
-                rows = np.repeat(np.arange(n_rows, dtype=np.int32), lengths)
-                index, respelled, changed = TermIndex._from_items(list(chain.from_iterable(per_row)), rows)
-                # Every row shows the one spelling the index keeps for a term.
-                for r in np.unique(rows[changed]).tolist():
-                    per_row[r] = tuple(respelled.get(i, i) for i in per_row[r])
-                frame[col] = per_row
+                facets[col] = TermIndex.from_items(items)
+                texts = items.canonical()  # one spelling per term, the table's first
             else:
-                rows = np.flatnonzero(np.fromiter(map(bool, values), dtype=bool, count=n_rows)).astype(np.int32)
-                index, respelled, _ = TermIndex._from_items([v for v in values if v], rows)
-                frame[col] = [respelled.get(v, v) if v else "" for v in values]
-            facets[col] = index
+                texts = items.texts  # each row's own spelling
+            frame[col] = items.per_row(n_rows, texts)
+        for col in ("category", "urgency"):
+            items = value_items(frame[col])
+            facets[col] = TermIndex.from_items(items)
+            respelled = np.full(n_rows, "", dtype=object)
+            respelled[items.rows] = items.canonical()
+            frame[col] = pd.Series(respelled, index=frame.index, dtype="str")
+        facets = {col: facets[col] for col in FACET_COLUMNS}
         urgency_rank = frame["urgency"].map(URGENCY_RANK).fillna(0).to_numpy(dtype=np.int8)
-        sort_key = frame["cause"].str.casefold().to_numpy(dtype=object)
-        base_order = np.lexsort((sort_key, -urgency_rank.astype(np.int16))).astype(np.int64)
-        # One string per row, built in one pass (the same text the pandas `+` chain gives).
-        search_text = pd.Series(
-            [
-                "\n".join((c, g, s, e, "\n".join(sy), "\n".join(ba), "\n".join(rf))).casefold()
-                for c, g, s, e, sy, ba, rf in zip(
-                    frame["cause"],
-                    frame["category"],
-                    frame["summary"],
-                    frame["explanation"],
-                    frame["symptoms"],
-                    frame["body_areas"],
-                    frame["risk_factors"],
-                    strict=True,
-                )
-            ],
-            index=frame.index,
-        )
-        by_name = {name_key(n): i for i, n in enumerate(frame["cause"])}
+        folded_names = casefold(frame["cause"])
+        name_rank = pc.rank(pa.array(folded_names), sort_keys="ascending", tiebreaker="first").to_numpy()
+        base_order = np.lexsort((name_rank, -urgency_rank.astype(np.int16))).astype(np.int64)
+        search_texts = (folded_names, casefold(frame["summary"]), casefold(frame["explanation"]))
+        by_name = dict(zip(name_keys(frame["cause"]).tolist(), range(n_rows), strict=True))
         return cls(
             frame=frame,
             name=name,
@@ -176,7 +200,7 @@ class CauseTable:
             facets=facets,
             urgency_rank=urgency_rank,
             base_order=base_order,
-            search_text=search_text,
+            search_texts=search_texts,
             by_name=by_name,
         )
 

@@ -794,7 +794,7 @@ def test_loading_pauses_the_garbage_collector_and_restores_it(enabled):
     import gc
 
     seen: list[bool] = []
-    original = CauseTable.build
+    original = CauseTable.from_cells
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
@@ -804,7 +804,7 @@ def test_loading_pauses_the_garbage_collector_and_restores_it(enabled):
     (gc.enable if enabled else gc.disable)()
     try:
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(CauseTable, "build", spy)
+            mp.setattr(CauseTable, "from_cells", spy)
             load_cause_table(table({}))
             with pytest.raises(CauseTableError):
                 load_cause_table(table({"urgency": "soon"}))

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from causes.editing import cells_csv, cells_of
-from causes.loader import CauseTableError, load_cause_table, table_from_cells
+from causes.loader import CauseTableError, _load_cause_table, load_cause_table, table_from_cells
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, unneutralise
+from causes.strings import ODD_SPACE
 from causes.table import CauseTable
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -207,3 +208,62 @@ def test_a_valid_table_comes_back_the_same_from_its_cells_and_from_their_csv(gen
     for again in (from_grid, from_file):
         assert again.extra_columns == table.extra_columns
         assert records(again) == records(table)
+
+
+# --- (4) Arrow's reader (the fast path) and the exact reader agree on every file ----------
+
+
+def outcome(data: bytes, fast: bool) -> tuple:
+    """Everything a load gives: the table and its indexes, or the problems."""
+    try:
+        t = _load_cause_table(data, None, max_bytes=None, max_rows=5, fast=fast)
+    except CauseTableError as e:
+        return ("refused", [str(p) for p in e.problems], None if e.cells is None else e.cells.to_dict())
+    return (
+        "table",
+        t.warnings,
+        t.extra_columns,
+        records(t),
+        [texts.tolist() for texts in t.search_texts],
+        t.base_order.tolist(),
+        {c: (f.terms, f.counts.tolist(), [p.tolist() for p in f.postings]) for c, f in t.facets.items()},
+        t.by_name,
+    )
+
+
+# What people's files hold besides the cells: a stray quote or separator, whitespace that
+# Python and Arrow treat differently, a line break.
+stray = st.sampled_from(['"', '""', "x", ",", ";", "\t", "\n", "\r", "\x1c", "\xa0", "\u2003", " ", "'="])
+
+
+PLAIN_SPACE = str.maketrans(dict.fromkeys(ODD_SPACE, "x"))
+
+
+@st.composite
+def written_tables(draw) -> bytes:
+    """A valid table as a file: any separator, line ending and quoting, with blank lines,
+    blank rows, a byte-order mark or another encoding, and sometimes a stray character."""
+    header, rows, _ = draw(valid_tables())
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator=newline, quoting=quoting).writerows([header, *rows])
+    text = buf.getvalue()
+    if draw(st.booleans()):  # mostly, files hold no unusual whitespace
+        text = text.translate(PLAIN_SPACE)
+    if draw(st.booleans()):
+        text = newline * draw(st.integers(1, 2)) + text
+    if draw(st.booleans()):
+        text += delimiter * (len(header) - 1) + newline
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(stray) + text[at:]
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "cp1252"]))
+    return text.encode(encoding, errors="replace")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(written_tables(), csv_like_bytes()))
+def test_the_fast_reader_gives_what_the_exact_reader_gives(data):
+    assert outcome(data, fast=True) == outcome(data, fast=False)
