@@ -70,18 +70,21 @@ def main(argv: list[str] | None = None) -> int:
         "core": [],
         "browser": [],
     }
+    phases: dict[str, float] = {}
     for rows in sizes:
         print(f"\n== core: {rows:,} causes", flush=True)
+        began = time.perf_counter()
         results["core"].append(core(rows, args.quick))
+        phases[f"core, {rows:,} causes"] = time.perf_counter() - began
     runs = 2 if args.quick else 5
-    for label, path in (
-        ("bundled table", BUNDLED_TABLE),
-        (f"{BROWSER_ROWS:,} causes", ensure_table(BROWSER_ROWS, 0, 0)),
-    ):
+    for label, rows in (("bundled table", 0), (f"{BROWSER_ROWS:,} causes", BROWSER_ROWS)):
         print(f"\n== browser: {label}", flush=True)
-        figures = bench_browser.run(path, runs)
+        began = time.perf_counter()
+        figures = bench_browser.run(ensure_table(rows, 0, 0) if rows else BUNDLED_TABLE, runs)
         figures["label"] = label
         results["browser"].append(figures)
+        phases[f"browser, {label}"] = time.perf_counter() - began
+    results["phases"] = phases
     results["seconds"] = time.perf_counter() - started
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     write_report(results, quick=args.quick)

@@ -130,6 +130,7 @@ def _normalise_name(name: str) -> str:
 
 _KNOWN = {c.name: c.name for c in COLUMNS}
 _LINE_BREAKS = re.compile(r"[\r\n]*")
+_LINE_BREAK = re.compile(r"[\r\n]")
 _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 
 
@@ -142,8 +143,8 @@ def _dialect(text: str) -> tuple[str, str, bool]:
         # Excel's `sep=;` first line names the separator; Excel hides it, so rows count
         # from the header as 1 here too.
         return text[named.end() :], named.group(1), True
-    end = text.find("\n", start)
-    first_line = text[start : end if end >= 0 else len(text)]
+    line_end = _LINE_BREAK.search(text, start)
+    first_line = text[start : line_end.start() if line_end else len(text)]
     for delimiter in (",", ";", "\t"):
         try:
             header = next(csv.reader([first_line], delimiter=delimiter))

@@ -142,7 +142,7 @@ class Items:
         """A tuple of the items (or of `texts`, one per item) for each of `n_rows` rows."""
         flat = (self.texts if texts is None else texts).tolist()
         ends = np.cumsum(np.bincount(self.rows, minlength=n_rows)).tolist()
-        return [tuple(flat[a:b]) for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        return [tuple(flat[a:b]) for a, b in zip([0, *ends][:-1], ends, strict=True)]
 
     def canonical(self) -> np.ndarray:
         """Each item in its term's first spelling."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from causes import loader
 from causes.config import BUNDLED_TABLE
 from causes.loader import MAX_CELL_CHARS, CauseTableError, Problem, load_cause_table
 from causes.schema import COLUMN_NAMES, REQUIRED
@@ -812,3 +813,56 @@ def test_loading_pauses_the_garbage_collector_and_restores_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- the fast reader: Arrow's CSV reader takes plain, valid files; the exact reader the rest
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "plain"),
+    [
+        ("a,b\n1,2\n", ",", True),
+        ('a,b\n"1,x",2\n', ",", True),
+        ('a,b\n"x""y",2\n', ",", True),
+        ('a,b\n"",2\r\n"",""', ",", True),
+        ('a,b\n"""q""",2\n', ",", True),
+        ('a;b\n"x;y";2\n', ";", True),
+        ('a,b\n"two\nlines",2\n', ",", True),
+        ('a,b\n"x"y,2\n', ",", False),  # text after a closing quote
+        ('a,b\n"x" ,2\n', ",", False),
+        ('a,b\nx"y,2\n', ",", False),  # a quote inside an unquoted cell
+        ('a,b\n"open,2\n', ",", False),  # never closed
+        ('a,b\n"a,"b",2\n', ",", False),
+        ('a;b\n"x";"y",2\n', ";", False),  # "," is not this file's separator
+    ],
+)
+def test_quoting_is_plain(text, delimiter, plain):
+    assert loader._quoting_is_plain(text.encode(), delimiter) is plain
+
+
+def test_a_plain_valid_table_never_reaches_the_exact_reader(monkeypatch):
+    def exact_reader(*args, **kwargs):
+        raise AssertionError("the exact reader was used")
+
+    monkeypatch.setattr(loader, "_parse", exact_reader)
+    for data in (table({}, {}), table({}, {}, delimiter=";"), table({}, newline="\r\n"), b"\xef\xbb\xbf" + table({})):
+        assert len(load_cause_table(data)) >= 1
+    assert load_cause_table(table({}, delimiter="\t")).warnings == ("The file is tab-separated; it was read as such.",)
+    # A problem, a stray quote or an unusual space sends the file to the exact reader, which explains.
+    for data in (table({"urgency": "soon"}), text_after_quote(), table({"summary": "odd\x1cspace"})):
+        with pytest.raises(AssertionError, match="exact reader"):
+            load_cause_table(data)
+
+
+def test_a_file_whose_start_is_not_its_whole_separator_line_still_reads(monkeypatch):
+    # Only the first megabyte is decoded to find the separator; a smaller head must agree.
+    monkeypatch.setattr(loader, "_HEAD_BYTES", len(",".join(HEADER)) + 20)
+    t = load_cause_table(table({}, {}, delimiter=";"))
+    assert len(t) == 2 and t.warnings == ("The file is semicolon-separated; it was read as such.",)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_semicolon_file_with_old_mac_line_ends_reads(fast):
+    data = table({}, {}, delimiter=";", newline="\r")
+    t = loader._load_cause_table(data, None, max_bytes=None, max_rows=None, fast=fast)
+    assert len(t) == 2 and t.warnings == ("The file is semicolon-separated; it was read as such.",)
