@@ -45,7 +45,7 @@ def core(rows: int, quick: bool) -> dict:
         f"--rows={rows}",
         "--symptoms-per-cause=0",
         f"--load-runs={1 if big else 5}",
-        f"--repeat={3 if big or quick else 5}",
+        f"--repeat={1 if big else 3 if quick else 5}",
         f"--json={out}",
     ]
     if not big:

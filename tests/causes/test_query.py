@@ -513,3 +513,17 @@ def test_page_window(total, page, size, rows, pages):
     assert (window.start, window.stop, n) == (*rows, pages)
     if total:
         assert showing_line(window, total) == f"Showing {rows[0] + 1:,} to {rows[1]:,} of {total:,}."
+
+
+@pytest.mark.parametrize("share", [0.0, 0.01, 0.1, 0.2, 0.9, 1.0])
+def test_facet_counts_are_the_same_counted_either_way(share):
+    # Few matching rows are counted from their own items; many by testing every item.
+    from causes.strings import items_of
+    from causes.table import TermIndex
+
+    rng = np.random.default_rng(7)
+    per_row = [tuple(f"t{k}" for k in rng.choice(40, size=rng.integers(0, 6), replace=False)) for _ in range(500)]
+    index = TermIndex.from_items(items_of(per_row))
+    mask = rng.random(500) < share
+    expected = [sum(1 for r in np.flatnonzero(mask) if term in per_row[r]) for term in index.terms]
+    assert index.facet_counts(mask).tolist() == expected
