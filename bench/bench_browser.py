@@ -8,7 +8,7 @@ For a table, each app is served on its own loopback port and timed, after a warm
 - pick: from clicking a symptom in the Symptoms box to the new count shown with the app
   idle (the most common symptom: the largest answer);
 - memory: the server's resident memory (RSS) once the table is loaded, and with 1, 10 and
-  30 sessions open on it.
+  30 sessions open on it (websocket sessions that each run the page, bench/sessions.py).
 
     python -m bench.bench_browser [--rows 20000] [--runs 5]   # --rows 0: the bundled table
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
+from bench.sessions import open_sessions
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
 
@@ -91,24 +92,18 @@ def bench_app(browser: Browser, server: Server, symptom: str, expected: str, run
     return {"open": summary(opens), "pick": summary(picks), "rss_loaded_mb": loaded_mb}
 
 
-def sessions_memory(browser: Browser, server: Server) -> dict[str, float]:
-    """RSS with 1, 10 and 30 sessions open at once (each its own page, left open; the
-    pages of a step are opened together)."""
-    pages: list[Page] = []
+def sessions_memory(server: Server) -> dict[str, float]:
+    """RSS with 1, 10 and 30 sessions open at once. The sessions are websockets speaking
+    Streamlit's protocol (bench/sessions.py): each runs the first page, as a browser tab
+    opening it does, and stays open; the sessions of a step are opened together."""
     out: dict[str, float] = {}
-    context = browser.new_context(viewport=VIEWPORT)
-    try:
+    with open_sessions(server.url) as add:
+        held = 0
         for n in SESSIONS:
-            opening = [context.new_page() for _ in range(n - len(pages))]
-            for page in opening:
-                page.goto(server.url, wait_until="commit")
-            for page in opening:
-                shown(page, ANY_COUNT, regex=True)
-            pages += opening
+            add(n - held)
+            held = n
             time.sleep(1)
             out[str(n)] = server.rss_mb()
-    finally:
-        context.close()
     return out
 
 
@@ -124,7 +119,7 @@ def run(table_path: Path, runs: int) -> dict:
                 server = Server(data=table_path, script=script, timeout=120)
                 try:
                     result = bench_app(browser, server, symptom, expected, runs)
-                    result["rss_sessions_mb"] = sessions_memory(browser, server)
+                    result["rss_sessions_mb"] = sessions_memory(server)
                 except Exception:
                     print(server.logs(), file=sys.stderr)
                     raise

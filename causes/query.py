@@ -15,7 +15,7 @@ try:
 except ImportError:  # pandas then keeps text in Python objects; the plain search is used
     pa = pc = None
 
-from causes.table import FACET_COLUMNS, CauseTable
+from causes.table import FACET_COLUMNS, URGENCY_RANK, CauseTable
 
 Match = Literal["any", "all"]
 
@@ -269,7 +269,7 @@ def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> t
     if not len(result):
         return np.zeros(0, dtype=np.int64), 0
     best = result.positions[result.symptom_hits == result.symptom_hits.max()]
-    gentle = best[table.frame["urgency"].to_numpy()[best] == "self-care"]
+    gentle = best[table.urgency_rank[best] == URGENCY_RANK["self-care"]]
     return gentle[:limit], max(0, len(gentle) - limit)
 
 
