@@ -46,7 +46,8 @@ def browser(label: str, ours: tuple[float, float], bare: tuple[float, float]) ->
 RESULTS = {
     "date": "2026-11-28",
     "machine": "2 cores",
-    "seconds": 480.0,
+    "seconds": 720.0,
+    "phases": {"core, 100,000 causes": 60.0, "browser, bundled table": 600.0},
     "core": [core(100_000, 3.9, 0.3), core(1_000_000, 70.0, 12.5)],
     "browser": [browser("bundled table", (2.6, 0.6), (2.0, 0.3)), browser("20,000 causes", (2.5, 0.8), (2.4, 0.5))],
 }
@@ -54,6 +55,9 @@ RESULTS = {
 
 def test_each_target_is_met_or_says_by_how_much_it_is_not():
     verdicts = {t: v for t, _, v in report.targets(RESULTS)}
+    assert verdicts["`make bench` in under 10 minutes (the benchmarks; set-up not included)"] == (
+        "**not met**: 1.20x the target"
+    )
     assert verdicts["load 100,000 causes in under 5 s"] == "met"
     assert verdicts["a query on 1,000,000 causes in under 10 ms (median)"] == "**not met**: 1.25x the target"
     assert verdicts["open the page, bundled table: within 1.3x of the bare app"] == "met"  # 1.30x
@@ -75,6 +79,7 @@ def test_the_report_replaces_only_the_section_between_its_markers(tmp_path, monk
     assert "| bundled table | pick | 0.60 (0.60 to 0.60) | 0.30 (0.30 to 0.30) | 2.00x |" in text
     assert "| 1,000,000 | 1,000 MB | 70.00 (63.00 to 84.00) | 5 |" in text
     assert (tmp_path / "plots" / "browser.png").read_bytes() == b"png"
+    assert "| browser, bundled table | 10.0 |" in text and "| the rest (the report, its plots) | 1.0 |" in text
 
 
 @pytest.mark.parametrize("value,limit,expected", [(1.0, 1.3, "met"), (2.6, 1.3, "**not met**: 2.00x the target")])
