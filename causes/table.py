@@ -91,7 +91,7 @@ class TermIndex:
 
     def facet_counts(self, mask: np.ndarray) -> np.ndarray:
         """How many of the rows where `mask` is true carry each term."""
-        selected = np.flatnonzero(mask)
+        selected = np.flatnonzero(mask).astype(self.rows.dtype)  # one dtype: no copy of `rows` to compare
         if len(selected) * 8 < len(mask):
             # Few rows: find their items (stored in row order) instead of testing every item.
             starts = np.searchsorted(self.rows, selected)
