@@ -527,3 +527,27 @@ def test_facet_counts_are_the_same_counted_either_way(share):
     mask = rng.random(500) < share
     expected = [sum(1 for r in np.flatnonzero(mask) if term in per_row[r]) for term in index.terms]
     assert index.facet_counts(mask).tolist() == expected
+
+
+def test_free_text_finds_exactly_the_causes_whose_text_holds_every_word():
+    # The words are looked for in the terms through their indexes and in three texts; the
+    # answer must be what searching each cause's whole text would give.
+    from causes.config import BUNDLED_TABLE
+
+    table = load_cause_table(BUNDLED_TABLE)
+    whole = []
+    for i in range(len(table)):
+        r = table.record(i)
+        parts = [r["cause"], r["category"], r["summary"], r["explanation"], *r["symptoms"], *r["body_areas"]]
+        whole.append("\n".join([*parts, *r["risk_factors"]]).casefold())
+    rng = np.random.default_rng(3)
+    words = ["night", "cramp", "zzz", "NIGHT", "statin", "calf", "ms", "al", "-", "(", "e"]
+    for _ in range(60):  # pieces of the table's own text, across cell edges too
+        text = whole[rng.integers(len(whole))]
+        start = int(rng.integers(len(text)))
+        piece = text[start : start + int(rng.integers(1, 8))].split()
+        words.append(piece[0] if piece else "x")
+    for text in [*words, "night cramp", "cramp statin"]:
+        expected = [i for i, t in enumerate(whole) if all(w in t for w in text.casefold().split())]
+        got = sorted(run_query(table, Query(text=text)).positions.tolist())
+        assert got == expected, text
