@@ -1,7 +1,8 @@
 """Cause Atlas beside the bare app (bench/bare_app.py) in real headless Chromium.
 
-For a table, each app is served on its own loopback port and timed, after a warm-up, over
---runs runs each, all in one run of this script:
+For a table, each app is served on its own loopback port, both at once, and timed after a
+warm-up over --runs rounds in which the apps take turns (the order alternating), so that
+the noise of this shared machine falls on both alike:
 
 - open: from asking for the page, in a new browser session, to the match count shown with
   the app idle;
@@ -77,19 +78,32 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def bench_app(browser: Browser, server: Server, symptom: str, expected: str, runs: int) -> dict:
-    opens: list[float] = []
-    picks: list[float] = []
-    for i in range(runs + 1):  # the first run warms up the server, the caches and the browser
+def time_both(page_open: float, page: Page, symptom: str, expected: str) -> tuple[float, float]:
+    pick = time_pick(page, symptom, expected)
+    page.context.close()
+    return page_open, pick
+
+
+def bench_apps(browser: Browser, servers: dict[str, Server], symptom: str, expected: str, runs: int) -> dict:
+    """Open and pick on every app, a warm-up run each, then `runs` rounds in which each app
+    takes its turn (the order alternating), so that the machine's ups and downs fall on
+    all apps alike and the ratios compare like with like."""
+    out: dict[str, dict] = {}
+    times: dict[str, dict[str, list[float]]] = {name: {"open": [], "pick": []} for name in servers}
+    for name, server in servers.items():  # warm-up: the server, its caches, the browser
         seconds, page = time_open(browser, server.url)
-        if i == 0:
-            loaded_mb = server.rss_mb()
-        pick = time_pick(page, symptom, expected)
-        page.context.close()
-        if i:
-            opens.append(seconds)
-            picks.append(pick)
-    return {"open": summary(opens), "pick": summary(picks), "rss_loaded_mb": loaded_mb}
+        out[name] = {"rss_loaded_mb": server.rss_mb()}
+        time_both(seconds, page, symptom, expected)
+    names = list(servers)
+    for i in range(runs):
+        for name in names if i % 2 == 0 else names[::-1]:
+            seconds, page = time_open(browser, servers[name].url)
+            opened, picked = time_both(seconds, page, symptom, expected)
+            times[name]["open"].append(opened)
+            times[name]["pick"].append(picked)
+    for name in names:
+        out[name].update({"open": summary(times[name]["open"]), "pick": summary(times[name]["pick"])})
+    return out
 
 
 def sessions_memory(server: Server) -> dict[str, float]:
@@ -114,24 +128,26 @@ def run(table_path: Path, runs: int) -> dict:
     results: dict = {"table": table_path.name, "causes": len(table), "symptom": symptom, "apps": {}}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        servers: dict[str, Server] = {}
         try:
             for name, script in APPS.items():
-                server = Server(data=table_path, script=script, timeout=120)
-                try:
-                    result = bench_app(browser, server, symptom, expected, runs)
-                    result["rss_sessions_mb"] = sessions_memory(server)
-                except Exception:
-                    print(server.logs(), file=sys.stderr)
-                    raise
-                finally:
-                    server.stop()
-                results["apps"][name] = result
+                servers[name] = Server(data=table_path, script=script, timeout=120)
+            results["apps"] = bench_apps(browser, servers, symptom, expected, runs)
+            for name, server in servers.items():
+                result = results["apps"][name]
+                result["rss_sessions_mb"] = sessions_memory(server)
                 print(
                     f"  {name:<12} open {result['open']['median']:.2f} s, pick {result['pick']['median']:.2f} s,"
                     f" RSS {result['rss_loaded_mb']:.0f} MB loaded, {result['rss_sessions_mb']} with sessions",
                     flush=True,
                 )
+        except Exception:
+            for server in servers.values():
+                print(server.logs(), file=sys.stderr)
+            raise
         finally:
+            for server in servers.values():
+                server.stop()
             browser.close()
     ours, bare = results["apps"]["Cause Atlas"], results["apps"]["bare app"]
     results["ratio"] = {k: ours[k]["median"] / bare[k]["median"] for k in ("open", "pick")}
