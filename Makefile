@@ -34,7 +34,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 
 # Every benchmark (core at 1,000 to 1,000,000 causes; Chromium beside the bare app; server
-# memory) and the report in bench/README.md: about 8 minutes, up to ~14 GB of memory.
+# memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
 bench: $(VENV)/.dev chromium
 	$(BIN)/python -m bench.run_all
 
