@@ -78,10 +78,10 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def time_both(page_open: float, page: Page, symptom: str, expected: str) -> tuple[float, float]:
-    pick = time_pick(page, symptom, expected)
+def pick_and_close(page: Page, symptom: str, expected: str) -> float:
+    seconds = time_pick(page, symptom, expected)
     page.context.close()
-    return page_open, pick
+    return seconds
 
 
 def bench_apps(browser: Browser, servers: dict[str, Server], symptom: str, expected: str, runs: int) -> dict:
@@ -93,14 +93,13 @@ def bench_apps(browser: Browser, servers: dict[str, Server], symptom: str, expec
     for name, server in servers.items():  # warm-up: the server, its caches, the browser
         seconds, page = time_open(browser, server.url)
         out[name] = {"rss_loaded_mb": server.rss_mb()}
-        time_both(seconds, page, symptom, expected)
+        pick_and_close(page, symptom, expected)
     names = list(servers)
     for i in range(runs):
         for name in names if i % 2 == 0 else names[::-1]:
             seconds, page = time_open(browser, servers[name].url)
-            opened, picked = time_both(seconds, page, symptom, expected)
-            times[name]["open"].append(opened)
-            times[name]["pick"].append(picked)
+            times[name]["open"].append(seconds)
+            times[name]["pick"].append(pick_and_close(page, symptom, expected))
     for name in names:
         out[name].update({"open": summary(times[name]["open"]), "pick": summary(times[name]["pick"])})
     return out

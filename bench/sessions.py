@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -42,9 +42,9 @@ async def _open(url: str) -> tuple[ClientConnection, int]:
 
 
 @contextlib.contextmanager
-def open_sessions(url: str) -> Iterator[callable]:
-    """A function `add(n)` that opens n more sessions at once (returning when every one has
-    run its page), all kept open until the block ends."""
+def open_sessions(url: str) -> Iterator[Callable[[int], list[int]]]:
+    """A function `add(n)` that opens n more sessions at once and returns, once every one
+    has run its page, how many messages each run sent; all stay open until the block ends."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
