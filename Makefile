@@ -1,7 +1,8 @@
 # Cause Atlas. Two commands for a fresh machine with Python 3.11 and pip:
 #   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
 #               serve the app on http://localhost:8501
-#   make test   install the dev requirements and Chromium (apt-get), then run the whole suite
+#   make test   install the dev requirements, Chromium and nginx (apt-get), then run the whole suite
+#   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -10,12 +11,19 @@ PORT   ?= 8501
 DATA   ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint unit pages browser bench chromium clean
+SERVE_PORT ?= 8500
+PROCESSES  ?=
+
+.PHONY: run serve test lint unit pages browser bench chromium nginx clean
 
 run: $(VENV)/.runtime chromium
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
 
-test: $(VENV)/.dev chromium
+# Several processes behind nginx, sticky sessions, a dead process started again (deploy/serve.py).
+serve: $(VENV)/.runtime chromium nginx
+	$(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA))
+
+test: $(VENV)/.dev chromium nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -26,7 +34,7 @@ unit: $(VENV)/.dev
 pages: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/pages
 
-browser: $(VENV)/.dev chromium
+browser: $(VENV)/.dev chromium nginx
 	$(BIN)/python -m pytest tests/browser
 
 lint: $(VENV)/.dev
@@ -56,6 +64,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 chromium:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
 	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; fi
+
+# Debian's nginx, in front of the app processes of `make serve` (and its browser test).
+nginx:
+	@if [ -x /usr/sbin/nginx ]; then echo "nginx: $$(/usr/sbin/nginx -v 2>&1)"; \
+	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

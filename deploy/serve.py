@@ -1,0 +1,246 @@
+"""`make serve`: several Cause Atlas processes on loopback ports, nginx in front on one port.
+
+    python -m deploy.serve [--port 8500] [--processes K] [--data PATH]
+
+- K app processes (default: one per core), each `streamlit run app.py` on its own
+  loopback port, started and then watched through `/_stcore/health`: one that stops
+  answering is started again.
+- nginx (Debian's package) on `--port`, with WebSocket upgrade, uploads up to the app's
+  limit, and sticky sessions: the first answer sets a cookie naming the process that
+  served it, and every later request of that browser (its websocket, its uploads) goes to
+  that process. When that process is gone, nginx hands the request to a live one and the
+  cookie follows, so a page whose process died reconnects to another and carries on.
+- Ctrl-C (or SIGTERM) stops nginx and every app process it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COOKIE = "cause_atlas_backend"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+NGINX_CONF = """\
+worker_processes 1;
+daemon off;
+pid {run}/nginx.pid;
+error_log {run}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log {run}/nginx-access.log;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    client_max_body_size {max_upload_mb}m;
+    server_tokens off;
+
+    # The process a browser was first served by, from its cookie; a browser without one
+    # (or naming no process of this set) goes to the least busy process.
+    map $cookie_{cookie} $backend {{
+{routes}
+        default cause_atlas;
+    }}
+    # The process that answered (the last one tried, when a dead one was tried first).
+    map $upstream_addr $served_by {{
+        "~(?<last>[0-9.]+:[0-9]+)$" $last;
+        default "";
+    }}
+    map $http_upgrade $connection_upgrade {{
+        default upgrade;
+        "" close;
+    }}
+    upstream cause_atlas {{
+        least_conn;
+{servers}
+    }}
+    server {{
+        listen {address}:{port};
+        location / {{
+            proxy_pass http://$backend;
+            include {run}/proxy.conf;
+            # The named process is gone: hand the request to a live one.
+            error_page 502 504 = @live;
+        }}
+        location @live {{
+            proxy_pass http://cause_atlas;
+            include {run}/proxy.conf;
+        }}
+    }}
+}}
+"""
+
+PROXY_CONF = """\
+proxy_http_version 1.1;
+proxy_set_header Upgrade $http_upgrade;
+proxy_set_header Connection $connection_upgrade;
+proxy_set_header Host $http_host;
+proxy_set_header X-Forwarded-For $remote_addr;
+proxy_read_timeout 1d;
+proxy_send_timeout 1d;
+proxy_connect_timeout 2s;
+proxy_buffering off;
+proxy_next_upstream error timeout http_502 http_503;
+# Name the process that answered: the browser's next requests go to it.
+add_header Set-Cookie "{cookie}=$served_by; Path=/; HttpOnly; SameSite=Lax" always;
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def healthy(port: int, timeout: float = 1.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=timeout) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@dataclass
+class App:
+    port: int
+    data: str | None
+    log: Path
+    proc: subprocess.Popen | None = None
+    restarts: int = 0
+
+    def start(self) -> None:
+        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
+        cmd += ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+        if self.data:
+            cmd += ["--", "--data", self.data]
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+@dataclass
+class Stack:
+    """The app processes and nginx in front of them."""
+
+    port: int
+    processes: int
+    data: str | None = None
+    address: str = "127.0.0.1"
+    run: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="cause-atlas-serve-")))
+    apps: list[App] = field(default_factory=list)
+    nginx: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.address}:{self.port}"
+
+    def config(self) -> str:
+        from causes.config import MAX_UPLOAD_MB
+
+        routes = "\n".join(f'        "127.0.0.1:{a.port}" 127.0.0.1:{a.port};' for a in self.apps)
+        servers = "\n".join(f"        server 127.0.0.1:{a.port} max_fails=1 fail_timeout=5s;" for a in self.apps)
+        return NGINX_CONF.format(
+            run=self.run,
+            cookie=COOKIE,
+            routes=routes,
+            servers=servers,
+            address=self.address,
+            port=self.port,
+            max_upload_mb=MAX_UPLOAD_MB + 1,  # the app refuses more itself, with a message
+        )
+
+    def start(self, timeout: float = 120) -> None:
+        self.apps = [App(free_port(), self.data, self.run / f"app-{i}.log") for i in range(self.processes)]
+        for app in self.apps:
+            app.start()
+        deadline = time.monotonic() + timeout
+        for app in self.apps:
+            while not healthy(app.port):
+                if app.proc.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"app on port {app.port} did not start:\n{app.log.read_text()[-3000:]}")
+                time.sleep(0.3)
+        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (self.run / sub).mkdir(exist_ok=True)
+        (self.run / "proxy.conf").write_text(PROXY_CONF.format(cookie=COOKIE))
+        (self.run / "nginx.conf").write_text(self.config())
+        self.nginx = subprocess.Popen(
+            [NGINX, "-p", str(self.run), "-c", str(self.run / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        while not healthy(self.port):
+            if self.nginx.poll() is not None or time.monotonic() > deadline:
+                log = (self.run / "nginx-error.log").read_text() if (self.run / "nginx-error.log").exists() else ""
+                self.stop()
+                raise RuntimeError(f"nginx did not start:\n{log}")
+            time.sleep(0.2)
+
+    def watch_once(self) -> None:
+        """Start again any app process that has stopped."""
+        for app in self.apps:
+            if app.proc is not None and app.proc.poll() is not None:
+                app.restarts += 1
+                app.start()
+
+    def stop(self) -> None:
+        if self.nginx and self.nginx.poll() is None:
+            self.nginx.terminate()
+            try:
+                self.nginx.wait(10)
+            except subprocess.TimeoutExpired:
+                self.nginx.kill()
+        for app in self.apps:
+            app.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m deploy.serve", description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8500, help="nginx's port (default 8500)")
+    parser.add_argument("--address", default="127.0.0.1", help="nginx's address (default 127.0.0.1)")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="app processes (default: cores)")
+    parser.add_argument("--data", help="serve this cause table instead of the bundled one")
+    args = parser.parse_args(argv)
+    stack = Stack(port=args.port, processes=max(1, args.processes), data=args.data, address=args.address)
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        stack.start()
+        print(f"Cause Atlas on {stack.url} ({len(stack.apps)} processes behind nginx; logs in {stack.run})", flush=True)
+        while True:
+            time.sleep(2)
+            stack.watch_once()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""`make serve` in real headless Chromium: two app processes behind nginx. A browser keeps
+to the process that first served it (its websocket and its uploads alike), and when that
+process is killed mid-session the page reconnects to the other one and shows the same
+answer again."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from causes import Query, count_line, load_cause_table, run_query
+from causes.config import BUNDLED_TABLE
+from deploy.serve import COOKIE, NGINX, Stack, free_port
+from tests.browser.conftest import must_not_happen, wait_idle, watch
+from tests.corpus.make_corpus import main as write_corpus
+
+TABLE = load_cause_table(BUNDLED_TABLE)
+SYMPTOM = TABLE.facets["symptoms"].terms[0]
+ANSWER = count_line(run_query(TABLE, Query(symptoms=(SYMPTOM,))))
+
+
+@pytest.fixture(scope="module")
+def stack() -> Iterator[Stack]:
+    if not shutil.which(NGINX) and not Path(NGINX).exists():
+        pytest.fail(f"{NGINX} is missing: run `make test`, which installs nginx with apt-get")
+    s = Stack(port=free_port(), processes=2)
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def proxied(browser: Browser, stack: Stack) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = watch(context.new_page())
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+def backend(page: Page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == COOKIE)
+
+
+def test_a_session_keeps_to_its_process_and_survives_its_death(proxied: Page, stack: Stack) -> None:
+    proxied.goto(f"{stack.url}/?symptom={SYMPTOM}")
+    wait_idle(proxied)
+    expect(proxied.get_by_text(ANSWER, exact=True)).to_be_visible()
+    first = backend(proxied)
+    assert first in {f"127.0.0.1:{a.port}" for a in stack.apps}
+    proxied.reload()
+    wait_idle(proxied)
+    assert backend(proxied) == first  # sticky: the same process again
+
+    victim = next(a for a in stack.apps if f"127.0.0.1:{a.port}" == first)
+    victim.stop()
+    # The page notices, reconnects through nginx to the live process, and runs again from
+    # its URL: the same filter, the same answer.
+    expect(proxied.get_by_text(ANSWER, exact=True)).to_be_visible(timeout=60_000)
+    wait_idle(proxied)
+    proxied.get_by_role("combobox", name="Symptoms").click()  # and it still answers
+    proxied.keyboard.press("Escape")
+    assert backend(proxied) != first
+    must_not_happen(proxied)
+    stack.watch_once()  # the watcher starts the killed process again
+    assert victim.restarts == 1
+
+
+def test_uploads_through_the_proxy_reach_the_session(proxied: Page, stack: Stack, tmp_path: Path) -> None:
+    write_corpus([str(tmp_path)])
+    for _ in range(3):  # every time, each in a new session
+        proxied.context.clear_cookies()
+        proxied.goto(f"{stack.url}/data")
+        wait_idle(proxied)
+        proxied.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(tmp_path / "utf8.csv")
+        expect(proxied.get_by_text("utf8.csv").first).to_be_visible()
+        wait_idle(proxied)
+        proxied.get_by_role("link", name="Explore", exact=True).click()
+        wait_idle(proxied)
+        expect(proxied.get_by_text("3 of 3 causes match", exact=True)).to_be_visible()
+    must_not_happen(proxied)
+
+
+def test_the_proxy_answers_health_checks_and_does_not_name_its_version(stack: Stack) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(stack.url + "/_stcore/health", timeout=10) as r:
+        assert r.status == 200 and r.read() == b"ok"
+        assert r.headers["Server"] == "nginx"  # no version for a scanner to look up
+        assert f"{COOKIE}=127.0.0.1:" in r.headers["Set-Cookie"]
