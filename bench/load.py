@@ -124,6 +124,25 @@ async def _room(url: str, n: int, timeout_s: float) -> list[dict]:
                 await b.close()
 
 
+def _run_apart(make_coroutine):
+    """Run a coroutine to its end on an event loop of its own thread (the caller may be
+    inside one already, as a test using Playwright's sync API is)."""
+    outcome: dict = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = asyncio.run(make_coroutine())
+        except BaseException as e:  # handed back to the caller
+            outcome["error"] = e
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in clock ticks of 1/100 s
@@ -153,7 +172,7 @@ def measure(url: str, pids: list[int], n: int, timeout_s: float) -> dict:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     began = time.perf_counter()
-    sessions = asyncio.run(_room(url, n, timeout_s))
+    sessions = _run_apart(lambda: _room(url, n, timeout_s))
     wall = time.perf_counter() - began
     done.set()
     sampler.join()
