@@ -38,7 +38,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 # True once the script is idle and a bold markdown text reads as `expected` (a string) or
 # matches it (a regular expression source).
-_SHOWN = """([expected, isRegex]) => {
+COUNT_SHOWN = """([expected, isRegex]) => {
   if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
   const test = isRegex ? (t) => new RegExp(expected).test(t) : (t) => t === expected;
   return [...document.querySelectorAll("[data-testid='stMarkdownContainer'] strong")].some((e) => test(e.textContent));
@@ -47,7 +47,7 @@ ANY_COUNT = r"^[\d,]+ of [\d,]+ causes? match(es)?$"
 
 
 def shown(page: Page, expected: str, regex: bool = False, timeout: float = 120_000) -> None:
-    page.wait_for_function(_SHOWN, arg=[expected, regex], polling="raf", timeout=timeout)
+    page.wait_for_function(COUNT_SHOWN, arg=[expected, regex], polling="raf", timeout=timeout)
 
 
 def time_open(browser: Browser, url: str) -> tuple[float, Page]:

@@ -29,18 +29,13 @@ from pathlib import Path
 import numpy as np
 from playwright.async_api import Browser, async_playwright
 
-from bench.bench_browser import ANY_COUNT
+from bench.bench_browser import ANY_COUNT, COUNT_SHOWN
 from bench.server import CHROMIUM, CHROMIUM_FLAGS, Server
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
 from deploy.serve import Stack, free_port
 
 PAGES_PER_BROWSER = 10
-_SHOWN = """([expected, isRegex]) => {
-  if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
-  const test = isRegex ? (t) => new RegExp(expected).test(t) : (t) => t === expected;
-  return [...document.querySelectorAll("[data-testid='stMarkdownContainer'] strong")].some((e) => test(e.textContent));
-}"""
 
 
 def _steps() -> tuple[str, str, str, list[str]]:
@@ -66,7 +61,7 @@ async def _session(browser: Browser, url: str, steps, timeout_ms: float) -> dict
     try:
         start = time.perf_counter()
         await page.goto(url, wait_until="commit", timeout=timeout_ms)
-        await page.wait_for_function(_SHOWN, arg=[ANY_COUNT, True], polling=100, timeout=timeout_ms)
+        await page.wait_for_function(COUNT_SHOWN, arg=[ANY_COUNT, True], polling=100, timeout=timeout_ms)
         out["load"] = time.perf_counter() - start
 
         async def rerun(prepare, trigger, expected: str) -> None:
@@ -74,7 +69,7 @@ async def _session(browser: Browser, url: str, steps, timeout_ms: float) -> dict
             await prepare()
             began = time.perf_counter()
             await trigger()
-            await page.wait_for_function(_SHOWN, arg=[expected, False], polling=100, timeout=timeout_ms)
+            await page.wait_for_function(COUNT_SHOWN, arg=[expected, False], polling=100, timeout=timeout_ms)
             out["reruns"].append(time.perf_counter() - began)
 
         def typed(label: str, value: str):

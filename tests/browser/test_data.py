@@ -159,6 +159,8 @@ def test_one_persons_upload_is_never_seen_by_another(browser: Browser, page: Pag
     page.goto(server.url + "/data")
     wait_idle(page)
     upload(page, corpus / "utf8.csv")
+    # The file's name shows in the box at once; the caption changes once the server has it.
+    expect(page.get_by_text("3 causes from utf8.csv")).to_be_visible()
     go(page, "Explore")
     expect(page.get_by_text("3 of 3 causes match", exact=True)).to_be_visible()
 
