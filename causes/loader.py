@@ -33,7 +33,7 @@ from causes.schema import (
     build_schema,
     unneutralise,
 )
-from causes.strings import as_str, name_key, odd_space_in
+from causes.strings import SCAN_BLOCK, as_str, name_key, odd_space_in
 from causes.table import CauseTable
 
 MAX_CELL_CHARS = 100_000
@@ -211,10 +211,9 @@ def _quoting_is_plain(payload: bytes, delimiter: str) -> bool:
     quoting the strict reader accepts, less quotes inside unquoted cells: there, and after
     a closing quote, Arrow's reader and Python's part ways."""
     buf = np.frombuffer(payload, dtype=np.uint8)
-    block = 1 << 24  # 16 MB at a time: no array as large as the file
     quotes = np.concatenate(
         [np.zeros(0, dtype=np.intp)]
-        + [np.flatnonzero(buf[i : i + block] == ord('"')) + i for i in range(0, len(buf), block)]
+        + [np.flatnonzero(buf[i : i + SCAN_BLOCK] == ord('"')) + i for i in range(0, len(buf), SCAN_BLOCK)]
     )
     if not len(quotes):
         return True
@@ -237,6 +236,7 @@ _ARROW_STRINGS = pacsv.ConvertOptions(
     quoted_strings_can_be_null=False,
 )
 _NEUTRALISED_CELL = r"[ \t\r\n]*'+[=+\-@]"
+_NOT_SPACE = r"[^ \t\r\n]"
 
 
 def _fast_cells(payload: bytes, delimiter: str, max_rows: int | None) -> pd.DataFrame | None:
@@ -262,9 +262,11 @@ def _fast_cells(payload: bytes, delimiter: str, max_rows: int | None) -> pd.Data
     raw.columns = range(raw.shape[1])
     if any(raw[c].str.len().max() > MAX_CELL_CHARS for c in raw.columns):
         return None
+    # With no unusual whitespace in the file, a cell is blank when it holds nothing but
+    # spaces, tabs and line breaks: found without a trimmed copy of every cell.
     filled = np.zeros(len(raw), dtype=bool)
     for c in raw.columns:
-        filled |= (raw[c].str.strip() != "").to_numpy()
+        filled |= raw[c].str.contains(_NOT_SPACE).to_numpy()
     rows = np.flatnonzero(filled)
     if len(rows) < 2 or (max_rows is not None and len(rows) - 1 > max_rows):
         return None
@@ -274,7 +276,7 @@ def _fast_cells(payload: bytes, delimiter: str, max_rows: int | None) -> pd.Data
     # Mostly every row is filled: a slice then takes no copy.
     body = raw.iloc[rows[0] + 1 :] if len(rows) == len(raw) - rows[0] else raw.iloc[rows[1:]]
     keep = [c for c, n in zip(raw.columns, names, strict=True) if n]
-    if any(body[c].str.strip().ne("").any() for c, n in zip(raw.columns, names, strict=True) if not n):
+    if any(body[c].str.contains(_NOT_SPACE).any() for c, n in zip(raw.columns, names, strict=True) if not n):
         return None
     cells = body[keep].reset_index(drop=True)
     cells.columns = [n for n in names if n]
@@ -550,9 +552,8 @@ def _load_cause_table(
         table = _fast_table(text.encode("utf-8"), text, warnings, label, digest, max_rows)
         if table is not None:
             return table
-    _, delimiter, _ = _dialect(text)
+    header_row, header, body, delimiter = _parse(text, max_rows)
     warnings += _separator_warning(delimiter)
-    header_row, header, body, _ = _parse(text, max_rows)
     names, problems = _columns(header_row, header, body)
     if problems and (not body or any(p.message != MSG_MISSING_COLUMN for p in problems)):
         raise CauseTableError(problems)

@@ -43,7 +43,8 @@ _ODD_SPACE_BYTES = tuple(c.encode() for c in ODD_SPACE)
 _ODD_SPACE_LEADS = sorted({b[0] for b in _ODD_SPACE_BYTES if len(b) > 1})
 
 
-_BLOCK = 1 << 24
+# Byte scans go this many bytes at a time: no temporary array as large as the file.
+SCAN_BLOCK = 1 << 24
 
 
 def odd_space_in(data: bytes | pa.Buffer) -> bool:
@@ -51,7 +52,7 @@ def odd_space_in(data: bytes | pa.Buffer) -> bool:
     vectorised passes over the bytes, 16 MB at a time (blocks overlap by the 2 bytes a
     character may run over)."""
     whole = np.frombuffer(data, dtype=np.uint8)
-    return any(_odd_space_in_block(whole[first : first + _BLOCK + 2]) for first in range(0, len(whole), _BLOCK))
+    return any(_odd_space_in_block(whole[first : first + SCAN_BLOCK + 2]) for first in range(0, len(whole), SCAN_BLOCK))
 
 
 def _odd_space_in_block(buf: np.ndarray) -> bool:
@@ -220,6 +221,7 @@ def value_items(values: pd.Series) -> Items:
 
 __all__ = [
     "ODD_SPACE",
+    "SCAN_BLOCK",
     "Items",
     "as_str",
     "casefold",

@@ -4,7 +4,11 @@ Okabe-Ito palette, which stays distinct for the common kinds of colour blindness
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from causes.text import md_escape
 
 
 @dataclass(frozen=True)
@@ -97,3 +101,22 @@ def category_colours(categories: tuple[str, ...] | list[str]) -> dict[str, str]:
     """A colour per category, in the table's order (most causes first); past the palette,
     categories share a light grey (charts then group them as "other")."""
     return {c: CATEGORY_PALETTE[i] if i < len(CATEGORY_PALETTE) else OTHER_COLOUR for i, c in enumerate(categories)}
+
+
+def card_markdown(cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequence[str]) -> str:
+    """A cause in the ranked list as one markdown text (each element costs the browser a
+    message per rerun): its rank and name, urgency and category badges, summary, and,
+    when symptoms are chosen, which of them it has. Table text is escaped."""
+    style = urgency_style(cause["urgency"])
+    lines = [
+        f"#### {rank}\\. {md_escape(cause['cause'])}",
+        badge_md(style.label, style.badge, style.icon)
+        + " "
+        + badge_md(md_escape(cause["category"]), "gray", ":material/category:"),
+        md_escape(cause["summary"]),
+    ]
+    if chosen:
+        wanted = {s.casefold() for s in chosen}
+        has = [s for s in cause["symptoms"] if s.casefold() in wanted]
+        lines.append(":small[:gray[" + md_escape(symptom_hits_line(hits, len(chosen)) + ": " + ", ".join(has)) + "]]")
+    return "\n\n".join(lines)

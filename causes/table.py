@@ -46,7 +46,7 @@ class TermIndex:
     counts: np.ndarray
     postings: tuple[np.ndarray, ...]
     lookup: dict[str, int] = field(repr=False)
-    folded: tuple[str, ...] = field(repr=False, default=())
+    folded: tuple[str, ...] = field(repr=False)  # the terms case-folded, for free text
 
     @classmethod
     def build(cls, items_per_row: Sequence[Sequence[str]]) -> TermIndex:
@@ -70,7 +70,7 @@ class TermIndex:
         sorted_rows = row_arr[by_term]
         postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms))
         terms = tuple(items.spellings[i] for i in order)
-        folded_terms = tuple(t.casefold() for t in terms)
+        folded_terms = tuple(folded[i] for i in order)
         lookup = {t: i for i, t in enumerate(folded_terms)}
         return cls(terms, row_arr, ids, counts, postings, lookup, folded_terms)
 

@@ -33,7 +33,7 @@ from causes.export import DISCLAIMER, export_name
 from causes.query import URL_PARAMS, heading, page_window, showing_line
 from causes.redflags import RedFlag, load_red_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import badge_md, option_label, symptom_hits_line, urgency_style, verdict_style
+from causes.style import badge_md, card_markdown, option_label, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 
 FILTER_KEYS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
@@ -535,22 +535,8 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
     """One cause in the ranked list, with a button that opens its full explanation. The
     text is one markdown element: each element costs a message per rerun."""
     c = table.record(position)
-    style = urgency_style(c["urgency"])
-    lines = [
-        f"#### {rank}\\. {md_escape(c['cause'])}",
-        badge_md(style.label, style.badge, style.icon)
-        + " "
-        + badge_md(md_escape(c["category"]), "gray", ":material/category:"),
-        md_escape(c["summary"]),
-    ]
-    if query.symptoms:
-        chosen = {s.casefold() for s in query.symptoms}
-        has = [s for s in c["symptoms"] if s.casefold() in chosen]
-        lines.append(
-            ":small[:gray[" + md_escape(symptom_hits_line(hits, len(query.symptoms)) + ": " + ", ".join(has)) + "]]"
-        )
     with st.container(border=True):
-        st.markdown("\n\n".join(lines))
+        st.markdown(card_markdown(c, rank, hits, query.symptoms))
         st.button(
             "Read the full explanation",
             key=f"open-{position}",

@@ -71,7 +71,7 @@ def test_no_odd_space_is_found_where_there_is_none(text):
 def test_an_odd_space_across_a_block_edge_is_found(monkeypatch):
     import causes.strings as strings
 
-    monkeypatch.setattr(strings, "_BLOCK", 4)
+    monkeypatch.setattr(strings, "SCAN_BLOCK", 4)
     for at in range(8):
         assert odd_space_in(("x" * at + "\u2003" + "y" * 5).encode())
 
