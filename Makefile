@@ -1,7 +1,8 @@
 # Cause Atlas. Two commands for a fresh machine with Python 3.11 and pip:
 #   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
 #               serve the app on http://localhost:8501
-#   make test   install the dev requirements, Chromium and nginx (apt-get), then run the whole suite
+#   make test   install the dev requirements, Chromium, its headless shell and nginx (apt-get), then
+#               run the whole suite
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -14,7 +15,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8500
 PROCESSES  ?=
 
-.PHONY: run serve test lint unit pages browser bench chromium nginx clean
+.PHONY: run serve test lint unit pages browser bench chromium headless-shell nginx clean
 
 run: $(VENV)/.runtime chromium
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
@@ -23,7 +24,7 @@ run: $(VENV)/.runtime chromium
 serve: $(VENV)/.runtime chromium nginx
 	$(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA))
 
-test: $(VENV)/.dev chromium nginx
+test: $(VENV)/.dev chromium headless-shell nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -34,7 +35,7 @@ unit: $(VENV)/.dev
 pages: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/pages
 
-browser: $(VENV)/.dev chromium nginx
+browser: $(VENV)/.dev chromium headless-shell nginx
 	$(BIN)/python -m pytest tests/browser
 
 lint: $(VENV)/.dev
@@ -43,7 +44,7 @@ lint: $(VENV)/.dev
 
 # Every benchmark (core at 1,000 to 1,000,000 causes; Chromium beside the bare app; server
 # memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
-bench: $(VENV)/.dev chromium
+bench: $(VENV)/.dev chromium headless-shell
 	$(BIN)/python -m bench.run_all
 
 $(VENV)/bin/python:
@@ -64,6 +65,12 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 chromium:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
 	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; fi
+
+# Debian's old headless shell: the classroom load test (bench/load.py) opens its real pages
+# in it, as they cost the shared cores less than Chromium's.
+headless-shell:
+	@if [ -x /usr/bin/chromium-headless-shell ]; then echo "headless shell: present"; \
+	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium-headless-shell; fi
 
 # Debian's nginx, in front of the app processes of `make serve` (and its browser test).
 nginx:

@@ -1,4 +1,5 @@
-"""Hold sessions open on a Streamlit server without a browser, to measure its memory.
+"""Streamlit sessions without a browser: held open to measure the server's memory
+(`open_sessions`), or used as a person would use the page (`Person`, for the load test).
 
 Each session is a websocket speaking Streamlit's own protocol, as the page in a browser
 does: it connects to `/_stcore/stream`, asks for the app's first page to run (the rerun
@@ -12,33 +13,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import threading
 from collections.abc import Callable, Iterator
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.protocol import State
+
+from deploy.serve import COOKIE
 
 
-async def _open(url: str) -> tuple[ClientConnection, int]:
-    """A session whose first run has finished, and how many messages that run sent."""
-    ws = await connect(
+async def _connect(url: str) -> ClientConnection:
+    return await connect(
         url.replace("http://", "ws://") + "/_stcore/stream",
         subprotocols=["streamlit"],
         origin=url,
         max_size=None,
+        open_timeout=None,
     )
-    rerun = BackMsg()
-    rerun.rerun_script.query_string = ""
-    rerun.rerun_script.page_script_hash = ""
-    await ws.send(rerun.SerializeToString())
-    sent = 0
-    while True:
-        msg = ForwardMsg()
-        msg.ParseFromString(await ws.recv())
-        sent += 1
-        if msg.WhichOneof("type") == "script_finished":
-            return ws, sent
+
+
+async def _open(url: str) -> tuple[ClientConnection, int]:
+    """A session whose first run has finished, and how many messages that run sent."""
+    person = await Person.open(url)
+    return person.ws, person.messages
 
 
 @contextlib.contextmanager
@@ -68,3 +68,137 @@ def open_sessions(url: str) -> Iterator[Callable[[int], list[int]]]:
         asyncio.run_coroutine_threadsafe(close_all(), loop).result(timeout=60)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
+
+
+class Person:
+    """One person's session, spoken in Streamlit's protocol: it opens the page, then picks
+    options and types words into the widgets it finds by their labels, each a rerun, as
+    the page in a browser would send it (every widget value it holds, the page's query
+    string and script). What the browser would draw is left out; the server's work is the
+    same. After each run, `texts` holds the markdown the run sent."""
+
+    def __init__(self, ws: ClientConnection) -> None:
+        self.ws = ws
+        self.widgets: dict[str, tuple[str, object]] = {}  # label -> (kind, element)
+        self.values: dict[str, tuple[str, object]] = {}  # widget id -> (value type, value)
+        self.query_string = ""
+        self.page_hash = ""
+        self.texts: list[str] = []
+        self.exceptions = 0
+        self.messages = 0
+
+    @property
+    def connected(self) -> bool:
+        return self.ws.state is State.OPEN
+
+    @property
+    def backend(self) -> str | None:
+        """The process that served this websocket, as `make serve`'s proxy names it in
+        its cookie (None when served directly)."""
+        for header in self.ws.response.headers.get_all("Set-Cookie"):
+            name, _, rest = header.partition("=")
+            if name.strip() == COOKIE:
+                return rest.split(";", 1)[0] or None
+        return None
+
+    @classmethod
+    async def open(cls, url: str) -> Person:
+        person = cls(await _connect(url))
+        await person._rerun()
+        return person
+
+    async def reopen(self, url: str) -> Person:
+        """The page reconnecting after its server went away: a new websocket (a new
+        session on whichever process the proxy picks), sent the same widget values, URL
+        and page, so the same view comes back."""
+        person = Person(await _connect(url))
+        person.values = dict(self.values)
+        person.query_string = self.query_string
+        person.page_hash = self.page_hash
+        await person._rerun()
+        return person
+
+    async def _rerun(self) -> None:
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query_string
+        msg.rerun_script.page_script_hash = self.page_hash
+        for widget_id, (kind, value) in self.values.items():
+            state = msg.rerun_script.widget_states.widgets.add()
+            state.id = widget_id
+            if kind == "string_array_value":
+                state.string_array_value.data[:] = value
+            else:
+                setattr(state, kind, value)
+        await self.ws.send(msg.SerializeToString())
+        self.texts = []
+        self.exceptions = 0
+        while True:
+            fwd = ForwardMsg()
+            fwd.ParseFromString(await self.ws.recv())
+            self.messages += 1
+            kind = fwd.WhichOneof("type")
+            if kind == "new_session":
+                self.page_hash = fwd.new_session.page_script_hash
+            elif kind == "page_info_changed":
+                self.query_string = fwd.page_info_changed.query_string
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                self._see(fwd.delta.new_element)
+            elif kind == "script_finished":
+                return
+
+    def _see(self, element) -> None:
+        kind = element.WhichOneof("type")
+        if kind == "markdown":
+            self.texts.append(element.markdown.body)
+        elif kind == "exception":
+            self.exceptions += 1
+        elif kind in ("multiselect", "text_input"):
+            widget = getattr(element, kind)
+            self.widgets[widget.label] = (kind, widget)
+            if widget.set_value:
+                if kind == "multiselect":
+                    self.values[widget.id] = ("string_array_value", list(widget.raw_values))
+                else:
+                    self.values[widget.id] = ("string_value", widget.value)
+
+    async def choose(self, label: str, option: str) -> None:
+        """Add the option (shown as itself, or followed by a count in brackets) to the
+        multiselect with this label, and wait for the rerun to finish."""
+        kind, widget = self.widgets[label]
+        assert kind == "multiselect", f"{label!r} is a {kind}"
+        shown = next(o for o in widget.options if o == option or o.startswith(option + " ("))
+        _, chosen = self.values.get(widget.id, ("string_array_value", [widget.options[i] for i in widget.default]))
+        self.values[widget.id] = ("string_array_value", [*chosen, shown])
+        await self._rerun()
+
+    async def type(self, label: str, text: str) -> None:
+        """Type the text into the text box with this label and press Enter."""
+        kind, widget = self.widgets[label]
+        assert kind == "text_input", f"{label!r} is a {kind}"
+        self.values[widget.id] = ("string_value", text)
+        await self._rerun()
+
+    async def close(self) -> None:
+        await self.ws.close()
+
+
+def run_apart(make_coroutine, nice: int = 0):
+    """Run a coroutine to its end on an event loop of its own thread (the caller may be
+    inside one already, as a test using Playwright's sync API is), at a lower priority
+    by `nice` (on Linux, a thread's own; the browsers it starts inherit it)."""
+    outcome: dict = {}
+
+    def target() -> None:
+        try:
+            if nice:
+                os.nice(nice)
+            outcome["value"] = asyncio.run(make_coroutine())
+        except BaseException as e:  # handed back to the caller
+            outcome["error"] = e
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

@@ -27,9 +27,13 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from streamlit.file_util import get_static_dir as streamlit_static_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 COOKIE = "cause_atlas_backend"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# Streamlit's own page (index.html and its hashed bundles under static/).
+STREAMLIT_STATIC = Path(streamlit_static_dir())
 
 NGINX_CONF = """\
 worker_processes 1;
@@ -44,6 +48,8 @@ http {{
     fastcgi_temp_path {run}/fastcgi;
     uwsgi_temp_path {run}/uwsgi;
     scgi_temp_path {run}/scgi;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     client_max_body_size {max_upload_mb}m;
     server_tokens off;
 
@@ -68,6 +74,17 @@ http {{
     }}
     server {{
         listen {address}:{port};
+        # The page's scripts, styles and fonts: files with hashed names, the same for every
+        # process, sent by nginx itself (sendfile, compressed) instead of by an app
+        # process in Python; each browser fetches them once.
+        location /static/ {{
+            alias {static}/static/;
+            sendfile on;
+            gzip on;
+            gzip_comp_level 4;
+            gzip_types text/css application/javascript text/javascript image/svg+xml;
+            add_header Cache-Control "public, immutable, max-age=31536000";
+        }}
         location / {{
             proxy_pass http://$backend;
             include {run}/proxy.conf;
@@ -168,6 +185,7 @@ class Stack:
             address=self.address,
             port=self.port,
             max_upload_mb=MAX_UPLOAD_MB + 1,  # the app refuses more itself, with a message
+            static=STREAMLIT_STATIC,
         )
 
     def start(self, timeout: float = 120) -> None:

@@ -24,3 +24,43 @@ def test_sessions_run_the_page_and_stay_open():
         server.stop()
     # The server ran the script three times and never complained.
     assert not re.search(r"Traceback|Error", server.logs())
+
+
+def test_a_person_filters_as_the_page_does_and_gets_its_view_back_on_a_new_session():
+    """Person sends what the page sends: each pick or search gives the count the core
+    computes, the URL follows, and a new session sent the same values shows the same."""
+    from bench.load import Steps
+    from bench.sessions import Person, run_apart
+
+    steps = Steps.for_table()
+
+    def count(person: Person) -> str:
+        return next(t.strip("*") for t in person.texts if t.startswith("**") and "match" in t)
+
+    async def walk(url: str) -> list[str]:
+        person = await Person.open(url)
+        seen = [count(person)]
+        await person.choose("Symptoms", steps.symptom)
+        seen.append(count(person))
+        await person.choose("Body areas", steps.area)
+        seen.append(count(person))
+        await person.type("Search", steps.word)
+        seen.append(count(person))
+        again = await person.reopen(url)
+        seen += [count(again), again.query_string]
+        await person.close()
+        await again.close()
+        return seen
+
+    server = Server(timeout=120)
+    try:
+        seen = run_apart(lambda: walk(server.url))
+    except Exception:
+        print(server.logs())
+        raise
+    finally:
+        server.stop()
+    assert re.fullmatch(r"[\d,]+ of [\d,]+ causes match", seen[0])
+    assert seen[1:4] == list(steps.counts)
+    assert seen[4] == steps.counts[2]
+    assert "symptom=" in seen[5] and "area=" in seen[5] and f"q={steps.word}" in seen[5]

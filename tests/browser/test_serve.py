@@ -92,3 +92,26 @@ def test_the_proxy_answers_health_checks_and_does_not_name_its_version(stack: St
         assert r.status == 200 and r.read() == b"ok"
         assert r.headers["Server"] == "nginx"  # no version for a scanner to look up
         assert any(c.startswith(f"{COOKIE}=127.0.0.1:") for c in r.headers.get_all("Set-Cookie"))
+
+
+def test_nginx_sends_the_page_bundles_itself_compressed_and_only_them(stack: Stack) -> None:
+    """The page's hashed bundles come from nginx (compressed, cached for a year: the app
+    sends them uncompressed), and nothing outside Streamlit's static folder is reachable
+    through that location."""
+    import re
+    import urllib.error
+    import urllib.request
+
+    with urllib.request.urlopen(stack.url + "/", timeout=10) as r:
+        html = r.read().decode()
+    bundle = re.search(r'src="\./(static/js/[^"]+\.js)"', html).group(1)
+    request = urllib.request.Request(f"{stack.url}/{bundle}", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as r:
+        assert r.status == 200
+        assert r.headers["Content-Type"] == "application/javascript"
+        assert r.headers["Content-Encoding"] == "gzip"
+        assert "immutable" in r.headers["Cache-Control"]
+    for path in ("/static/../index.html", "/static/..%2f..%2f__init__.py", "/static/js/no-such-bundle.js"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(stack.url + path, timeout=10)
+        assert refused.value.code in (400, 403, 404), path
