@@ -47,6 +47,7 @@ import signal
 import sys
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -393,6 +394,25 @@ def measure(
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    # The proxy must keep answering throughout, a process killed or not: an error (a
+    # refused connection, a 5xx) is a failure; an answer slower than 5 s is counted apart,
+    # as the cores' load, not the proxy, is what it measures.
+    health = {"asked": 0, "errors": 0, "slow": 0, "worst_s": 0.0}
+
+    def ask_health() -> None:
+        while not done.wait(0.25):
+            health["asked"] += 1
+            asked = time.perf_counter()
+            try:
+                with urllib.request.urlopen(target.url + "/_stcore/health", timeout=5) as r:
+                    health["errors"] += r.status != 200
+            except OSError as e:
+                timed_out = isinstance(e, TimeoutError) or isinstance(getattr(e, "reason", None), TimeoutError)
+                health["slow" if timed_out else "errors"] += 1
+            health["worst_s"] = max(health["worst_s"], time.perf_counter() - asked)
+
+    asker = threading.Thread(target=ask_health, daemon=True)
+    asker.start()
     killed: dict = {}
     # The CPU of a process killed mid-room is lost with it: sampled until then.
     last_cpu: dict[int, float] = {}
@@ -412,6 +432,7 @@ def measure(
     wall = time.perf_counter() - began
     done.set()
     sampler.join()
+    asker.join()
     cpu = sum(max(_cpu_seconds(p), last_cpu.get(p, 0.0)) - cpu_before.get(p, 0.0) for p in pids_seen)
     moved = [s for s in sessions if s.get("first") and s.get("last") and s["first"] != s["last"]]
     on_killed = [s for s in sessions if killed and s.get("first") == killed["address"]]
@@ -436,6 +457,10 @@ def measure(
         "others_disturbed": len(disturbed),
         "reconnects": sum(s.get("reconnects", 0) for s in sessions),
         "redone": sum(s["redone"] for s in sessions),
+        "health_asked": health["asked"],
+        "health_errors": health["errors"],
+        "health_slow": health["slow"],
+        "health_worst_s": health["worst_s"],
         "server_cpu_s": cpu,
         "server_peak_rss_mb": peak[0],
         "wall_s": wall,
@@ -459,7 +484,8 @@ def line(f: dict) -> str:
         kill += f", {f['others_disturbed']} others disturbed"
         out += f"; killed {f['killed']}: {kill}"
     server = f"server CPU {f['server_cpu_s']:.0f} s, peak RSS {f['server_peak_rss_mb']:.0f} MB"
-    return out + f"; {server}, wall {f['wall_s']:.0f} s"
+    health = f"health: {f['health_errors']} errors, {f['health_slow']} over 5 s in {f['health_asked']}"
+    return out + f"; {server}, {health}, wall {f['wall_s']:.0f} s"
 
 
 def run(
@@ -513,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
     print(json.dumps({f"{f['processes']}x{f['sessions']}": f["failed"] for f in figures}))
-    return 0 if not any(f["failed"] or f["others_disturbed"] for f in figures) else 1
+    return 0 if not any(f["failed"] or f["others_disturbed"] or f["health_errors"] for f in figures) else 1
 
 
 if __name__ == "__main__":

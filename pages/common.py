@@ -252,22 +252,28 @@ def warning_signs() -> None:
 # --- filters bound to the URL --------------------------------------------------------------
 
 
-def _state_query() -> Query:
-    return Query.from_params({k: st.session_state.get(k) or () for k in FILTER_KEYS})
+def _state_query(start: dict[str, object] | None = None) -> Query:
+    """The filters as the widgets hold them (or, before they exist, as they will start)."""
+    start = start or {}
+    return Query.from_params({k: st.session_state.get(k, start.get(k)) or () for k in FILTER_KEYS})
 
 
-def _init_from_url(table: CauseTable) -> None:
-    """On a page's first run, take the filters from the URL, in the table's spelling;
-    values the table does not have are dropped with a notice."""
-    if all(k in st.session_state for k in FILTER_KEYS):
-        return
+def _start_values(table: CauseTable) -> dict[str, object]:
+    """The filters that have no value yet in this session (its first run) start from the
+    URL, in the table's spelling; values the table does not have are dropped with a notice.
+
+    They are handed to the widgets as their defaults, not written into the session state:
+    a page whose server process died reconnects to a new session on another process and
+    sends the values it shows, and those must win over the URL, which lags a pick behind."""
+    missing = [k for k in FILTER_KEYS if k not in st.session_state]
+    if not missing:
+        return {}
     raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS}
     query, notices = Query.from_params(raw).restricted_to(table)
-    for key, (name, _) in URL_PARAMS.items():
-        st.session_state.setdefault(key, list(getattr(query, name)))
-    st.session_state.setdefault("q", query.text)
-    st.session_state.setdefault("match", query.match)
     st.session_state["url_notices"] = (query, notices)
+    start: dict[str, object] = {key: list(getattr(query, name)) for key, (name, _) in URL_PARAMS.items()}
+    start |= {"q": query.text, "match": query.match}
+    return {k: start[k] for k in missing}
 
 
 def _write_url(query: Query) -> None:
@@ -290,7 +296,9 @@ def clear_filters() -> None:
     st.session_state["match"] = "any"
 
 
-def _multiselect(table: CauseTable, key: str, label: str, counts: dict[str, int], help: str) -> None:
+def _multiselect(
+    table: CauseTable, key: str, label: str, counts: dict[str, int], help: str, start: dict[str, object]
+) -> None:
     column = URL_PARAMS[key][1]
     options = list(table.facets[column].terms)
     if column == "urgency":
@@ -306,6 +314,7 @@ def _multiselect(table: CauseTable, key: str, label: str, counts: dict[str, int]
     st.multiselect(
         label,
         options,
+        default=start.get(key),
         format_func=fmt,
         key=key,
         help=help,
@@ -322,13 +331,14 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
     for key in FILTER_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-    _init_from_url(table)
-    query = _state_query()
+    start = _start_values(table)
+    query = _state_query(start)
     result = run_query(table, query)
     counts = facet_counts(table, result)
 
     st.text_input(
         "Search",
+        value=start.get("q", ""),
         key="q",
         persist_state="session",
         placeholder="A word to look for, e.g. statin, pregnancy, sleep",
@@ -342,12 +352,14 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
             "Symptoms",
             counts["symptoms"],
             "Pick what you notice. The number beside each is how many of the causes now shown have it.",
+            start,
         )
     with right:
         st.segmented_control(
             "A cause must have",
             ["any", "all"],
             key="match",
+            default=start.get("match"),
             persist_state="session",
             required=True,
             format_func=MATCH_LABELS.get,
@@ -357,16 +369,18 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
     with st.expander("More filters: body area, risk factor, category, urgency", expanded=any(more)):
         a, b = st.columns(2)
         with a:
-            _multiselect(table, "area", "Body areas", counts["body_areas"], "Where in the body it is felt.")
-            _multiselect(table, "category", "Categories", counts["category"], "The kind of cause.")
+            _multiselect(table, "area", "Body areas", counts["body_areas"], "Where in the body it is felt.", start)
+            _multiselect(table, "category", "Categories", counts["category"], "The kind of cause.", start)
         with b:
-            _multiselect(table, "risk", "Risk factors", counts["risk_factors"], "Things that make a cause more likely.")
+            risk_help = "Things that make a cause more likely."
+            _multiselect(table, "risk", "Risk factors", counts["risk_factors"], risk_help, start)
             _multiselect(
                 table,
                 "urgency",
                 "Urgency",
                 counts["urgency"],
                 "Self-care: usually eased at home. See a doctor: book an appointment. Urgent: get help the same day.",
+                start,
             )
     shown = _state_query()
     if shown != query:  # a widget corrected its value: count again

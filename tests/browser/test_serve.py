@@ -5,7 +5,10 @@ answer again."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +24,8 @@ from tests.corpus.make_corpus import main as write_corpus
 TABLE = load_cause_table(BUNDLED_TABLE)
 SYMPTOM = TABLE.facets["symptoms"].terms[0]
 ANSWER = count_line(run_query(TABLE, Query(symptoms=(SYMPTOM,))))
+SECOND = TABLE.facets["symptoms"].terms[1]
+BOTH = count_line(run_query(TABLE, Query(symptoms=(SYMPTOM, SECOND))))
 
 
 @pytest.fixture(scope="module")
@@ -57,14 +62,19 @@ def test_a_session_keeps_to_its_process_and_survives_its_death(proxied: Page, st
     assert backend(proxied) == first  # sticky: the same process again
 
     victim = next(a for a in stack.apps if f"127.0.0.1:{a.port}" == first)
-    victim.stop()
-    # The page notices, reconnects through nginx to the live process, and runs again from
-    # its URL: the same filter, the same answer.
-    expect(proxied.get_by_text(ANSWER, exact=True)).to_be_visible(timeout=60_000)
-    wait_idle(proxied)
-    proxied.get_by_role("combobox", name="Symptoms").click()  # and it still answers
+    os.killpg(victim.proc.pid, signal.SIGKILL)  # a crash: no goodbye to the browser
+    victim.proc.wait(10)
+    # The page notices and reconnects through nginx to the live process, where its
+    # session is new. The next pick must take, with the filter the page already had: the
+    # page sends both, and they win over its URL (which does not have the pick yet).
+    proxied.get_by_role("combobox", name="Symptoms").click()
+    proxied.keyboard.type(SECOND)
+    proxied.get_by_role("option", name=re.compile(rf"^{re.escape(SECOND)} \(")).click()
     proxied.keyboard.press("Escape")
+    expect(proxied.get_by_text(BOTH, exact=True)).to_be_visible(timeout=60_000)
+    wait_idle(proxied)
     assert backend(proxied) != first
+    assert f"symptom={SECOND.replace(' ', '+')}" in proxied.evaluate("location.search")
     must_not_happen(proxied)
     stack.watch_once()  # the watcher starts the killed process again
     assert victim.restarts == 1
