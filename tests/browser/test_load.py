@@ -25,6 +25,6 @@ def test_a_process_killed_mid_room_loses_nobody() -> None:
     assert figures["killed"], figures
     assert figures["failed"] == 0, figures["errors"]
     assert figures["on_killed_process"] >= 1
-    assert figures["moved"] == figures["on_killed_process"]
+    assert figures["recovered"] == figures["on_killed_process"]
     assert figures["others_disturbed"] == 0
     assert figures["health_asked"] > 0 and figures["health_errors"] == 0  # the proxy kept answering
