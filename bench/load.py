@@ -495,6 +495,26 @@ def line(f: dict) -> str:
     return out + f"; {server}, {health}, wall {f['wall_s']:.0f} s"
 
 
+def table(figures: list[dict]) -> str:
+    """The rooms as a markdown table (times in seconds, p50 / p95)."""
+
+    def pair(f: dict, what: str) -> str:
+        return f"{_s(f[what + '_p50'])} / {_s(f[what + '_p95'])}" if f[what + "_p50"] is not None else "-"
+
+    rows = [
+        "| processes | sessions (real pages) | failed | open, protocol | rerun, protocol | open, real page"
+        " | rerun, real page | server CPU s | peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        rows.append(
+            f"| {f['processes']} | {f['sessions']} ({f['browser_sessions']}) | {f['failed']}"
+            f" | {pair(f, 'protocol_load')} | {pair(f, 'protocol_rerun')} | {pair(f, 'browser_load')}"
+            f" | {pair(f, 'browser_rerun')} | {f['server_cpu_s']:.0f} | {f['server_peak_rss_mb']:.0f} |"
+        )
+    return "\n".join(rows)
+
+
 def run(
     sizes: list[int],
     processes: int,
@@ -545,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += run(sizes, k, browsers, args.timeout, think, args.kill, args.nice)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
-    print(json.dumps({f"{f['processes']}x{f['sessions']}": f["failed"] for f in figures}))
+    print(table(figures))
     return 0 if not any(f["failed"] or f["others_disturbed"] or f["health_errors"] for f in figures) else 1
 
 

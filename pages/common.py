@@ -258,6 +258,9 @@ def _state_query(start: dict[str, object] | None = None) -> Query:
     return Query.from_params({k: st.session_state.get(k, start.get(k)) or () for k in FILTER_KEYS})
 
 
+KEPT = "filters_kept"  # the filter values at the end of the last run that showed them
+
+
 def _start_values(table: CauseTable) -> dict[str, object]:
     """The filters that have no value yet in this session (its first run) start from the
     URL, in the table's spelling; values the table does not have are dropped with a notice.
@@ -268,6 +271,8 @@ def _start_values(table: CauseTable) -> dict[str, object]:
     missing = [k for k in FILTER_KEYS if k not in st.session_state]
     if not missing:
         return {}
+    if KEPT in st.session_state:  # another page of this session had them
+        return {k: st.session_state[KEPT][k] for k in missing}
     raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS}
     query, notices = Query.from_params(raw).restricted_to(table)
     st.session_state["url_notices"] = (query, notices)
@@ -385,6 +390,9 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
     shown = _state_query()
     if shown != query:  # a widget corrected its value: count again
         query, result = shown, run_query(table, shown)
+    # A widget's value lasts while its page shows it; this copy takes the filters to the
+    # next page, whose widgets start from it.
+    st.session_state[KEPT] = {k: st.session_state.get(k, start.get(k)) for k in FILTER_KEYS}
     _write_url(query)
     at_load, notices = st.session_state.get("url_notices", (None, []))
     if notices and query == at_load:
