@@ -87,7 +87,9 @@ def test_uploads_through_the_proxy_reach_the_session(proxied: Page, stack: Stack
         proxied.goto(f"{stack.url}/data")
         wait_idle(proxied)
         proxied.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(tmp_path / "utf8.csv")
-        expect(proxied.get_by_text("utf8.csv").first).to_be_visible()
+        # The file's name shows in the box at once; the caption changes once the server
+        # (the session's own process, through the proxy) has the file.
+        expect(proxied.get_by_text("3 causes from utf8.csv")).to_be_visible(timeout=30_000)
         wait_idle(proxied)
         proxied.get_by_role("link", name="Explore", exact=True).click()
         wait_idle(proxied)
