@@ -262,8 +262,9 @@ KEPT = "filters_kept"  # the filter values at the end of the last run that showe
 
 
 def _start_values(table: CauseTable) -> dict[str, object]:
-    """The filters that have no value yet in this session (its first run) start from the
-    URL, in the table's spelling; values the table does not have are dropped with a notice.
+    """The filters that have no value yet on this page start from the values the last page
+    that showed them had or, on the session's first run, from the URL (with a notice for
+    values the table does not have); either way in the table's spelling.
 
     They are handed to the widgets as their defaults, not written into the session state:
     a page whose server process died reconnects to a new session on another process and
@@ -271,11 +272,12 @@ def _start_values(table: CauseTable) -> dict[str, object]:
     missing = [k for k in FILTER_KEYS if k not in st.session_state]
     if not missing:
         return {}
-    if KEPT in st.session_state:  # another page of this session had them
-        return {k: st.session_state[KEPT][k] for k in missing}
-    raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS}
-    query, notices = Query.from_params(raw).restricted_to(table)
-    st.session_state["url_notices"] = (query, notices)
+    if KEPT in st.session_state:  # another page of this session had them (maybe on another table)
+        query, _ = Query.from_params(st.session_state[KEPT]).restricted_to(table)
+    else:
+        raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS}
+        query, notices = Query.from_params(raw).restricted_to(table)
+        st.session_state["url_notices"] = (query, notices)
     start: dict[str, object] = {key: list(getattr(query, name)) for key, (name, _) in URL_PARAMS.items()}
     start |= {"q": query.text, "match": query.match}
     return {k: start[k] for k in missing}
