@@ -44,7 +44,7 @@ lint: $(VENV)/.dev
 
 # Every benchmark (core at 1,000 to 1,000,000 causes; Chromium beside the bare app; server
 # memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
-bench: $(VENV)/.dev chromium headless-shell
+bench: $(VENV)/.dev chromium
 	$(BIN)/python -m bench.run_all
 
 $(VENV)/bin/python:

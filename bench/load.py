@@ -92,10 +92,6 @@ class Steps:
         return cls(symptom, area, word, tuple(count_line(run_query(table, q)) for q in queries))
 
 
-def _think(rng: random.Random, think: tuple[float, float]) -> float:
-    return rng.uniform(*think)
-
-
 async def _browser_session(
     browser: Browser, url: str, steps: Steps, timeout_s: float, think, seed: int, arrived: asyncio.Semaphore
 ) -> dict:
@@ -125,7 +121,7 @@ async def _browser_session(
             """Time from the click or keypress that asks for the rerun to the new count.
             A pick on its way when the page's process died is lost with it: once the
             page is back on another process, the person makes it again."""
-            await asyncio.sleep(_think(rng, think))
+            await asyncio.sleep(rng.uniform(*think))
             await prepare()
             began = time.perf_counter()
             await trigger()
@@ -188,7 +184,8 @@ async def _browser_session(
     return out
 
 
-def _count(person: Person) -> str | None:
+def shown_count(person: Person) -> str | None:
+    """The match count the person's page shows (its bold line), if any."""
     return next((m.group(1) for t in person.texts if (m := re.fullmatch(r"\*\*(.+)\*\*", t))), None)
 
 
@@ -225,10 +222,10 @@ async def _protocol_session(
             await asyncio.wait_for(act(person), timeout_s)
         except (ConnectionClosed, OSError):
             await reopen()
-            if _count(person) != expected:
+            if shown_count(person) != expected:
                 out["redone"] += 1
                 await asyncio.wait_for(act(person), timeout_s)
-        shown = _count(person)
+        shown = shown_count(person)
         if expected is None and not re.fullmatch(ANY_COUNT, shown or ""):
             raise AssertionError(f"no count on the page: {person.texts[:3]}")
         if expected is not None and shown != expected:
@@ -249,7 +246,7 @@ async def _protocol_session(
             (lambda p: p.choose("Body areas", steps.area), steps.counts[1]),
             (lambda p: p.type("Search", steps.word), steps.counts[2]),
         ):
-            await asyncio.sleep(_think(rng, think))
+            await asyncio.sleep(rng.uniform(*think))
             out["reruns"].append(await step(act, expected))
         out["last"] = person.backend
         out["ok"] = True
@@ -429,7 +426,6 @@ def measure(
         for p in target.pids():
             last_cpu[p] = _cpu_seconds(p)
         killed["address"] = target.kill_one()
-        killed["at_s"] = round(time.perf_counter() - began, 1)
 
     began = time.perf_counter()
     sessions = run_apart(

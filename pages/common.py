@@ -258,7 +258,7 @@ def _state_query(start: dict[str, object] | None = None) -> Query:
     return Query.from_params({k: st.session_state.get(k, start.get(k)) or () for k in FILTER_KEYS})
 
 
-KEPT = "filters_kept"  # the filter values at the end of the last run that showed them
+KEPT = "filters_kept"  # the Query of the last run that showed the filters
 
 
 def _start_values(table: CauseTable) -> dict[str, object]:
@@ -272,8 +272,8 @@ def _start_values(table: CauseTable) -> dict[str, object]:
     missing = [k for k in FILTER_KEYS if k not in st.session_state]
     if not missing:
         return {}
-    if KEPT in st.session_state:  # another page of this session had them (maybe on another table)
-        query, _ = Query.from_params(st.session_state[KEPT]).restricted_to(table)
+    if KEPT in st.session_state:  # another page of this session had them
+        query, _ = st.session_state[KEPT].restricted_to(table)
     else:
         raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS}
         query, notices = Query.from_params(raw).restricted_to(table)
@@ -394,7 +394,7 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
         query, result = shown, run_query(table, shown)
     # A widget's value lasts while its page shows it; this copy takes the filters to the
     # next page, whose widgets start from it.
-    st.session_state[KEPT] = {k: st.session_state.get(k, start.get(k)) for k in FILTER_KEYS}
+    st.session_state[KEPT] = query
     _write_url(query)
     at_load, notices = st.session_state.get("url_notices", (None, []))
     if notices and query == at_load:

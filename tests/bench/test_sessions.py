@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bench.load import Steps, shown_count
 from bench.server import ROOT, Server
-from bench.sessions import open_sessions
+from bench.sessions import Person, open_sessions, run_apart
 
 
 def test_sessions_run_the_page_and_stay_open():
@@ -29,25 +30,19 @@ def test_sessions_run_the_page_and_stay_open():
 def test_a_person_filters_as_the_page_does_and_gets_its_view_back_on_a_new_session():
     """Person sends what the page sends: each pick or search gives the count the core
     computes, the URL follows, and a new session sent the same values shows the same."""
-    from bench.load import Steps
-    from bench.sessions import Person, run_apart
-
     steps = Steps.for_table()
-
-    def count(person: Person) -> str:
-        return next(t.strip("*") for t in person.texts if t.startswith("**") and "match" in t)
 
     async def walk(url: str) -> list[str]:
         person = await Person.open(url)
-        seen = [count(person)]
+        seen = [shown_count(person)]
         await person.choose("Symptoms", steps.symptom)
-        seen.append(count(person))
+        seen.append(shown_count(person))
         await person.choose("Body areas", steps.area)
-        seen.append(count(person))
+        seen.append(shown_count(person))
         await person.type("Search", steps.word)
-        seen.append(count(person))
+        seen.append(shown_count(person))
         again = await person.reopen(url)
-        seen += [count(again), again.query_string]
+        seen += [shown_count(again), again.query_string]
         await person.close()
         await again.close()
         return seen
