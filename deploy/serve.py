@@ -10,13 +10,21 @@
   served it, and every later request of that browser (its websocket, its uploads) goes to
   that process. When that process is gone, nginx hands the request to a live one and the
   cookie follows, so a page whose process died reconnects to another and carries on.
+- nginx sends Streamlit's page bundles itself, from a copy in its run folder (a fresh
+  folder under the system's temporary folder): its workers never read the clone or the
+  venv, so it serves wherever the clone is and whoever runs it. Started as root, the
+  workers run as Debian's unprivileged `www-data` (`nobody` where there is none), which
+  may enter the run folder but not list it; the logs and configuration in it stay the
+  owner's. Started as anyone else, nginx cannot change user: its workers are that user.
 - Ctrl-C (or SIGTERM) stops nginx and every app process it started.
 """
 
 from __future__ import annotations
 
 import argparse
+import grp
 import os
+import pwd
 import shutil
 import signal
 import subprocess
@@ -36,7 +44,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 STREAMLIT_STATIC = Path(streamlit_static_dir())
 
 NGINX_CONF = """\
-worker_processes 1;
+{user}worker_processes 1;
 daemon off;
 pid {run}/nginx.pid;
 error_log {run}/nginx-error.log warn;
@@ -78,7 +86,7 @@ http {{
         # process, sent by nginx itself (sendfile, compressed) instead of by an app
         # process in Python; each browser fetches them once.
         location /static/ {{
-            alias {static}/static/;
+            alias {run}/static/;
             sendfile on;
             gzip on;
             gzip_comp_level 4;
@@ -113,6 +121,33 @@ proxy_next_upstream error timeout http_502 http_503;
 # Name the process that answered: the browser's next requests go to it.
 add_header Set-Cookie "{cookie}=$served_by; Path=/; HttpOnly; SameSite=Lax" always;
 """
+
+
+def worker_user() -> tuple[str, str] | None:
+    """The user and group nginx's workers run as when it is started as root: Debian's
+    unprivileged `www-data`, else `nobody`. None when not root (nginx then cannot change
+    user, and its workers run as whoever started it)."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("www-data", "nobody"):
+        try:
+            entry = pwd.getpwnam(name)
+        except KeyError:
+            continue
+        return name, grp.getgrgid(entry.pw_gid).gr_name
+    raise RuntimeError("nginx started as root needs an unprivileged user to run its workers: add www-data")
+
+
+def copy_bundles(run: Path) -> Path:
+    """Streamlit's static bundles copied to `run/static`, readable by nginx's workers
+    whatever the umask (the copy is public content: every browser downloads it)."""
+    target = run / "static"
+    shutil.copytree(STREAMLIT_STATIC / "static", target, dirs_exist_ok=True)
+    for folder, _, files in os.walk(target):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+    return target
 
 
 def free_port() -> int:
@@ -177,7 +212,9 @@ class Stack:
 
         routes = "\n".join(f'        "127.0.0.1:{a.port}" 127.0.0.1:{a.port};' for a in self.apps)
         servers = "\n".join(f"        server 127.0.0.1:{a.port} max_fails=1 fail_timeout=5s;" for a in self.apps)
+        user = worker_user()
         return NGINX_CONF.format(
+            user=f"user {user[0]} {user[1]};\n" if user else "",
             run=self.run,
             cookie=COOKIE,
             routes=routes,
@@ -185,7 +222,6 @@ class Stack:
             address=self.address,
             port=self.port,
             max_upload_mb=MAX_UPLOAD_MB + 1,  # the app refuses more itself, with a message
-            static=STREAMLIT_STATIC,
         )
 
     def start(self, timeout: float = 120) -> None:
@@ -199,10 +235,7 @@ class Stack:
                     self.stop()
                     raise RuntimeError(f"app on port {app.port} did not start:\n{app.log.read_text()[-3000:]}")
                 time.sleep(0.3)
-        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (self.run / sub).mkdir(exist_ok=True)
-        (self.run / "proxy.conf").write_text(PROXY_CONF.format(cookie=COOKIE))
-        (self.run / "nginx.conf").write_text(self.config())
+        self.prepare_run_folder()
         self.nginx = subprocess.Popen(
             [NGINX, "-p", str(self.run), "-c", str(self.run / "nginx.conf")],
             stdout=subprocess.DEVNULL,
@@ -215,6 +248,42 @@ class Stack:
                 self.stop()
                 raise RuntimeError(f"nginx did not start:\n{log}")
             time.sleep(0.2)
+        self.bundles_served()
+
+    def prepare_run_folder(self) -> None:
+        """What nginx reads and writes, in its run folder. The workers may enter it (not
+        list it) to read the bundles' copy and to write request bodies to the temporary
+        folders (nginx hands those to them); the configuration and the logs, which hold
+        addresses, are for the owner alone."""
+        self.run.chmod(0o711)
+        copy_bundles(self.run)
+        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (self.run / sub).mkdir(mode=0o700, exist_ok=True)
+        private = {
+            "proxy.conf": PROXY_CONF.format(cookie=COOKIE),
+            "nginx.conf": self.config(),
+            "nginx-error.log": None,
+            "nginx-access.log": None,
+        }
+        for name, text in private.items():
+            path = self.run / name
+            path.touch(mode=0o600)
+            path.chmod(0o600)
+            if text is not None:
+                path.write_text(text)
+
+    def bundles_served(self) -> None:
+        """Fail at once, with nginx's own reason, if its workers cannot send the bundles
+        (a page would never load)."""
+        some = min((self.run / "static").rglob("*.js"))
+        url = f"{self.url}/{some.relative_to(self.run).as_posix()}"
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                r.read()
+        except OSError as e:
+            log = (self.run / "nginx-error.log").read_text()[-3000:]
+            self.stop()
+            raise RuntimeError(f"nginx cannot send the page's bundles ({e}):\n{log}") from e
 
     def watch_once(self) -> None:
         """Start again any app process that has stopped."""

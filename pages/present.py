@@ -179,10 +179,15 @@ def _items(items: tuple[str, ...], empty: str) -> str:
 
 
 def title_slide(deck: Deck) -> None:
-    with top_row():
-        st.title(md_escape(deck.topic), anchor=False)
-    text, code = st.columns([3, 2], gap="large")
+    # The controls and the QR code share the right-hand column, so the code's place does
+    # not hang on the title's height: the page fits a 1280x720 projector even in the
+    # moment before SLIDE_CSS applies (Streamlit loads st.html's code last, after the
+    # image's, so on a busy machine the slide shows unstyled first).
+    text, code = st.columns([5, 4], gap="large")
+    with code, st.container(horizontal_alignment="right"):
+        controls()
     with text:
+        st.title(md_escape(deck.topic), anchor=False)
         st.subheader(md_escape(deck.description), anchor=False)
         st.markdown(f":material/calendar_today: {deck.date}")
         st.markdown(f":material/school: **Education, not diagnosis.** {common.DISCLAIMER}")

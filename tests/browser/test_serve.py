@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from bench.generate import write_table
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
 from deploy.serve import COOKIE, NGINX, Stack, free_port
@@ -95,6 +96,19 @@ def test_uploads_through_the_proxy_reach_the_session(proxied: Page, stack: Stack
         proxied.get_by_role("link", name="Explore", exact=True).click()
         wait_idle(proxied)
         expect(proxied.get_by_text("3 of 3 causes match", exact=True)).to_be_visible()
+    must_not_happen(proxied)
+
+
+def test_a_large_upload_through_the_proxy_reaches_the_session(proxied: Page, stack: Stack, tmp_path: Path) -> None:
+    """A body larger than nginx keeps in memory goes to a file in its run folder, written
+    by its workers (an unprivileged user when nginx runs as root): the folder must let
+    them in, wherever the clone is."""
+    big = write_table(tmp_path / "big.csv", rows=3000)
+    assert big.stat().st_size > 1_000_000  # far past nginx's 16 KB in-memory body buffer
+    proxied.goto(f"{stack.url}/data")
+    wait_idle(proxied)
+    proxied.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(big)
+    expect(proxied.get_by_text("3,000 causes from big.csv")).to_be_visible(timeout=60_000)
     must_not_happen(proxied)
 
 
