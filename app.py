@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages import common
+from pages import common, warning_check
 
 st.set_page_config(
     page_title="Cause Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide"
@@ -25,6 +25,7 @@ page = st.navigation(
     position="top",
 )
 common.load_source()
+warning_check.action_cards()
 common.safety_strip()
 page.run()
 common.warning_signs()

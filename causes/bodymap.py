@@ -212,7 +212,7 @@ MARKER_PARTS: dict[str, tuple[str, ...]] = {
     "feet and toes": _both("foot", "front"),
 }
 # Areas with no single place on a body: drawn as chips between the two views.
-CHIP_AREAS: tuple[str, ...] = ("whole leg", "whole body")
+CHIP_AREAS: tuple[str, ...] = ("whole leg", "whole body", "knees")  # no region of their own
 # Every term of the bundled vocabulary, lower case.
 BODY_AREAS: frozenset[str] = frozenset({*REGION_AREAS.values(), *CHIP_AREAS})
 MAX_EXTRA_CHIPS = 4

@@ -26,6 +26,23 @@ def data_path(argv: Sequence[str], environ: dict[str, str] | None = None) -> Pat
     return Path(chosen) if chosen else BUNDLED_TABLE
 
 
+LOCALE_VAR = "CAUSE_ATLAS_LOCALE"
+
+
+def locale_setting(argv: Sequence[str], environ: dict[str, str] | None = None) -> str | None:
+    """A deployment's fixed locale (`--locale en-GB` after `streamlit run app.py --`, else
+    the CAUSE_ATLAS_LOCALE variable): it decides the emergency number and the services
+    named for everyone, whatever their browser says. None: follow each browser."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--locale")
+    try:
+        known, _ = parser.parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        known = argparse.Namespace(locale=None)
+    env = os.environ if environ is None else environ
+    return known.locale or env.get(LOCALE_VAR) or None
+
+
 BUNDLED_TOPIC = "What can cause muscle twitching, cramps and spasms in the legs"
 
 # What one upload may be, set here only. `.streamlit/config.toml` repeats the size as

@@ -23,6 +23,8 @@ CLAIMS_FILE = "claims.csv"
 RED_FLAGS_FILE = "red_flags.csv"
 # Which column of the cause table each glossary kind describes.
 GLOSSARY_KINDS: dict[str, str] = {"symptom": "symptoms", "body area": "body_areas", "risk factor": "risk_factors"}
+# A word the advice uses that a person might not know (GP, A&E, 999): tied to no column.
+WORD_KIND = "word"
 VERDICTS: tuple[str, ...] = ("supported", "partly supported", "weak", "not supported", "wrong")
 
 

@@ -33,7 +33,7 @@ import plotly.graph_objects as go
 from causes.compare import Picked, named_causes
 from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
 from causes.query import Query, Result, heading, run_query
-from causes.redflags import RedFlag
+from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import plural
 from causes.table import CauseTable
@@ -216,14 +216,14 @@ def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
     """The general red flags, most urgent first, at most FLAGS_PER_SLIDE a slide and one
     urgency level a slide. Without a red-flag file, one slide of the general advice."""
     if not flags:
-        return [Slide("doctor", "When to see a doctor")]
+        return [Slide("doctor", "When to get help")]
     slides: list[Slide] = []
     for level in reversed(URGENCY_LEVELS):
         chosen = [f for f in flags if f.urgency == level]
         parts = _chunks(chosen, FLAGS_PER_SLIDE)
         for i, part in enumerate(parts, start=1):
             more = f" ({i} of {len(parts)})" if len(parts) > 1 else ""
-            slides.append(Slide("doctor", f"When to see a doctor{more}", flags=part))
+            slides.append(Slide("doctor", f"When to get help{more}", flags=part))
     return slides
 
 
@@ -290,7 +290,7 @@ class CauseCard:
     more_symptoms: int
     areas: tuple[str, ...]
     self_care: tuple[str, ...]  # at most TOP_ITEMS
-    red_flags: tuple[str, ...]  # at most TOP_ITEMS
+    red_flags: tuple[RedFlag, ...]  # at most TOP_ITEMS, most serious first
 
 
 def cause_card(table: CauseTable, position: int) -> CauseCard:
@@ -304,7 +304,7 @@ def cause_card(table: CauseTable, position: int) -> CauseCard:
         more_symptoms=max(0, len(c["symptoms"]) - KEY_SYMPTOMS),
         areas=tuple(c["body_areas"]),
         self_care=tuple(c["self_care"][:TOP_ITEMS]),
-        red_flags=tuple(c["red_flags"][:TOP_ITEMS]),
+        red_flags=cause_flags(c)[:TOP_ITEMS],
     )
 
 

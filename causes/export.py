@@ -24,11 +24,12 @@ from datetime import date
 
 import numpy as np
 
+from causes.check import usually_line
 from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
 from causes.query import Query, Result, heading
-from causes.redflags import RedFlag
-from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK, URGENCY_LEVELS
-from causes.style import plural, urgency_style
+from causes.redflags import RedFlag, cause_flags, grouped
+from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK
+from causes.style import Help, help_for, plural, urgency_style
 from causes.table import CauseTable
 from causes.text import safe_url
 
@@ -240,7 +241,10 @@ def _chart(table: CauseTable, positions: np.ndarray) -> str:
     )
 
 
-def _cause(c: dict, number: int) -> str:
+GENERAL_ADVICE = "Symptoms that are severe, last, keep coming back, or worry you."
+
+
+def _cause(c: dict, number: int, help: Help) -> str:
     style = urgency_style(c["urgency"])
     source = _link(c["source_name"], c["source_url"])
     reviewed = f" Last reviewed {_e(c['last_reviewed'])}." if c["last_reviewed"] else ""
@@ -251,8 +255,8 @@ def _cause(c: dict, number: int) -> str:
         f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
         f"{_e(c['category'])}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"
-        '<p class="label">See a doctor if…</p>'
-        f'<div class="flags">{_items(c["red_flags"], "No specific signs listed.")}</div>'
+        f'<p class="label">When to get help. {_e(usually_line(c["urgency"]))}</p>'
+        f'<div class="flags">{_signs(cause_flags(c), help, "No specific signs listed.")}</div>'
         '<p class="label">What helps</p>'
         f"{_items(c['self_care'], 'No self-care listed: ask a health professional.')}"
         f'<p class="source">Source: {source}.{reviewed}</p>'
@@ -260,18 +264,17 @@ def _cause(c: dict, number: int) -> str:
     )
 
 
-def _signs(red_flags: Sequence[RedFlag]) -> str:
+def _signs(red_flags: Sequence[RedFlag], help: Help, empty: str = GENERAL_ADVICE) -> str:
+    """Warning signs grouped by level, most serious first, each group under its action."""
     if not red_flags:
-        return "<ul><li>Symptoms that are severe, last, keep coming back, or worry you.</li></ul>"
+        return f"<ul><li>{_e(empty)}</li></ul>"
     out = []
-    for level in reversed(URGENCY_LEVELS):
-        chosen = [f for f in red_flags if f.urgency == level]
-        if chosen:
-            style = urgency_style(level)
-            out.append(
-                f'<p class="label"><span class="key" style="background:{style.colour}"></span>'
-                f"{_e(style.label)}: {_e(style.meaning)}</p>{_items([f.sign for f in chosen], '')}"
-            )
+    for level, chosen in grouped(red_flags):
+        style = urgency_style(level)
+        out.append(
+            f'<p class="label"><span class="key" style="background:{style.colour}"></span>'
+            f"{_e(style.label)}: {_e(help.heading(level))}:</p>{_items([f.sign for f in chosen], '')}"
+        )
     return "".join(out)
 
 
@@ -298,10 +301,13 @@ def handout_html(
     *,
     disclaimer: str = DISCLAIMER,
     limit: int = HANDOUT_CAUSES,
+    help: Help | None = None,
 ) -> str:
     """One print-ready HTML page for a view: its description and date, the disclaimer, a
     chart of the matching causes, the first `limit` of them with what the table says,
-    the general warning signs, the sources and the disclaimer again."""
+    the general warning signs, the sources and the disclaimer again. `help` names the
+    emergency number and services (by default every number, as for an unknown locale)."""
+    help = help or help_for(None)
     rows = np.asarray(positions, dtype=np.int64)
     chosen = rows[:limit]
     records = [table.record(int(p)) for p in chosen]
@@ -312,7 +318,7 @@ def handout_html(
         f"{plural(len(rows), 'cause')} of {len(table):,} in the table {_e(table.name)} "
         f"{'matches' if len(rows) == 1 else 'match'} this view."
     )
-    causes = "".join(_cause(c, i) for i, c in enumerate(records, start=1))
+    causes = "".join(_cause(c, i, help) for i, c in enumerate(records, start=1))
     if more:
         causes += f'<p class="more">… and {plural(more, "more cause")} match this view; see the app.</p>'
     if not records:
@@ -346,8 +352,8 @@ def handout_html(
 </section>
 <section class="closing">
 <div class="signs">
-<h2>See a doctor promptly if…</h2>
-{_signs(red_flags)}
+<h2>When to get help</h2>
+{_signs(red_flags, help)}
 </div>
 <h2>Sources</h2>
 {_sources(records, red_flags)}

@@ -24,6 +24,7 @@ import pandera.pandas as pandera
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from causes.redflags import table_conflicts
 from causes.schema import (
     COLUMN_NAMES,
     COLUMNS,
@@ -443,7 +444,10 @@ def _raise_problems(frame: pd.DataFrame, problems: list[Problem]) -> None:
 
 def _build(frame: pd.DataFrame, label: str, digest: str, warnings: list[str]) -> CauseTable:
     extras = [c for c in frame.columns if c not in COLUMN_NAMES]
-    return CauseTable.from_cells(frame, name=label, digest=digest, warnings=warnings, extra_columns=extras)
+    table = CauseTable.from_cells(frame, name=label, digest=digest, warnings=warnings, extra_columns=extras)
+    # One sign, one level: a sign given two is a warning, not a problem (the table is usable).
+    conflicts = table_conflicts(table.frame["red_flags"], table.frame["urgency"])
+    return replace(table, warnings=(*table.warnings, *conflicts)) if conflicts else table
 
 
 @contextmanager

@@ -1,40 +1,131 @@
-"""The general signs that mean see a doctor, shown on every page."""
+"""Warning signs, each with a level of help: the general ones (`red_flags.csv`, shown on
+every page) and each cause's own (its `red_flags` cell).
+
+A cause's flag may name its level before a colon: `urgent: Pain and swelling in one leg`.
+A flag without one takes its cause's urgency, and at least "see a doctor" (a warning sign
+always means get help), so a table written before levels existed loads as it did.
+One sign has one level: `level_conflicts` finds a sign given two."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from causes.content import read_rows
 from causes.schema import URGENCY_LEVELS
+from causes.style import level_rank
 from causes.text import safe_url
+
+FLAG_LEVELS: tuple[str, ...] = tuple(u for u in URGENCY_LEVELS if u != "self-care")  # a sign means get help
+LOWEST_FLAG_LEVEL = FLAG_LEVELS[0]
+_PREFIX = re.compile(r"\s*(" + "|".join(re.escape(u) for u in FLAG_LEVELS) + r")\s*:\s*(.*)", re.I | re.S)
 
 
 @dataclass(frozen=True)
 class RedFlag:
     sign: str
-    urgency: str
-    source_name: str
-    source_url: str | None
+    urgency: str  # one of FLAG_LEVELS
+    source_name: str = ""
+    source_url: str | None = None
+    why: str = ""  # what it can mean, in a few words: "this can be a blood clot"
+
+
+def sign_key(sign: str) -> str:
+    """A sign as compared: case, runs of spaces and a closing full stop ignored."""
+    return " ".join(sign.casefold().split()).rstrip(".")
+
+
+def flag_level(level: str) -> str:
+    """A level as a flag's: an unknown or blank level, or self-care, is "see a doctor"."""
+    key = level.strip().casefold()
+    return key if key in FLAG_LEVELS else LOWEST_FLAG_LEVEL
+
+
+def parse_flag(item: str, cause_urgency: str) -> tuple[str, str]:
+    """A `red_flags` item as (sign, level): its own level when it names one, else its
+    cause's urgency (at least "see a doctor")."""
+    m = _PREFIX.fullmatch(item)
+    if m and m.group(2).strip():
+        return m.group(2).strip(), m.group(1).casefold()
+    return item.strip(), flag_level(cause_urgency)
+
+
+def cause_flags(record: Mapping[str, Any]) -> tuple[RedFlag, ...]:
+    """A cause's own warning signs with their levels, most serious first (the cell's order
+    within a level)."""
+    flags = [RedFlag(*parse_flag(item, record.get("urgency") or "")) for item in record.get("red_flags") or ()]
+    return by_level(flags)
+
+
+def by_level(flags: Iterable[RedFlag]) -> tuple[RedFlag, ...]:
+    """Most serious first, keeping the given order within a level."""
+    return tuple(sorted(flags, key=lambda f: -level_rank(f.urgency)))
+
+
+def grouped(flags: Iterable[RedFlag]) -> list[tuple[str, list[RedFlag]]]:
+    """(level, its flags), most serious level first; levels without flags left out."""
+    ordered = by_level(flags)
+    return [
+        (level, [f for f in ordered if f.urgency == level])
+        for level in reversed(FLAG_LEVELS)
+        if any(f.urgency == level for f in ordered)
+    ]
 
 
 def load_red_flags(path: Path) -> tuple[RedFlag, ...]:
-    """Read `red_flags.csv` (sign, urgency, source_name, source_url). The file is
-    optional: a missing or unreadable file gives no flags rather than an error."""
-    flags = []
-    for row in read_rows(path):
-        sign = row.get("sign", "")
-        urgency = row.get("urgency", "").casefold()
-        if not sign:
-            continue
-        flags.append(
-            RedFlag(
-                sign=sign,
-                urgency=urgency if urgency in URGENCY_LEVELS else "see a doctor",
-                source_name=row.get("source_name", ""),
-                source_url=safe_url(row.get("source_url", "")),
-            )
+    """Read `red_flags.csv` (sign, urgency, why, source_name, source_url; `why` optional).
+    The file is optional: a missing or unreadable file gives no flags rather than an
+    error. Most serious first, the file's order within a level."""
+    flags = [
+        RedFlag(
+            sign=row["sign"],
+            urgency=flag_level(row.get("urgency", "")),
+            source_name=row.get("source_name", ""),
+            source_url=safe_url(row.get("source_url", "")),
+            why=row.get("why", ""),
         )
-    # Most urgent first, keeping the file's order within each level.
-    rank = {u: i for i, u in enumerate(reversed(URGENCY_LEVELS))}
-    return tuple(sorted(flags, key=lambda f: rank[f.urgency]))
+        for row in read_rows(path)
+        if row.get("sign")
+    ]
+    return by_level(flags)
+
+
+def level_conflicts(places: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Signs given more than one level. `places` holds (sign, level, where it is, such as
+    "row 4" or "red_flags.csv"); each conflict is one plain sentence naming every place."""
+    seen: dict[str, dict[str, list[str]]] = {}
+    spelling: dict[str, str] = {}
+    for sign, level, where in places:
+        key = sign_key(sign)
+        spelling.setdefault(key, sign)
+        seen.setdefault(key, {}).setdefault(level, []).append(where)
+    out = []
+    for key, levels in seen.items():
+        if len(levels) > 1:
+            ordered = sorted(levels.items(), key=lambda kv: -level_rank(kv[0]))
+            parts = "; ".join(f"{level} in {_places(where)}" for level, where in ordered)
+            out.append(f'The warning sign "{spelling[key]}" has two levels of help: {parts}. Give it one.')
+    return out
+
+
+def _places(where: Sequence[str]) -> str:
+    shown = ", ".join(where[:5])
+    return shown + (f" and {len(where) - 5:,} more" if len(where) > 5 else "")
+
+
+def table_conflicts(red_flags: Iterable[Sequence[str]], urgency: Iterable[str]) -> list[str]:
+    """Signs a cause table gives two levels, from its `red_flags` and `urgency` columns
+    (a row's number as a spreadsheet counts it: the header is row 1)."""
+    parsed: dict[tuple[str, str], tuple[str, str]] = {}
+    places: list[tuple[str, str, str]] = []
+    for row, (items, cause_urgency) in enumerate(zip(red_flags, urgency, strict=True), start=2):
+        for item in items:
+            key = (item, cause_urgency)
+            if key not in parsed:
+                parsed[key] = parse_flag(item, cause_urgency)
+            sign, level = parsed[key]
+            places.append((sign, level, f"row {row}"))
+    return level_conflicts(places)

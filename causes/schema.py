@@ -26,7 +26,8 @@ LIST_SEPARATOR = ";"
 # carriage return need no undoing: the loader trims cells, so no value starts with them.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARK = "'"
-URGENCY_LEVELS: tuple[str, ...] = ("self-care", "see a doctor", "urgent")
+# Least to most serious. A table written with the first three loads as it always did.
+URGENCY_LEVELS: tuple[str, ...] = ("self-care", "see a doctor", "urgent", "emergency")
 SUMMARY_MAX_CHARS = 400
 
 
@@ -54,7 +55,12 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ),
     ColumnSpec("explanation", False, "text", "longer plain text; blank lines separate paragraphs"),
     ColumnSpec("urgency", False, "choice", "one of " + ", ".join(f"`{u}`" for u in URGENCY_LEVELS)),
-    ColumnSpec("red_flags", False, "list", "a list: signs that mean get help"),
+    ColumnSpec(
+        "red_flags",
+        False,
+        "list",
+        "a list: signs that mean get help, each may start with its level (`emergency:`, `urgent:`, `see a doctor:`)",
+    ),
     ColumnSpec("self_care", False, "list", "a list: what helps"),
     ColumnSpec("source_name", False, "text", "who published the source"),
     ColumnSpec("source_url", False, "url", "an http or https URL"),
@@ -80,7 +86,7 @@ FIXES: dict[str, str] = {
     MSG_EMPTY_LIST: "Write at least one item; put a semicolon (;) between items.",
     MSG_DUPLICATE: "Give each cause its own name, or merge the rows into one.",
     MSG_TOO_LONG: "Shorten it to one or two sentences and move the rest to the explanation column.",
-    MSG_URGENCY: "Write self-care, see a doctor or urgent, or leave the cell blank.",
+    MSG_URGENCY: "Write self-care, see a doctor, urgent or emergency, or leave the cell blank.",
     MSG_URL: "Give the page's full address, starting https://, or leave the cell blank.",
     MSG_DATE: "Write the date as year-month-day, for example 2026-01-31, or leave the cell blank.",
 }

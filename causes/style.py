@@ -8,30 +8,142 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from causes.schema import URGENCY_LEVELS
 from causes.text import md_escape
 
 
 @dataclass(frozen=True)
 class UrgencyStyle:
-    label: str
+    """One level of help, as every page, slide, handout, chart and export shows it."""
+
+    label: str  # its name: "Emergency"
     icon: str  # a Material Symbols name, shown beside the label
     colour: str  # a hex colour for charts
     badge: str  # Streamlit's badge colour name (themed to the same hex in config.toml)
-    meaning: str
+    meaning: str  # how soon, in a few words: "call for an ambulance now"
+    heading: str  # over a list of its signs: "Call {emergency} now, or go to {ae}, if"
+    action: str  # what to do, a sentence with the place-holders of `Help`
+    aria: str  # what a screen reader says for its badge or card
 
 
+# Most serious last, as URGENCY_LEVELS. Colours are Okabe-Ito's green, orange and
+# vermillion, and a dark red for an emergency (told apart from vermillion by lightness,
+# and never by colour alone: every badge and card carries its label).
 URGENCY_STYLE: dict[str, UrgencyStyle] = {
-    "self-care": UrgencyStyle("Self-care", ":material/self_care:", "#009E73", "green", "usually eased at home"),
-    "see a doctor": UrgencyStyle(
-        "See a doctor", ":material/stethoscope:", "#E69F00", "orange", "book an appointment with a doctor"
+    "self-care": UrgencyStyle(
+        "Self-care",
+        ":material/self_care:",
+        "#009E73",
+        "green",
+        "usually eased at home",
+        "Usually eased at home",
+        "This is usually eased at home. See a doctor if it lasts, keeps coming back or worries you.",
+        "Self-care: usually eased at home",
     ),
-    "urgent": UrgencyStyle("Urgent", ":material/emergency:", "#D55E00", "red", "get help the same day"),
+    "see a doctor": UrgencyStyle(
+        "See a doctor",
+        ":material/stethoscope:",
+        "#E69F00",
+        "orange",
+        "book an appointment in the coming days",
+        "Book an appointment with {doctor} if",
+        "Book an appointment with {doctor} in the coming days.",
+        "See a doctor: book an appointment in the coming days",
+    ),
+    "urgent": UrgencyStyle(
+        "Urgent",
+        ":material/emergency:",
+        "#D55E00",
+        "red",
+        "get help today",
+        "Get help today if",
+        "Get help today: {urgent}.",
+        "Urgent: get help today",
+    ),
+    "emergency": UrgencyStyle(
+        "Emergency",
+        ":material/e911_emergency:",
+        "#7A0010",
+        "violet",
+        "call for an ambulance now",
+        "Call {emergency} now, or go to {ae}, if",
+        "Call {emergency} for an ambulance now, or go to {ae}.",
+        "Emergency: call for an ambulance now",
+    ),
 }
-NO_URGENCY = UrgencyStyle("Urgency not given", ":material/help:", "#999999", "gray", "the table does not say")
+NO_URGENCY = UrgencyStyle(
+    "Urgency not given",
+    ":material/help:",
+    "#999999",
+    "gray",
+    "the table does not say",
+    "Get help if",
+    "Ask a health professional.",
+    "Urgency not given",
+)
 
 
 def urgency_style(level: str) -> UrgencyStyle:
     return URGENCY_STYLE.get(level.strip().casefold(), NO_URGENCY)
+
+
+def level_rank(level: str) -> int:
+    """How serious a level is: 0 for none or unknown, then 1 (self-care) to 4 (emergency)."""
+    key = level.strip().casefold()
+    return URGENCY_LEVELS.index(key) + 1 if key in URGENCY_LEVELS else 0
+
+
+@dataclass(frozen=True)
+class Help:
+    """Whom to call, in the words of the person's country."""
+
+    number: str | None  # the emergency number, None where it is not known
+    emergency: str  # "999" or "your local emergency number (999 in the UK, …)"
+    urgent: str  # how to get help today
+    ae: str  # the emergency department
+    doctor: str  # whom to book
+
+    def action(self, level: str) -> str:
+        return urgency_style(level).action.format(**self._words())
+
+    def heading(self, level: str) -> str:
+        return urgency_style(level).heading.format(**self._words())
+
+    def _words(self) -> dict[str, str]:
+        return {"emergency": self.emergency, "urgent": self.urgent, "ae": self.ae, "doctor": self.doctor}
+
+
+UNKNOWN_NUMBER = "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)"
+# Countries whose emergency number is not 112 (and the UK's services by name). A locale
+# without a country ("en") says every number rather than guess.
+_NUMBERS = {"GB": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
+
+
+def help_for(locale: str | None) -> Help:
+    """Whom to call, from a browser's locale (`en-GB`, `fr-FR`, …) or a deployment's
+    setting: 999, 111 and a GP in the UK; 911 in the US and Canada; 112 elsewhere."""
+    region = ""
+    if locale:
+        parts = locale.replace("_", "-").split("-")
+        region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if region == "GB":
+        return Help("999", "999", "ask for an urgent GP appointment, or call 111", "A&E", "a GP")
+    if not region:
+        return Help(
+            None,
+            UNKNOWN_NUMBER,
+            "ask for an urgent appointment with a doctor, or go to urgent care (in the UK, call 111)",
+            "A&E (the emergency department)",
+            "a doctor",
+        )
+    number = _NUMBERS.get(region, "112")
+    return Help(
+        number,
+        number,
+        "ask for an urgent appointment with a doctor, or go to urgent care",
+        "the emergency department",
+        "a doctor",
+    )
 
 
 def badge_md(label: str, colour: str, icon: str | None = None) -> str:

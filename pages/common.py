@@ -27,14 +27,16 @@ from causes import (
 from causes.chart_export import MIME as CHART_MIME
 from causes.chart_export import chart_file, for_export
 from causes.chart_export import source_line as chart_source_line
+from causes.check import flags_markdown, usually_line
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
 from causes.export import DISCLAIMER, export_name
 from causes.query import URL_PARAMS, heading, page_window, showing_line
-from causes.redflags import RedFlag, load_red_flags
+from causes.redflags import RedFlag, cause_flags, load_red_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import badge_md, card_markdown, option_label, urgency_style, verdict_style
+from causes.style import card_markdown, option_label, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
+from pages import warning_check
 
 FILTER_KEYS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
 MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
@@ -210,24 +212,20 @@ def table_caption(table: CauseTable, on_data_page: bool = False) -> None:
 # --- what every page shows -------------------------------------------------------------------
 
 
-def _flag_lines(flags: list[RedFlag] | tuple[RedFlag, ...]) -> str:
-    return "\n".join(f"- {md_escape(f.sign)}" for f in flags)
-
-
 def _flags() -> tuple[RedFlag, ...]:
     return sidecars()[0]
 
 
+WHEN_TO_GET_HELP = "When to get help"
+
+
 def _flag_list(flags: tuple[RedFlag, ...]) -> None:
-    """The warning signs by how soon to act, as one markdown element (and the sources)."""
-    parts = [] if flags else ["- Symptoms that are severe, last, keep coming back, or worry you."]
-    for level in reversed(URGENCY_LEVELS):
-        chosen = [f for f in flags if f.urgency == level]
-        if chosen:
-            style = urgency_style(level)
-            parts.append(badge_md(md_escape(f"{style.label}: {style.meaning}"), style.badge, style.icon))
-            parts.append(_flag_lines(chosen))
-    st.markdown("\n\n".join(parts))
+    """The warning signs grouped by level, most serious first, each group under the action
+    it needs, as one markdown element (and the sources)."""
+    if not flags:
+        st.markdown("- Symptoms that are severe, last, keep coming back, or worry you.")
+        return
+    st.markdown(flags_markdown(flags, warning_check.help_here(), md_escape))
     sources = {f.source_name: f.source_url for f in flags if f.source_url}
     if sources:
         st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
@@ -238,14 +236,14 @@ def safety_strip() -> None:
     click away."""
     with st.container(border=True, horizontal=True, vertical_alignment="center", key="safety"):
         st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}", width="stretch")
-        with st.popover("See a doctor promptly if…", icon=":material/e911_emergency:", type="primary"):
+        with st.popover(WHEN_TO_GET_HELP, icon=":material/e911_emergency:", type="primary"):
             _flag_list(_flags())
 
 
 def warning_signs() -> None:
     """At the foot of every page: every general warning sign, in view."""
     st.divider()
-    st.subheader(":material/e911_emergency: See a doctor promptly if…", anchor=False)
+    st.subheader(f":material/e911_emergency: {WHEN_TO_GET_HELP}", anchor=False)
     _flag_list(_flags())
 
 
@@ -451,8 +449,12 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
             term_badges(c[key], marked, glossary)
     if glossary.terms:
         st.caption("Hover over or tap a term for what it means; chosen ones are ticked.")
-    st.markdown("**When to see a doctor**")
-    st.warning(_items(c["red_flags"]) if c["red_flags"] else "- No specific signs listed.", icon=":material/flag:")
+    st.markdown(f"**{WHEN_TO_GET_HELP}.** {md_escape(usually_line(c['urgency']))}")
+    flags = cause_flags(c)
+    st.warning(
+        flags_markdown(flags, warning_check.help_here(), md_escape) if flags else "- No specific signs listed.",
+        icon=":material/flag:",
+    )
     st.markdown("**What helps**")
     st.markdown(_items(c["self_care"]) if c["self_care"] else "- No self-care listed: ask a health professional.")
     for extra in table.extra_columns:

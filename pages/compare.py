@@ -3,6 +3,7 @@ chosen causes live in the URL (`?compare=A&compare=B`), so a comparison can be s
 
 import streamlit as st
 
+from causes.check import flags_markdown, usually_line
 from causes.compare import (
     MAX_CAUSES,
     MIN_CAUSES,
@@ -20,8 +21,9 @@ from causes.compare import (
     shared_label,
     urgency_line,
 )
+from causes.redflags import cause_flags
 from causes.text import badge_escape, md_escape
-from pages import common
+from pages import common, warning_check
 
 KEY = "compare"
 WRITTEN = "compare_url_written"  # the compare= values this page last put in the URL
@@ -175,11 +177,12 @@ def show(chosen: list[str]) -> None:
         st.table(overlap_frame(comparison, "symptoms"), hide_index=True)
 
     # --- when to see a doctor, and the sources ---
-    st.subheader(":material/flag: When to see a doctor", anchor=False)
+    st.subheader(f":material/flag: {common.WHEN_TO_GET_HELP}", anchor=False)
+    help = warning_check.help_here()
     for col, c in zip(st.columns(len(records)), records, strict=True):
         with col:
-            st.markdown(f"**{md_escape(c['cause'])}**")
-            flags = "\n".join(f"- {md_escape(f)}" for f in c["red_flags"])
+            st.markdown(f"**{md_escape(c['cause'])}**\n\n{md_escape(usually_line(c['urgency']))}")
+            flags = flags_markdown(cause_flags(c), help, md_escape)
             st.warning(flags or "- No specific signs listed.", icon=":material/flag:")
             common.source_line(c)
 

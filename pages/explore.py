@@ -7,7 +7,7 @@ import streamlit as st
 from causes.content import claims_matching
 from causes.export import export_name, handout_html, to_csv
 from causes.query import self_care_among_best
-from pages import common
+from pages import common, warning_check
 
 table = common.active_table()
 st.title("Explore causes")
@@ -18,6 +18,7 @@ if common.serving_bundled():
         "can cause it, and when to see a doctor."
     )
 query, result = common.filter_panel(table)
+warning_check.check_panel(table, query, result, common.sidecars()[0])
 
 common.result_heading(query, result)
 common.linked_cause(table, query)
@@ -30,6 +31,7 @@ if query.symptoms:
 # The files are made only when a button is clicked (a callable), for just this result.
 positions = result.positions.copy()
 flags = common.sidecars()[0]
+help = warning_check.help_here()
 today = date.today()
 with st.container(horizontal=True, key="exports"):
     st.download_button(
@@ -44,7 +46,7 @@ with st.container(horizontal=True, key="exports"):
     )
     st.download_button(
         "Download a handout (HTML, print to PDF)",
-        data=lambda: handout_html(table, positions, query, flags, today),
+        data=lambda: handout_html(table, positions, query, flags, today, help=help),
         file_name=export_name(query, "handout", today, "html"),
         mime="text/html",
         on_click="ignore",

@@ -13,6 +13,7 @@ import datetime as dt
 
 import streamlit as st
 
+from causes.check import flags_markdown
 from causes.compare import cause_options
 from causes.config import BUNDLED_TOPIC
 from causes.deck import (
@@ -37,7 +38,7 @@ from causes.deck import (
 from causes.qr import LinkTooLong, qr_png
 from causes.style import urgency_style
 from causes.text import badge_escape, md_escape, safe_url
-from pages import common
+from pages import common, warning_check
 
 KEY = "deck_causes"
 WRITTEN = "deck_url_written"  # the deck= values this page last put in the URL
@@ -253,9 +254,8 @@ def cause_slide(slide: Slide) -> None:
     with middle:
         st.markdown("**What helps**\n\n" + _items(card.self_care, "Ask a health professional."))
     with right:
-        st.markdown(
-            f"**{urgency_style('see a doctor').label} if**\n\n" + _items(card.red_flags, "No specific signs listed.")
-        )
+        flags = flags_markdown(card.red_flags, warning_check.help_here(), md_escape)
+        st.markdown(f"**{common.WHEN_TO_GET_HELP}**\n\n" + (flags or "- No specific signs listed."))
 
 
 def doctor_slide(slide: Slide) -> None:
@@ -263,8 +263,10 @@ def doctor_slide(slide: Slide) -> None:
     if not slide.flags:
         st.markdown("- Symptoms that are severe, last, keep coming back, or worry you.")
         return
-    style = urgency_style(slide.flags[0].urgency)
-    st.badge(f"{style.label}: {style.meaning}", icon=style.icon, color=style.badge)
+    level = slide.flags[0].urgency
+    style = urgency_style(level)
+    st.badge(style.label, icon=style.icon, color=style.badge)
+    st.markdown(f"**{md_escape(warning_check.help_here().heading(level))}:**")
     st.markdown("\n".join(f"- {md_escape(f.sign)}" for f in slide.flags))
     names = dict.fromkeys(f.source_name for f in slide.flags if f.source_name)
     if names:

@@ -112,7 +112,8 @@ def test_counts_use_the_tables_first_spelling(table):
 def test_bundled_counts_add_up(bundled):
     result = run_query(bundled, Query(areas=("calves",)))
     counts = area_counts(bundled, result)
-    assert counts["calves"] == len(result) == 17
+    in_calves = [i for i in range(len(bundled)) if "calves" in bundled.record(i)["body_areas"]]
+    assert counts["calves"] == len(result) == len(in_calves) > 10
     assert sum(counts.values()) == sum(len(bundled.record(int(p))["body_areas"]) for p in result.positions)
 
 

@@ -265,7 +265,7 @@ def test_sentence_names_three_more_then_counts_the_rest(bundled):
     c = compare(bundled, at(bundled, *EXAMPLE))
     text = distinguishing_sentence(bundled, c, 1).text
     assert text == (
-        "Speech or swallowing problems and muscle wasting can point to Motor neurone disease (ALS) rather than "
+        "Muscle wasting and speech or swallowing problems can point to Motor neurone disease (ALS) rather than "
         "Benign fasciculations (harmless muscle twitches); so can muscle stiffness and muscle weakness."
     )
 

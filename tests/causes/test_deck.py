@@ -91,8 +91,8 @@ def test_a_filtered_view_shows_its_matches_best_first(table):
     doctor = [s for s in deck.slides if s.kind == "doctor"]
     assert [len(s.flags) for s in doctor] == [4, 3, 1]
     assert [f.urgency for s in doctor for f in s.flags] == ["urgent"] * 7 + ["see a doctor"]
-    assert [s.title for s in doctor] == ["When to see a doctor (1 of 2)", "When to see a doctor (2 of 2)",
-                                         "When to see a doctor"]  # fmt: skip
+    assert [s.title for s in doctor] == ["When to get help (1 of 2)", "When to get help (2 of 2)",
+                                         "When to get help"]  # fmt: skip
     assert len(deck) == 10
 
 
@@ -160,10 +160,12 @@ def test_many_sources_are_spread_over_slides():
     ],
 )  # fmt: skip
 def test_a_cause_card_keeps_the_top_items(table, name, symptoms, more, self_care, red_flags):
+    # (flags without a level take their cause's: "see a doctor" here)
     card = cause_card(table, pos(table, name))
     assert (card.name, card.symptoms, card.more_symptoms) == (name, symptoms, more)
     assert len(card.symptoms) <= KEY_SYMPTOMS
-    assert (card.self_care, card.red_flags) == (self_care, red_flags)
+    assert (card.self_care, tuple(f.sign for f in card.red_flags)) == (self_care, red_flags)
+    assert all(f.urgency == "see a doctor" for f in card.red_flags)
 
 
 def test_the_symptom_chart_counts_causes_sharing_each_symptom(table):

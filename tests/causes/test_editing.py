@@ -145,7 +145,7 @@ def test_a_deleted_row_keeps_the_numbers_of_the_others():
     cells = cells.astype(object)
     cells.loc[4, "urgency"] = "later"
     assert problems_of_cells(cells.drop(index=2)) == [
-        'row 4, urgency: "later" is not one of self-care, see a doctor, urgent'
+        'row 4, urgency: "later" is not one of self-care, see a doctor, urgent, emergency'
     ]
 
 
@@ -188,7 +188,10 @@ def test_the_report_has_a_row_per_problem_sorted_by_row_with_how_to_fix_it():
     assert list(report["Row"]) == [3, 3, 4, 5]
     assert list(report["Column"]) == ["urgency", "last_reviewed", "symptoms", "summary"]
     assert report.iloc[0]["Value"] == "soon"
-    assert report.iloc[0]["How to fix it"] == "Write self-care, see a doctor or urgent, or leave the cell blank."
+    assert (
+        report.iloc[0]["How to fix it"]
+        == "Write self-care, see a doctor, urgent or emergency, or leave the cell blank."
+    )
     assert all(report["How to fix it"] != "")
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from causes import Query, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
 from causes.export import DISCLAIMER, export_name, handout_html, neutralise, slug, to_csv, view_label
-from causes.redflags import RedFlag, load_red_flags
+from causes.redflags import RedFlag, cause_flags, load_red_flags
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, unneutralise
 from causes.table import CauseTable
 from tests.causes.tables import table_from_rows
@@ -302,7 +302,8 @@ def test_handout_holds_each_chosen_cause_and_its_source():
     assert positions
     for p in positions:
         c = table.record(p)
-        for text in (c["cause"], c["summary"], *c["red_flags"], *c["self_care"], c["source_name"]):
+        signs = [f.sign for f in cause_flags(c)]  # each under its level's heading, without the prefix
+        for text in (c["cause"], c["summary"], *signs, *c["self_care"], c["source_name"]):
             assert text.replace("'", "&#x27;") in page, text
         assert f'href="{c["source_url"]}"' in page
 
@@ -314,7 +315,11 @@ def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs():
     assert "24 November 2026" in page and "2026-11-24" in page
     assert page.count(DISCLAIMER.replace("'", "&#x27;")) == 2  # at the top and at the end
     assert "Education, not diagnosis" in page
-    assert "See a doctor if…" in page and "See a doctor promptly if…" in page
+    assert "When to get help. Usually: " in page and "<h2>When to get help</h2>" in page
+    # Grouped by level, most serious first, each under its action (any locale's number).
+    general = page[page.index("<h2>When to get help</h2>") :]
+    emergency, urgent = general.index("Emergency: Call your local emergency number"), general.index("Urgent: Get help")
+    assert emergency < urgent < general.index("See a doctor: Book an appointment")
     assert "A cramp that lasts longer than 10 minutes" in page
     assert f"{len(positions)} causes of" in page
     assert 'class="bar"' in page and "Self-care" in page

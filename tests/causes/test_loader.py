@@ -336,7 +336,7 @@ def test_file_shapes_that_load(data, warnings):
 
 def test_rows_are_counted_from_the_top_of_the_file_when_blank_lines_precede_the_header():
     data = b"\n\n" + table({}, {"urgency": "soon"})
-    assert problems_of(data) == ['row 5, urgency: "soon" is not one of self-care, see a doctor, urgent']
+    assert problems_of(data) == ['row 5, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency']
     assert problems_of(b"\n" + table(header=without("summary"))) == [
         "row 2, summary: this required column is missing from the header row"
     ]
@@ -406,17 +406,17 @@ LONG_SUMMARY = "word " * 81  # 405 characters, 404 once trimmed
 CELL_PROBLEMS = [
     pytest.param(
         table({}, {}, {}, {}, {}, {"urgency": "soon"}),
-        ['row 7, urgency: "soon" is not one of self-care, see a doctor, urgent'],
+        ['row 7, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency'],
         id="bad urgency (the README example)",
     ),
     pytest.param(
         table({}, {"urgency": "very urgent"}),
-        ['row 3, urgency: "very urgent" is not one of self-care, see a doctor, urgent'],
+        ['row 3, urgency: "very urgent" is not one of self-care, see a doctor, urgent, emergency'],
         id="almost an urgency",
     ),
     pytest.param(
         table({}, {"urgency": "self care"}),
-        ['row 3, urgency: "self care" is not one of self-care, see a doctor, urgent'],
+        ['row 3, urgency: "self care" is not one of self-care, see a doctor, urgent, emergency'],
         id="urgency without its hyphen",
     ),
     pytest.param(
@@ -551,11 +551,11 @@ def test_problem_carries_row_column_and_value():
         load_cause_table(table({}, {"urgency": "soon"}))
     assert info.value.problems == (
         Problem(
-            message="is not one of self-care, see a doctor, urgent",
+            message="is not one of self-care, see a doctor, urgent, emergency",
             row=3,
             column="urgency",
             value="soon",
-            fix="Write self-care, see a doctor or urgent, or leave the cell blank.",
+            fix="Write self-care, see a doctor, urgent or emergency, or leave the cell blank.",
         ),
     )
 
@@ -726,7 +726,7 @@ def test_every_problem_is_reported_at_once_sorted_by_row():
         "row 3, summary: the cell is blank, but this column is required",
         'row 3, source_url: "ftp://x.org" is not a web address starting with http:// or https://',
         "row 4: has 3 cells but the header has 13: is a cell or a separator missing?",
-        'row 5, urgency: "soon" is not one of self-care, see a doctor, urgent',
+        'row 5, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency',
         'row 6, cause: "CAUSE 1" is also the name in row 2; each cause must have its own name',
         "row 6, body_areas: the list is empty; give at least one item (separate items with ;)",
     ]
@@ -746,7 +746,7 @@ def test_error_message_lists_ten_problems_then_a_count():
     assert len(info.value.problems) == 12
     lines = str(info.value).split("\n")
     assert lines[:10] == [
-        f'row {i + 2}, urgency: "level {i}" is not one of self-care, see a doctor, urgent' for i in range(10)
+        f'row {i + 2}, urgency: "level {i}" is not one of self-care, see a doctor, urgent, emergency' for i in range(10)
     ]
     assert lines[10:] == ["… and 2 more"]
 
@@ -759,7 +759,7 @@ def test_error_message_lists_ten_problems_then_a_count():
 def test_row_numbers_count_a_multi_line_cell_as_one_row(newline, explanation):
     data = table({"explanation": explanation}, {"urgency": "soon"}, {"summary": ""}, newline=newline)
     assert problems_of(data) == [
-        'row 3, urgency: "soon" is not one of self-care, see a doctor, urgent',
+        'row 3, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency',
         "row 4, summary: the cell is blank, but this column is required",
     ]
 
@@ -769,7 +769,7 @@ def test_row_numbers_count_blank_lines_like_a_spreadsheet():
     # A blank line between rows 2 and 3 is row 3 in a spreadsheet, so the bad row is row 5.
     first, second, *rest = data.split(b"\n", 2)
     data = b"\n".join([first, second, b"", *rest])
-    assert problems_of(data) == ['row 5, urgency: "soon" is not one of self-care, see a doctor, urgent']
+    assert problems_of(data) == ['row 5, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency']
 
 
 def test_unclosed_quote_row_counts_earlier_multi_line_cells_as_one_row():

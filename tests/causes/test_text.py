@@ -263,9 +263,19 @@ def test_red_flags_folder_gives_no_flags(tmp_path):
             [
                 RedFlag("Fast one", "urgent", "MSD", "https://www.msdmanuals.com/b"),
                 RedFlag("Fast two", "urgent", "", None),
+                # A warning sign always means get help: self-care is read as see a doctor.
                 RedFlag("Slow one", "see a doctor", "NHS", "https://www.nhs.uk/a"),
+                RedFlag("Home one", "see a doctor", "", None),
                 RedFlag("Slow two", "see a doctor", "", None),
-                RedFlag("Home one", "self-care", "", None),
+            ],
+        ),
+        (
+            "sign,urgency,why,source_name,source_url\n"
+            "Leg swollen,urgent,this can be a blood clot,NHS,https://www.nhs.uk/c\n"
+            "Face droops,Emergency,this can be a stroke,,\n",
+            [
+                RedFlag("Face droops", "emergency", "", None, "this can be a stroke"),
+                RedFlag("Leg swollen", "urgent", "NHS", "https://www.nhs.uk/c", "this can be a blood clot"),
             ],
         ),
         (
@@ -308,7 +318,7 @@ def test_load_red_flags(tmp_path, csv_text, expected):
 def test_bundled_red_flags_are_most_urgent_first():
     flags = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
     assert flags, "data/red_flags.csv should give flags"
-    order = ["urgent", "see a doctor", "self-care"]
+    order = ["emergency", "urgent", "see a doctor"]
     ranks = [order.index(f.urgency) for f in flags]
     assert ranks == sorted(ranks)
     assert all(f.source_url is None or f.source_url.startswith("https://") for f in flags)

@@ -153,7 +153,7 @@ def _cases() -> list[Case]:
         Case(
             "excel-sep-line.csv",
             ("sep=;\r\n" + write([row(0), row(1, urgency="soon")], delimiter=";")).encode("cp1252"),
-            problems=('row 3, urgency: "soon" is not one of self-care, see a doctor, urgent',),
+            problems=('row 3, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency',),
             fixable=True,
         ),
         Case(
@@ -297,7 +297,7 @@ def _cases() -> list[Case]:
                 ]
             ).encode(),
             problems=(
-                'row 3, urgency: "soon" is not one of self-care, see a doctor, urgent',
+                'row 3, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency',
                 'row 3, last_reviewed: "31/01/2026" is not a real date written as YYYY-MM-DD',
                 'row 4, symptoms: " ; " the list is empty; give at least one item (separate items with ;)',
                 "row 5, summary: the cell is blank, but this column is required",

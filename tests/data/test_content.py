@@ -12,9 +12,17 @@ import textstat
 
 from causes import load_cause_table
 from causes.config import BUNDLED_TABLE
-from causes.content import CLAIMS_FILE, GLOSSARY_FILE, GLOSSARY_KINDS, RED_FLAGS_FILE, Glossary, load_claims
-from causes.redflags import load_red_flags
-from causes.schema import COLUMN_NAMES, LIST_COLUMNS
+from causes.content import (
+    CLAIMS_FILE,
+    GLOSSARY_FILE,
+    GLOSSARY_KINDS,
+    RED_FLAGS_FILE,
+    WORD_KIND,
+    Glossary,
+    load_claims,
+)
+from causes.redflags import cause_flags, load_red_flags
+from causes.schema import COLUMN_NAMES, LIST_COLUMNS, URGENCY_LEVELS
 
 DATA = BUNDLED_TABLE.parent
 TABLE = load_cause_table(BUNDLED_TABLE)
@@ -98,8 +106,8 @@ def names(record) -> list[str]:
     return out
 
 
-def test_the_table_has_35_to_45_causes_without_warnings():
-    assert 35 <= len(TABLE) <= 45
+def test_the_table_has_35_to_64_causes_without_warnings():
+    assert 35 <= len(TABLE) <= 64
     assert TABLE.warnings == ()
 
 
@@ -124,7 +132,7 @@ def test_every_term_is_in_the_glossary_under_its_kind(kind, column):
 
 def test_glossary_definitions_are_plain_single_sentences():
     for t in GLOSSARY.terms:
-        assert t.kind in GLOSSARY_KINDS, t
+        assert t.kind in {*GLOSSARY_KINDS, WORD_KIND}, t
         assert t.definition.endswith("."), t
         assert grade(t.definition) <= 9, (t.term, grade(t.definition))
 
@@ -189,7 +197,7 @@ def test_no_cause_is_listed_twice_under_two_names():
 
 @pytest.mark.parametrize("record", RECORDS, ids=[r["cause"] for r in RECORDS])
 def test_causes_that_need_a_doctor_name_their_red_flags(record):
-    if record["urgency"] in {"see a doctor", "urgent"}:
+    if record["urgency"] in {"see a doctor", "urgent", "emergency"}:
         assert record["red_flags"], record["cause"]
 
 
@@ -210,3 +218,241 @@ def test_benign_causes_say_they_are_harmless():
     for r in benign:
         assert r["urgency"] == "self-care", r["cause"]
         assert re.search(r"harmless|not (a sign of )?(anything )?serious|common", r["summary"], re.I), r["cause"]
+
+
+# --- When to get help: the clinical review of 2026-12-01 -----------------------------------
+# Every sign a person may be asked about: each cause's own flags (level after its prefix)
+# and the general ones in red_flags.csv.
+LEVELS = ("see a doctor", "urgent", "emergency")
+PREFIX = re.compile(r"(emergency|urgent|see a doctor): \S")
+CAUSE_SIGNS = [(r["cause"], f.sign, f.urgency) for r in RECORDS for f in cause_flags(r)]
+ALL_SIGNS = [*CAUSE_SIGNS, *(("red_flags.csv", f.sign, f.urgency) for f in RED_FLAGS)]
+GENERAL = {" ".join(f.sign.casefold().split()): f for f in RED_FLAGS}
+
+
+def rank(level: str) -> int:
+    return URGENCY_LEVELS.index(level)
+
+
+def key(sign: str) -> str:
+    return " ".join(sign.casefold().split())
+
+
+def cause(name: str):
+    (record,) = [r for r in RECORDS if r["cause"] == name]
+    return record
+
+
+# (what the rule is, a pattern that finds the sign, the lowest level it may have)
+SIGN_RULES = [
+    ("pain or swelling in one leg (a clot)", r"(swell|pain).*\bone leg\b", "urgent"),
+    # (a swelling in both legs, or one that comes back with each bout of exercise, is no clot)
+    (
+        "a swollen leg, unless both legs or each time you exercise",
+        r"^(?!.*(\bboth\b|keeps coming back when you exercise)).*(swell.*\blegs?\b|\blegs?\b.*swell)",
+        "urgent",
+    ),
+    ("a leg sign with breathlessness or chest pain", r"\bleg\b.*(breathless|chest pain)", "emergency"),
+    # (same-day emergency care: the review; "seek immediate care": CDC; "right away": Mayo)
+    ("dark or little pee with muscle pain or weakness", r"(dark|cola|less pee).*muscle (pain|weakness)", "emergency"),
+    ("sudden one-sided weakness, a drooping face or slurred speech", r"one side|drooping face|slurred", "emergency"),
+    ("weakness or tingling spreading in both legs", r"both legs.*(spreading|getting worse)", "emergency"),
+    ("trouble breathing or swallowing that is new or fast", r"noisy breathing|fast-worsening", "emergency"),
+    ("trouble breathing after a wound", r"trouble breathing", "emergency"),
+    ("a fit", r"\bfit\b|seizure", "emergency"),
+    ("heatstroke, or heat exhaustion that does not settle", r"40\s*°C|heatstroke|heat and not better", "emergency"),
+    ("tingling lips or fingers with spasms (low calcium)", r"tingling in the lips.*spasm", "urgent"),
+    ("palpitations (low potassium)", r"palpitation|uneven heartbeat|irregular heartbeat", "urgent"),
+    ("severe or fast-worsening weakness", r"weakness that is severe|getting worse quickly", "urgent"),
+    ("muscle pain or weakness on a statin", r"statin", "urgent"),
+    ("myasthenia signs on penicillamine", r"penicillamine", "urgent"),
+    ("sudden spasms after a new medicine (dystonia)", r"sudden spasms.*medicine", "urgent"),
+    ("a painful swollen leg on a blood thinner", r"blood thinner", "urgent"),
+    ("sudden leg pain, a cold pale or numb leg (blocked artery)", r"cold, pale", "urgent"),
+    ("a cramp longer than 10 minutes", r"longer than 10 minutes", "urgent"),
+]
+
+
+def test_the_sign_rules_each_find_a_sign():
+    for rule, pattern, _level in SIGN_RULES:
+        assert any(re.search(pattern, sign, re.I) for _where, sign, _u in ALL_SIGNS), rule
+
+
+@pytest.mark.parametrize(("rule", "pattern", "lowest"), SIGN_RULES, ids=[r[0] for r in SIGN_RULES])
+def test_dangerous_signs_get_help_fast_enough(rule, pattern, lowest):
+    for where, sign, level in ALL_SIGNS:
+        if re.search(pattern, sign, re.I):
+            assert rank(level) >= rank(lowest), f"{where}: {sign!r} is {level}, needs at least {lowest} ({rule})"
+
+
+def test_twitching_with_weakness_is_see_a_doctor_and_sudden_or_spreading_weakness_is_999():
+    # The graded rule: weakness or wasting with twitching, see a GP soon; sudden, spreading,
+    # or affecting breathing, swallowing or speech, call 999.
+    for where, sign, level in ALL_SIGNS:
+        if re.search(r"^twitching with muscle weakness", sign, re.I):
+            assert level == "see a doctor", (where, sign, level)
+        if re.search(r"\b(sudden|spreading)\b.*weakness|weakness.*\b(spreading)\b", sign, re.I):
+            assert level == "emergency", (where, sign, level)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=[r["cause"] for r in RECORDS])
+def test_every_flag_names_its_level_and_no_old_hint(record):
+    for item in record["red_flags"]:
+        assert PREFIX.match(item), f"{record['cause']}: {item!r} has no level prefix"
+        assert not re.search(r"\((see|get|call|ask|tell|go|speak|talk)\b", item, re.I), item
+
+
+def test_every_sign_is_a_plain_yes_or_no_line():
+    for where, sign, _level in ALL_SIGNS:
+        assert sign[:1].isupper(), (where, sign)
+        assert not sign.endswith("."), (where, sign)
+        assert len(sign) <= 120, (where, sign)
+        assert ";" not in sign, (where, sign)
+
+
+def test_every_sign_has_a_level():
+    for where, sign, level in ALL_SIGNS:
+        assert level in LEVELS, (where, sign, level)
+
+
+def test_one_sign_one_level_across_rows_and_red_flags():
+    levels: dict[str, set[str]] = {}
+    for _where, sign, level in ALL_SIGNS:
+        levels.setdefault(key(sign), set()).add(level)
+    assert {s: lv for s, lv in levels.items() if len(lv) > 1} == {}
+    assert TABLE.warnings == ()
+
+
+def test_every_red_flags_row_has_a_why_and_a_source():
+    assert len({key(f.sign) for f in RED_FLAGS}) == len(RED_FLAGS), "a sign is listed twice"
+    for f in RED_FLAGS:
+        assert f.urgency in LEVELS, f
+        assert f.why and f.why[0].islower() and not f.why.endswith("."), f
+        assert f.why.startswith(("this can ", "this is ")), f  # shown as "Why: this can be a blood clot."
+        assert f.source_name and f.source_url, f
+
+
+def test_urgent_and_emergency_signs_of_a_cause_are_general_signs_too():
+    for where, sign, level in CAUSE_SIGNS:
+        if rank(level) >= rank("urgent"):
+            general = GENERAL.get(key(sign))
+            assert general is not None, f"{where}: {sign!r} ({level}) is not in red_flags.csv"
+            assert general.urgency == level and general.why, (where, sign)
+
+
+# (cause, a pattern one of its signs must match, that sign's level): the review's findings,
+# each on the row it was found in.
+ROW_SIGNS = [
+    ("Deep vein thrombosis (DVT)", r"one leg", "urgent"),
+    ("Deep vein thrombosis (DVT)", r"breathlessness or chest pain", "emergency"),
+    ("Deep vein thrombosis (DVT)", r"blood thinner", "urgent"),
+    ("Overexertion (hard or unfamiliar exercise)", r"one leg", "urgent"),
+    ("Overexertion (hard or unfamiliar exercise)", r"cola-coloured pee", "emergency"),
+    ("Night leg cramps (no clear cause)", r"one leg", "urgent"),
+    ("Dehydration", r"one leg", "urgent"),
+    ("Pregnancy", r"one leg", "urgent"),
+    ("Statins", r"cola-coloured pee", "emergency"),
+    ("Statins", r"while taking a statin", "urgent"),
+    ("Low calcium (hypoparathyroidism)", r"tingling in the lips", "urgent"),
+    ("Low calcium (hypoparathyroidism)", r"noisy breathing", "emergency"),
+    ("Low calcium (hypoparathyroidism)", r"\bfit\b", "emergency"),
+    ("Low magnesium (hypomagnesaemia)", r"\bfit\b", "emergency"),
+    ("Low potassium (hypokalaemia)", r"palpitations", "urgent"),
+    ("Low potassium (hypokalaemia)", r"severe or getting worse quickly", "urgent"),
+    ("Diuretics (water tablets)", r"palpitations", "urgent"),
+    ("Heat cramps (salt loss from heavy sweating)", r"40°C", "emergency"),
+    ("Heat cramps (salt loss from heavy sweating)", r"30 minutes", "emergency"),
+    ("Dehydration", r"40°C", "emergency"),
+    ("Motor neurone disease (ALS)", r"fast-worsening trouble breathing", "emergency"),
+    ("Motor neurone disease (ALS)", r"slowly got harder", "see a doctor"),
+    ("Pinched nerve or lumbar spinal stenosis", r"both legs", "emergency"),
+    ("Penicillamine", r"drooping eyelid", "urgent"),
+    ("Penicillamine", r"trouble breathing", "emergency"),
+    ("Dystonia", r"after starting a new medicine", "urgent"),
+    ("Spinal muscular atrophy (SMA)", r"breathing that has got harder", "urgent"),
+    ("Peripheral arterial disease (poor circulation)", r"when walking", "see a doctor"),
+    ("Peripheral arterial disease (poor circulation)", r"at rest", "urgent"),
+    ("Tetanus", r"stiff jaw", "emergency"),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern", "level"), ROW_SIGNS, ids=[f"{c}: {p}" for c, p, _ in ROW_SIGNS])
+def test_each_finding_is_on_its_row(name, pattern, level):
+    found = [f for f in cause_flags(cause(name)) if re.search(pattern, f.sign, re.I)]
+    assert found, f"{name}: no sign matching {pattern!r}"
+    assert all(f.urgency == level for f in found), (name, [(f.sign, f.urgency) for f in found])
+
+
+# (cause, column, words that must all be there): risk factors and advice the review found missing.
+ROW_TEXT = [
+    ("Deep vein thrombosis (DVT)", "risk_factors", ["pregnancy", "pill or hrt", "cancer", "past blood clot", "travel"]),
+    ("Low calcium (hypoparathyroidism)", "risk_factors", ["thyroid surgery"]),
+    ("Statins", "self_care", ["unless", "same day", "dark pee", "emergency help now"]),
+    ("Other medicines linked to cramps", "explanation", ["salbutamol", "nifedipine", "losartan", "beta-blockers"]),
+    ("Other medicines linked to cramps", "explanation", ["stopping alcohol or sedatives"]),
+    ("Other medicines linked to cramps", "self_care", ["do not stop an inhaler"]),
+    ("Muscular dystrophy", "explanation", ["becker", "cramps", "heart"]),
+    ("Spinal muscular atrophy (SMA)", "explanation", ["medicines that can slow"]),
+    ("Dehydration", "explanation", ["limit how much they drink", "far more water"]),
+    ("Peripheral arterial disease (poor circulation)", "self_care", ["do not raise"]),
+    ("Peripheral neuropathy (nerve damage)", "self_care", ["numb skin"]),
+]
+
+
+@pytest.mark.parametrize(("name", "column", "words"), ROW_TEXT, ids=[f"{c}: {col}" for c, col, _ in ROW_TEXT])
+def test_rows_carry_the_missing_facts(name, column, words):
+    value = cause(name)[column]
+    text = " ".join(value) if isinstance(value, tuple) else value
+    for word in words:
+        assert word in text.casefold(), f"{name}, {column}: no {word!r}"
+
+
+def test_restless_legs_does_not_list_numbness():
+    assert "numbness or tingling" not in cause("Restless legs syndrome")["symptoms"]
+
+
+def test_cramp_fasciculation_exercise_is_a_trigger_not_a_risk_factor():
+    assert not any("exercise" in t for t in cause("Cramp-fasciculation syndrome")["risk_factors"])
+
+
+# (claim, verdict): the review's claim findings.
+CLAIM_VERDICTS = [
+    ("Fibromyalgia makes muscles weak", "not supported"),
+    ("Fibromyalgia causes tender points through twitching", "not supported"),
+    ("The body is made up of muscles", "wrong"),
+    ("Massage with olive oil improves circulation", "not supported"),
+    ("Twitches, cramps and spasms are the same thing", "wrong"),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), CLAIM_VERDICTS, ids=[c for c, _ in CLAIM_VERDICTS])
+def test_the_articles_claims_are_answered(claim, verdict):
+    (found,) = [c for c in CLAIMS if c.claim == claim]
+    assert found.verdict == verdict
+
+
+def test_a_claim_and_its_row_agree_on_the_evidence():
+    for claim in CLAIMS:
+        if claim.cause and claim.verdict == "weak":
+            assert TABLE.record(TABLE.position_of(claim.cause))["evidence"] == "weak", claim
+        if claim.cause and claim.verdict == "supported":
+            assert TABLE.record(TABLE.position_of(claim.cause))["evidence"] == "established", claim
+
+
+def test_one_address_per_source_page():
+    # The same page cited in two URL styles (MSD Manual's /en-au/ copy, GARD's old form, the
+    # UCLH copy of the NHS clot page) is one page under two names.
+    urls = {r["source_url"] for r in RECORDS} | {f.source_url for f in RED_FLAGS} | {c.source_url for c in CLAIMS}
+    for url in urls:
+        assert "/en-au/" not in url and "/gard/" not in url and "uclh.nhs.uk" not in url, url
+    assert not any("nerve-problems-or-neuropathy" in u for u in urls)
+
+
+@pytest.mark.parametrize("word", ["GP", "A&E", "111", "999", "112", "911", "urgent care", "electrolytes"])
+def test_words_a_person_may_not_know_are_defined(word):
+    assert any(t.kind == WORD_KIND and t.term == word for t in GLOSSARY.terms), word
+
+
+def test_the_steroid_glossary_entry_matches_the_row():
+    (term,) = [t for t in GLOSSARY.terms if t.term == "corticosteroid use"]
+    assert "long time" not in term.definition and "high" not in term.definition

@@ -146,7 +146,7 @@ def test_invalid_table_shows_the_loaders_messages_and_falls_back(app, bundled, t
     )
     at = app(data=bad)
     errors = " ".join(e.value.replace("\\", "") for e in at.error)
-    assert 'row 2, urgency: "soon" is not one of self-care, see a doctor, urgent' in errors
+    assert 'row 2, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency' in errors
     assert "row 3, symptoms: the list is empty" in errors
     assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
 

@@ -1,0 +1,189 @@
+"""The warning-sign check: before the causes, ask about the signs that apply to a person's
+choice, most serious first, and turn each "yes" into the action to take.
+
+The signs asked are the matching causes' own and the general ones (`red_flags.csv`) that
+belong to none of the table's causes, merged so that one sign is asked once. A sign that
+two places give different levels is asked at the more serious one (the loader and the
+content tests report such a sign; the check errs towards help). What a "yes" means is an
+`Answer`: the sign, its level and why it matters, kept by the page in the person's
+session only."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from causes.query import Query, Result
+from causes.redflags import FLAG_LEVELS, RedFlag, by_level, cause_flags, parse_flag, sign_key
+from causes.style import Help, badge_md, level_rank, urgency_style
+from causes.table import CauseTable
+
+# The best-ranked matching causes whose signs are asked: enough for any realistic choice
+# in a table of thousands, few enough to ask in one panel.
+MAX_CAUSES_ASKED = 200
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One warning sign to ask about."""
+
+    key: str  # stable across processes and runs: a digest of the sign as compared
+    sign: str
+    level: str  # one of FLAG_LEVELS
+    why: str  # "this can be a blood clot", or the causes it is a sign of
+    causes: tuple[str, ...]  # the matching causes that list it (none for a general sign)
+
+
+def sign_id(sign: str) -> str:
+    return hashlib.blake2s(sign_key(sign).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def applies(query: Query) -> bool:
+    """Whether to ask: a person has chosen symptoms or body areas."""
+    return bool(query.symptoms or query.areas)
+
+
+def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) -> tuple[Sign, ...]:
+    """The signs that apply to this result, one entry each, most serious first: the
+    matching causes' own (best-ranked causes first) and the general signs of no cause."""
+    reasons = {sign_key(f.sign): f.why for f in general if f.why}
+    found: dict[str, dict] = {}
+
+    def add(flag: RedFlag, cause: str | None) -> None:
+        key = sign_key(flag.sign)
+        entry = found.setdefault(key, {"sign": flag.sign, "level": flag.urgency, "causes": []})
+        if level_rank(flag.urgency) > level_rank(entry["level"]):
+            entry["level"] = flag.urgency
+        if cause and cause not in entry["causes"]:
+            entry["causes"].append(cause)
+
+    best = result.positions[:MAX_CAUSES_ASKED]
+    frame = table.frame
+    for name, items, urgency in zip(
+        frame["cause"].iloc[best], frame["red_flags"].iloc[best], frame["urgency"].iloc[best], strict=True
+    ):
+        for flag in cause_flags({"red_flags": items, "urgency": urgency}):
+            add(flag, name)
+    in_table = signs_of_table(table)
+    for flag in general:
+        key = sign_key(flag.sign)
+        if key in found or key not in in_table:
+            add(flag, None)
+    signs = [
+        Sign(sign_id(e["sign"]), e["sign"], e["level"], reasons.get(k) or _why(e["causes"]), tuple(e["causes"]))
+        for k, e in found.items()
+    ]
+    return tuple(sorted(signs, key=lambda s: -level_rank(s.level)))
+
+
+@lru_cache(maxsize=16)
+def signs_of_table(table: CauseTable) -> frozenset[str]:
+    """Every sign the table's causes list, as compared (once per table: it is read-only)."""
+    frame = table.frame
+    return frozenset(
+        sign_key(parse_flag(item, urgency)[0])
+        for items, urgency in zip(frame["red_flags"], frame["urgency"], strict=True)
+        for item in items
+    )
+
+
+def _why(causes: Sequence[str]) -> str:
+    if not causes:
+        return "it is one of the general warning signs"
+    if len(causes) == 1:
+        return f"it is a warning sign of {causes[0]}"
+    if len(causes) == 2:
+        return f"it is a warning sign of {causes[0]} and of {causes[1]}"
+    return f"it is a warning sign of {causes[0]}, {causes[1]} and {len(causes) - 2:,} more"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A sign a person said yes to: what the action card needs, nothing about them."""
+
+    sign: str
+    level: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """The action for one level of the signs a person said yes to."""
+
+    level: str
+    title: str  # the level's name: "Emergency"
+    action: str  # what to do, whom to call
+    soon: str  # how soon
+    reasons: tuple[str, ...]  # "You said: …. Why: …."
+
+
+SOON = {
+    "emergency": "Now. Do not wait, and do not drive yourself.",
+    "urgent": "Today.",
+    "see a doctor": "In the coming days.",
+}
+
+
+def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
+    """One card per level of the answers, most serious first, each naming its signs."""
+    chosen = list(answers)
+    cards = []
+    for level in reversed(FLAG_LEVELS):
+        mine = [a for a in chosen if a.level == level]
+        if not mine:
+            continue
+        reasons = tuple(f"You said: {a.sign}. Why: {a.why}." for a in mine)
+        cards.append(Card(level, urgency_style(level).label, help.action(level), SOON[level], reasons))
+    return tuple(cards)
+
+
+def card_markdown(card: Card, escape) -> str:
+    """A card as one markdown text, its level named in words (never colour alone). The
+    signs and reasons come from a table: `escape` makes them inert."""
+    reasons = "\n".join(f"- {escape(r)}" for r in card.reasons)
+    return f"**{escape(card.title)}. {escape(card.action)}**\n\n**How soon:** {card.soon}\n\n{reasons}"
+
+
+def inline_action(sign: Sign, help: Help) -> str:
+    """The action for one sign said yes to, shown under its question: "Urgent. Get help
+    today: … Why: this can be a blood clot." (plain text: escape it to show)."""
+    return f"{urgency_style(sign.level).label}. {help.action(sign.level)} Why: {sign.why}."
+
+
+def answer_of(sign: Sign) -> Answer:
+    return Answer(sign.sign, sign.level, sign.why)
+
+
+def flags_markdown(flags: Sequence[RedFlag], help: Help, escape) -> str:
+    """Warning signs grouped by level, most serious first, each group under the action it
+    needs ("Call 999 now, or go to A&E, if"), as one markdown text."""
+    parts = []
+    for level in reversed(FLAG_LEVELS):
+        mine = [f for f in by_level(flags) if f.urgency == level]
+        if mine:
+            style = urgency_style(level)
+            parts.append(
+                badge_md(style.label, style.badge, style.icon)
+                + f" **{escape(help.heading(level))}:**\n\n"
+                + "\n".join(f"- {escape(f.sign)}" for f in mine)
+            )
+    return "\n\n".join(parts)
+
+
+def usually_line(urgency: str) -> str:
+    """A cause's own level, said apart from its signs': "Usually: see a doctor (book an
+    appointment in the coming days)"."""
+    style = urgency_style(urgency)
+    return f"Usually: {style.label} ({style.meaning})"
+
+
+def keep(answers: Mapping[str, Answer], sign: Sign, yes: bool) -> dict[str, Answer]:
+    """The answers with `sign` said yes (kept) or no (dropped)."""
+    out = dict(answers)
+    if yes:
+        out[sign.key] = answer_of(sign)
+    else:
+        out.pop(sign.key, None)
+    return out

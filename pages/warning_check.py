@@ -1,0 +1,127 @@
+"""The warning-sign check and its action cards, shared by every page.
+
+- `check_panel` (Explore, above the causes): once symptoms or body areas are chosen, a
+  yes/no question per warning sign that applies, most serious first.
+- `action_cards` (app.py, at the top of every page): for each level a person said yes
+  to, what to do, how soon, whom to call and why, until they clear it.
+
+The answers are health data: they live in this browser tab's session only (never the URL,
+a log, a file or another session). What to ask and what each card says is decided in
+`causes.check`; this module holds the widgets and the session keys."""
+
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+
+from causes.check import Answer, Sign, applies, card_markdown, inline_action, keep, signs_to_ask
+from causes.check import action_cards as cards_for
+from causes.config import locale_setting
+from causes.query import Query, Result
+from causes.redflags import RedFlag
+from causes.style import Help, badge_md, help_for, urgency_style
+from causes.table import CauseTable
+from causes.text import md_escape
+
+ANSWERS = "warning_answers"  # sign key -> Answer: the signs said yes to
+FOLDED = "warning_check_folded"  # "None of these" was chosen
+MORE = "warning_check_more"  # the "see a doctor" signs are shown too
+_BOX = "warn-"  # checkbox keys: _BOX + the sign's key
+
+
+def help_here() -> Help:
+    """Whom to call: the deployment's locale if it fixes one, else this browser's."""
+    return help_for(locale_setting(sys.argv[1:]) or st.context.locale)
+
+
+def _answers() -> dict[str, Answer]:
+    return st.session_state.get(ANSWERS, {})
+
+
+def _said(sign: Sign) -> None:
+    st.session_state[ANSWERS] = keep(_answers(), sign, bool(st.session_state.get(_BOX + sign.key)))
+
+
+def _none_of_these() -> None:
+    st.session_state[FOLDED] = True
+
+
+def clear() -> None:
+    """Forget every answer (the person's own choice, from a card)."""
+    st.session_state[ANSWERS] = {}
+    st.session_state[FOLDED] = False
+    for key in [k for k in st.session_state if str(k).startswith(_BOX)]:
+        st.session_state[key] = False  # untick the boxes on the page, too
+
+
+def action_cards() -> None:
+    """The action for each level said yes to, most serious first, above everything else."""
+    answers = _answers()
+    if not answers:
+        return
+    cards = cards_for(answers.values(), help_here())
+    with st.container(key="action-cards"):
+        for card in cards:
+            style = urgency_style(card.level)
+            text = card_markdown(card, md_escape)
+            if card.level in ("emergency", "urgent"):
+                st.error(text, icon=style.icon)
+            else:
+                st.warning(text, icon=style.icon)
+        st.button(
+            "Clear my answers",
+            on_click=clear,
+            icon=":material/close:",
+            type="tertiary",
+            key="clear-answers",
+            help="Your answers stay in this browser tab only; this forgets them.",
+        )
+
+
+def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[RedFlag, ...]) -> None:
+    """Above the causes, once symptoms or body areas are chosen: the warning signs that
+    apply, each a yes/no question (ticked = yes). The causes stay visible below."""
+    if not applies(query):
+        return
+    signs = signs_to_ask(table, result, general)
+    if not signs:
+        return
+    answers = _answers()
+    folded = st.session_state.get(FOLDED, False) and not answers
+    label = (
+        "Warning signs: you said none of these apply. Open to check again."
+        if folded
+        else "Before the causes: do any of these apply to you?"
+    )
+    with st.container(key="warning-check"), st.expander(label, expanded=not folded, icon=":material/e911_emergency:"):
+        st.markdown("Tick any that apply to you now. Your answers stay in this browser tab only.")
+        serious = [s for s in signs if s.level in ("emergency", "urgent")]
+        routine = [s for s in signs if s not in serious]
+        _questions(serious, answers)
+        if routine:
+            more = st.toggle(
+                f"Also check {len(routine)} signs that mean book an appointment", key=MORE, value=not serious
+            )
+            if more:
+                _questions(routine, answers)
+        st.button("None of these", on_click=_none_of_these, icon=":material/check:", key="none-of-these")
+
+
+def _questions(signs: list[Sign], answers: dict[str, Answer]) -> None:
+    level, services = None, help_here()
+    for sign in signs:
+        if sign.level != level:
+            level = sign.level
+            style = urgency_style(level)
+            heading = md_escape(services.heading(level))
+            st.markdown(f"{badge_md(style.label, style.badge, style.icon)} **{heading}:**")
+        yes = st.checkbox(
+            md_escape(sign.sign),
+            value=sign.key in answers,
+            key=_BOX + sign.key,
+            on_change=_said,
+            args=(sign,),
+        )
+        if yes:  # where the person is looking; the card at the top of every page says it too
+            st.error(md_escape(inline_action(sign, services)), icon=urgency_style(sign.level).icon)
