@@ -205,6 +205,9 @@ def table_caption(table: CauseTable, on_data_page: bool = False) -> None:
             )
         elif not on_data_page:
             st.page_link(DATA_PAGE, label="Use your own table", icon=":material/upload_file:")
+    if on_data_page and table.warnings:  # where a person checks their table: in full view
+        st.warning("\n".join(f"- {md_escape(w)}" for w in table.warnings), icon=":material/info:")
+        return
     for w in table.warnings:
         st.caption(f":material/info: {md_escape(w)}")
 

@@ -23,7 +23,7 @@ def test_a_page_link_opens_that_page_with_the_disclaimer(browser: Browser, fresh
         wait_idle(page)
         expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
         expect(page.get_by_text("Education, not diagnosis.")).to_be_visible()
-        expect(page.get_by_role("button", name="See a doctor promptly if…")).to_be_visible()
+        expect(page.get_by_role("button", name="When to get help")).to_be_visible()
         # must not happen: Streamlit's "page not found" dialog, or an old-style page list
         expect(page.get_by_text("Page not found")).to_have_count(0)
         expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)

@@ -30,7 +30,7 @@ def test_every_page_says_education_not_diagnosis_and_when_to_see_a_doctor(app):
     at = app()
     page = "\n".join(texts(at))
     assert "Education, not diagnosis" in page
-    assert "See a doctor promptly if" in page
+    assert "When to get help" in page
     assert "A cramp that lasts longer than 10 minutes" in page
 
 
@@ -265,3 +265,68 @@ def test_a_table_loaded_for_every_session_is_set_aside_from_garbage_collection(a
     at = app()
     assert shown_count(at)
     assert gc.get_freeze_count() > before
+
+
+# --- the warning-sign check --------------------------------------------------------------------
+
+CHOICE = {"symptom": "muscle cramps", "area": "calves"}
+
+
+def check_panel(at):
+    return [e for e in at.expander if e.label.startswith(("Before the causes", "Warning signs:"))]
+
+
+def in_order(node) -> list[str]:
+    """The page's texts in the order shown (a depth-first walk of the element tree)."""
+    children = getattr(node, "children", None)
+    if children is None:
+        value = getattr(node, "value", None)
+        return [value.replace("\\", "")] if isinstance(value, str) else []
+    return [v for key in sorted(children) for v in in_order(children[key])]
+
+
+def clot_sign(bundled):
+    from causes.check import signs_to_ask
+    from causes.config import BUNDLED_TABLE
+    from causes.redflags import load_red_flags
+
+    result = run_query(bundled, Query(symptoms=("muscle cramps",), areas=("calves",)))
+    signs = signs_to_ask(bundled, result, load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"))
+    return next(s for s in signs if s.level == "urgent" and "one leg" in s.sign)
+
+
+def test_the_check_asks_only_once_symptoms_or_areas_are_chosen(app):
+    assert check_panel(app()) == []
+    assert check_panel(app({"q": "statin"})) == []
+    (panel,) = check_panel(app(CHOICE))
+    assert panel.label == "Before the causes: do any of these apply to you?"
+    assert check_panel(app({"area": "calves"}))
+
+
+def test_a_yes_puts_its_action_first_on_this_page_and_the_next_until_cleared(app, bundled, monkeypatch):
+    monkeypatch.setenv("CAUSE_ATLAS_LOCALE", "en-GB")  # a deployment that fixes the UK's numbers
+    clot = clot_sign(bundled)
+    at = app(CHOICE)
+    assert not at.error
+    at.checkbox(key="warn-" + clot.key).check().run()
+    card = at.error[0].value.replace("\\", "")  # the first element on the page, above the disclaimer
+    assert card.startswith("**Urgent. Get help today: ask for an urgent GP appointment, or call 111.**")
+    assert f"You said: {clot.sign}. Why: {clot.why}." in card
+    shown = in_order(at.main)
+    first_card = next(i for i, v in enumerate(shown) if v.startswith("**Urgent."))
+    assert first_card < next(i for i, v in enumerate(shown) if "Education, not diagnosis" in v)
+    # The answer is health data: never in the link.
+    assert sorted(at.query_params) == ["area", "symptom"]
+    # The next page shows it first too.
+    at.switch_page("pages/overview.py").run()
+    assert at.error and at.error[0].value.replace("\\", "").startswith("**Urgent. Get help today")
+    at.button(key="clear-answers").click().run()
+    assert not at.error
+
+
+def test_none_of_these_folds_the_check_and_the_causes_stay(app, bundled):
+    at = app(CHOICE)
+    at.button(key="none-of-these").click().run()
+    (panel,) = check_panel(at)
+    assert panel.label == "Warning signs: you said none of these apply. Open to check again."
+    assert shown_count(at) == expected(bundled, symptoms=("muscle cramps",), areas=("calves",))

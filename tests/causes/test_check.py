@@ -1,0 +1,306 @@
+"""Levels of help, graded warning signs and the warning-sign check: tables of inputs and
+what must come out."""
+
+from __future__ import annotations
+
+import pytest
+
+from causes import Query, load_cause_table, run_query
+from causes.check import (
+    Answer,
+    action_cards,
+    applies,
+    card_markdown,
+    flags_markdown,
+    inline_action,
+    keep,
+    sign_id,
+    signs_to_ask,
+    usually_line,
+)
+from causes.redflags import RedFlag, cause_flags, level_conflicts, parse_flag, sign_key, table_conflicts
+from causes.schema import URGENCY_LEVELS
+from causes.style import UNKNOWN_NUMBER, URGENCY_STYLE, help_for, level_rank, urgency_style
+from causes.text import md_escape
+
+# --- the levels, declared once -----------------------------------------------------------------
+
+
+def test_every_level_is_declared_once_with_all_it_needs():
+    assert URGENCY_LEVELS == ("self-care", "see a doctor", "urgent", "emergency")  # least to most serious
+    assert list(URGENCY_STYLE) == list(URGENCY_LEVELS)
+    labels, colours = set(), set()
+    for style in URGENCY_STYLE.values():
+        assert style.label and style.icon.startswith(":material/") and style.action and style.aria
+        assert style.aria.startswith(style.label)  # a screen reader hears the level's name
+        labels.add(style.label)
+        colours.add(style.colour)
+    assert len(labels) == len(colours) == 4
+
+
+@pytest.mark.parametrize(
+    ("level", "rank"),
+    [("emergency", 4), ("URGENT ", 3), ("see a doctor", 2), ("self-care", 1), ("", 0), ("soon", 0)],
+)
+def test_level_rank(level, rank):
+    assert level_rank(level) == rank
+
+
+# --- whom to call, by locale -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "number", "emergency", "urgent"),
+    [
+        ("en-GB", "999", "Call 999 for an ambulance now, or go to A&E.", "or call 111"),
+        ("en_GB", "999", "Call 999 for an ambulance now, or go to A&E.", "or call 111"),
+        ("en-US", "911", "Call 911 for an ambulance now, or go to the emergency department.", "urgent care"),
+        ("en-CA", "911", "Call 911 for an ambulance now, or go to the emergency department.", "urgent care"),
+        ("fr-FR", "112", "Call 112 for an ambulance now, or go to the emergency department.", "urgent care"),
+        ("de", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
+        ("en", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
+        (None, None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
+        ("", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
+        ("zh-Hant-TW", "112", "Call 112 for an ambulance now", "urgent care"),
+        ("en-AU", "000", "Call 000 for an ambulance now", "urgent care"),
+    ],
+)
+def test_the_emergency_number_follows_the_locale(locale, number, emergency, urgent):
+    help = help_for(locale)
+    assert help.number == number
+    assert help.action("emergency").startswith(emergency)
+    assert urgent in help.action("urgent")
+    assert "111" not in help.action("urgent") or locale in ("en-GB", "en_GB", "de", "en", None, "")
+
+
+def test_the_unknown_number_names_every_common_one():
+    assert UNKNOWN_NUMBER == "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)"
+
+
+# --- a flag's level ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "cause_urgency", "sign", "level"),
+    [
+        ("urgent: One leg swollen", "self-care", "One leg swollen", "urgent"),
+        ("Emergency : Face droops", "see a doctor", "Face droops", "emergency"),
+        ("see a doctor: Twitch for 2 weeks", "urgent", "Twitch for 2 weeks", "see a doctor"),
+        ("One leg swollen", "urgent", "One leg swollen", "urgent"),  # no level: its cause's
+        ("One leg swollen", "emergency", "One leg swollen", "emergency"),
+        ("One leg swollen", "self-care", "One leg swollen", "see a doctor"),  # a sign means get help
+        ("One leg swollen", "", "One leg swollen", "see a doctor"),
+        ("Note: read this", "urgent", "Note: read this", "urgent"),  # not a level: part of the sign
+        ("self-care: rest", "urgent", "self-care: rest", "urgent"),  # self-care is no flag level
+        ("urgent:", "see a doctor", "urgent:", "see a doctor"),  # nothing after it: the text itself
+    ],
+)
+def test_parse_flag(item, cause_urgency, sign, level):
+    assert parse_flag(item, cause_urgency) == (sign, level)
+
+
+def test_a_causes_flags_come_most_serious_first_in_the_cells_order_within_a_level():
+    record = {"urgency": "see a doctor", "red_flags": ("A", "urgent: B", "C", "emergency: D", "urgent: E")}
+    assert [(f.sign, f.urgency) for f in cause_flags(record)] == [
+        ("D", "emergency"),
+        ("B", "urgent"),
+        ("E", "urgent"),
+        ("A", "see a doctor"),
+        ("C", "see a doctor"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        ([("A", "urgent", "row 2"), ("a.", "urgent", "row 3")], []),
+        (
+            [("A sign", "urgent", "row 2"), (" a  SIGN.", "see a doctor", "row 5"), ("B", "emergency", "row 3")],
+            ['The warning sign "A sign" has two levels of help: urgent in row 2; see a doctor in row 5. Give it one.'],
+        ),
+        (
+            [("A", "see a doctor", f"row {i}") for i in range(2, 9)] + [("A", "emergency", "red_flags.csv")],
+            [
+                'The warning sign "A" has two levels of help: emergency in red_flags.csv; see a doctor in '
+                "row 2, row 3, row 4, row 5, row 6 and 2 more. Give it one."
+            ],
+        ),
+    ],
+)
+def test_level_conflicts(places, expected):
+    assert level_conflicts(places) == expected
+
+
+def test_a_table_without_levels_conflicts_only_where_causes_of_two_urgencies_share_a_sign():
+    flags = [("Leg swollen",), ("Leg swollen", "urgent: Chest pain"), ("Chest pain",), ()]
+    urgency = ["urgent", "urgent", "urgent", "self-care"]
+    assert table_conflicts(flags, urgency) == []
+    urgency[1] = "see a doctor"
+    assert table_conflicts(flags, urgency) == [
+        'The warning sign "Leg swollen" has two levels of help: urgent in row 2; see a doctor in row 3. Give it one.'
+    ]
+
+
+def test_sign_key_and_id_ignore_case_spaces_and_a_full_stop():
+    assert sign_key("  One  LEG swollen. ") == "one leg swollen"
+    assert sign_id("One leg swollen.") == sign_id("one  leg swollen") != sign_id("one leg")
+    assert len(sign_id("x")) == 16
+
+
+# --- which signs to ask ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def table():
+    csv = (
+        "cause,category,symptoms,body_areas,summary,urgency,red_flags\n"
+        "Clot,Look-alike,cramps,calves,A clot.,urgent,urgent: One leg swollen; emergency: Breathless\n"
+        "Tired,Lifestyle,cramps,calves,Tired legs.,self-care,Lasts 2 weeks; urgent: one leg swollen\n"
+        "Nerve,Nervous,twitching,thighs,Nerves.,see a doctor,Weak grip\n"
+        "Heat,Lifestyle,cramps,calves,Heat.,urgent,emergency: Confused in the heat\n"
+    )
+    return load_cause_table(csv.encode())
+
+
+GENERAL = (
+    RedFlag("Breathless", "emergency", why="this can be a clot in the lungs"),
+    RedFlag("Face droops", "emergency", why="this can be a stroke"),  # no cause lists it: always asked
+    RedFlag("Weak grip", "see a doctor", why="this can be a nerve problem"),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            Query(symptoms=("cramps",)),
+            [
+                ("Breathless", "emergency", "this can be a clot in the lungs"),
+                ("Confused in the heat", "emergency", "it is a warning sign of Heat"),
+                ("Face droops", "emergency", "this can be a stroke"),
+                ("One leg swollen", "urgent", "it is a warning sign of Clot and of Tired"),
+                ("Lasts 2 weeks", "see a doctor", "it is a warning sign of Tired"),
+            ],
+        ),
+        (
+            Query(symptoms=("twitching",)),
+            [
+                ("Face droops", "emergency", "this can be a stroke"),
+                ("Weak grip", "see a doctor", "this can be a nerve problem"),
+            ],
+        ),
+        (Query(symptoms=("hiccups",)), [("Face droops", "emergency", "this can be a stroke")]),
+    ],
+)
+def test_signs_to_ask_merge_the_matching_causes_and_the_general_signs(table, query, expected):
+    signs = signs_to_ask(table, run_query(table, query), GENERAL)
+    assert [(s.sign, s.level, s.why) for s in signs] == expected
+    assert len({s.key for s in signs}) == len(signs)  # one sign asked once
+
+
+def test_a_sign_given_two_levels_is_asked_at_the_more_serious(table):
+    general = (RedFlag("One leg swollen", "emergency", why="this can be a clot"),)
+    (swollen,) = [
+        s for s in signs_to_ask(table, run_query(table, Query(symptoms=("cramps",))), general) if "leg" in s.sign
+    ]
+    assert swollen.level == "emergency" and swollen.causes == ("Clot", "Tired")
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        (Query(), False),
+        (Query(text="cramp"), False),
+        (Query(symptoms=("cramps",)), True),
+        (Query(areas=("calves",)), True),
+    ],
+)
+def test_the_check_asks_once_symptoms_or_areas_are_chosen(query, asks):
+    assert applies(query) is asks
+
+
+# --- what a yes means --------------------------------------------------------------------------------
+
+
+def test_one_card_per_level_most_serious_first_with_what_to_do_how_soon_and_why():
+    answers = [
+        Answer("One leg swollen", "urgent", "this can be a blood clot"),
+        Answer("Breathless", "emergency", "this can be a clot in the lungs"),
+        Answer("Red calf", "urgent", "this can be a blood clot"),
+    ]
+    cards = action_cards(answers, help_for("en-GB"))
+    assert [(c.level, c.title) for c in cards] == [("emergency", "Emergency"), ("urgent", "Urgent")]
+    emergency, urgent = cards
+    assert emergency.action == "Call 999 for an ambulance now, or go to A&E."
+    assert emergency.soon.startswith("Now")
+    assert emergency.reasons == ("You said: Breathless. Why: this can be a clot in the lungs.",)
+    assert urgent.action == "Get help today: ask for an urgent GP appointment, or call 111."
+    assert len(urgent.reasons) == 2
+    text = card_markdown(urgent, md_escape).replace("\\", "")  # read as shown
+    assert text.startswith("**Urgent. Get help today: ask for an urgent GP appointment, or call 111.**")
+    assert "**How soon:** Today." in text
+
+
+def test_a_card_keeps_a_tables_text_inert():
+    card = action_cards(
+        [Answer("<img src=x onerror=alert(1)> [x](javascript:alert(1))", "urgent", "*why*")], help_for(None)
+    )[0]
+    text = card_markdown(card, md_escape)
+    # Every character markdown or HTML would act on is escaped: the tag and link stay text.
+    assert "\\<img" in text and "<img" not in text.replace("\\<img", "")
+    assert "](javascript" not in text and "\\*why\\*" in text
+
+
+def test_the_answer_under_a_question_says_what_to_do_and_why():
+    (sign,) = [s for s in signs_to_ask_one() if s.sign == "One leg swollen"]
+    assert inline_action(sign, help_for("en-US")) == (
+        "Urgent. Get help today: ask for an urgent appointment with a doctor, or go to urgent care. "
+        "Why: this can be a blood clot."
+    )
+
+
+def signs_to_ask_one():
+    table = load_cause_table(
+        b"cause,category,symptoms,body_areas,summary,urgency,red_flags\nC,K,s,a,S.,urgent,One leg swollen\n"
+    )
+    return signs_to_ask(
+        table,
+        run_query(table, Query(symptoms=("s",))),
+        (RedFlag("One leg swollen", "urgent", why="this can be a blood clot"),),
+    )
+
+
+def test_keep_adds_a_yes_and_drops_a_no():
+    (sign,) = signs_to_ask_one()
+    kept = keep({}, sign, True)
+    assert kept == {sign.key: Answer(sign.sign, "urgent", "this can be a blood clot")}
+    assert keep(kept, sign, False) == {}
+
+
+# --- signs shown grouped ------------------------------------------------------------------------------
+
+
+def test_flags_are_grouped_by_level_under_their_action_most_serious_first():
+    flags = (RedFlag("Twitch 2 weeks", "see a doctor"), RedFlag("Face droops", "emergency"), RedFlag("Leg", "urgent"))
+    text = flags_markdown(flags, help_for("en-GB"), md_escape)
+    emergency, urgent, doctor = (
+        text.index(s)
+        for s in ("Call 999 now, or go to A\\&E, if", "Get help today if", "Book an appointment with a GP if")
+    )
+    assert emergency < text.index("Face droops") < urgent < text.index("- Leg") < doctor < text.index("Twitch 2 weeks")
+    assert ":violet-badge[:material/e911_emergency: Emergency]" in text  # the label in words, not colour alone
+    assert flags_markdown((), help_for(None), md_escape) == ""
+
+
+@pytest.mark.parametrize(
+    ("urgency", "line"),
+    [
+        ("see a doctor", "Usually: See a doctor (book an appointment in the coming days)"),
+        ("self-care", "Usually: Self-care (usually eased at home)"),
+        ("emergency", "Usually: Emergency (call for an ambulance now)"),
+        ("", "Usually: Urgency not given (the table does not say)"),
+    ],
+)
+def test_a_causes_own_level_is_said_apart_from_its_signs(urgency, line):
+    assert usually_line(urgency) == line
+    assert urgency_style(urgency).label in line
