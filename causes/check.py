@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from causes.query import Query, Result
 from causes.redflags import FLAG_LEVELS, RedFlag, by_level, cause_flags, parse_flag, sign_key
 from causes.style import Help, badge_md, level_rank, urgency_style
@@ -48,21 +50,35 @@ def applies(query: Query) -> bool:
 def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) -> tuple[Sign, ...]:
     """The signs that apply to this result, one entry each, most serious first: the
     matching causes' own (best-ranked causes first) and the general signs of no cause."""
-    reasons = {sign_key(f.sign): f.why for f in general if f.why}
+    return tuple(
+        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, causes)
+        for f, causes in _merged(table, result.positions[:MAX_CAUSES_ASKED], general)
+    )
+
+
+def signs_for(table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]) -> tuple[RedFlag, ...]:
+    """The warning signs of these causes and the general signs of no cause, merged, most
+    serious first: what a deck of these causes shows under "When to get help"."""
+    return tuple(f for f, _ in _merged(table, positions, general))
+
+
+def _merged(
+    table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]
+) -> list[tuple[RedFlag, tuple[str, ...]]]:
+    by_sign = {sign_key(f.sign): f for f in general}
     found: dict[str, dict] = {}
 
     def add(flag: RedFlag, cause: str | None) -> None:
-        key = sign_key(flag.sign)
-        entry = found.setdefault(key, {"sign": flag.sign, "level": flag.urgency, "causes": []})
+        entry = found.setdefault(sign_key(flag.sign), {"flag": flag, "level": flag.urgency, "causes": []})
         if level_rank(flag.urgency) > level_rank(entry["level"]):
             entry["level"] = flag.urgency
         if cause and cause not in entry["causes"]:
             entry["causes"].append(cause)
 
-    best = result.positions[:MAX_CAUSES_ASKED]
+    rows = np.asarray(positions, dtype=np.int64)
     frame = table.frame
     for name, items, urgency in zip(
-        frame["cause"].iloc[best], frame["red_flags"].iloc[best], frame["urgency"].iloc[best], strict=True
+        frame["cause"].iloc[rows], frame["red_flags"].iloc[rows], frame["urgency"].iloc[rows], strict=True
     ):
         for flag in cause_flags({"red_flags": items, "urgency": urgency}):
             add(flag, name)
@@ -71,11 +87,18 @@ def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) 
         key = sign_key(flag.sign)
         if key in found or key not in in_table:
             add(flag, None)
-    signs = [
-        Sign(sign_id(e["sign"]), e["sign"], e["level"], reasons.get(k) or _why(e["causes"]), tuple(e["causes"]))
-        for k, e in found.items()
-    ]
-    return tuple(sorted(signs, key=lambda s: -level_rank(s.level)))
+    merged = []
+    for key, e in found.items():
+        own = by_sign.get(key)  # the general file's why and source, where it has the sign
+        flag = RedFlag(
+            e["flag"].sign,
+            e["level"],
+            own.source_name if own else "",
+            own.source_url if own else None,
+            (own.why if own and own.why else "") or _why(e["causes"]),
+        )
+        merged.append((flag, tuple(e["causes"])))
+    return sorted(merged, key=lambda m: -level_rank(m[0].urgency))
 
 
 @lru_cache(maxsize=16)

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from causes.check import signs_for
 from causes.compare import Picked, named_causes
 from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
 from causes.query import Query, Result, heading, run_query
@@ -253,8 +254,10 @@ def build_deck(
     names = table.frame["cause"]
     slides = [Slide("title", topic), Slide("overview", "The causes at a glance")]
     slides += [Slide("cause", str(names.iat[p]), position=p) for p in chosen]
-    slides += _doctor_slides(flags)
-    source_parts = _chunks(deck_sources(table, chosen, flags), SOURCES_PER_SLIDE)
+    # Its causes' warning signs and the general ones of no cause, not every general sign.
+    signs = signs_for(table, chosen, flags)
+    slides += _doctor_slides(signs)
+    source_parts = _chunks(deck_sources(table, chosen, signs), SOURCES_PER_SLIDE)
     for i, part in enumerate(source_parts, start=1):
         more = f" ({i} of {len(source_parts)})" if len(source_parts) > 1 else ""
         slides.append(Slide("sources", f"Sources{more}", sources=part))

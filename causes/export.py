@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from causes.check import usually_line
+from causes.check import signs_for, usually_line
 from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
 from causes.query import Query, Result, heading
 from causes.redflags import RedFlag, cause_flags, grouped
@@ -310,6 +310,8 @@ def handout_html(
     help = help or help_for(None)
     rows = np.asarray(positions, dtype=np.int64)
     chosen = rows[:limit]
+    # The shown causes' warning signs and the general ones of no cause, as a deck has.
+    red_flags = signs_for(table, chosen, red_flags)
     records = [table.record(int(p)) for p in chosen]
     more = len(rows) - len(chosen)
     title = heading(query)

@@ -82,15 +82,27 @@ def kinds(deck) -> list[str]:
 def test_a_filtered_view_shows_its_matches_best_first(table):
     query = Query(symptoms=("cramps",))
     deck = build_deck(table, topic="Leg cramps", today=DAY, query=query, result=run_query(table, query), flags=FLAGS)
-    # title, overview, 4 causes (most urgent first), doctor (urgent 7 -> 4 + 3, see a doctor 1), sources
+    # title, overview, 4 causes (most urgent first), doctor, sources. The doctor slides hold
+    # the causes' own signs and the general ones of no cause: urgent, the clot's own and 7
+    # general (8 -> 4 + 4); see a doctor, 5 of the causes' and 1 general.
     assert kinds(deck) == ["title", "overview", *["cause"] * 4, "doctor", "doctor", "doctor", "sources"]
     assert [s.title for s in deck.slides[2:6]] == ["Blood clot", "Nerve disease", "Statins", "Tired"]
     assert deck.description == "Causes with cramps"
     assert deck.date == "24 November 2026" and deck.topic == "Leg cramps"
     assert not deck.picked and deck.matching == 4 and deck.cap_note == ""
     doctor = [s for s in deck.slides if s.kind == "doctor"]
-    assert [len(s.flags) for s in doctor] == [4, 3, 1]
-    assert [f.urgency for s in doctor for f in s.flags] == ["urgent"] * 7 + ["see a doctor"]
+    assert [len(s.flags) for s in doctor] == [4, 4, 6]
+    assert [f.urgency for s in doctor for f in s.flags] == ["urgent"] * 8 + ["see a doctor"] * 6
+    clot = doctor[0].flags[0]
+    assert (clot.sign, clot.why) == ("swollen leg", "it is a warning sign of Blood clot")
+    assert {f.sign for f in doctor[2].flags} == {
+        "weak grip",
+        "slurred speech",
+        "falls",
+        "choking",
+        "dark urine",
+        "see sign",
+    }
     assert [s.title for s in doctor] == ["When to get help (1 of 2)", "When to get help (2 of 2)",
                                          "When to get help"]  # fmt: skip
     assert len(deck) == 10
@@ -102,7 +114,8 @@ def test_a_hand_picked_deck_keeps_the_chosen_order(table):
     assert kinds(deck) == ["title", "overview", "cause", "cause", "doctor", "sources"]
     assert [s.title for s in deck.slides if s.kind == "cause"] == ["Tired", "Blood clot"]
     assert deck.picked and deck.description == "2 causes chosen for this talk"
-    assert deck.slides[4].flags == ()  # no red-flag file: one slide of general advice
+    # No red-flag file: the picked causes' own signs (Tired lists none).
+    assert [(f.sign, f.urgency) for f in deck.slides[4].flags] == [("swollen leg", "urgent")]
     # The overview counts exactly the picked causes.
     assert overview_data(table, deck).frame["Total"].sum() == 2
 

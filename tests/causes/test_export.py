@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from datetime import date
@@ -13,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from causes import Query, load_cause_table, run_query
+from causes.check import signs_for
 from causes.config import BUNDLED_TABLE
-from causes.export import DISCLAIMER, export_name, handout_html, neutralise, slug, to_csv, view_label
+from causes.export import DISCLAIMER, HANDOUT_CAUSES, export_name, handout_html, neutralise, slug, to_csv, view_label
 from causes.redflags import RedFlag, cause_flags, load_red_flags
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, unneutralise
 from causes.table import CauseTable
@@ -316,11 +318,22 @@ def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs():
     assert page.count(DISCLAIMER.replace("'", "&#x27;")) == 2  # at the top and at the end
     assert "Education, not diagnosis" in page
     assert "When to get help. Usually: " in page and "<h2>When to get help</h2>" in page
-    # Grouped by level, most serious first, each under its action (any locale's number).
+    # The shown causes' signs and the general ones of no cause, by level, most serious first,
+    # each level under its action (any locale's number).
     general = page[page.index("<h2>When to get help</h2>") :]
-    emergency, urgent = general.index("Emergency: Call your local emergency number"), general.index("Urgent: Get help")
-    assert emergency < urgent < general.index("See a doctor: Book an appointment")
-    assert "A cramp that lasts longer than 10 minutes" in page
+    table, positions, _ = calves_handout()
+    signs = signs_for(table, positions[:HANDOUT_CAUSES], load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"))
+    headings = {
+        "emergency": "Emergency: Call your local emergency number",
+        "urgent": "Urgent: Get help today if",
+        "see a doctor": "See a doctor: Book an appointment with a doctor if",
+    }
+    levels = list(dict.fromkeys(f.urgency for f in signs))
+    assert len(levels) >= 2
+    assert [general.index(headings[level]) for level in levels] == sorted(general.index(headings[lv]) for lv in levels)
+    for f in signs:
+        assert html.escape(f.sign) in general, f.sign
+    assert "a drooping face" not in general  # a sign of none of these causes (stroke) is left out
     assert f"{len(positions)} causes of" in page
     assert 'class="bar"' in page and "Self-care" in page
     assert "<h2>Sources</h2>" in page
