@@ -10,6 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 DATA   ?=
+LOCALE ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SERVE_PORT ?= 8500
@@ -18,11 +19,11 @@ PROCESSES  ?=
 .PHONY: run serve test lint unit pages browser bench chromium headless-shell nginx clean
 
 run: $(VENV)/.runtime chromium
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
+	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
 
 # Several processes behind nginx, sticky sessions, a dead process started again (deploy/serve.py).
 serve: $(VENV)/.runtime chromium nginx
-	$(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA))
+	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA))
 
 test: $(VENV)/.dev chromium headless-shell nginx
 	$(BIN)/ruff check .

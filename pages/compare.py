@@ -176,7 +176,7 @@ def show(chosen: list[str]) -> None:
     with st.expander("The chart as a table", icon=":material/table:"):
         st.table(overlap_frame(comparison, "symptoms"), hide_index=True)
 
-    # --- when to see a doctor, and the sources ---
+    # --- when to get help, and the sources ---
     st.subheader(f":material/flag: {common.WHEN_TO_GET_HELP}", anchor=False)
     help = warning_check.help_here()
     for col, c in zip(st.columns(len(records)), records, strict=True):

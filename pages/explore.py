@@ -15,7 +15,7 @@ common.table_caption(table)
 if common.serving_bundled():
     st.markdown(
         "Most twitches, cramps and spasms are harmless and pass on their own. Pick what you notice to see what "
-        "can cause it, and when to see a doctor."
+        "can cause it, and when to get help."
     )
 query, result = common.filter_panel(table)
 warning_check.check_panel(table, query, result, common.sidecars()[0])

@@ -6,8 +6,10 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from bench.generate import write_table
-from causes.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UPLOAD_ROWS, ROOT
+from causes.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UPLOAD_ROWS, ROOT, locale_setting
 from causes.loader import load_cause_table
 
 
@@ -29,3 +31,18 @@ def test_the_limits_allow_a_realistic_table_of_20000_causes(tmp_path):
 def test_the_documentation_states_the_limits():
     readme = Path(ROOT / "data" / "README.md").read_text()
     assert f"**{MAX_UPLOAD_MB} MB** and **{MAX_UPLOAD_ROWS:,} causes**" in readme
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "expected"),
+    [
+        ([], {}, None),  # follow each browser
+        (["--locale", "en-GB"], {}, "en-GB"),
+        (["--data", "x.csv", "--locale", "en-US"], {"CAUSE_ATLAS_LOCALE": "fr-FR"}, "en-US"),  # the flag wins
+        ([], {"CAUSE_ATLAS_LOCALE": "en-GB"}, "en-GB"),
+        ([], {"CAUSE_ATLAS_LOCALE": ""}, None),
+        (["--locale"], {}, None),  # no value: ignored, not a crash
+    ],
+)
+def test_a_deployment_can_fix_the_locale(argv, environ, expected):
+    assert locale_setting(argv, environ) == expected
