@@ -251,7 +251,7 @@ def _cause(c: dict, number: int, help: Help) -> str:
     return (
         '<section class="cause">'
         f"<h3>{number}. {_e(c['cause'])}</h3>"
-        f'<p class="tags"><span class="badge" style="border-color:{style.colour}">'
+        f'<p class="tags"><span class="badge" aria-label="{_e(style.aria)}" style="border-color:{style.colour}">'
         f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
         f"{_e(c['category'])}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"

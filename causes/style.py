@@ -66,7 +66,7 @@ URGENCY_STYLE: dict[str, UrgencyStyle] = {
         "#7A0010",
         "violet",
         "call for an ambulance now",
-        "Call {emergency} now, or go to {ae}, if",
+        "Call {emergency} for an ambulance now, or go to {ae}, if",
         "Call {emergency} for an ambulance now, or go to {ae}.",
         "Emergency: call for an ambulance now",
     ),

@@ -34,7 +34,7 @@ from causes.export import DISCLAIMER, export_name
 from causes.query import URL_PARAMS, heading, page_window, showing_line
 from causes.redflags import RedFlag, cause_flags, load_red_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import card_markdown, option_label, urgency_style, verdict_style
+from causes.style import URGENCY_STYLE, card_markdown, option_label, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 from pages import warning_check
 
@@ -387,7 +387,7 @@ def filter_panel(table: CauseTable) -> tuple[Query, Result]:
                 "urgency",
                 "Urgency",
                 counts["urgency"],
-                "Self-care: usually eased at home. See a doctor: book an appointment. Urgent: get help the same day.",
+                " ".join(f"{s.aria}." for s in URGENCY_STYLE.values()),
                 start,
             )
     shown = _state_query()
@@ -428,7 +428,7 @@ def term_badges(items: tuple[str, ...], marked: tuple[str, ...], glossary: Gloss
 
 def urgency_badge(level: str) -> None:
     style = urgency_style(level)
-    st.badge(style.label, icon=style.icon, color=style.badge, help=style.meaning.capitalize() + ".")
+    st.badge(style.label, icon=style.icon, color=style.badge, help=style.aria + ".")
 
 
 def cause_details(table: CauseTable, position: int, query: Query) -> None:

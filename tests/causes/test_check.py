@@ -285,7 +285,11 @@ def test_flags_are_grouped_by_level_under_their_action_most_serious_first():
     text = flags_markdown(flags, help_for("en-GB"), md_escape)
     emergency, urgent, doctor = (
         text.index(s)
-        for s in ("Call 999 now, or go to A\\&E, if", "Get help today if", "Book an appointment with a GP if")
+        for s in (
+            "Call 999 for an ambulance now, or go to A\\&E, if",
+            "Get help today if",
+            "Book an appointment with a GP if",
+        )
     )
     assert emergency < text.index("Face droops") < urgent < text.index("- Leg") < doctor < text.index("Twitch 2 weeks")
     assert ":violet-badge[:material/e911_emergency: Emergency]" in text  # the label in words, not colour alone

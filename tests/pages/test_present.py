@@ -132,7 +132,10 @@ def test_the_doctor_slides_follow_the_causes(present, bundled):
     at = present({"deck": PICKED, "slide": str(first)})
     assert "When to get help" in at.header[0].value
     # Most serious first, under the action (AppTest's browser has no locale: every number).
-    assert "Call your local emergency number (999 in the UK, 112 in Europe, 911 in the US) now" in page_text(at)
+    assert (
+        "Call your local emergency number (999 in the UK, 112 in Europe, 911 in the US) for an ambulance"
+        in page_text(at)
+    )
 
 
 def test_unknown_names_are_dropped_with_a_notice(present):
