@@ -12,17 +12,23 @@ BUNDLED_TABLE = ROOT / "data" / "causes.csv"
 ENV_VAR = "CAUSE_ATLAS_DATA"
 
 
-def data_path(argv: Sequence[str], environ: dict[str, str] | None = None) -> Path:
-    """The cause table to serve: `--data PATH` after `streamlit run app.py --`, else the
-    CAUSE_ATLAS_DATA environment variable, else the bundled table."""
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """The value of `--NAME VALUE` among the arguments after `streamlit run app.py --`
+    (None when absent, or given without a value)."""
     parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    parser.add_argument("--data")
+    parser.add_argument(f"--{name}")
     try:
         known, _ = parser.parse_known_args(list(argv))
     except (argparse.ArgumentError, SystemExit):
-        known = argparse.Namespace(data=None)
+        return None
+    return getattr(known, name) or None
+
+
+def data_path(argv: Sequence[str], environ: dict[str, str] | None = None) -> Path:
+    """The cause table to serve: `--data PATH` after `streamlit run app.py --`, else the
+    CAUSE_ATLAS_DATA environment variable, else the bundled table."""
     env = os.environ if environ is None else environ
-    chosen = known.data or env.get(ENV_VAR)
+    chosen = _option(argv, "data") or env.get(ENV_VAR)
     return Path(chosen) if chosen else BUNDLED_TABLE
 
 
@@ -33,14 +39,8 @@ def locale_setting(argv: Sequence[str], environ: dict[str, str] | None = None) -
     """A deployment's fixed locale (`--locale en-GB` after `streamlit run app.py --`, else
     the CAUSE_ATLAS_LOCALE variable): it decides the emergency number and the services
     named for everyone, whatever their browser says. None: follow each browser."""
-    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    parser.add_argument("--locale")
-    try:
-        known, _ = parser.parse_known_args(list(argv))
-    except (argparse.ArgumentError, SystemExit):
-        known = argparse.Namespace(locale=None)
     env = os.environ if environ is None else environ
-    return known.locale or env.get(LOCALE_VAR) or None
+    return _option(argv, "locale") or env.get(LOCALE_VAR) or None
 
 
 BUNDLED_TOPIC = "What can cause muscle twitching, cramps and spasms in the legs"

@@ -21,6 +21,7 @@ from causes.text import safe_url
 
 FLAG_LEVELS: tuple[str, ...] = tuple(u for u in URGENCY_LEVELS if u != "self-care")  # a sign means get help
 LOWEST_FLAG_LEVEL = FLAG_LEVELS[0]
+MAX_CONFLICTS_SHOWN = 10  # a table's notes name this many signs given two levels, then count the rest
 _PREFIX = re.compile(r"\s*(" + "|".join(re.escape(u) for u in FLAG_LEVELS) + r")\s*:\s*(.*)", re.I | re.S)
 
 
@@ -128,4 +129,8 @@ def table_conflicts(red_flags: Iterable[Sequence[str]], urgency: Iterable[str]) 
                 parsed[key] = parse_flag(item, cause_urgency)
             sign, level = parsed[key]
             places.append((sign, level, f"row {row}"))
-    return level_conflicts(places)
+    found = level_conflicts(places)
+    if len(found) > MAX_CONFLICTS_SHOWN:  # a note per sign would bury the page
+        more = len(found) - MAX_CONFLICTS_SHOWN
+        found = [*found[:MAX_CONFLICTS_SHOWN], f"… and {more:,} more warning signs with two levels of help."]
+    return found

@@ -141,6 +141,15 @@ def test_a_table_without_levels_conflicts_only_where_causes_of_two_urgencies_sha
     ]
 
 
+def test_a_table_with_many_conflicts_names_ten_and_counts_the_rest():
+    flags = [(f"Sign {i}",) for i in range(25)] * 2
+    urgency = ["urgent"] * 25 + ["see a doctor"] * 25
+    notes = table_conflicts(flags, urgency)
+    assert len(notes) == 11
+    assert notes[0].startswith('The warning sign "Sign 0" has two levels of help: urgent in row 2;')
+    assert notes[-1] == "… and 15 more warning signs with two levels of help."
+
+
 def test_sign_key_and_id_ignore_case_spaces_and_a_full_stop():
     assert sign_key("  One  LEG swollen. ") == "one leg swollen"
     assert sign_id("One leg swollen.") == sign_id("one  leg swollen") != sign_id("one leg")
