@@ -23,7 +23,7 @@ from causes.loader import collector_paused
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS
 
 # Bump when the output changes for a given seed, so that cached tables are written again.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: each red flag names its level
 
 CATEGORIES: tuple[str, ...] = (
     "Lifestyle & activity",
@@ -94,10 +94,13 @@ _SELF_CARE = (
     "massage the muscle", "walk it off", "cut down on caffeine", "sleep regular hours", "wear supportive shoes",
     "raise the leg", "take a warm bath", "review medicines with a pharmacist", "eat a balanced diet",
 )  # fmt: skip
+# Each sign with its own level, as data/README.md asks: one sign, one level across the table.
 _RED_FLAGS = (
-    "weakness that gets worse", "muscle wasting", "trouble swallowing or speaking", "a hot, swollen calf",
-    "loss of bladder or bowel control", "numbness in the groin", "fever with stiff neck", "dark urine after exercise",
-    "symptoms after a head injury", "chest pain or breathlessness", "spreading to other limbs",
+    "see a doctor: weakness that gets worse", "see a doctor: muscle wasting",
+    "emergency: trouble swallowing or speaking", "urgent: a hot, swollen calf",
+    "emergency: loss of bladder or bowel control", "emergency: numbness in the groin",
+    "emergency: fever with stiff neck", "emergency: dark urine after exercise", "urgent: symptoms after a head injury",
+    "emergency: chest pain or breathlessness", "urgent: spreading to other limbs",
 )  # fmt: skip
 _SENTENCES = (
     "It often settles without treatment within a few days.",
