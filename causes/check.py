@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from causes.query import Query, Result
-from causes.redflags import FLAG_LEVELS, RedFlag, by_level, cause_flags, parse_flag, sign_key
+from causes.redflags import FLAG_LEVELS, RedFlag, cause_flags, grouped, parse_flag, sign_key
 from causes.style import Help, badge_md, level_rank, urgency_style
 from causes.table import CauseTable
 
@@ -181,18 +181,21 @@ def answer_of(sign: Sign) -> Answer:
 
 def flags_markdown(flags: Sequence[RedFlag], help: Help, escape) -> str:
     """Warning signs grouped by level, most serious first, each group under the action it
-    needs ("Call 999 now, or go to A&E, if"), as one markdown text."""
+    needs ("Call 999 for an ambulance now, or go to A&E, if"), as one markdown text."""
     parts = []
-    for level in reversed(FLAG_LEVELS):
-        mine = [f for f in by_level(flags) if f.urgency == level]
-        if mine:
-            style = urgency_style(level)
-            parts.append(
-                badge_md(style.label, style.badge, style.icon)
-                + f" **{escape(help.heading(level))}:**\n\n"
-                + "\n".join(f"- {escape(f.sign)}" for f in mine)
-            )
+    for level, mine in grouped(flags):
+        style = urgency_style(level)
+        head = badge_md(style.label, style.badge, style.icon) + f" **{escape(help.heading(level))}:**"
+        parts.append(head + "\n\n" + "\n".join(f"- {escape(f.sign)}" for f in mine))
     return "\n\n".join(parts)
+
+
+SERIOUS: tuple[str, ...] = ("emergency", "urgent")  # help today or sooner: asked first, shown as alarms
+
+
+def serious_first(signs: Sequence[Sign]) -> tuple[list[Sign], list[Sign]]:
+    """The signs that need help today or sooner, and the rest (book an appointment)."""
+    return [s for s in signs if s.level in SERIOUS], [s for s in signs if s.level not in SERIOUS]
 
 
 def usually_line(urgency: str) -> str:

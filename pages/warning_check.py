@@ -15,7 +15,17 @@ import sys
 
 import streamlit as st
 
-from causes.check import Answer, Sign, applies, card_markdown, inline_action, keep, signs_to_ask
+from causes.check import (
+    SERIOUS,
+    Answer,
+    Sign,
+    applies,
+    card_markdown,
+    inline_action,
+    keep,
+    serious_first,
+    signs_to_ask,
+)
 from causes.check import action_cards as cards_for
 from causes.config import locale_setting
 from causes.query import Query, Result
@@ -65,7 +75,7 @@ def action_cards() -> None:
         for card in cards:
             style = urgency_style(card.level)
             text = card_markdown(card, md_escape)
-            if card.level in ("emergency", "urgent"):
+            if card.level in SERIOUS:
                 st.error(text, icon=style.icon)
             else:
                 st.warning(text, icon=style.icon)
@@ -96,8 +106,7 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
     )
     with st.container(key="warning-check"), st.expander(label, expanded=not folded, icon=":material/e911_emergency:"):
         st.markdown("Tick any that apply to you now. Your answers stay in this browser tab only.")
-        serious = [s for s in signs if s.level in ("emergency", "urgent")]
-        routine = [s for s in signs if s not in serious]
+        serious, routine = serious_first(signs)
         _questions(serious, answers)
         if routine:
             more = st.toggle(

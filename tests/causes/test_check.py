@@ -8,12 +8,14 @@ import pytest
 from causes import Query, load_cause_table, run_query
 from causes.check import (
     Answer,
+    Sign,
     action_cards,
     applies,
     card_markdown,
     flags_markdown,
     inline_action,
     keep,
+    serious_first,
     sign_id,
     signs_to_ask,
     usually_line,
@@ -317,3 +319,11 @@ def test_flags_are_grouped_by_level_under_their_action_most_serious_first():
 def test_a_causes_own_level_is_said_apart_from_its_signs(urgency, line):
     assert usually_line(urgency) == line
     assert urgency_style(urgency).label in line
+
+
+def test_the_signs_for_help_today_or_sooner_are_asked_first():
+    signs = signs_to_ask_one() + tuple(
+        Sign(sign_id(s), s, level, "why", ()) for s, level in (("A", "see a doctor"), ("B", "emergency"))
+    )
+    serious, routine = serious_first(signs)
+    assert [s.sign for s in serious] == ["One leg swollen", "B"] and [s.sign for s in routine] == ["A"]
