@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -101,15 +101,20 @@ def _merged(
     return sorted(merged, key=lambda m: -level_rank(m[0].urgency))
 
 
-@lru_cache(maxsize=16)
+# Per table, while it is in use: a person's own table is dropped with their session.
+_SIGNS_OF: WeakKeyDictionary[CauseTable, frozenset[str]] = WeakKeyDictionary()
+
+
 def signs_of_table(table: CauseTable) -> frozenset[str]:
     """Every sign the table's causes list, as compared (once per table: it is read-only)."""
-    frame = table.frame
-    return frozenset(
-        sign_key(parse_flag(item, urgency)[0])
-        for items, urgency in zip(frame["red_flags"], frame["urgency"], strict=True)
-        for item in items
-    )
+    if table not in _SIGNS_OF:
+        frame = table.frame
+        _SIGNS_OF[table] = frozenset(
+            sign_key(parse_flag(item, urgency)[0])
+            for items, urgency in zip(frame["red_flags"], frame["urgency"], strict=True)
+            for item in items
+        )
+    return _SIGNS_OF[table]
 
 
 def _why(causes: Sequence[str]) -> str:
