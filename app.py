@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages import common, warning_check
+from pages.ui import chrome, source, warning_check
 
 st.set_page_config(
     page_title="Cause Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide"
@@ -13,19 +13,19 @@ st.set_page_config(
 
 page = st.navigation(
     [
-        st.Page(common.EXPLORE, title="Explore", icon=":material/search:", default=True),
+        st.Page(chrome.EXPLORE, title="Explore", icon=":material/search:", default=True),
         st.Page("pages/overview.py", title="Overview", icon=":material/bar_chart:", url_path="overview"),
         st.Page("pages/body.py", title="Body map", icon=":material/accessibility_new:", url_path="body"),
         st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"),
-        st.Page(common.DATA_PAGE, title="Your data", icon=":material/upload_file:", url_path="data"),
+        st.Page(source.DATA_PAGE, title="Your data", icon=":material/upload_file:", url_path="data"),
         st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="glossary"),
         st.Page("pages/about.py", title="About this data", icon=":material/info:", url_path="about"),
     ],
     position="top",
 )
-common.load_source()
+source.load_source()
 warning_check.action_cards()
-common.safety_strip()
+chrome.safety_strip()
 page.run()
-common.warning_signs()
+chrome.warning_signs()

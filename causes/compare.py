@@ -1,13 +1,13 @@
 """Compare 2 to 4 causes: what they share, what sets each apart, and a picture of the overlap.
 
-Everything the Compare page shows is decided here: which causes a link names (`compare=`,
-repeated), how each list column splits into shared and distinct terms, the one sentence
+Everything the Compare page shows is decided here (which causes a link names is
+`causes.view`'s): how each list column splits into shared and distinct terms, the one sentence
 per cause on what distinguishes it, and the overlap chart with its table alternative.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +18,6 @@ from causes.style import urgency_style
 from causes.table import URGENCY_RANK, CauseTable
 from causes.text import md_escape, plot_escape
 
-PARAM = "compare"
 MIN_CAUSES = 2
 MAX_CAUSES = 4
 # The bundled table's example: twitching that is harmless, and twitching that is not.
@@ -45,16 +44,7 @@ def _key(term: str) -> str:
     return " ".join(term.split()).casefold()
 
 
-# --- which causes: the URL value ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Picked:
-    """The causes a link names, as row positions in the table, and a notice for each
-    value that could not be used."""
-
-    positions: tuple[int, ...]
-    notices: tuple[str, ...] = ()
+# --- which causes ------------------------------------------------------------------------
 
 
 def cause_options(table: CauseTable) -> list[str]:
@@ -62,56 +52,11 @@ def cause_options(table: CauseTable) -> list[str]:
     return sorted(table.frame["cause"], key=lambda n: (n.casefold(), n))
 
 
-def find_cause(table: CauseTable, name: str) -> int | None:
-    """A cause's row position by name, ignoring case and any runs of spaces."""
-    return table.position_of(name)
-
-
-def named_causes(table: CauseTable, values: Sequence[str] | str | None, where: str = "") -> tuple[list[int], list[str]]:
-    """The causes named by repeated URL values (one name each: names may hold commas), in
-    order, and a notice for each name the table lacks. Names match ignoring case and
-    spaces; blanks and repeats are dropped quietly. `where` ends the notice ("of the deck")."""
-    raw = [values] if isinstance(values, str) else list(values or ())
-    positions: list[int] = []
-    unknown: list[str] = []
-    for value in raw:
-        name = " ".join(str(value).split())
-        if not name:
-            continue
-        position = find_cause(table, name)
-        if position is None:
-            if _key(name) not in map(_key, unknown):
-                unknown.append(name)
-        elif position not in positions:
-            positions.append(position)
-    left = f"left out {where}".strip() if where else "left out"
-    return positions, [f'This table has no cause called "{name}", so it was {left}.' for name in unknown]
-
-
-def parse_compare(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
-    """The causes named by repeated `compare=` values; past MAX_CAUSES the rest are left
-    out with a notice."""
-    positions, notices = named_causes(table, values)
-    if len(positions) > MAX_CAUSES:
-        left_out = [table.record(p)["cause"] for p in positions[MAX_CAUSES:]]
-        notices.append(
-            f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
-            f"left out: {_join(left_out, 'and')}."
-        )
-        positions = positions[:MAX_CAUSES]
-    return Picked(tuple(positions), tuple(notices))
-
-
-def compare_params(table: CauseTable, positions: Iterable[int]) -> list[str]:
-    """The `compare=` values for these causes: their names, in order."""
-    return [table.record(int(p))["cause"] for p in positions]
-
-
 def example_pair(table: CauseTable) -> tuple[int, int] | None:
     """Two causes worth comparing first. The bundled example when the table has it; else
     two causes with the table's most common symptom, the least and the most urgent (the
     pair a worried reader most needs told apart)."""
-    bundled = [find_cause(table, name) for name in EXAMPLE]
+    bundled = [table.position_of(name) for name in EXAMPLE]
     if None not in bundled:
         return bundled[0], bundled[1]  # type: ignore[return-value]
     if len(table) < 2:

@@ -11,8 +11,8 @@ list of causes in the presenter's order. Its slides, in order:
    they stay readable (so a long list takes two or more slides);
 5. the sources: each publisher and page once, a few per slide.
 
-The deck lives in the URL: `deck=` repeated cause names (the hand-picked order; absent:
-follow the filters) and `slide=` the 1-based slide number, clamped to the deck.
+A link names the deck (`deck=`, the hand-picked order; absent: follow the filters) and the
+slide (`slide=`, from 1, clamped to the deck): see `causes.view`.
 
 Text from the table is untrusted: everything here is plain text; the page escapes it,
 and the charts' labels go through `plot_escape`.
@@ -24,14 +24,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from causes.check import signs_for
-from causes.compare import Picked, named_causes
 from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
 from causes.query import Query, Result, heading, run_query
 from causes.redflags import RedFlag, cause_flags
@@ -40,9 +38,6 @@ from causes.style import plural
 from causes.table import CauseTable
 from causes.text import plot_escape, safe_url
 
-DECK_PARAM = "deck"
-SLIDE_PARAM = "slide"
-PRESENT_PATH = "present"  # the Present page's url_path in app.py
 MAX_CAUSE_SLIDES = 30
 KEY_SYMPTOMS = 6
 TOP_ITEMS = 3  # self-care tips and red flags on a cause slide
@@ -95,7 +90,11 @@ class Deck:
 
     def slide(self, number: int) -> Slide:
         """Slide `number` (1-based), clamped to the deck."""
-        return self.slides[clamp_slide(number, len(self)) - 1]
+        return self.slides[self.clamp(number) - 1]
+
+    def clamp(self, number: int) -> int:
+        """A slide number within 1..len(self)."""
+        return max(1, min(int(number), len(self)))
 
     @property
     def cap_note(self) -> str:
@@ -107,64 +106,6 @@ class Deck:
             f"{self.matching:,} causes match; the first {len(self.positions):,} have a slide each "
             f"({plural(left, 'more cause is', 'more causes are')} in the overview chart only)."
         )
-
-
-# --- the URL --------------------------------------------------------------------------------
-
-
-def parse_deck(table: CauseTable, values: Sequence[str] | str | None) -> Picked:
-    """The causes named by repeated `deck=` values, in order (see `named_causes`); past
-    MAX_CAUSE_SLIDES the rest are left out with a notice."""
-    positions, notices = named_causes(table, values, "of the deck")
-    if len(positions) > MAX_CAUSE_SLIDES:
-        notices.append(
-            f"A deck holds up to {MAX_CAUSE_SLIDES} causes, so only the first {MAX_CAUSE_SLIDES} are shown; "
-            f"{plural(len(positions) - MAX_CAUSE_SLIDES, 'more was', 'more were')} left out."
-        )
-        positions = positions[:MAX_CAUSE_SLIDES]
-    return Picked(tuple(positions), tuple(notices))
-
-
-def deck_params(table: CauseTable, positions: Iterable[int]) -> list[str]:
-    """The `deck=` values for these causes: their names in the table's spelling, in order."""
-    return [str(table.frame["cause"].iat[int(p)]) for p in positions]
-
-
-def clamp_slide(number: int, count: int) -> int:
-    """A slide number within 1..count (1 for an empty deck)."""
-    return max(1, min(int(number), max(count, 1)))
-
-
-def parse_slide(value: str | None, count: int) -> int:
-    """The `slide=` value as a slide number within the deck; anything else is slide 1."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return 1
-    return clamp_slide(number, count)
-
-
-def format_slide(number: int) -> str:
-    return str(int(number))
-
-
-def app_root(page_url: str, page_path: str = PRESENT_PATH) -> str:
-    """The app's base address from the address of one of its pages
-    (`http://host:8501/present` -> `http://host:8501`), query and anchor dropped."""
-    parts = urlsplit(page_url.strip())
-    path = parts.path.rstrip("/")
-    if path.endswith("/" + page_path) or path == page_path:
-        path = path[: -len(page_path)].rstrip("/")
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-
-
-def view_link(root: str, query: Query, picked: Sequence[str] = ()) -> str:
-    """The link the audience opens to see the same view: for a hand-picked deck the same
-    deck on the Present page; otherwise Explore with the same filters."""
-    if picked:
-        return f"{root}/{PRESENT_PATH}?" + urlencode([(DECK_PARAM, n) for n in picked], quote_via=quote)
-    params = urlencode(query.to_params(), doseq=True, quote_via=quote)
-    return f"{root}/" + (f"?{params}" if params else "")
 
 
 # --- building the deck ----------------------------------------------------------------------

@@ -55,3 +55,14 @@ def safe_url(url: str) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in url):
         return url
     return None
+
+
+def md_link(url: str) -> str:
+    """A markdown link to an http(s) URL, shown without its scheme; anything else is plain
+    escaped text. Characters that end a link's target are percent-encoded in it."""
+    shown = md_escape(url.split("://", 1)[-1])
+    safe = safe_url(url)
+    if safe is None:
+        return md_escape(url)
+    target = "".join(f"%{ord(c):02X}" if c in "()<>[]\\`" else c for c in safe)
+    return f"[{shown}]({target})"

@@ -10,15 +10,15 @@ from causes.content import citation, review_dates, source_counts, template_csv
 from causes.schema import COLUMNS
 from causes.style import plural
 from causes.text import md_escape
-from pages import common
+from pages.ui import cards, source, state
 
-table = common.active_table()
-_, glossary, claims = common.sidecars()
-bundled = common.serving_bundled()
+table = source.active_table()
+_, glossary, claims = source.sidecars()
+bundled = state.serving_bundled()
 topic = BUNDLED_TOPIC if bundled else f"The cause table {table.name}"
 
 st.title("About this data")
-common.table_caption(table)
+source.table_caption(table)
 
 st.header("What it covers", anchor=False)
 categories = table.facets["category"]
@@ -77,7 +77,7 @@ if claims:
         "and what the official sources say."
     )
     for c in claims:
-        common.claim_card(table, c)
+        cards.claim_card(table, c)
 
 st.header("How to cite Cause Atlas", anchor=False)
 st.code(citation(table, topic, str(dt.date.today().year)), language=None, wrap_lines=True)

@@ -7,48 +7,48 @@ import streamlit as st
 
 from causes.bodymap import PLOTLY_CONFIG, area_view, clicked_area, with_area
 from causes.text import md_escape
-from pages import common
+from pages.ui import cards, charts, filters, source, state
 
-CLICKS = "bodymap_clicks"
-
-table = common.active_table()
+table = source.active_table()
 st.title("Body map")
-common.table_caption(table)
-query, result = common.filter_panel(table)
+source.table_caption(table)
+view, result = filters.filter_panel(table, state.view(table))
+state.remember(view, ("query", "cause"))
+query = view.query
 
 
 def chosen_from(chart_key: str) -> None:
     """Runs before the next run's widgets exist, so it may set the area filter. A fresh
     chart key after every click leaves no old selection to toggle off."""
-    area = clicked_area(st.session_state[chart_key].selection)
+    area = clicked_area(state.selection(chart_key))
     if area:
-        st.session_state["area"] = with_area(st.session_state.get("area"), area, table)
-    st.session_state[CLICKS] = st.session_state.get(CLICKS, 0) + 1
+        state.set_filter_values("area", with_area(state.filter_values("area"), area, table))
+    state.count_bodymap_click()
 
 
-view = area_view(table, result, query.areas)
+shown = area_view(table, result, query.areas)
 st.markdown(
     "Click a part of the body to show the causes felt there. Each part you click is added to **Body areas** "
     "under More filters, where you can remove it again."
-    if view.kind == "body"
+    if shown.kind == "body"
     else "This table's body areas are not the ones drawn on the figure, so they are shown as bars: "
     "click a bar to show the causes felt there."
 )
-key = f"bodymap-{st.session_state.get(CLICKS, 0)}"
+key = f"bodymap-{state.bodymap_clicks()}"
 st.plotly_chart(
-    view.figure,
+    shown.figure,
     key=key,
     on_select=partial(chosen_from, key),
     selection_mode="points",
     config=PLOTLY_CONFIG,
-    alt=view.alt,
+    alt=shown.alt,
 )
-if view.note:
-    st.caption(md_escape(view.note))
-common.chart_downloads(table, view.figure, view.alt, query, "body-map", "bodymap")
+if shown.note:
+    st.caption(md_escape(shown.note))
+charts.chart_downloads(table, shown.figure, shown.alt, query, "body-map", "bodymap")
 with st.expander("Show as a table"):
-    st.dataframe(view.rows, hide_index=True)
+    st.dataframe(shown.rows, hide_index=True)
 
-common.result_heading(query, result)
-common.linked_cause(table, query)
-common.ranked_list(table, query, result, key="body-page")
+filters.result_heading(query, result)
+cards.linked_cause(table, view)
+cards.ranked_list(table, query, result, key="body-page")

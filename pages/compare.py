@@ -1,106 +1,75 @@
 """Compare: 2 to 4 causes side by side, what they share and what tells them apart. The
 chosen causes live in the URL (`?compare=A&compare=B`), so a comparison can be shared."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from causes.check import flags_markdown, usually_line
 from causes.compare import (
     MAX_CAUSES,
     MIN_CAUSES,
-    PARAM,
     also_in,
     cause_options,
     compare,
-    compare_params,
     distinguishing_sentences,
     example_pair,
     overlap_alt,
     overlap_figure,
     overlap_frame,
-    parse_compare,
     shared_label,
     urgency_line,
 )
 from causes.redflags import cause_flags
 from causes.text import badge_escape, md_escape
-from pages import common, warning_check
+from causes.view import View
+from pages.ui import cards, charts, chrome, source, state
 
-KEY = "compare"
-WRITTEN = "compare_url_written"  # the compare= values this page last put in the URL
-NOTICES = "compare_url_notices"
-
-table = common.active_table()
-_, glossary, _ = common.sidecars()
-
-
-def _init_from_url() -> None:
-    """On the first run, and whenever a link brings other causes, take them from the URL;
-    names the table does not have are dropped with a notice."""
-    url = st.query_params.get_all(PARAM)
-    if KEY in st.session_state and (not url or url == st.session_state.get(WRITTEN)):
-        # Keep the choice (a bare /compare keeps what was chosen before); make sure it
-        # still names causes of this table.
-        kept = compare_params(table, parse_compare(table, st.session_state[KEY]).positions)
-        if kept != st.session_state[KEY]:
-            st.session_state[KEY] = kept
-        return
-    picked = parse_compare(table, url)
-    st.session_state[KEY] = compare_params(table, picked.positions)
-    st.session_state[NOTICES] = (list(st.session_state[KEY]), picked.notices)
-
-
-def _write_url(names: list[str]) -> None:
-    if st.query_params.get_all(PARAM) != names:
-        if names:
-            st.query_params[PARAM] = names
-        else:
-            del st.query_params[PARAM]
-    st.session_state[WRITTEN] = names
-
-
-def _choose(names: list[str]) -> None:
-    st.session_state[KEY] = names
+table = source.active_table()
+_, glossary, _ = source.sidecars()
 
 
 def _example_button() -> None:
     pair = example_pair(table)
     if pair is None:
         return
-    names = compare_params(table, pair)
+    names = list(View().with_names(table, "compare", pair).compare)
     st.button(
         md_escape(f"Try: {names[0]} vs {names[1]}"),
-        on_click=_choose,
-        args=(names,),
+        on_click=state.set_picker,
+        args=(state.COMPARE_WIDGET, names),
         icon=":material/compare_arrows:",
         key="compare_example",
     )
 
 
 st.title("Compare causes")
-common.table_caption(table)
+source.table_caption(table)
 st.markdown(
     f"Pick {MIN_CAUSES} to {MAX_CAUSES} causes to see, side by side, what they have in common and what tells "
     "them apart."
 )
-_init_from_url()
+view = state.view(table)
+state.start_picker(state.COMPARE_WIDGET, "compare", view.compare)
 chosen = st.multiselect(
     "Causes to compare",
     cause_options(table),
-    key=KEY,
+    key=state.COMPARE_WIDGET,
     max_selections=MAX_CAUSES,
     help=f"Choose {MIN_CAUSES} to {MAX_CAUSES} causes. The link in the address bar keeps them, so you can share it.",
     placeholder="Choose causes",
     persist_state="session",
 )
-_write_url(list(chosen))
-at_load, notices = st.session_state.get(NOTICES, (None, ()))
-if notices and list(chosen) == at_load:
+view = replace(view, compare=tuple(chosen))
+state.remember(view, ("compare",))
+notices = state.notices("compare", view.compare)
+if notices:
     st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")
 
 
 def show(chosen: list[str]) -> None:
     """The comparison of 2 to 4 chosen causes."""
-    positions = parse_compare(table, chosen).positions
+    positions = View(compare=tuple(chosen)).positions(table, "compare")
     comparison = compare(table, positions)
     records = [table.record(p) for p in positions]
 
@@ -118,13 +87,13 @@ def show(chosen: list[str]) -> None:
         with col, st.container(border=True, height="stretch"):
             st.markdown(f"#### {md_escape(c['cause'])}")
             with st.container(horizontal=True, gap="small"):
-                common.urgency_badge(c["urgency"])
+                cards.urgency_badge(c["urgency"])
                 st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
             st.markdown(md_escape(c["summary"]))
             st.page_link(
-                common.EXPLORE,
+                chrome.EXPLORE,
                 label="Read the full explanation",
-                query_params={"cause": c["cause"]},
+                query_params=View(cause=c["cause"]).to_params(("cause",)),
                 icon=":material/menu_book:",
             )
 
@@ -139,20 +108,20 @@ def show(chosen: list[str]) -> None:
             if not split.shared:
                 st.markdown("none", width="content")
             elif is_terms:
-                common.term_badges(split.shared, (), glossary)
+                cards.term_badges(split.shared, (), glossary)
         if split.shared and not is_terms:
             st.markdown("\n".join(f"- {md_escape(t)}" for t in split.shared))
         for i, col in enumerate(st.columns(len(records))):
             with col:
                 st.markdown(f"**Only {md_escape(comparison.names[i])}**")
                 if is_terms:
-                    common.term_badges(split.own[i], split.own[i], glossary)
+                    cards.term_badges(split.own[i], split.own[i], glossary)
                 else:
                     st.markdown("\n".join(f"- {md_escape(t)}" for t in split.own[i]) or "None of its own")
                 for others, terms in also_in(comparison, split.column, i):
                     st.caption(f"Also in {md_escape(' and '.join(others))}")
                     if is_terms:
-                        common.term_badges(terms, (), glossary)
+                        cards.term_badges(terms, (), glossary)
                     else:
                         st.markdown("\n".join(f"- {md_escape(t)}" for t in terms))
 
@@ -165,7 +134,7 @@ def show(chosen: list[str]) -> None:
         key="compare_overlap",
     )
     st.caption(md_escape(overlap_alt(comparison, "symptoms")))
-    common.chart_downloads(
+    charts.chart_downloads(
         table,
         overlap,
         overlap_alt(comparison, "symptoms"),
@@ -177,14 +146,14 @@ def show(chosen: list[str]) -> None:
         st.table(overlap_frame(comparison, "symptoms"), hide_index=True)
 
     # --- when to get help, and the sources ---
-    st.subheader(f":material/flag: {common.WHEN_TO_GET_HELP}", anchor=False)
-    help = warning_check.help_here()
+    st.subheader(f":material/flag: {chrome.WHEN_TO_GET_HELP}", anchor=False)
+    help = chrome.help_here()
     for col, c in zip(st.columns(len(records)), records, strict=True):
         with col:
             st.markdown(f"**{md_escape(c['cause'])}**\n\n{md_escape(usually_line(c['urgency']))}")
             flags = flags_markdown(cause_flags(c), help, md_escape)
             st.warning(flags or "- No specific signs listed.", icon=":material/flag:")
-            common.source_line(c)
+            cards.source_line(c)
 
 
 if not chosen:

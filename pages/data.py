@@ -18,17 +18,13 @@ from causes.export import export_name
 from causes.loader import CheckedCells, check_cells
 from causes.schema import COLUMNS
 from causes.text import md_escape
-from pages import common
+from pages.ui import source, state
 
-DRAFT = "data-draft"  # {"id", "name", "cells", "folder"}: what the grid was opened with
-FILE_ERROR = "data-file-error"  # (file name, CauseTableError) of an upload with no cells to fix
-NOTICE = "data-notice"
-CHECKED = "data-checked"  # (draft id, grid state, table or error): the last check of the grid
 REPORT_ROWS = 500  # problems sent to the page; the download has every one
 
-table = common.active_table()
+table = source.active_table()
 st.title("Your own cause table")
-common.table_caption(table, on_data_page=True)
+source.table_caption(table, on_data_page=True)
 st.markdown(
     "Bring a cause table of your own: another symptom, another language, your clinic's list. Upload it as a "
     "CSV file saved from a spreadsheet, or start from the template or the bundled table, then check and edit it "
@@ -41,67 +37,48 @@ st.caption(
 )
 
 
-def open_draft(name: str, cells: pd.DataFrame, folder=None, shown=None) -> None:
-    """Open cells in the grid; `shown` is the table in use that they are, if any."""
-    previous = st.session_state.get(DRAFT)
-    if previous:
-        st.session_state.pop(f"data-grid-{previous['id']}", None)
-    st.session_state[DRAFT] = {
-        "id": (previous["id"] + 1) if previous else 1,
-        "name": name,
-        "cells": cells,
-        "folder": folder,
-        "shown": shown,  # the table in use made from this grid, and the grid's digest then
-        "shown_digest": None,
-    }
-    st.session_state.pop(CHECKED, None)
-
-
 def uploaded() -> None:
-    file = st.session_state.get("data-upload")
-    st.session_state.pop(FILE_ERROR, None)
-    st.session_state.pop(NOTICE, None)
+    file = state.uploaded_file()
+    state.set_data_messages()
     if file is None:
         return
     try:
         new = load_cause_table(file.getvalue(), name=file.name, max_bytes=MAX_UPLOAD_BYTES, max_rows=MAX_UPLOAD_ROWS)
     except CauseTableError as e:
         if e.cells is None:
-            st.session_state[FILE_ERROR] = (file.name, e)
+            state.set_data_messages(file_error=(file.name, e))
         else:
-            open_draft(file.name, e.cells)
+            state.open_draft(file.name, e.cells)
         return
-    common.use_table(new)
-    open_draft(file.name, cells_of(new), shown=new)
-    st.session_state[NOTICE] = f"Now showing {file.name}: {len(new):,} causes, on every page."
+    state.use_table(new)
+    state.open_draft(file.name, cells_of(new), shown=new)
+    state.set_data_messages(f"Now showing {file.name}: {len(new):,} causes, on every page.")
 
 
 def start_from(which: str) -> None:
-    st.session_state.pop(FILE_ERROR, None)
-    st.session_state.pop(NOTICE, None)
+    state.set_data_messages()
     if which == "template":
-        open_draft("my-cause-table.csv", cells_of(load_cause_table(template_csv().encode(), name="template")))
+        state.open_draft("my-cause-table.csv", cells_of(load_cause_table(template_csv().encode(), name="template")))
     elif which == "bundled":
-        bundled = common.bundled_table()
-        open_draft(f"{BUNDLED_TABLE.stem}-edited.csv", cells_of(bundled), folder=BUNDLED_TABLE.parent)
+        bundled = source.bundled_table()
+        state.open_draft(f"{BUNDLED_TABLE.stem}-edited.csv", cells_of(bundled), folder=BUNDLED_TABLE.parent)
     else:
-        shown = st.session_state["source_table"]
-        open_draft(shown.name, cells_of(shown), folder=st.session_state.get("source_folder"), shown=shown)
+        state.open_draft(table.name, cells_of(table), folder=state.source_folder(None), shown=table)
 
 
-def use_checked(checked: CheckedCells, draft: dict) -> None:
+def use_checked(checked: CheckedCells, draft: state.Draft) -> None:
     new = checked.table()
-    common.use_table(new, draft["folder"])
-    draft["shown"], draft["shown_digest"] = new, checked.digest
-    st.session_state[NOTICE] = f"Now showing {new.name}: {len(new):,} causes, on every page."
+    state.use_table(new, draft.folder)
+    draft.shown, draft.shown_digest = new, checked.digest
+    state.set_data_messages(f"Now showing {new.name}: {len(new):,} causes, on every page.")
 
 
-def csv_download(label: str, data, kind: str, help: str | None = None) -> None:
+def csv_download(draft: state.Draft, label: str, data, kind: str, help: str | None = None) -> None:
     """A CSV file made only when the button is clicked, named for the grid's table."""
     st.download_button(
         label,
         data=data,
-        file_name=export_name(st.session_state[DRAFT]["name"].rsplit(".", 1)[0], kind, date.today(), "csv"),
+        file_name=export_name(draft.name.rsplit(".", 1)[0], kind, date.today(), "csv"),
         mime="text/csv",
         on_click="ignore",
         icon=":material/checklist:" if kind == "problems" else ":material/download:",
@@ -116,7 +93,7 @@ st.file_uploader(
     "Upload a cause table (CSV)",
     type=["csv", "tsv", "txt"],
     max_upload_size=MAX_UPLOAD_MB,
-    key="data-upload",
+    key=state.UPLOAD_WIDGET,
     on_change=uploaded,
     help="Save the sheet as CSV: comma, semicolon or tab separated; UTF-8 or Windows-1252 both work.",
 )
@@ -125,38 +102,36 @@ with st.container(horizontal=True, gap="small"):
     st.button("Start from the bundled table", on_click=start_from, args=("bundled",), icon=":material/dataset:")
     st.button("Edit the table now shown", on_click=start_from, args=("shown",), icon=":material/edit:")
 
-if NOTICE in st.session_state:
-    st.success(md_escape(st.session_state[NOTICE]), icon=":material/check_circle:")
-if FILE_ERROR in st.session_state:
-    name, error = st.session_state[FILE_ERROR]
-    common.show_problems(error, f"{name} could not be read, so Cause Atlas keeps showing {table.name}.")
+notice, file_error = state.data_messages()
+if notice:
+    st.success(md_escape(notice), icon=":material/check_circle:")
+if file_error is not None:
+    name, error = file_error
+    source.show_problems(error, f"{name} could not be read, so Cause Atlas keeps showing {table.name}.")
 
 # --- 2. check and fix it -----------------------------------------------------------------------
 
-draft = st.session_state.get(DRAFT)
+draft = state.draft()
 st.subheader("2. Check and fix it", anchor=False)
 if draft is None:
     st.info("Upload a file or choose a starting point above; its rows open here to check and edit.")
 else:
-    grid_key = f"data-grid-{draft['id']}"
     config = {
         "_index": st.column_config.NumberColumn("Row", help="The row number a spreadsheet shows.", disabled=True),
         **{c.name: st.column_config.TextColumn(c.name, help=c.content.capitalize() + ".") for c in COLUMNS},
     }
     status = st.container()  # filled below the grid's line, once the grid's value is known
-    edited = st.data_editor(draft["cells"], key=grid_key, num_rows="dynamic", column_config=config)
+    edited = st.data_editor(draft.cells, key=draft.grid_key, num_rows="dynamic", column_config=config)
 
     # Checked again only when the grid changed: a big table takes a moment.
-    state = repr(st.session_state.get(grid_key))
-    checked = st.session_state.get(CHECKED)
-    if checked is None or checked[:2] != (draft["id"], state):
+    grid = state.grid_state(draft)
+    result = state.checked(draft, grid)
+    if result is None:
         try:
-            result = check_cells(edited, draft["name"], max_rows=MAX_UPLOAD_ROWS)
+            result = check_cells(edited, draft.name, max_rows=MAX_UPLOAD_ROWS)
         except CauseTableError as e:
             result = e
-        checked = (draft["id"], state, result)
-        st.session_state[CHECKED] = checked
-    result = checked[2]
+        state.set_checked(draft, grid, result)
 
     with status:
         if isinstance(result, CauseTableError):
@@ -169,28 +144,31 @@ else:
             report = problem_report(problems)
             st.dataframe(report.head(REPORT_ROWS), hide_index=True, key="data-report")
             with st.container(horizontal=True, vertical_alignment="center"):
-                csv_download("Download the full list of problems (CSV)", lambda: report_csv(problems), "problems")
+                csv_download(
+                    draft, "Download the full list of problems (CSV)", lambda: report_csv(problems), "problems"
+                )
                 if len(report) > REPORT_ROWS:
                     st.caption(f"The first {REPORT_ROWS:,} of {len(report):,} are shown; the download has them all.")
         else:
             st.success(f"Every row is valid: {len(result):,} causes.", icon=":material/check_circle:")
         st.markdown(
-            f"**{md_escape(draft['name'])}**: edit any cell; add a row at the foot of the grid, or tick rows to "
+            f"**{md_escape(draft.name)}**: edit any cell; add a row at the foot of the grid, or tick rows to "
             "delete them. Every change is checked as you make it. Lists take a semicolon (;) between items."
         )
 
     with st.container(horizontal=True, vertical_alignment="center", key="data-actions"):
         if isinstance(result, CauseTableError):
             csv_download(
+                draft,
                 "Download the table as it is (CSV)",
                 lambda: cells_csv(edited),
                 "draft",
                 "Every row as it is now, problems and all, to carry on in a spreadsheet.",
             )
         else:
-            if draft["shown"] is not None and draft["shown_digest"] is None:
-                draft["shown_digest"] = result.digest  # the grid as opened from the table in use
-            in_use = draft["shown"] is table and result.digest == draft["shown_digest"]
+            if draft.shown is not None and draft.shown_digest is None:
+                draft.shown_digest = result.digest  # the grid as opened from the table in use
+            in_use = draft.shown is table and result.digest == draft.shown_digest
             st.button(
                 "Using this table" if in_use else "Use this table",
                 on_click=use_checked,
@@ -200,6 +178,7 @@ else:
                 disabled=in_use,
             )
             csv_download(
+                draft,
                 "Download the corrected table (CSV)",
                 lambda: cells_csv(edited),
                 "",

@@ -7,31 +7,33 @@ import streamlit as st
 from causes.content import claims_matching
 from causes.export import export_name, handout_html, to_csv
 from causes.query import self_care_among_best
-from pages import common, warning_check
+from pages.ui import cards, chrome, filters, source, state, warning_check
 
-table = common.active_table()
+table = source.active_table()
+flags, _, claims = source.sidecars()
 st.title("Explore causes")
-common.table_caption(table)
-if common.serving_bundled():
+source.table_caption(table)
+if state.serving_bundled():
     st.markdown(
         "Most twitches, cramps and spasms are harmless and pass on their own. Pick what you notice to see what "
         "can cause it, and when to get help."
     )
-query, result = common.filter_panel(table)
-warning_check.check_panel(table, query, result, common.sidecars()[0])
+view, result = filters.filter_panel(table, state.view(table))
+state.remember(view, ("query", "cause"))
+query = view.query
+warning_check.check_panel(table, query, result, flags)
 
-common.result_heading(query, result)
-common.linked_cause(table, query)
+filters.result_heading(query, result)
+cards.linked_cause(table, view)
 
 if query.symptoms:
     gentle, more = self_care_among_best(table, result)
     if len(gentle):
-        common.often_harmless(table, gentle, more)
+        cards.often_harmless(table, gentle, more)
 
 # The files are made only when a button is clicked (a callable), for just this result.
 positions = result.positions.copy()
-flags = common.sidecars()[0]
-help = warning_check.help_here()
+help = chrome.help_here()
 today = date.today()
 with st.container(horizontal=True, key="exports"):
     st.download_button(
@@ -54,11 +56,10 @@ with st.container(horizontal=True, key="exports"):
         disabled=not len(positions),
         help="One page to read offline or print: open it in a browser and print it, or save it as PDF.",
     )
-common.ranked_list(table, query, result, key="page")
+cards.ranked_list(table, query, result, key="page")
 
-_, _, claims = common.sidecars()
 checked = claims_matching(claims, query.text)
 if checked:
     st.subheader("Claims we checked that mention this", anchor=False)
     for claim in checked:
-        common.claim_card(table, claim)
+        cards.claim_card(table, claim)

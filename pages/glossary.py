@@ -5,12 +5,12 @@ import streamlit as st
 from causes.content import WORD_KIND, glossary_rows
 from causes.style import plural
 from causes.text import md_escape
-from pages import common
+from pages.ui import source
 
-table = common.active_table()
-_, glossary, _ = common.sidecars()
+table = source.active_table()
+_, glossary, _ = source.sidecars()
 st.title("Glossary")
-common.table_caption(table)
+source.table_caption(table)
 if not glossary.terms:
     st.info("This cause table comes without a glossary (a glossary.csv beside it).", icon=":material/info:")
     st.stop()

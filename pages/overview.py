@@ -7,17 +7,20 @@ from causes import figures
 from causes.selection import Selected, selected
 from causes.style import plural, urgency_style
 from causes.text import md_escape
-from pages import common
+from causes.view import key_of
+from pages.ui import cards, charts, filters, source, state
 
 # Plotly's toolbar offers nothing these charts need (they do not zoom or pan).
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False}
 
-table = common.active_table()
+table = source.active_table()
 st.title("Overview")
-common.table_caption(table)
-query, result = common.filter_panel(table)
+source.table_caption(table)
+view, result = filters.filter_panel(table, state.view(table))
+state.remember(view, ("query",))
+query = view.query
 
-common.result_heading(query, result)
+filters.result_heading(query, result)
 
 
 def explain(chosen: Selected, key: str, close: str) -> None:
@@ -26,19 +29,19 @@ def explain(chosen: Selected, key: str, close: str) -> None:
         if chosen.kind == "cause":
             for position in chosen.positions:
                 st.subheader(f":material/menu_book: {md_escape(table.record(position)['cause'])}", anchor=False)
-                common.cause_details(table, position, query)
+                cards.cause_details(table, position, query)
             st.caption(f":material/touch_app: {close}")
             return
         total = len(chosen.positions)
         st.subheader(f":material/category: {md_escape(chosen.value)}: {plural(total, 'matching cause')}", anchor=False)
         st.caption("Best match first. Open a cause to read its explanation.")
-        window = common.paged(total, f"{key}-page-{hash((chosen, query))}")
+        window = cards.paged(total, f"{key}-page-{key_of((chosen, query))}")
         for position in chosen.positions[window]:
             c = table.record(position)
             style = urgency_style(c["urgency"])
             with st.expander(f"{md_escape(c['cause'])}: {style.label}", icon=style.icon):
-                common.cause_details(table, position, query)
-        common.showing(window, total)
+                cards.cause_details(table, position, query)
+        cards.showing(window, total)
         st.caption(f":material/touch_app: {close}")
 
 
@@ -49,7 +52,7 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
     )
     if data.note:
         st.caption(f":material/info: {md_escape(data.note)}")
-    common.chart_downloads(table, fig, alt, query, key, key)
+    charts.chart_downloads(table, fig, alt, query, key, key)
     with st.expander("Show as a table", icon=":material/table:"):
         st.dataframe(data.frame, hide_index=key != "matrix", alt=alt)
     chosen = selected(table, result, event.selection)
@@ -60,11 +63,7 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
 
 
 if not len(result):
-    st.info(
-        "No cause matches all of these filters. Try fewer filters, choose **Any of them** for symptoms,"
-        " or clear the filters.",
-        icon=":material/search_off:",
-    )
+    st.info(cards.NO_MATCH, icon=":material/search_off:")
 else:
     bars = figures.category_data(table, result)
     chart(

@@ -10,6 +10,7 @@ sets the slide's text and badges large. The top navigation and the education-not
 stay, as on every page."""
 
 import datetime as dt
+from dataclasses import replace
 
 import streamlit as st
 
@@ -17,32 +18,23 @@ from causes.check import flags_markdown
 from causes.compare import cause_options
 from causes.config import BUNDLED_TOPIC
 from causes.deck import (
-    DECK_PARAM,
     MAX_CAUSE_SLIDES,
-    SLIDE_PARAM,
     Deck,
     Slide,
-    app_root,
     build_deck,
     cause_card,
-    deck_params,
-    format_slide,
     overview_data,
     overview_figure,
-    parse_deck,
-    parse_slide,
     symptom_figure,
     symptom_share_alt,
-    view_link,
 )
+from causes.export import DISCLAIMER
 from causes.qr import LinkTooLong, qr_png
 from causes.style import urgency_style
-from causes.text import badge_escape, md_escape, safe_url
-from pages import common, warning_check
+from causes.text import badge_escape, md_escape, md_link, safe_url
+from causes.view import app_root
+from pages.ui import cards, chrome, filters, source, state
 
-KEY = "deck_causes"
-WRITTEN = "deck_url_written"  # the deck= values this page last put in the URL
-NOTICES = "deck_url_notices"
 FALLBACK_URL = "http://localhost:8501/present"  # when the browser's address is not known
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": False}
 SLIDE_CSS = """<style>
@@ -61,39 +53,16 @@ SLIDE_CSS = """<style>
 .st-key-slide .st-key-slide_controls p { font-size: 1.2rem; font-weight: 600; }
 </style>"""
 
-table = common.active_table()
-flags, _, _ = common.sidecars()
+table = source.active_table()
+flags, _, _ = source.sidecars()
 st.html(SLIDE_CSS)
 
 slide_area = st.container(key="slide")
 builder = st.expander("Build your deck", icon=":material/tune:")
 
 
-def _init_from_url() -> None:
-    """On the first run, and whenever a link brings another deck, take it from the URL;
-    names the table does not have are dropped with a notice."""
-    url = st.query_params.get_all(DECK_PARAM)
-    if KEY in st.session_state and url == st.session_state.get(WRITTEN):
-        kept = deck_params(table, parse_deck(table, st.session_state[KEY]).positions)
-        if kept != st.session_state[KEY]:
-            st.session_state[KEY] = kept
-        return
-    picked = parse_deck(table, url)
-    st.session_state[KEY] = deck_params(table, picked.positions)
-    st.session_state[NOTICES] = (list(st.session_state[KEY]), picked.notices)
-
-
-def _write_url(names: list[str]) -> None:
-    if st.query_params.get_all(DECK_PARAM) != names:
-        if names:
-            st.query_params[DECK_PARAM] = names
-        else:
-            del st.query_params[DECK_PARAM]
-    st.session_state[WRITTEN] = names
-
-
 def _go(number: int) -> None:
-    st.query_params[SLIDE_PARAM] = format_slide(number)
+    state.update(slide=number)
 
 
 with builder:
@@ -101,34 +70,36 @@ with builder:
         f"Pick up to {MAX_CAUSE_SLIDES} causes in the order to present them, or leave this empty to follow "
         "the filters below. The address bar keeps the deck and the slide: open the same link in class."
     )
-    _init_from_url()
+    view = state.view(table)
+    state.start_picker(state.DECK_WIDGET, "deck", view.deck)
     chosen = st.multiselect(
         "Causes, in the order to show them",
         cause_options(table),
-        key=KEY,
+        key=state.DECK_WIDGET,
         max_selections=MAX_CAUSE_SLIDES,
         placeholder="Follow the filters below",
     )
-    _write_url(list(chosen))
-    at_load, notices = st.session_state.get(NOTICES, (None, ()))
-    if notices and list(chosen) == at_load:
+    view = replace(view, deck=tuple(chosen))
+    notices = state.notices("deck", view.deck)
+    if notices:
         st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")
     st.markdown("**Or follow the filters**" + (" (not used while causes are picked above)" if chosen else ""))
-    query, result = common.filter_panel(table)
+    view, result = filters.filter_panel(table, view)
+    query = view.query
 
-topic = BUNDLED_TOPIC if common.serving_bundled() else f"The cause table {table.name}"
+topic = BUNDLED_TOPIC if state.serving_bundled() else f"The cause table {table.name}"
 deck = build_deck(
     table,
     topic=topic,
     today=dt.date.today(),
     query=query,
     result=result,
-    picked=parse_deck(table, chosen).positions,
+    picked=view.positions(table, "deck"),
     flags=flags,
 )
-number = parse_slide(st.query_params.get(SLIDE_PARAM), len(deck))
-if st.query_params.get(SLIDE_PARAM) != format_slide(number):
-    st.query_params[SLIDE_PARAM] = format_slide(number)
+number = deck.clamp(view.slide)
+view = replace(view, slide=number)
+state.remember(view, ("query", "deck", "slide"))
 
 
 def controls() -> None:
@@ -191,19 +162,19 @@ def title_slide(deck: Deck) -> None:
         st.title(md_escape(deck.topic), anchor=False)
         st.subheader(md_escape(deck.description), anchor=False)
         st.markdown(f":material/calendar_today: {deck.date}")
-        st.markdown(f":material/school: **Education, not diagnosis.** {common.DISCLAIMER}")
+        st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}")
         if deck.cap_note:
             st.caption(md_escape(deck.cap_note))
     with code:
-        if common.own_table_active():
+        if state.own_table() is not None:
             st.info(
                 "This table was brought in this browser tab only, so a link cannot open it on anyone's phone. "
                 "To share it, serve it to the room with `--data`, or hand out the handout from Explore.",
                 icon=":material/phonelink_off:",
             )
             return
-        picked = deck_params(table, deck.positions) if deck.picked else ()
-        link = view_link(app_root(st.context.url or FALLBACK_URL), query, picked)
+        shown = view.with_names(table, "deck", deck.positions) if deck.picked else replace(view, deck=())
+        link = shown.link(app_root(st.context.url or FALLBACK_URL))
         try:
             st.image(qr_png(link), width=220, output_format="PNG", alt="QR code of this view's link")
             st.markdown("**Scan to follow on your phone**")
@@ -234,7 +205,7 @@ def cause_slide(slide: Slide) -> None:
     card = cause_card(table, slide.position)
     heading_row(md_escape(card.name))
     with st.container(horizontal=True, vertical_alignment="center"):
-        common.urgency_badge(card.urgency)
+        cards.urgency_badge(card.urgency)
         st.badge(badge_escape(card.category), color="gray", icon=":material/category:")
         st.markdown("**Felt in:** " + ", ".join(md_escape(a) for a in card.areas), width="content")
     st.markdown(md_escape(card.summary))
@@ -254,8 +225,8 @@ def cause_slide(slide: Slide) -> None:
     with middle:
         st.markdown("**What helps**\n\n" + _items(card.self_care, "Ask a health professional."))
     with right:
-        flags = flags_markdown(card.red_flags, warning_check.help_here(), md_escape)
-        st.markdown(f"**{common.WHEN_TO_GET_HELP}**\n\n" + (flags or "- No specific signs listed."))
+        flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
+        st.markdown(f"**{chrome.WHEN_TO_GET_HELP}**\n\n" + (flags or "- No specific signs listed."))
 
 
 def doctor_slide(slide: Slide) -> None:
@@ -266,23 +237,17 @@ def doctor_slide(slide: Slide) -> None:
     level = slide.flags[0].urgency
     style = urgency_style(level)
     st.badge(style.label, icon=style.icon, color=style.badge)
-    st.markdown(f"**{md_escape(warning_check.help_here().heading(level))}:**")
+    st.markdown(f"**{md_escape(chrome.help_here().heading(level))}:**")
     st.markdown("\n".join(f"- {md_escape(f.sign)}" for f in slide.flags))
     names = dict.fromkeys(f.source_name for f in slide.flags if f.source_name)
     if names:
         st.caption("Sources: " + ", ".join(md_escape(n) for n in names))
 
 
-def _link(url: str) -> str:
-    shown = url.split("://", 1)[-1]
-    target = "".join(f"%{ord(c):02X}" if c in "()<>[]\\`" else c for c in url)
-    return f"[{md_escape(shown)}]({target})"
-
-
 def sources_slide(slide: Slide) -> None:
     heading_row(f":material/menu_book: {md_escape(slide.title)}")
     lines = [
-        f"- **{md_escape(s.publisher)}**" + (f": {_link(s.url)}" if s.url and safe_url(s.url) else "")
+        f"- **{md_escape(s.publisher)}**" + (f": {md_link(s.url)}" if s.url and safe_url(s.url) else "")
         for s in slide.sources
     ]
     with st.container(key="slide_sources"):

@@ -8,14 +8,16 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from playwright.sync_api import Page, expect
 
-from causes.compare import EXAMPLE, compare, distinguishing_sentences, parse_compare
+from causes.compare import EXAMPLE, compare, distinguishing_sentences
 from causes.config import BUNDLED_TABLE
 from causes.loader import load_cause_table
+from causes.view import View
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 
 TABLE = load_cause_table(BUNDLED_TABLE)
 BENIGN, ALS = EXAMPLE
-SENTENCES = [s.text for s in distinguishing_sentences(TABLE, compare(TABLE, parse_compare(TABLE, EXAMPLE).positions))]
+PAIR = compare(TABLE, View(compare=EXAMPLE).positions(TABLE, "compare"))
+SENTENCES = [s.text for s in distinguishing_sentences(TABLE, PAIR)]
 
 
 def chosen_in_url(page: Page) -> list[str]:

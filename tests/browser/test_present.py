@@ -9,9 +9,10 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from playwright.sync_api import Page, expect
 
 from causes.config import BUNDLED_TABLE, BUNDLED_TOPIC
-from causes.deck import build_deck, parse_deck
+from causes.deck import build_deck
 from causes.loader import load_cause_table
 from causes.redflags import load_red_flags
+from causes.view import View
 from tests.browser.conftest import must_not_happen, wait_idle
 
 TABLE = load_cause_table(BUNDLED_TABLE)
@@ -20,7 +21,7 @@ DECK = build_deck(
     TABLE,
     topic=BUNDLED_TOPIC,
     today=dt.date.today(),
-    picked=parse_deck(TABLE, PICKED).positions,
+    picked=View(deck=tuple(PICKED)).positions(TABLE, "deck"),
     flags=load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"),
 )
 M = len(DECK)

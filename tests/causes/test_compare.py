@@ -1,4 +1,4 @@
-"""Comparing causes: the URL value, shared and distinct terms, the sentence per cause, and
+"""Comparing causes: shared and distinct terms, the sentence per cause, and
 the overlap chart and table (their numbers match the sets)."""
 
 from __future__ import annotations
@@ -8,19 +8,15 @@ import pytest
 from causes.compare import (
     EXAMPLE,
     FONT_SIZE,
-    MAX_CAUSES,
     also_in,
     cause_options,
     compare,
-    compare_params,
     distinguishing_sentence,
     example_pair,
-    find_cause,
     overlap_alt,
     overlap_figure,
     overlap_frame,
     overlap_rows,
-    parse_compare,
     shared_label,
     urgency_line,
 )
@@ -65,66 +61,6 @@ def bundled() -> CauseTable:
 
 def at(table: CauseTable, *names: str) -> tuple[int, ...]:
     return tuple(table.position_of(n) for n in names)
-
-
-# --- the URL value ------------------------------------------------------------------------------
-
-NO_HICCUPS = 'This table has no cause called "Hiccups", so it was left out.'
-
-
-@pytest.mark.parametrize(
-    ("values", "names", "notices"),
-    [
-        (None, [], []),
-        ([], [], []),
-        ("Tired", ["Tired"], []),
-        (["  tired  "], ["Tired"], []),
-        (["TIRED   TWIN"], ["Tired twin"], []),  # case and runs of spaces ignored
-        (["Tired", "tired", "TIRED"], ["Tired"], []),  # repeats dropped quietly
-        (["Tired", "", "   "], ["Tired"], []),
-        (["Nerve disease", "Tired"], ["Nerve disease", "Tired"], []),  # the order given is kept
-        (["Tired", "Hiccups"], ["Tired"], [NO_HICCUPS]),
-        (["Hiccups", "hiccups ", "Tired"], ["Tired"], [NO_HICCUPS]),
-        (["Tired, Nerve disease"], [], ['This table has no cause called "Tired, Nerve disease", so it was left out.']),
-        (
-            ["Tired", "Tired twin", "Tired cousin", "Blood clot", "Weak muscles", "Nerve disease"],
-            ["Tired", "Tired twin", "Tired cousin", "Blood clot"],
-            [
-                f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
-                "left out: Weak muscles and Nerve disease."
-            ],
-        ),
-        (
-            ["Hiccups", "Tired", "tired", "Tired twin", "Tired cousin", "Blood clot", "Weak muscles"],
-            ["Tired", "Tired twin", "Tired cousin", "Blood clot"],
-            [
-                NO_HICCUPS,
-                f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
-                "left out: Weak muscles.",
-            ],
-        ),
-    ],
-)
-def test_parse_compare(table, values, names, notices):
-    picked = parse_compare(table, values)
-    assert compare_params(table, picked.positions) == names
-    assert list(picked.notices) == notices
-
-
-def test_parsed_names_round_trip_through_the_url(table):
-    names = ["Weak muscles", "Harmless twitch", "Blood clot"]
-    picked = parse_compare(table, names)
-    assert compare_params(table, picked.positions) == names
-    assert parse_compare(table, compare_params(table, picked.positions)) == picked
-
-
-@pytest.mark.parametrize(
-    ("name", "found"),
-    [("tired", "Tired"), (" Tired  twin ", "Tired twin"), ("blood\tclot", "Blood clot"), ("", None), ("Tire", None)],
-)
-def test_find_cause(table, name, found):
-    position = find_cause(table, name)
-    assert (None if position is None else table.record(position)["cause"]) == found
 
 
 def test_options_are_every_cause_in_name_order(table):
@@ -302,10 +238,14 @@ def test_urgency_line(table, names, line):
     assert urgency_line(compare(table, at(table, *names))) == line
 
 
+def names(table: CauseTable, positions) -> list[str]:
+    return [table.record(int(p))["cause"] for p in positions]
+
+
 def test_example_pair(table, bundled):
-    assert compare_params(bundled, example_pair(bundled)) == list(EXAMPLE)
+    assert names(bundled, example_pair(bundled)) == list(EXAMPLE)
     # Another table: its most common symptom (twitching), the least and the most urgent.
-    assert compare_params(table, example_pair(table)) == ["Harmless twitch", "Nerve disease"]
+    assert names(table, example_pair(table)) == ["Harmless twitch", "Nerve disease"]
 
 
 # --- the overlap chart and its table ------------------------------------------------------------

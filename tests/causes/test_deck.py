@@ -1,5 +1,5 @@
 """The deck builder: which slides, in which order, for a filtered view and a hand-picked
-list; the cap; slide clamping; the URL values; the link the QR code carries."""
+list; the cap; slide clamping."""
 
 from __future__ import annotations
 
@@ -14,21 +14,14 @@ from causes.deck import (
     SLIDE_FONT,
     SOURCES_PER_SLIDE,
     Source,
-    app_root,
     build_deck,
     cause_card,
-    clamp_slide,
-    deck_params,
     deck_sources,
-    format_slide,
     long_date,
     overview_data,
     overview_figure,
-    parse_deck,
-    parse_slide,
     symptom_figure,
     symptom_share,
-    view_link,
 )
 from causes.query import Query, run_query
 from causes.redflags import RedFlag
@@ -205,85 +198,10 @@ def test_hostile_names_are_escaped_in_charts():
     assert "<a" not in " ".join(fig.layout.yaxis.ticktext) and "&lt;a" in " ".join(fig.layout.yaxis.ticktext)
 
 
-@pytest.mark.parametrize(
-    ("values", "names", "notices"),
-    [
-        (None, [], 0),
-        ([], [], 0),
-        ("tired", ["Tired"], 0),
-        (["  blood   CLOT ", "tired", "Tired", ""], ["Blood clot", "Tired"], 0),
-        (["Hiccups", "Statins", "hiccups"], ["Statins"], 1),
-    ],
-)
-def test_parse_deck(table, values, names, notices):
-    picked = parse_deck(table, values)
-    assert deck_params(table, picked.positions) == names
-    assert len(picked.notices) == notices
-
-
-def test_parse_deck_names_the_unknown_and_caps():
-    rows = [[f"Cause {i:02}", "Cat", "cramps", "calves", "S.", "", "", "", "", ""] for i in range(33)]
-    big = table_from_rows(COLUMNS, rows)
-    picked = parse_deck(big, ["Nope", *big.frame["cause"]])
-    assert len(picked.positions) == MAX_CAUSE_SLIDES
-    assert picked.notices == (
-        'This table has no cause called "Nope", so it was left out of the deck.',
-        "A deck holds up to 30 causes, so only the first 30 are shown; 3 more were left out.",
-    )
-
-
-@pytest.mark.parametrize(
-    ("value", "count", "expected"),
-    [("1", 5, 1), ("3", 5, 3), ("5", 5, 5), ("6", 5, 5), ("99", 5, 5), ("0", 5, 1), ("-2", 5, 1), (" 2 ", 5, 2),
-     ("two", 5, 1), ("", 5, 1), (None, 5, 1), ("2.5", 5, 1), ("3", 0, 1)],
-)  # fmt: skip
-def test_parse_slide_clamps(value, count, expected):
-    assert parse_slide(value, count) == expected
-
-
-@pytest.mark.parametrize(("number", "count", "expected"), [(0, 3, 1), (1, 3, 1), (4, 3, 3), (2, 0, 1)])
-def test_clamp_slide(number, count, expected):
-    assert clamp_slide(number, count) == expected
-
-
-def test_format_slide_round_trips():
-    for n in (1, 7, 41):
-        assert parse_slide(format_slide(n), 41) == n
-
-
 def test_deck_slide_is_clamped(table):
     deck = build_deck(table, topic="T", today=DAY)
     assert deck.slide(0).kind == "title"
     assert deck.slide(999) == deck.slides[-1]
-
-
-@pytest.mark.parametrize(
-    ("url", "root"),
-    [
-        ("http://localhost:8501/present", "http://localhost:8501"),
-        ("http://localhost:8501/present/", "http://localhost:8501"),
-        ("https://atlas.example.org/talks/present", "https://atlas.example.org/talks"),
-        ("http://localhost:8501/", "http://localhost:8501"),
-        ("http://localhost:8501", "http://localhost:8501"),
-    ],
-)
-def test_app_root(url, root):
-    assert app_root(url) == root
-
-
-@pytest.mark.parametrize(
-    ("query", "picked", "link"),
-    [
-        (Query(), (), "http://h:1/"),
-        (Query(symptoms=("cramps at night",), areas=("calves",)), (),
-         "http://h:1/?symptom=cramps%20at%20night&area=calves"),
-        (Query(text="a&b", match="all", symptoms=("x",)), (), "http://h:1/?symptom=x&q=a%26b&match=all"),
-        (Query(symptoms=("ignored",)), ("Tired", "Motor neurone disease (ALS)"),
-         "http://h:1/present?deck=Tired&deck=Motor%20neurone%20disease%20%28ALS%29"),
-    ],
-)  # fmt: skip
-def test_view_link(query, picked, link):
-    assert view_link("http://h:1", query, picked) == link
 
 
 def test_long_date():

@@ -11,7 +11,7 @@ import pytest
 from causes.config import BUNDLED_TABLE, ENV_VAR, data_path
 from causes.redflags import RedFlag, load_red_flags
 from causes.style import NO_URGENCY, URGENCY_STYLE, badge_md, option_label, symptom_hits_line, urgency_style
-from causes.text import md_escape, paragraphs, safe_url
+from causes.text import md_escape, md_link, paragraphs, safe_url
 
 # --- md_escape ---------------------------------------------------------------------------------
 
@@ -405,3 +405,20 @@ def test_plot_escape_makes_plotly_show_text_as_written(text, escaped):
 )
 def test_badge_md_draws_a_badge_inside_markdown_with_the_label_still_escaped(label, colour, icon, expected):
     assert badge_md(label, colour, icon) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "markdown"),
+    [
+        (
+            "https://www.nhs.uk/conditions/cramp/",
+            "[www\\.nhs\\.uk/conditions/cramp/](https://www.nhs.uk/conditions/cramp/)",
+        ),
+        ("https://e.org/a_(b)", "[e\\.org/a\\_\\(b\\)](https://e.org/a_%28b%29)"),
+        ("https://e.org/x]y<z>", "[e\\.org/x\\]y\\<z\\>](https://e.org/x%5Dy%3Cz%3E)"),
+        ("javascript:alert(1)", "javascript\\:alert\\(1\\)"),
+        ("ftp://e.org/f", "ftp\\://e\\.org/f"),
+    ],
+)
+def test_md_link_makes_only_http_links_and_keeps_the_target_whole(url, markdown):
+    assert md_link(url) == markdown

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from causes import Query, count_line, run_query
 from causes.bodymap import BARS_TITLE, BODY_TITLE, area_counts
-from pages.common import PAGE_SIZE
+from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
 

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from causes.config import MAX_UPLOAD_MB, MAX_UPLOAD_ROWS
-from pages.common import DATA_PAGE, EXPLORE
+from pages.ui.chrome import EXPLORE
+from pages.ui.source import DATA_PAGE
 from tests.corpus.make_corpus import CASES, HOSTILE
 from tests.pages.conftest import count_line, texts
 

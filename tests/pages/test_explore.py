@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from causes import Query, count_line, load_cause_table, run_query
-from pages.common import PAGE_SIZE
+from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
 
@@ -258,7 +258,7 @@ def test_a_table_loaded_for_every_session_is_set_aside_from_garbage_collection(a
     person's rerun (120-165 ms); loading a shared table freezes what is loaded."""
     import gc
 
-    from pages.common import _load
+    from pages.ui.source import _load
 
     _load.clear()
     before = gc.get_freeze_count()

@@ -12,9 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from causes.config import BUNDLED_TOPIC
-from causes.deck import build_deck, parse_deck
+from causes.deck import build_deck
 from causes.redflags import cause_flags, load_red_flags
 from causes.text import md_escape
+from causes.view import View
 from tests.pages.conftest import texts
 
 PAGE = "pages/present.py"
@@ -43,7 +44,7 @@ def picked_deck(bundled):
     from causes.config import BUNDLED_TABLE
 
     flags = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
-    positions = parse_deck(bundled, PICKED).positions
+    positions = View(deck=tuple(PICKED)).positions(bundled, "deck")
     return build_deck(bundled, topic=BUNDLED_TOPIC, today=dt.date.today(), picked=positions, flags=flags)
 
 

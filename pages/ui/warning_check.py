@@ -7,11 +7,9 @@
 
 The answers are health data: they live in this browser tab's session only (never the URL,
 a log, a file or another session). What to ask and what each card says is decided in
-`causes.check`; this module holds the widgets and the session keys."""
+`causes.check`; this module holds the widgets (their state is kept by `pages.ui.state`)."""
 
 from __future__ import annotations
-
-import sys
 
 import streamlit as st
 
@@ -27,47 +25,26 @@ from causes.check import (
     signs_to_ask,
 )
 from causes.check import action_cards as cards_for
-from causes.config import locale_setting
 from causes.query import Query, Result
 from causes.redflags import RedFlag
-from causes.style import Help, badge_md, help_for, urgency_style
+from causes.style import badge_md, urgency_style
 from causes.table import CauseTable
 from causes.text import md_escape
-
-ANSWERS = "warning_answers"  # sign key -> Answer: the signs said yes to
-FOLDED = "warning_check_folded"  # "None of these" was chosen
-MORE = "warning_check_more"  # the "see a doctor" signs are shown too
-_BOX = "warn-"  # checkbox keys: _BOX + the sign's key
-
-
-def help_here() -> Help:
-    """Whom to call: the deployment's locale if it fixes one, else this browser's."""
-    return help_for(locale_setting(sys.argv[1:]) or st.context.locale)
-
-
-def _answers() -> dict[str, Answer]:
-    return st.session_state.get(ANSWERS, {})
+from pages.ui import state
+from pages.ui.chrome import help_here
 
 
 def _said(sign: Sign) -> None:
-    st.session_state[ANSWERS] = keep(_answers(), sign, bool(st.session_state.get(_BOX + sign.key)))
+    state.set_answers(keep(state.answers(), sign, state.ticked(sign.key)))
 
 
 def _none_of_these() -> None:
-    st.session_state[FOLDED] = True
-
-
-def clear() -> None:
-    """Forget every answer (the person's own choice, from a card)."""
-    st.session_state[ANSWERS] = {}
-    st.session_state[FOLDED] = False
-    for key in [k for k in st.session_state if str(k).startswith(_BOX)]:
-        st.session_state[key] = False  # untick the boxes on the page, too
+    state.set_check_folded(True)
 
 
 def action_cards() -> None:
     """The action for each level said yes to, most serious first, above everything else."""
-    answers = _answers()
+    answers = state.answers()
     if not answers:
         return
     cards = cards_for(answers.values(), help_here())
@@ -81,7 +58,7 @@ def action_cards() -> None:
                 st.warning(text, icon=style.icon)
         st.button(
             "Clear my answers",
-            on_click=clear,
+            on_click=state.clear_answers,
             icon=":material/close:",
             type="tertiary",
             key="clear-answers",
@@ -97,8 +74,8 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
     signs = signs_to_ask(table, result, general)
     if not signs:
         return
-    answers = _answers()
-    folded = st.session_state.get(FOLDED, False) and not answers
+    answers = state.answers()
+    folded = state.check_folded() and not answers
     label = (
         "Warning signs: you said none of these apply. Open to check again."
         if folded
@@ -110,7 +87,9 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
         _questions(serious, answers)
         if routine:
             more = st.toggle(
-                f"Also check {len(routine)} signs that mean book an appointment", key=MORE, value=not serious
+                f"Also check {len(routine)} signs that mean book an appointment",
+                key=state.WARNING_MORE,
+                value=not serious,
             )
             if more:
                 _questions(routine, answers)
@@ -128,7 +107,7 @@ def _questions(signs: list[Sign], answers: dict[str, Answer]) -> None:
         yes = st.checkbox(
             md_escape(sign.sign),
             value=sign.key in answers,
-            key=_BOX + sign.key,
+            key=state.box_key(sign.key),
             on_change=_said,
             args=(sign,),
         )

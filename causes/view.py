@@ -1,0 +1,234 @@
+"""What a view is: everything a link to Cause Atlas can say, as one value.
+
+A `View` holds the filters (a `Query`), the cause opened in a dialog, the causes compared,
+the deck's causes and the slide. `View.from_params` reads a link's parameters against a
+table (the table's spelling wins; a value the table lacks is dropped with a notice naming
+it) and `View.to_params` writes them back, so a copied link reopens the same view.
+
+    ?symptom=cramps&symptom=twitching&area=calves&match=all&q=statin
+    ?cause=Dehydration
+    ?compare=Cause A&compare=Cause B        (2 to 4 causes, in order)
+    ?deck=Cause A&deck=Cause B&slide=3      (up to 30 causes, in order; slides from 1)
+
+A cause's name may hold commas, so lists repeat their parameter. `resolve` decides, on
+every run, whether the link or what the person chose before wins (see its docstring).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+from causes.compare import MAX_CAUSES as MAX_COMPARED
+from causes.compare import _join as joined  # FIXME(merge): the shared joiner
+from causes.deck import MAX_CAUSE_SLIDES as MAX_DECK
+from causes.query import URL_PARAMS, Query
+from causes.strings import name_key
+from causes.style import plural
+from causes.table import CauseTable
+
+CAUSE_PARAM = "cause"
+COMPARE_PARAM = "compare"
+DECK_PARAM = "deck"
+SLIDE_PARAM = "slide"
+FILTER_PARAMS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
+PRESENT_PATH = "present"  # the Present page's url_path in app.py
+
+Part = Literal["query", "cause", "compare", "deck", "slide"]
+PARTS: tuple[Part, ...] = ("query", "cause", "compare", "deck", "slide")
+# The parts a person keeps while moving between pages; the opened cause belongs to the
+# link alone (a dialog is not reopened on the next page).
+KEPT_PARTS: tuple[Part, ...] = ("query", "compare", "deck", "slide")
+# The URL parameters each part writes.
+PART_PARAMS: dict[Part, tuple[str, ...]] = {
+    "query": FILTER_PARAMS,
+    "cause": (CAUSE_PARAM,),
+    "compare": (COMPARE_PARAM,),
+    "deck": (DECK_PARAM,),
+    "slide": (SLIDE_PARAM,),
+}
+
+Notices = Mapping[Part, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class View:
+    """One view of the app: what a link says. Names are in the table's spelling."""
+
+    query: Query = field(default_factory=Query)
+    cause: str | None = None
+    compare: tuple[str, ...] = ()
+    deck: tuple[str, ...] = ()
+    slide: int = 1
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Sequence[str] | str], table: CauseTable) -> tuple[View, Notices]:
+        """The view a link's parameters name in `table`, and for each part the notices
+        about values left out (unknown names, too many causes)."""
+        query, query_notices = Query.from_params(params).restricted_to(table)
+        compared, compare_notices = _named(table, params.get(COMPARE_PARAM), MAX_COMPARED, "")
+        if len(compared) > MAX_COMPARED:
+            compare_notices.append(
+                f"You can compare up to {MAX_COMPARED} causes at once, so only the first {MAX_COMPARED} are shown; "
+                f"left out: {joined(compared[MAX_COMPARED:], 'and')}."
+            )
+        deck, deck_notices = _named(table, params.get(DECK_PARAM), MAX_DECK, "of the deck")
+        if len(deck) > MAX_DECK:
+            deck_notices.append(
+                f"A deck holds up to {MAX_DECK} causes, so only the first {MAX_DECK} are shown; "
+                f"{plural(len(deck) - MAX_DECK, 'more was', 'more were')} left out."
+            )
+        cause, cause_notices = None, []
+        opened = _last(params.get(CAUSE_PARAM))
+        if opened:
+            position = table.position_of(opened)
+            if position is None:
+                cause_notices.append(f'This table has no cause called "{opened}".')
+            else:
+                cause = _name(table, position)
+        view = cls(
+            query=query,
+            cause=cause,
+            compare=tuple(compared[:MAX_COMPARED]),
+            deck=tuple(deck[:MAX_DECK]),
+            slide=_slide(_last(params.get(SLIDE_PARAM))),
+        )
+        notices: dict[Part, tuple[str, ...]] = {
+            "query": tuple(query_notices),
+            "cause": tuple(cause_notices),
+            "compare": tuple(compare_notices),
+            "deck": tuple(deck_notices),
+        }
+        return view, {part: n for part, n in notices.items() if n}
+
+    def to_params(self, parts: Iterable[Part] = PARTS) -> dict[str, list[str]]:
+        """The URL parameters of these parts of the view (empty ones left out; slide 1 is
+        written only with a deck page's parts, where it is what the page shows)."""
+        chosen = set(parts)
+        params: dict[str, list[str]] = {}
+        if "query" in chosen:
+            params |= self.query.to_params()
+        if "cause" in chosen and self.cause:
+            params[CAUSE_PARAM] = [self.cause]
+        if "compare" in chosen and self.compare:
+            params[COMPARE_PARAM] = list(self.compare)
+        if "deck" in chosen and self.deck:
+            params[DECK_PARAM] = list(self.deck)
+        if "slide" in chosen:
+            params[SLIDE_PARAM] = [str(self.slide)]
+        return params
+
+    def restricted_to(self, table: CauseTable) -> View:
+        """This view with only what `table` has (quietly: for a view kept from before)."""
+        view, _ = View.from_params(self.to_params(), table)
+        return view
+
+    def positions(self, table: CauseTable, part: Literal["compare", "deck"]) -> tuple[int, ...]:
+        """The row positions of the compared causes or the deck's, in order."""
+        found = (table.position_of(name) for name in getattr(self, part))
+        return tuple(p for p in found if p is not None)
+
+    def with_names(self, table: CauseTable, part: Literal["compare", "deck"], positions: Iterable[int]) -> View:
+        """This view with the compared causes or the deck set to these rows."""
+        names: tuple[str, ...] = tuple(_name(table, int(p)) for p in positions)
+        return replace(self, **{part: names})
+
+    def link(self, root: str) -> str:
+        """The link the audience opens to see this view from the Present page: for a
+        hand-picked deck the same deck there; otherwise Explore with the same filters."""
+        if self.deck:
+            return f"{root}/{PRESENT_PATH}?" + urlencode([(DECK_PARAM, n) for n in self.deck], quote_via=quote)
+        params = urlencode(self.query.to_params(), doseq=True, quote_via=quote)
+        return f"{root}/" + (f"?{params}" if params else "")
+
+
+def resolve(url: View, kept: View | None, written: View | None) -> tuple[View, frozenset[Part]]:
+    """The view a run shows, and which of its parts came from the URL.
+
+    - The session's first run (nothing kept yet): the link, whole.
+    - Later runs, part by part: what the person chose (`kept`) wins, unless the URL now
+      names something else than what the app last wrote there (`written`), which means a
+      link inside the app brought it (a bare page's URL names nothing, so the choice
+      made on another page is kept). The opened cause always follows the URL.
+    """
+    if kept is None:
+        return url, frozenset(PARTS)
+    merged = replace(kept, cause=url.cause)
+    from_url: set[Part] = {"cause"}
+    before = written or View()
+    for part in KEPT_PARTS:
+        value = getattr(url, part)
+        if _named_something(part, url) and value != getattr(before, part):
+            merged = replace(merged, **{part: value})
+            from_url.add(part)
+    return merged, frozenset(from_url)
+
+
+def app_root(page_url: str, page_path: str = PRESENT_PATH) -> str:
+    """The app's base address from the address of one of its pages
+    (`http://host:8501/present` -> `http://host:8501`), query and anchor dropped."""
+    parts = urlsplit(page_url.strip())
+    path = parts.path.rstrip("/")
+    if path.endswith("/" + page_path) or path == page_path:
+        path = path[: -len(page_path)].rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def key_of(value: object) -> str:
+    """A short key for a value (a query, a chart's selection), the same in every process:
+    for a widget whose state must follow a person when their session moves to another app
+    process (Python's `hash()` of text differs from process to process)."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
+
+
+# --- reading the parameters ------------------------------------------------------------------
+
+
+def _named_something(part: Part, view: View) -> bool:
+    if part == "query":
+        return not view.query.is_empty or view.query.match != "any"
+    if part == "slide":
+        return view.slide != 1
+    return bool(getattr(view, part))
+
+
+def _name(table: CauseTable, position: int) -> str:
+    return str(table.frame["cause"].iat[int(position)])
+
+
+def _values(raw: Sequence[str] | str | None) -> list[str]:
+    return [raw] if isinstance(raw, str) else [str(v) for v in raw or ()]
+
+
+def _last(raw: Sequence[str] | str | None) -> str:
+    values = [v.strip() for v in _values(raw) if v and v.strip()]
+    return values[-1] if values else ""
+
+
+def _slide(value: str) -> int:
+    try:
+        return max(1, int(value))
+    except ValueError:
+        return 1
+
+
+def _named(table: CauseTable, raw: Sequence[str] | str | None, cap: int, where: str) -> tuple[list[str], list[str]]:
+    """The causes named by repeated values, in the table's spelling and in order, and a
+    notice for each name the table lacks. Names match ignoring case and runs of spaces;
+    blanks and repeats are dropped quietly. `where` ends the notice ("of the deck")."""
+    names: list[str] = []
+    unknown: dict[str, str] = {}
+    for value in _values(raw):
+        name = " ".join(value.split())
+        if not name:
+            continue
+        position = table.position_of(name)
+        if position is None:
+            unknown.setdefault(name_key(name), name)
+        elif (found := _name(table, position)) not in names:
+            names.append(found)
+    left = f"left out {where}".strip() if where else "left out"
+    return names, [f'This table has no cause called "{name}", so it was {left}.' for name in unknown.values()]

@@ -1,0 +1,212 @@
+"""One cause: its card in the ranked list, its full explanation (in a dialog or in place),
+the "often harmless" row, and a checked claim's card."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from causes import CauseTable, Query, Result
+from causes.check import flags_markdown, usually_line
+from causes.content import Claim, Glossary
+from causes.query import page_window, showing_line
+from causes.redflags import cause_flags
+from causes.style import card_markdown, urgency_style, verdict_style
+from causes.text import badge_escape, md_escape, paragraphs, safe_url
+from causes.view import View, key_of
+from pages.ui import state
+from pages.ui.chrome import EXPLORE, WHEN_TO_GET_HELP, help_here
+from pages.ui.source import sidecars
+
+PAGE_SIZE = 10
+NO_MATCH = (
+    "No cause matches all of these filters. Try fewer filters, choose **Any of them** for symptoms,"
+    " or clear the filters."
+)
+
+
+def term_badges(items: tuple[str, ...], marked: tuple[str, ...], glossary: Glossary) -> None:
+    """Terms as badges, the chosen ones marked, each with its glossary definition on hover."""
+    chosen = {m.casefold() for m in marked}
+    if not items:
+        st.caption("None listed")
+    with st.container(horizontal=True, gap="small"):
+        for item in items:
+            picked = item.casefold() in chosen
+            st.badge(
+                badge_escape(item),
+                icon=":material/check_circle:" if picked else None,
+                color="blue" if picked else "gray",
+                help=md_escape(glossary.define(item) or "") or None,
+            )
+
+
+def urgency_badge(level: str) -> None:
+    style = urgency_style(level)
+    st.badge(style.label, icon=style.icon, color=style.badge, help=style.aria + ".")
+
+
+def _items(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {md_escape(item)}" for item in items) or "- none listed"
+
+
+def cause_details(table: CauseTable, position: int, query: Query) -> None:
+    """Everything the table says about one cause."""
+    c = table.record(position)
+    with st.container(horizontal=True):
+        urgency_badge(c["urgency"])
+        st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
+    st.markdown(f"**{md_escape(c['summary'])}**")
+    for p in paragraphs(c["explanation"]):
+        st.markdown(md_escape(p))
+    _, glossary, _ = sidecars()
+    cols = st.columns(3)
+    for col, title, key, marked in (
+        (cols[0], "Symptoms", "symptoms", query.symptoms),
+        (cols[1], "Body areas", "body_areas", query.areas),
+        (cols[2], "Risk factors", "risk_factors", query.risks),
+    ):
+        with col:
+            st.markdown(f"**{title}**")
+            term_badges(c[key], marked, glossary)
+    if glossary.terms:
+        st.caption("Hover over or tap a term for what it means; chosen ones are ticked.")
+    st.markdown(f"**{WHEN_TO_GET_HELP}.** {md_escape(usually_line(c['urgency']))}")
+    flags = cause_flags(c)
+    st.warning(
+        flags_markdown(flags, help_here(), md_escape) if flags else "- No specific signs listed.",
+        icon=":material/flag:",
+    )
+    st.markdown("**What helps**")
+    st.markdown(_items(c["self_care"]) if c["self_care"] else "- No self-care listed: ask a health professional.")
+    for extra in table.extra_columns:
+        if c[extra]:
+            st.markdown(f"**{md_escape(extra.replace('_', ' ').capitalize())}:** {md_escape(c[extra])}")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        source_line(c)
+
+
+def source_line(c: dict) -> None:
+    """A cause's source as a link (http(s) only) and its review date."""
+    url = safe_url(c["source_url"])
+    if url:
+        st.link_button(f"Source: {md_escape(c['source_name'] or url)}", url, icon=":material/open_in_new:")
+    else:
+        st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
+    if c["last_reviewed"]:
+        st.caption(f"Last reviewed {c['last_reviewed']}")
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+def open_cause(name: str) -> None:
+    state.update(cause=name)
+
+
+def close_cause() -> None:
+    state.update(cause=None)
+
+
+def linked_cause(table: CauseTable, view: View) -> None:
+    """Open the view's cause in a dialog, or say the link named a cause the table lacks."""
+    notices = state.notices("cause", view.cause)
+    if notices:
+        st.warning("\n".join(md_escape(n) for n in notices), icon=":material/link_off:")
+    position = None if view.cause is None else table.position_of(view.cause)
+    if position is not None:
+        cause_dialog(table, position, view.query)
+
+
+def cause_dialog(table: CauseTable, position: int, query: Query) -> None:
+    name = table.record(position)["cause"]
+
+    @st.dialog(md_escape(name), width="large", on_dismiss=close_cause)
+    def show() -> None:
+        cause_details(table, position, query)
+
+    show()
+
+
+def paged(total: int, key: str) -> slice:
+    """Page buttons when `total` rows need more than one page; the rows of the chosen page."""
+    window, pages = page_window(total, 1, PAGE_SIZE)
+    if pages > 1:
+        window, _ = page_window(total, st.pagination(pages, key=key, max_visible_pages=7), PAGE_SIZE)
+    return window
+
+
+def showing(window: slice, total: int) -> None:
+    if total > PAGE_SIZE:
+        st.caption(showing_line(window, total))
+
+
+def ranked_list(table: CauseTable, query: Query, result: Result, key: str) -> None:
+    """The matching causes, best first, a page of cards at a time."""
+    if not len(result):
+        st.info(NO_MATCH, icon=":material/search_off:")
+        return
+    window = paged(len(result), f"{key}-{key_of(query)}")
+    for rank, (position, hits) in enumerate(
+        zip(result.positions[window], result.symptom_hits[window], strict=True), start=window.start + 1
+    ):
+        cause_card(table, int(position), rank, int(hits), query)
+    showing(window, len(result))
+
+
+def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Query) -> None:
+    """One cause in the ranked list, with a button that opens its full explanation. The
+    text is one markdown element: each element costs a message per rerun."""
+    c = table.record(position)
+    with st.container(border=True):
+        st.markdown(card_markdown(c, rank, hits, query.symptoms))
+        st.button(
+            "Read the full explanation",
+            key=f"open-{position}",
+            on_click=open_cause,
+            args=(c["cause"],),
+            icon=":material/menu_book:",
+            type="tertiary",
+        )
+
+
+def often_harmless(table: CauseTable, positions: Iterable[int], more: int) -> None:
+    """The self-care causes that match as well as any other, named first."""
+    with st.container(border=True, key="often_harmless"):
+        st.markdown(
+            ":material/sentiment_satisfied: **Often harmless.** These match as well as any other cause here, "
+            "and are usually eased at home:"
+        )
+        with st.container(horizontal=True, gap="small"):
+            for position in positions:
+                name = table.record(int(position))["cause"]
+                st.button(
+                    md_escape(name),
+                    key=f"gentle-{position}",
+                    on_click=open_cause,
+                    args=(name,),
+                    icon=":material/self_care:",
+                )
+            if more:
+                st.caption(f"and {more:,} more in the list below")
+
+
+def claim_card(table: CauseTable, c: Claim) -> None:
+    """One claim of the source article, its verdict, and where to read more."""
+    style = verdict_style(c.verdict)
+    with st.container(border=True):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{md_escape(c.claim)}**", width="stretch")
+            st.badge(style.label, icon=style.icon, color=style.badge)
+        st.markdown(md_escape(c.note))
+        with st.container(horizontal=True, vertical_alignment="center"):
+            if c.source_url:
+                st.link_button(f"Source: {md_escape(c.source_name)}", c.source_url, icon=":material/open_in_new:")
+            if c.cause and table.position_of(c.cause) is not None:
+                st.page_link(
+                    EXPLORE,
+                    label=f"Read: {md_escape(c.cause)}",
+                    query_params=View(cause=c.cause).to_params(("cause",)),
+                    icon=":material/menu_book:",
+                )

@@ -1,0 +1,53 @@
+"""What every page shows around its own content: education-not-diagnosis and the warning
+signs one click away at the top, every general warning sign at the foot, and whom to call
+where the person is."""
+
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+
+from causes.check import flags_markdown
+from causes.config import locale_setting
+from causes.export import DISCLAIMER, GENERAL_ADVICE  # FIXME(merge)
+from causes.redflags import RedFlag
+from causes.style import Help, help_for
+from causes.text import md_escape
+from pages.ui.source import sidecars
+
+EXPLORE = "pages/explore.py"
+WHEN_TO_GET_HELP = "When to get help"
+
+
+def help_here() -> Help:
+    """Whom to call: the deployment's locale if it fixes one, else this browser's."""
+    return help_for(locale_setting(sys.argv[1:]) or st.context.locale)
+
+
+def flag_list(flags: tuple[RedFlag, ...]) -> None:
+    """The warning signs grouped by level, most serious first, each group under the action
+    it needs, as one markdown element (and the sources)."""
+    if not flags:
+        st.markdown(f"- {GENERAL_ADVICE}")
+        return
+    st.markdown(flags_markdown(flags, help_here(), md_escape))
+    sources = {f.source_name: f.source_url for f in flags if f.source_url}
+    if sources:
+        st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
+
+
+def safety_strip() -> None:
+    """At the top of every page: education, not diagnosis, and the warning signs one
+    click away."""
+    with st.container(border=True, horizontal=True, vertical_alignment="center", key="safety"):
+        st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}", width="stretch")
+        with st.popover(WHEN_TO_GET_HELP, icon=":material/e911_emergency:", type="primary"):
+            flag_list(sidecars()[0])
+
+
+def warning_signs() -> None:
+    """At the foot of every page: every general warning sign, in view."""
+    st.divider()
+    st.subheader(f":material/e911_emergency: {WHEN_TO_GET_HELP}", anchor=False)
+    flag_list(sidecars()[0])

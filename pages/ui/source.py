@@ -1,0 +1,152 @@
+"""The cause table a session shows: the server's (`--data PATH`, else the bundled one) or a
+table the person brought, with the red flags, glossary and claims beside it, and the
+caption that says which it is."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from causes import CauseTable, CauseTableError, load_cause_table
+from causes.config import BUNDLED_TABLE, data_path
+from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
+from causes.redflags import RedFlag, load_red_flags
+from causes.text import md_escape
+from pages.ui import state
+
+DATA_PAGE = "pages/data.py"
+MAX_PROBLEMS_SHOWN = 20
+
+Sidecars = tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]
+
+
+@st.cache_resource(show_spinner="Reading the cause table…", max_entries=16)
+def _load(path: str, mtime_ns: int, size: int) -> tuple[CauseTable | None, CauseTableError | None]:
+    # Keyed on the file's path, time and size, so an edited file is read again; the
+    # table is shared by every session (it is read-only).
+    try:
+        table, error = load_cause_table(path), None
+    except CauseTableError as e:
+        table, error = None, e
+    # Python's full garbage collections walk every object the process holds: with the
+    # modules and the table loaded, one took 120-165 ms, in the middle of a person's rerun.
+    # What is loaded now lives as long as the server, so it is set aside from them.
+    gc.collect()
+    gc.freeze()
+    return table, error
+
+
+def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load(str(path), 0, 0)
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def bundled_table() -> CauseTable | None:
+    """The bundled table, read once for every session."""
+    return _load_path(BUNDLED_TABLE)[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _sidecars(folder: str, stamp: tuple[int, ...]) -> Sidecars:
+    # The optional files beside a cause table, read again when any of them changes.
+    base = Path(folder)
+    return (
+        load_red_flags(base / RED_FLAGS_FILE),
+        Glossary.load(base / GLOSSARY_FILE),
+        load_claims(base / CLAIMS_FILE),
+    )
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def sidecars() -> Sidecars:
+    """The red flags, glossary and claims that sit beside the active table (none for a
+    table a person brought, unless it started from the bundled one)."""
+    folder = state.source_folder(BUNDLED_TABLE.parent)
+    if folder is None:
+        return (), Glossary(), ()
+    stamp = tuple(_stamp(folder / f) for f in (RED_FLAGS_FILE, GLOSSARY_FILE, CLAIMS_FILE))
+    return _sidecars(str(folder), stamp)
+
+
+def show_problems(error: CauseTableError, title: str) -> None:
+    shown = error.problems[:MAX_PROBLEMS_SHOWN]
+    lines = "\n".join(f"- {md_escape(str(p))}" for p in shown)
+    more = len(error.problems) - len(shown)
+    if more:
+        lines += f"\n- … and {more:,} more"
+    st.error(f"**{md_escape(title)}**\n\n{lines}", icon=":material/error:")
+
+
+def load_source() -> CauseTable:
+    """Called once per run by app.py: the cause table this app serves (`--data PATH`, else
+    the bundled one). An invalid file shows the loader's messages and the app falls back
+    to the bundled table. The pages then get it from `active_table()`."""
+    path = data_path(sys.argv[1:])
+    table, error = _load_path(path)
+    if error is not None:
+        show_problems(error, f"The cause table {path.name} could not be used:")
+        if path.resolve() != BUNDLED_TABLE.resolve():
+            path = BUNDLED_TABLE
+            table, error = _load_path(path)
+            if table is not None:
+                st.info("Cause Atlas is showing its bundled cause table instead.", icon=":material/info:")
+    if table is None:
+        st.stop()
+    own = state.own_table()
+    if own is not None:  # a table this person brought lives in their session only
+        state.set_source(table, own[0], own[1], bundled=False)
+        return own[0]
+    state.set_source(table, table, path.resolve().parent, bundled=path.resolve() == BUNDLED_TABLE.resolve())
+    return table
+
+
+def active_table() -> CauseTable:
+    """The table app.py loaded for this run."""
+    if PagesManager.uses_pages_directory:
+        # Before any session has run app.py, Streamlit treats a folder named pages/ as an
+        # old-style multipage app and runs a page file straight from a link (/about),
+        # without app.py. The pinned Streamlit (1.67) sets this flag from the folder's
+        # name alone and offers no setting for it: leave that mode and run again through
+        # app.py's navigation. (tests/browser/test_pages.py opens a page's link first.)
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    table = state.active_table()
+    return table if table is not None else load_source()
+
+
+def table_caption(table: CauseTable, on_data_page: bool = False) -> None:
+    """Which table is being shown, any note the loader made about it, and for a table a
+    person brought, a way back to the server's own."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="table-caption"):
+        st.caption(f":material/table: {len(table):,} causes from **{md_escape(table.name)}**")
+        if state.own_table() is not None:
+            st.caption(":material/lock: your table, in this browser tab only")
+            server = state.server_table()
+            st.button(
+                f"Back to {md_escape(server.name) if server else 'the bundled table'}",
+                on_click=state.use_table,
+                args=(None,),
+                icon=":material/undo:",
+                type="tertiary",
+                key="data-back",
+            )
+        elif not on_data_page:
+            st.page_link(DATA_PAGE, label="Use your own table", icon=":material/upload_file:")
+    if on_data_page and table.warnings:  # where a person checks their table: in full view
+        st.warning("\n".join(f"- {md_escape(w)}" for w in table.warnings), icon=":material/info:")
+        return
+    for w in table.warnings:
+        st.caption(f":material/info: {md_escape(w)}")

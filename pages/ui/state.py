@@ -1,0 +1,355 @@
+"""The one gatekeeper of a person's state: the only module that touches `st.query_params`
+(the link) and `st.session_state` (this browser tab's session).
+
+- The view (`causes.view.View`): `view()` resolves this run's view from the link and
+  what the person chose before (the rule is `causes.view.resolve`); `remember()` keeps it
+  and writes the page's parts into the address bar; `update()` changes it in a callback.
+- The source: the table in use, the server's own, a person's own table and its folder.
+- Typed accessors for each component's own keys (filters, compare, deck, body map,
+  warning-sign check, the Data page's draft), so no page names a session key.
+
+A change of table (`use_table`) clears everything but `KEPT_ON_TABLE_CHANGE`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from causes.check import Answer
+from causes.loader import CheckedCells
+from causes.query import URL_PARAMS, Query
+from causes.table import CauseTable
+from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, resolve
+
+# --- the keys, in one place ------------------------------------------------------------------
+
+# The source, set by app.py on every run.
+_SERVER_TABLE = "server_table"
+_TABLE = "source_table"
+_FOLDER = "source_folder"
+_BUNDLED = "source_is_bundled"
+_OWN_TABLE = "own_table"
+_OWN_FOLDER = "own_folder"
+# The view.
+_KEPT = "view_kept"  # the View the person last saw
+_WRITTEN = "view_written"  # the View whose parts the app last wrote into the URL
+_NOTICES = "view_notices"  # part -> (its value at load, the notices about the link)
+_FROM_URL = "view_from_url"  # the parts this run took from the URL
+# Widgets whose keys the pages use (tests and stylesheets find them by key, too).
+FILTER_WIDGETS: tuple[str, ...] = FILTER_PARAMS  # one widget per filter, keyed by its URL parameter
+COMPARE_WIDGET = "compare"
+DECK_WIDGET = "deck_causes"
+_BODYMAP_CLICKS = "bodymap_clicks"
+# The warning-sign check: health answers, in this session only (never the URL or a log).
+_ANSWERS = "warning_answers"  # sign key -> Answer
+_FOLDED = "warning_check_folded"
+WARNING_MORE = "warning_check_more"
+_BOX = "warn-"  # a sign's tick box: _BOX + the sign's key
+# The Data page.
+_DRAFT = "data-draft"
+_FILE_ERROR = "data-file-error"
+_DATA_NOTICE = "data-notice"
+_CHECKED = "data-checked"
+UPLOAD_WIDGET = "data-upload"
+
+# What outlives a change of table: the person's own table and the Data page's work on it.
+# Everything else (filters, the view, comparisons, decks, answers, widgets) names the old
+# table's causes, so it goes.
+KEPT_ON_TABLE_CHANGE: tuple[str, ...] = (_OWN_TABLE, _OWN_FOLDER, _DRAFT, _FILE_ERROR, _DATA_NOTICE, _CHECKED)
+
+
+# --- the source ------------------------------------------------------------------------------
+
+
+def set_source(server: CauseTable, table: CauseTable, folder: Path | None, bundled: bool) -> None:
+    """app.py, on every run: the server's table and the one this session shows."""
+    st.session_state[_SERVER_TABLE] = server
+    st.session_state[_TABLE] = table
+    st.session_state[_FOLDER] = folder
+    st.session_state[_BUNDLED] = bundled
+
+
+def active_table() -> CauseTable | None:
+    return st.session_state.get(_TABLE)
+
+
+def server_table() -> CauseTable | None:
+    return st.session_state.get(_SERVER_TABLE)
+
+
+def source_folder(default: Path | None) -> Path | None:
+    """The folder of the red flags, glossary and claims beside the table in use."""
+    return st.session_state.get(_FOLDER, default)
+
+
+def serving_bundled() -> bool:
+    return bool(st.session_state.get(_BUNDLED))
+
+
+def own_table() -> tuple[CauseTable, Path | None] | None:
+    """The table this person brought (it lives in their session only) and its folder."""
+    table = st.session_state.get(_OWN_TABLE)
+    return None if table is None else (table, st.session_state.get(_OWN_FOLDER))
+
+
+def use_table(table: CauseTable | None, folder: Path | None = None) -> None:
+    """Show this person `table` (None: the server's own again). In a callback: the next
+    run shows it, with nothing kept that named the old table's causes."""
+    for key in list(st.session_state):
+        if key not in KEPT_ON_TABLE_CHANGE and not _is_draft_grid(key):
+            del st.session_state[key]
+    for part in PARTS:
+        for param in PART_PARAMS[part]:
+            st.query_params.pop(param, None)
+    st.session_state[_OWN_TABLE] = table
+    st.session_state[_OWN_FOLDER] = folder
+
+
+# --- the view --------------------------------------------------------------------------------
+
+
+def _url() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def view(table: CauseTable) -> View:
+    """This run's view: the link on the session's first run, afterwards what the person
+    chose unless a link inside the app brought something else (`causes.view.resolve`)."""
+    url, notices = View.from_params(_url(), table)
+    kept = st.session_state.get(_KEPT)
+    shown, from_url = resolve(url, None if kept is None else kept.restricted_to(table), st.session_state.get(_WRITTEN))
+    said = dict(st.session_state.get(_NOTICES, {}))
+    for part in from_url:
+        if part in notices or part in said:
+            said[part] = (getattr(shown, part), notices.get(part, ()))
+    st.session_state[_NOTICES] = said
+    st.session_state[_FROM_URL] = from_url
+    return shown
+
+
+def notices(part: Part, value: Any) -> tuple[str, ...]:
+    """What the link said about this part's values it left out, while the part still
+    shows what the link gave it."""
+    at_load, said = st.session_state.get(_NOTICES, {}).get(part, (None, ()))
+    return tuple(said) if value == at_load else ()
+
+
+def remember(shown: View, parts: Iterable[Part]) -> None:
+    """Keep the view the page shows and write its parts into the address bar, so a copied
+    link reopens it. (Streamlit's own query-param binding writes an option's label, and
+    ours carry live counts.)"""
+    st.session_state[_KEPT] = shown
+    _write(shown, parts)
+
+
+def update(**changes: Any) -> None:
+    """In a callback: change parts of the view (e.g. `cause="Cramp"`, `slide=3`)."""
+    kept = st.session_state.get(_KEPT) or View()
+    shown = replace(kept, **changes)
+    st.session_state[_KEPT] = shown
+    _write(shown, changes)
+
+
+def _write(shown: View, parts: Iterable[Part]) -> None:
+    chosen = tuple(parts)
+    wanted = shown.to_params(chosen)
+    for part in chosen:
+        for param in PART_PARAMS[part]:
+            value = wanted.get(param, [])
+            if st.query_params.get_all(param) != value:
+                if value:
+                    st.query_params[param] = value
+                else:
+                    del st.query_params[param]
+    st.session_state[_WRITTEN] = replace(
+        st.session_state.get(_WRITTEN) or View(), **{p: getattr(shown, p) for p in chosen}
+    )
+
+
+# --- the filter widgets ----------------------------------------------------------------------
+
+
+def _widget_values(query: Query) -> dict[str, list[str] | str]:
+    values: dict[str, list[str] | str] = {key: list(getattr(query, name)) for key, (name, _) in URL_PARAMS.items()}
+    return values | {"q": query.text, "match": query.match}
+
+
+def filter_defaults(query: Query) -> dict[str, list[str] | str]:
+    """Start values for the filter widgets that have none yet, from `query`. Widgets that
+    hold a value keep it: a page whose server process died reconnects to a new session and
+    sends the values it shows, which must win over the URL, one pick behind."""
+    return {k: v for k, v in _widget_values(query).items() if k not in st.session_state}
+
+
+def hold_filters() -> None:
+    """Widgets of another page start from their defaults; handing the values back keeps
+    the filters when a person moves from page to page."""
+    for key in FILTER_WIDGETS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def filters_shown(start: Mapping[str, list[str] | str] | None = None) -> Query:
+    """The filters as the widgets hold them (or, before they exist, as they will start)."""
+    start = start or {}
+    values: dict[str, list[str] | str] = {k: st.session_state.get(k, start.get(k)) or [] for k in FILTER_WIDGETS}
+    return Query.from_params(values)
+
+
+def set_filters(query: Query) -> None:
+    """In a callback: set every filter widget (e.g. to `Query()` to clear them)."""
+    for key, value in _widget_values(query).items():
+        st.session_state[key] = value
+
+
+# --- compare and deck pickers ----------------------------------------------------------------
+
+
+def start_picker(key: str, part: Part, names: tuple[str, ...]) -> None:
+    """Before the Compare or deck picker is drawn: show the view's causes in it when it
+    has none yet or a link just brought them (else it keeps the person's last pick)."""
+    if key in st.session_state and part not in st.session_state.get(_FROM_URL, ()):
+        return
+    if list(st.session_state.get(key) or ()) != list(names):
+        st.session_state[key] = list(names)
+
+
+def set_picker(key: str, names: list[str]) -> None:
+    """In a callback: choose these causes in the Compare or deck picker."""
+    st.session_state[key] = names
+
+
+# --- chart clicks ----------------------------------------------------------------------------
+
+
+def selection(chart_key: str) -> Mapping[str, Any] | None:
+    """In a chart's on_select callback: what was clicked."""
+    event = st.session_state.get(chart_key)
+    return None if event is None else event.selection
+
+
+def bodymap_clicks() -> int:
+    return int(st.session_state.get(_BODYMAP_CLICKS, 0))
+
+
+def count_bodymap_click() -> None:
+    st.session_state[_BODYMAP_CLICKS] = bodymap_clicks() + 1
+
+
+def filter_values(key: str) -> list[str]:
+    return list(st.session_state.get(key) or ())
+
+
+def set_filter_values(key: str, values: list[str]) -> None:
+    """In a callback: one filter's values (e.g. a body area clicked on the map)."""
+    st.session_state[key] = values
+
+
+# --- the warning-sign check ------------------------------------------------------------------
+
+
+def answers() -> dict[str, Answer]:
+    return st.session_state.get(_ANSWERS, {})
+
+
+def set_answers(value: dict[str, Answer]) -> None:
+    st.session_state[_ANSWERS] = value
+
+
+def box_key(sign_key: str) -> str:
+    return _BOX + sign_key
+
+
+def ticked(sign_key: str) -> bool:
+    return bool(st.session_state.get(box_key(sign_key)))
+
+
+def check_folded() -> bool:
+    return bool(st.session_state.get(_FOLDED, False))
+
+
+def set_check_folded(value: bool) -> None:
+    st.session_state[_FOLDED] = value
+
+
+def clear_answers() -> None:
+    """Forget every answer, and untick the boxes on the page too."""
+    st.session_state[_ANSWERS] = {}
+    st.session_state[_FOLDED] = False
+    for key in [k for k in st.session_state if str(k).startswith(_BOX)]:
+        st.session_state[key] = False
+
+
+# --- the Data page ---------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """The cells open in the Data page's grid."""
+
+    id: int
+    name: str
+    cells: pd.DataFrame
+    folder: Path | None = None
+    shown: CauseTable | None = None  # the table in use made from this grid, if any
+    shown_digest: str | None = None  # the grid's digest when it was
+
+    @property
+    def grid_key(self) -> str:
+        return f"data-grid-{self.id}"
+
+
+def _is_draft_grid(key: object) -> bool:
+    current = st.session_state.get(_DRAFT)
+    return current is not None and key == current.grid_key
+
+
+def draft() -> Draft | None:
+    return st.session_state.get(_DRAFT)
+
+
+def open_draft(name: str, cells: pd.DataFrame, folder: Path | None = None, shown: CauseTable | None = None) -> None:
+    """Open cells in the grid; `shown` is the table in use that they are, if any."""
+    previous = draft()
+    if previous:
+        st.session_state.pop(previous.grid_key, None)
+    st.session_state[_DRAFT] = Draft((previous.id + 1) if previous else 1, name, cells, folder, shown)
+    st.session_state.pop(_CHECKED, None)
+
+
+def grid_state(d: Draft) -> str:
+    """The grid's edits, as text: changes when a cell, an added or a deleted row does."""
+    return repr(st.session_state.get(d.grid_key))
+
+
+def checked(d: Draft, grid: str) -> CheckedCells | Exception | None:
+    """The last check of this grid, if it is still the grid's state."""
+    last = st.session_state.get(_CHECKED)
+    return last[2] if last is not None and last[:2] == (d.id, grid) else None
+
+
+def set_checked(d: Draft, grid: str, result: CheckedCells | Exception) -> None:
+    st.session_state[_CHECKED] = (d.id, grid, result)
+
+
+def uploaded_file() -> Any:
+    return st.session_state.get(UPLOAD_WIDGET)
+
+
+def data_messages() -> tuple[str | None, tuple[str, Exception] | None]:
+    """The Data page's notice ("Now showing …") and an upload's error (name, error)."""
+    return st.session_state.get(_DATA_NOTICE), st.session_state.get(_FILE_ERROR)
+
+
+def set_data_messages(notice: str | None = None, file_error: tuple[str, Exception] | None = None) -> None:
+    for key, value in ((_DATA_NOTICE, notice), (_FILE_ERROR, file_error)):
+        if value is None:
+            st.session_state.pop(key, None)
+        else:
+            st.session_state[key] = value
