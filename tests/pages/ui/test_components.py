@@ -1,0 +1,104 @@
+"""Each component alone, in an AppTest.from_function script on the bundled table: the
+filter panel, the cause list and its dialog, the page chrome, and the warning-sign check."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+
+def run(script, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_function(script, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def filters_script() -> None:
+    import streamlit as st
+
+    from pages.ui import filters, source, state
+
+    table = source.load_source()
+    view, result = filters.filter_panel(table, state.view(table))
+    state.remember(view, ("query",))
+    filters.result_heading(view.query, result)
+    st.text(f"{len(result)} {view.query.to_params()}")
+
+
+def test_the_filter_panel_starts_from_the_link_counts_and_writes_back():
+    at = run(filters_script, symptom=["cramps at night", "hiccups"], match="all")
+    assert at.multiselect(key="symptom").value == ["cramps at night"]
+    assert at.segmented_control(key="match").value == "all"
+    assert [w.value.replace("\\", "") for w in at.warning] == [
+        '- This table has no symptom "hiccups", so it was left out.'
+    ]
+    count, params = at.text[0].value.split(" ", 1)
+    assert int(count) > 0 and params == "{'symptom': ['cramps at night'], 'match': ['all']}"
+    # every option carries its live count among the matches
+    assert any(o.endswith(")") and "(" in o for o in at.multiselect(key="symptom").options)
+    at.multiselect(key="symptom").select("twitching at rest").run()
+    assert list(at.query_params["symptom"]) == ["cramps at night", "twitching at rest"]
+    assert not at.warning  # the notice was about the link; the filters moved on
+    next(b for b in at.button if b.label == "Clear all filters").click().run()
+    assert "symptom" not in at.query_params and at.text[0].value.endswith("{}")
+
+
+def cards_script() -> None:
+    from causes import run_query
+    from pages.ui import cards, source, state
+
+    table = source.load_source()
+    view = state.view(table)
+    state.remember(view, ("query", "cause"))
+    cards.linked_cause(table, view)
+    cards.ranked_list(table, view.query, run_query(table, view.query), key="t")
+
+
+def test_the_list_opens_a_cause_in_a_dialog_and_closes_it():
+    at = run(cards_script)
+    assert len(at.button) == 10  # one page of cards
+    first = at.button[0]
+    first.click().run()
+    assert at.query_params["cause"]  # the link names the opened cause
+    assert any("What helps" in m.value for m in at.markdown)  # its full explanation
+    at = run(cards_script, cause="Hiccups")
+    assert [w.value.replace("\\", "") for w in at.warning] == ['This table has no cause called "Hiccups".']
+
+
+def chrome_script() -> None:
+    from pages.ui import chrome, source
+
+    source.load_source()
+    chrome.safety_strip()
+    chrome.warning_signs()
+
+
+def test_every_page_says_education_not_diagnosis_and_when_to_get_help():
+    at = run(chrome_script)
+    values = [m.value for m in at.markdown]
+    assert any("Education, not diagnosis." in v for v in values)
+    assert any("Call" in v and "ambulance" in v for v in values)  # the emergency signs, with what to do
+    assert [s.value for s in at.subheader] == [":material/e911_emergency: When to get help"]
+
+
+def check_script() -> None:
+    from causes import run_query
+    from pages.ui import source, state, warning_check
+
+    table = source.load_source()
+    view = state.view(table)
+    warning_check.action_cards()
+    warning_check.check_panel(table, view.query, run_query(table, view.query), source.sidecars()[0])
+
+
+def test_a_yes_shows_its_action_at_once_and_clear_forgets_it():
+    at = run(check_script, symptom="cramps at night", area="calves")
+    boxes = at.checkbox
+    assert len(boxes) > 0 and not at.error
+    boxes[0].check().run()
+    assert at.error, "a yes to a serious sign shows its action"
+    assert [b for b in at.button if b.label == "Clear my answers"]
+    next(b for b in at.button if b.label == "Clear my answers").click().run()
+    assert not at.error and not any(c.value for c in at.checkbox)
