@@ -13,7 +13,7 @@ table = source.active_table()
 st.title("Body map")
 source.table_caption(table)
 view, result = filters.filter_panel(table, state.view(table))
-state.remember(view, ("query", "cause"))
+state.sync_url(view, ("query", "cause"))
 query = view.query
 
 

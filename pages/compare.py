@@ -61,7 +61,7 @@ chosen = st.multiselect(
     persist_state="session",
 )
 view = replace(view, compare=tuple(chosen))
-state.remember(view, ("compare",))
+state.sync_url(view, ("compare",))
 notices = state.notices("compare", view.compare)
 if notices:
     st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")

@@ -19,7 +19,7 @@ if state.serving_bundled():
         "can cause it, and when to get help."
     )
 view, result = filters.filter_panel(table, state.view(table))
-state.remember(view, ("query", "cause"))
+state.sync_url(view, ("query", "cause"))
 query = view.query
 warning_check.check_panel(table, query, result, flags)
 

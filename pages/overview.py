@@ -17,7 +17,7 @@ table = source.active_table()
 st.title("Overview")
 source.table_caption(table)
 view, result = filters.filter_panel(table, state.view(table))
-state.remember(view, ("query",))
+state.sync_url(view, ("query",))
 query = view.query
 
 filters.result_heading(query, result)

@@ -2,7 +2,7 @@
 (the link) and `st.session_state` (this browser tab's session).
 
 - The view (`causes.view.View`): `view()` resolves this run's view from the link and
-  what the person chose before (the rule is `causes.view.resolve`); `remember()` keeps it
+  what the person chose before (the rule is `causes.view.resolve`); `sync_url()` keeps it
   and writes the page's parts into the address bar; `update()` changes it in a callback.
 - The source: the table in use, the server's own, a person's own table and its folder.
 - Typed accessors for each component's own keys (filters, compare, deck, body map,
@@ -140,7 +140,7 @@ def notices(part: Part, value: Any) -> tuple[str, ...]:
     return tuple(said) if value == at_load else ()
 
 
-def remember(shown: View, parts: Iterable[Part]) -> None:
+def sync_url(shown: View, parts: Iterable[Part]) -> None:
     """Keep the view the page shows and write its parts into the address bar, so a copied
     link reopens it. (Streamlit's own query-param binding writes an option's label, and
     ours carry live counts.)"""

@@ -22,7 +22,7 @@ def filters_script() -> None:
 
     table = source.load_source()
     view, result = filters.filter_panel(table, state.view(table))
-    state.remember(view, ("query",))
+    state.sync_url(view, ("query",))
     filters.result_heading(view.query, result)
     st.text(f"{len(result)} {view.query.to_params()}")
 
@@ -51,7 +51,7 @@ def cards_script() -> None:
 
     table = source.load_source()
     view = state.view(table)
-    state.remember(view, ("query", "cause"))
+    state.sync_url(view, ("query", "cause"))
     cards.linked_cause(table, view)
     cards.ranked_list(table, view.query, run_query(table, view.query), key="t")
 

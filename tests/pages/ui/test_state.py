@@ -25,7 +25,7 @@ def view_script() -> None:
     for part in ("query", "compare", "cause"):
         for notice in state.notices(part, getattr(view, part)):
             st.warning(notice)
-    state.remember(view, ("query", "compare"))
+    state.sync_url(view, ("query", "compare"))
 
 
 def shown(at: AppTest) -> str:
@@ -74,7 +74,7 @@ def table_change_script() -> None:
 
     table = source.load_source()
     view = state.view(table)
-    state.remember(view, ("query",))
+    state.sync_url(view, ("query",))
     state.set_answers({"x": "said yes"})
     state.open_draft("mine.csv", table.frame.head(2))
     st.button("Use it", on_click=state.use_table, args=(table,))
