@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from causes.strings import name_key
 from causes.style import urgency_style
 from causes.table import URGENCY_RANK, CauseTable
 from causes.text import md_escape, plot_escape
@@ -39,10 +40,6 @@ TICK_SIZE = 16
 TITLE_SIZE = 22
 ROW_HEIGHT = 44
 SHARED_BAND = "#EEF2F6"  # the theme's secondary background: the shared rows' band
-
-
-def _key(term: str) -> str:
-    return " ".join(term.split()).casefold()
 
 
 # --- which causes: the URL value ------------------------------------------------------------
@@ -80,7 +77,7 @@ def named_causes(table: CauseTable, values: Sequence[str] | str | None, where: s
             continue
         position = find_cause(table, name)
         if position is None:
-            if _key(name) not in map(_key, unknown):
+            if name_key(name) not in map(name_key, unknown):
                 unknown.append(name)
         elif position not in positions:
             positions.append(position)
@@ -149,14 +146,14 @@ class TermSplit:
 
     def terms(self) -> tuple[str, ...]:
         """Every term, shared by all first, then shared by some, then each cause's own."""
-        seen: dict[str, str] = {_key(t): t for t in self.shared}
+        seen: dict[str, str] = {name_key(t): t for t in self.shared}
         for group in (*self.some, *self.own):
             for t in group:
-                seen.setdefault(_key(t), t)
+                seen.setdefault(name_key(t), t)
         return tuple(seen.values())
 
     def has(self, term: str, cause: int) -> bool:
-        return cause in self.holders.get(_key(term), ())
+        return cause in self.holders.get(name_key(term), ())
 
 
 @dataclass(frozen=True)
@@ -185,7 +182,7 @@ def _split(column: str, label: str, lists: Sequence[Sequence[str]]) -> TermSplit
     spelling: dict[str, str] = {}
     for i, items in enumerate(lists):
         for item in items:
-            k = _key(item)
+            k = name_key(item)
             if not k:
                 continue
             spelling.setdefault(k, item)
@@ -195,7 +192,7 @@ def _split(column: str, label: str, lists: Sequence[Sequence[str]]) -> TermSplit
     some: list[tuple[str, ...]] = []
     own: list[tuple[str, ...]] = []
     for items in lists:
-        keys = list(dict.fromkeys(k for k in map(_key, items) if k))
+        keys = list(dict.fromkeys(k for k in map(name_key, items) if k))
         some.append(tuple(spelling[k] for k in keys if 1 < len(holders[k]) < n))
         own.append(tuple(spelling[k] for k in keys if len(holders[k]) == 1))
     return TermSplit(
@@ -233,7 +230,7 @@ def also_in(comparison: Comparison, column: str, i: int) -> list[tuple[tuple[str
     split = comparison.split(column)
     groups: dict[tuple[int, ...], list[str]] = {}
     for term in split.some[i]:
-        others = tuple(j for j in split.holders[_key(term)] if j != i)
+        others = tuple(j for j in split.holders[name_key(term)] if j != i)
         groups.setdefault(others, []).append(term)
     return [(tuple(comparison.names[j] for j in others), tuple(terms)) for others, terms in groups.items()]
 
@@ -413,10 +410,10 @@ def overlap_rows(comparison: Comparison, column: str = "symptoms") -> list[Overl
     n = len(comparison.names)
     some = sorted(
         dict.fromkeys(t for group in split.some for t in group),
-        key=lambda t: -len(split.holders[_key(t)]),
+        key=lambda t: -len(split.holders[name_key(t)]),
     )
     for term in (*split.shared, *some, *(t for group in split.own for t in group)):
-        holders = split.holders[_key(term)]
+        holders = split.holders[name_key(term)]
         rows.append(OverlapRow(term, group_label(comparison, holders), tuple(i in holders for i in range(n))))
     return rows
 

@@ -106,7 +106,7 @@ def casefold(values: pd.Series) -> pd.Series:
 
 
 def name_key(name: str) -> str:
-    """A cause name as compared for uniqueness and looked up: case and runs of spaces ignored."""
+    """A cause name or a term as compared and looked up: case and runs of spaces ignored."""
     return " ".join(name.split()).casefold()
 
 
