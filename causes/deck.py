@@ -33,7 +33,7 @@ import plotly.graph_objects as go
 from causes.check import signs_for
 from causes.compare import Picked, named_causes
 from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
-from causes.query import Query, Result, heading, run_query
+from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import plural
@@ -170,14 +170,6 @@ def view_link(root: str, query: Query, picked: Sequence[str] = ()) -> str:
 # --- building the deck ----------------------------------------------------------------------
 
 
-def picked_result(table: CauseTable, positions: Sequence[int]) -> Result:
-    """A Result holding exactly these causes, in this order (for a hand-picked deck)."""
-    rows = np.asarray(list(positions), dtype=np.int64)
-    mask = np.zeros(len(table), dtype=bool)
-    mask[rows] = True
-    return Result(positions=rows, symptom_hits=np.zeros(len(rows), dtype=np.int64), mask=mask, total=len(table))
-
-
 def deck_sources(table: CauseTable, positions: Iterable[int], flags: Iterable[RedFlag] = ()) -> tuple[Source, ...]:
     """Each publisher and page the deck's causes and red flags cite, once, in the order
     they are first cited; a publisher without a link is listed once by name."""
@@ -243,7 +235,7 @@ def build_deck(
     query = query or Query()
     if picked:
         chosen = tuple(int(p) for p in picked[:MAX_CAUSE_SLIDES])
-        view = picked_result(table, chosen)
+        view = result_of(table, chosen)
         description = f"{plural(len(chosen), 'cause')} chosen for this talk"
         matching = len(chosen)
     else:

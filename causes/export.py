@@ -26,7 +26,7 @@ import numpy as np
 
 from causes.check import signs_for, usually_line
 from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
-from causes.query import Query, Result, heading
+from causes.query import Query, heading, result_of
 from causes.redflags import RedFlag, cause_flags, grouped
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK
 from causes.style import Help, help_for, plural, urgency_style
@@ -194,19 +194,12 @@ def _items(items: Sequence[str], empty: str) -> str:
     return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
 
 
-def _result_of(table: CauseTable, positions: np.ndarray) -> Result:
-    mask = np.zeros(len(table), dtype=bool)
-    mask[positions] = True
-    hits = np.zeros(len(positions), dtype=np.int64)
-    return Result(positions=positions, symptom_hits=hits, mask=mask, total=len(table))
-
-
 def _chart(table: CauseTable, positions: np.ndarray) -> str:
     """Matching causes per category, split by urgency: bars drawn with HTML, every number
     in the table's cells, each colour named in the legend."""
     if not len(positions):
         return "<p>No cause matches this view.</p>"
-    data = category_data(table, _result_of(table, positions))
+    data = category_data(table, result_of(table, positions))
     frame = data.frame
     shown = [i for i, c in enumerate(URGENCY_COLUMNS) if frame[c].sum()]
     biggest = max(int(frame["Total"].max()), 1)

@@ -150,6 +150,15 @@ class Result:
         return len(self.positions)
 
 
+def result_of(table: CauseTable, positions: Sequence[int]) -> Result:
+    """A Result holding exactly these causes, in this order (a hand-picked deck, a
+    handout's causes)."""
+    rows = np.asarray(list(positions), dtype=np.int64)
+    mask = np.zeros(len(table), dtype=bool)
+    mask[rows] = True
+    return Result(positions=rows, symptom_hits=np.zeros(len(rows), dtype=np.int64), mask=mask, total=len(table))
+
+
 def _mask_with_any(table: CauseTable, column: str, values: Sequence[str]) -> np.ndarray:
     index = table.facets[column]
     ids = [i for i in (index.id_of(v) for v in values) if i is not None]
