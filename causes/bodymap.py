@@ -41,7 +41,7 @@ import plotly.graph_objects as go
 from causes.query import Result
 from causes.style import plural
 from causes.table import CauseTable
-from causes.text import plot_escape
+from causes.text import joined, plot_escape
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -752,7 +752,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
 def _where(key: str, chips: Sequence[str]) -> str:
     if key in MARKER_PARTS:
         views = {PART_BY_NAME[p].view for p, a in REGION_AREAS.items() if a == key}
-        return " and ".join(v for v in ("front", "back") if v in views)
+        return joined([v for v in ("front", "back") if v in views])
     if key in chips:
         return "a box between the views"
     return "not drawn"

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from causes.strings import name_key
 from causes.style import urgency_style
 from causes.table import URGENCY_RANK, CauseTable
-from causes.text import md_escape, plot_escape
+from causes.text import joined, md_escape, plot_escape
 
 PARAM = "compare"
 MIN_CAUSES = 2
@@ -93,7 +93,7 @@ def parse_compare(table: CauseTable, values: Sequence[str] | str | None) -> Pick
         left_out = [table.record(p)["cause"] for p in positions[MAX_CAUSES:]]
         notices.append(
             f"You can compare up to {MAX_CAUSES} causes at once, so only the first {MAX_CAUSES} are shown; "
-            f"left out: {_join(left_out, 'and')}."
+            f"left out: {joined(left_out, 'and')}."
         )
         positions = positions[:MAX_CAUSES]
     return Picked(tuple(positions), tuple(notices))
@@ -264,12 +264,6 @@ class Sentence:
         return "".join(out)
 
 
-def _join(items: Sequence[str], word: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-
 def _joined_parts(items: Sequence[str], word: str, strong: bool = True) -> list[tuple[str, bool]]:
     parts: list[tuple[str, bool]] = []
     for k, item in enumerate(items):
@@ -310,7 +304,7 @@ def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[list
     theirs = [u for j, u in enumerate(comparison.urgencies) if j != i]
     if mine not in theirs:
         others = list(dict.fromkeys(_rated(u) for u in theirs))
-        clauses.append([("is rated ", False), (_rated(mine), True), (" rather than " + _join(others, "or"), False)])
+        clauses.append([("is rated ", False), (_rated(mine), True), (" rather than " + joined(others, "or"), False)])
     risks = by_rarity(table, "risk_factors", comparison.split("risk_factors").own[i])[:MORE_TERMS]
     if risks:
         clauses.append([("is linked to ", False), *_joined_parts(risks, "or")])
@@ -334,7 +328,7 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
         lead, rest = own[:LEAD_TERMS], own[LEAD_TERMS:]
         parts = _joined_parts([_capitalised(lead[0]), *lead[1:]], "and")
         parts += [(" can point to ", False), (name, True)]
-        parts += [(" rather than " + _join(others, "or"), False)]
+        parts += [(" rather than " + joined(others, "or"), False)]
         if rest:
             shown = rest[:MORE_TERMS]
             more = len(rest) - len(shown)
@@ -347,7 +341,7 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
                 parts.append((f" and {more} more", False))
         parts.append((".", False))
         return Sentence(tuple(parts))
-    parts = [("Every symptom of ", False), (name, True), (" is also a symptom of " + _join(others, "or"), False)]
+    parts = [("Every symptom of ", False), (name, True), (" is also a symptom of " + joined(others, "or"), False)]
     clauses = _differences(table, comparison, i)
     if not clauses:
         parts.append(("; its urgency, body areas and risk factors do not tell it apart either.", False))
@@ -373,7 +367,7 @@ def urgency_line(comparison: Comparison) -> str | None:
     out = []
     for level in levels:
         names = [n for n, u in zip(comparison.names, comparison.urgencies, strict=True) if u == level]
-        out.append(f"{urgency_style(level).label}: {_join(names, 'and')}.")
+        out.append(f"{urgency_style(level).label}: {joined(names, 'and')}.")
     return " ".join(out)
 
 
@@ -562,6 +556,6 @@ def overlap_alt(comparison: Comparison, column: str = "symptoms") -> str:
     label = dict(LIST_COLUMNS).get(column, column).lower()
     own = "; ".join(f"{len(o)} only {n}" for n, o in zip(comparison.names, split.own, strict=True))
     return (
-        f"Dot chart of the {label} of {_join(list(comparison.names), 'and')}: "
+        f"Dot chart of the {label} of {joined(list(comparison.names), 'and')}: "
         f"{len(split.shared)} {shared_label(len(comparison.names)).lower()}; {own}."
     )

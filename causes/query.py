@@ -16,6 +16,7 @@ except ImportError:  # pandas then keeps text in Python objects; the plain searc
     pa = pc = None
 
 from causes.table import FACET_COLUMNS, URGENCY_RANK, CauseTable
+from causes.text import joined
 
 Match = Literal["any", "all"]
 
@@ -110,16 +111,16 @@ class Query:
         rest, in the calves"."""
         parts: list[str] = []
         if self.symptoms:
-            parts.append("with " + _join(self.symptoms, "and" if self.match == "all" else "or"))
+            parts.append("with " + joined(self.symptoms, "and" if self.match == "all" else "or"))
         if self.areas:
-            parts.append("in the " + _join(self.areas, "or"))
+            parts.append("in the " + joined(self.areas, "or"))
         if self.risks:
-            parts.append("linked to " + _join(self.risks, "or"))
+            parts.append("linked to " + joined(self.risks, "or"))
         if self.categories:
             noun = "category" if len(self.categories) == 1 else "categories"
-            parts.append(f"in the {noun} " + _join(self.categories, "or"))
+            parts.append(f"in the {noun} " + joined(self.categories, "or"))
         if self.urgencies:
-            parts.append("rated " + _join(self.urgencies, "or"))
+            parts.append("rated " + joined(self.urgencies, "or"))
         if self.text.strip():
             parts.append(f'mentioning "{self.text.strip()}"')
         return "causes " + ", ".join(parts) if parts else "all causes"
@@ -129,12 +130,6 @@ def heading(query: Query) -> str:
     """The description as a heading: "Causes with cramps at night, in the calves"."""
     text = query.describe()
     return text[0].upper() + text[1:]
-
-
-def _join(items: Sequence[str], word: str) -> str:
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 @dataclass(frozen=True, eq=False)

@@ -29,6 +29,7 @@ from causes.figures import (
 )
 from causes.query import Result
 from causes.table import CauseTable
+from causes.text import joined
 
 Kind = Literal["category", "cause"]
 
@@ -54,11 +55,6 @@ def point_key(point: Mapping[str, Any]) -> str | None:
     if isinstance(node, str) and ":" in node:
         return node
     return None
-
-
-def _words(items: Sequence[str]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _group(key: str) -> str | None:
@@ -115,10 +111,10 @@ def selected(
         ranked = result.positions
         ids = [index.id_of(c) for c in categories]
         chosen = ranked[np.isin(category_of_rows(table)[ranked], ids)]
-        return Selected("category", _words(labels), tuple(int(p) for p in chosen))
+        return Selected("category", joined(labels), tuple(int(p) for p in chosen))
     if causes:
         ranked = result.positions.tolist() if len(causes) > 1 else []
         rank = {p: i for i, p in enumerate(ranked)}
         ordered = sorted(causes, key=lambda p: rank.get(p, 0))
-        return Selected("cause", _words([table.record(p)["cause"] for p in ordered]), tuple(ordered))
+        return Selected("cause", joined([table.record(p)["cause"] for p in ordered]), tuple(ordered))
     return None

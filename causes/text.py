@@ -1,4 +1,4 @@
-"""Make untrusted text from a cause table safe to show.
+"""Make untrusted text from a cause table safe to show, and put it into words.
 
 Streamlit renders markdown (links, images, colour and LaTeX directives). Text from a
 cause table is untrusted, so every character markdown could act on is escaped: HTML,
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 # Every ASCII punctuation character can be backslash-escaped in CommonMark; these are
@@ -55,3 +56,10 @@ def safe_url(url: str) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in url):
         return url
     return None
+
+
+def joined(items: Sequence[str], word: str = "and") -> str:
+    """A list in words: `A`, `A and B`, `A, B and C` (`word` "or": `A, B or C`); "" for none."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]

@@ -11,7 +11,7 @@ import pytest
 from causes.config import BUNDLED_TABLE, ENV_VAR, data_path
 from causes.redflags import RedFlag, load_red_flags
 from causes.style import NO_URGENCY, URGENCY_STYLE, badge_md, option_label, symptom_hits_line, urgency_style
-from causes.text import md_escape, paragraphs, safe_url
+from causes.text import joined, md_escape, paragraphs, safe_url
 
 # --- md_escape ---------------------------------------------------------------------------------
 
@@ -405,3 +405,16 @@ def test_plot_escape_makes_plotly_show_text_as_written(text, escaped):
 )
 def test_badge_md_draws_a_badge_inside_markdown_with_the_label_still_escaped(label, colour, icon, expected):
     assert badge_md(label, colour, icon) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "word", "expected"),
+    [
+        ([], "and", ""),
+        (["a"], "and", "a"),
+        (["a", "b"], "and", "a and b"),
+        (["a", "b", "c"], "or", "a, b or c"),
+    ],
+)
+def test_joined(items, word, expected):
+    assert joined(items, word) == expected
