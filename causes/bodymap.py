@@ -41,7 +41,7 @@ import plotly.graph_objects as go
 from causes.query import Result
 from causes.style import plural
 from causes.table import CauseTable
-from causes.text import joined, plot_escape
+from causes.text import joined, plot_escape, short
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -271,15 +271,6 @@ def ink_on(fill: str) -> str:
     """Black or white, whichever contrasts more with `fill`: on any fill, one of them
     reaches at least 4.58 to 1."""
     return "#000000" if contrast("#000000", fill) >= contrast("#FFFFFF", fill) else "#FFFFFF"
-
-
-def plotly_text(text: str, limit: int | None = None) -> str:
-    """Text from a table, made inert for plotly, which reads some HTML tags (links among
-    them) and entities in labels and hover text; optionally cut to `limit` characters."""
-    flat = " ".join(str(text).split())
-    if limit is not None and len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return plot_escape(flat)
 
 
 # --- geometry ---------------------------------------------------------------------------------
@@ -572,7 +563,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
         fig.add_annotation(
             x=ax + 3.4,
             y=ay,
-            text=("✓ " if key in picked else "") + plotly_text(name, limit=16),
+            text=("✓ " if key in picked else "") + plot_escape(short(name, 16)),
             showarrow=False,
             xanchor="left",
             font=dict(size=17, color=ink_on(fill)),
@@ -591,7 +582,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
         fig.add_annotation(
             x=lx,
             y=y,
-            text=("✓ " if key in picked else "") + plotly_text(name, limit=22),
+            text=("✓ " if key in picked else "") + plot_escape(short(name, 22)),
             showarrow=False,
             xanchor="right" if front else "left",
             font=dict(size=18, color=INK),
@@ -608,7 +599,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
     )
 
     def hover(key: str) -> str:
-        return plotly_text(causes_phrase(*by_key[key]))
+        return plot_escape(causes_phrase(*by_key[key]))
 
     hits = hit_points(drawn, chips)
     fig.add_trace(
@@ -698,7 +689,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             textposition="outside",
             cliponaxis=False,
             textfont=dict(size=17, color=INK),
-            hovertext=[plotly_text(causes_phrase(a, n)) for a, n in shown],
+            hovertext=[plot_escape(causes_phrase(a, n)) for a, n in shown],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(
                 color="#2171B5",
@@ -711,7 +702,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             unselected=dict(marker=dict(opacity=1)),
         )
     )
-    labels = [("✓ " if p else "") + plotly_text(a, limit=40) for a, p in zip(names, is_picked, strict=True)]
+    labels = [("✓ " if p else "") + plot_escape(short(a, 40)) for a, p in zip(names, is_picked, strict=True)]
     fig.update_yaxes(
         tickvals=positions,
         ticktext=labels,

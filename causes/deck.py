@@ -32,13 +32,13 @@ import plotly.graph_objects as go
 
 from causes.check import signs_for
 from causes.compare import Picked, named_causes
-from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
+from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import plural
 from causes.table import CauseTable
-from causes.text import plot_escape, safe_url
+from causes.text import plot_escape, safe_url, short
 
 DECK_PARAM = "deck"
 SLIDE_PARAM = "slide"

@@ -30,7 +30,7 @@ from causes.query import Result
 from causes.schema import URGENCY_LEVELS
 from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours, plural
 from causes.table import CauseTable
-from causes.text import plot_escape
+from causes.text import plot_escape, short
 
 # Readable from the back of a room.
 FONT_SIZE = 16
@@ -67,12 +67,6 @@ def make_key(kind: str, value: str = "") -> str:
 def split_key(key: str) -> tuple[str, str]:
     kind, _, value = key.partition(":")
     return kind, value
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    """Text cut to `limit` characters, with "…" when cut."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def wrapped(text: str, width: int = WRAP_CHARS, lines: int = 4) -> str:
@@ -244,7 +238,7 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     )
     fig.update_yaxes(
         tickvals=rows,
-        ticktext=[plot_escape(short(c)) for c in frame["Category"]],
+        ticktext=[plot_escape(short(c, LABEL_CHARS)) for c in frame["Category"]],
         range=[len(frame) - 0.5, -0.5],  # the most causes on top
         tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
         fixedrange=True,
@@ -510,7 +504,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     )
     fig.update_yaxes(
         tickvals=list(range(n_rows)),
-        ticktext=[plot_escape(short(c)) for c in frame.index],
+        ticktext=[plot_escape(short(c, LABEL_CHARS)) for c in frame.index],
         range=[n_rows - 0.5, -0.5],
         tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
         showgrid=True,

@@ -40,6 +40,13 @@ def plot_escape(text: str) -> str:
     return html.escape(flat, quote=False).replace("$", "&#36;")
 
 
+def short(text: str, limit: int) -> str:
+    """Text on one line, cut to `limit` characters with "…" when longer (a chart label;
+    its hover and table alternative show it whole)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def paragraphs(text: str) -> list[str]:
     """Split longer text into paragraphs at blank lines, each folded onto one line."""
     parts = re.split(r"\n\s*\n", str(text).strip())

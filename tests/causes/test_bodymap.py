@@ -31,7 +31,6 @@ from causes.bodymap import (
     figure_areas,
     ink_on,
     part_at,
-    plotly_text,
     polygon_area,
     region_anchor,
     shade,
@@ -328,20 +327,6 @@ def test_text_from_the_table_is_inert_in_the_figure():
     body = body_figure({"calves": 1, hostile: 1})
     assert "<a" not in "".join(clickable(body, "areas").hovertext)
     assert not any("<a" in a.text for a in body.layout.annotations)
-
-
-@pytest.mark.parametrize(
-    ("text", "limit", "shown"),
-    [
-        ("calves", None, "calves"),
-        ("a <b>bold</b> & co", None, "a &lt;b&gt;bold&lt;/b&gt; &amp; co"),
-        ("$x$", None, "&#36;x&#36;"),
-        ("a  long\nname", None, "a long name"),
-        ("abcdefghij", 5, "abcd…"),
-    ],
-)
-def test_plotly_text(text, limit, shown):
-    assert plotly_text(text, limit) == shown
 
 
 # --- what a click selects ------------------------------------------------------------------------
