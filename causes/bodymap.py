@@ -11,7 +11,7 @@ Streamlit's plotly selections fire on points, not on filled areas. So the marker
 point whose `customdata` is the area (in the table's own spelling), and so are invisible
 targets laid in a grid over every region, along every name and over every chip
 (`hit_points`): a click anywhere on the calves, on their marker or on the word "calves"
-selects "calves". `clicked_area` reads the area back out of the selection.
+selects "calves". `clicked_area` reads the area back out of the selection (with `causes.selection`'s readers).
 
 Two areas of the bundled vocabulary have no single place on a body: "whole leg" and
 "whole body". Shading every leg part for "whole leg" would hide what the thighs and
@@ -38,7 +38,8 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.query import Result
+from causes.query import Result, term_counts
+from causes.selection import point_data, points_of
 from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
@@ -327,13 +328,6 @@ def chip_anchor(index: int) -> Point:
 # --- counts ------------------------------------------------------------------------------------
 
 
-def area_counts(table: CauseTable, result: Result) -> dict[str, int]:
-    """How many of the matching causes involve each body area, in the table's order (most
-    causes overall first) and spelling."""
-    index = table.facets["body_areas"]
-    return dict(zip(index.terms, index.facet_counts(result.mask).tolist(), strict=True))
-
-
 def uses_body_vocabulary(areas: Iterable[str]) -> bool:
     """Whether a table's body areas suit the drawn figure: at least half of its distinct
     area terms are terms of the bundled vocabulary (ignoring case). Otherwise the areas
@@ -356,19 +350,8 @@ def clicked_area(selection: Mapping[str, Any] | None) -> str | None:
     """The body area a chart selection picked, from Streamlit's selection state (its
     `.selection`, or the whole event with a `selection` in it): the `customdata` of the
     first selected point that carries a text one. None when nothing usable was selected."""
-    if not isinstance(selection, Mapping):
-        return None
-    if "selection" in selection and "points" not in selection:
-        return clicked_area(selection["selection"])
-    points = selection.get("points")
-    if not isinstance(points, Sequence) or isinstance(points, str):
-        return None
-    for point in points:
-        if not isinstance(point, Mapping):
-            continue
-        data = point.get("customdata")
-        if isinstance(data, Sequence) and not isinstance(data, str):
-            data = data[0] if data else None
+    for point in points_of(selection):
+        data = point_data(point)
         if isinstance(data, str) and data.strip():
             return data.strip()
     return None
@@ -751,7 +734,7 @@ def _where(key: str, chips: Sequence[str]) -> str:
 
 def area_view(table: CauseTable, result: Result, chosen: Iterable[str] = ()) -> AreaView:
     """Everything the body-map page shows for the current matches."""
-    counts = area_counts(table, result)
+    counts = term_counts(table, result, "body_areas")
     chosen = tuple(chosen)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     top = ", ".join(f"{a} {n:,}" for a, n in ordered[:3] if n)

@@ -248,14 +248,16 @@ def run_query(table: CauseTable, query: Query) -> Result:
     return Result(positions=ranked, symptom_hits=ranked_hits, mask=mask, total=n)
 
 
+def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:
+    """How many of the matching causes carry each term of a column, in the table's order
+    (most causes overall first) and spelling."""
+    index = table.facets[column]
+    return dict(zip(index.terms, index.facet_counts(result.mask).tolist(), strict=True))
+
+
 def facet_counts(table: CauseTable, result: Result) -> dict[str, dict[str, int]]:
     """For each filter column, how many of the matching causes carry each term."""
-    out: dict[str, dict[str, int]] = {}
-    for column in FACET_COLUMNS:
-        index = table.facets[column]
-        counts = index.facet_counts(result.mask)
-        out[column] = dict(zip(index.terms, counts.tolist(), strict=True))
-    return out
+    return {column: term_counts(table, result, column) for column in FACET_COLUMNS}
 
 
 def count_line(result: Result) -> str:

@@ -20,7 +20,6 @@ from causes.bodymap import (
     REGION_AREAS,
     X_RANGE,
     Y_RANGE,
-    area_counts,
     area_view,
     bar_figure,
     body_figure,
@@ -40,7 +39,7 @@ from causes.bodymap import (
 from causes.config import BUNDLED_TABLE
 from causes.content import GLOSSARY_FILE, Glossary
 from causes.loader import load_cause_table
-from causes.query import Query, run_query
+from causes.query import Query, run_query, term_counts
 from causes.table import CauseTable
 from tests.causes.tables import table_from_rows
 
@@ -96,7 +95,7 @@ def clickable(fig, name: str | None = None):
 )
 def test_counts_are_the_matching_causes_per_area(table, query):
     result = run_query(table, query)
-    counts = area_counts(table, result)
+    counts = term_counts(table, result, "body_areas")
     assert list(counts) == list(table.facets["body_areas"].terms)
     matching = [table.record(int(p)) for p in result.positions]
     for area, n in counts.items():
@@ -104,13 +103,13 @@ def test_counts_are_the_matching_causes_per_area(table, query):
 
 
 def test_counts_use_the_tables_first_spelling(table):
-    counts = area_counts(table, run_query(table, Query()))
+    counts = term_counts(table, run_query(table, Query()), "body_areas")
     assert counts["calves"] == 2  # "Calves" in the second row is the same area
 
 
 def test_bundled_counts_add_up(bundled):
     result = run_query(bundled, Query(areas=("calves",)))
-    counts = area_counts(bundled, result)
+    counts = term_counts(bundled, result, "body_areas")
     in_calves = [i for i in range(len(bundled)) if "calves" in bundled.record(i)["body_areas"]]
     assert counts["calves"] == len(result) == len(in_calves) > 10
     assert sum(counts.values()) == sum(len(bundled.record(int(p))["body_areas"]) for p in result.positions)
@@ -223,7 +222,7 @@ def test_area_view_picks_the_figure(areas, kind):
     result = run_query(t, Query())
     view = area_view(t, result)
     assert view.kind == kind
-    counts = area_counts(t, result)
+    counts = term_counts(t, result, "body_areas")
     assert dict(zip(view.rows["Body area"], view.rows["Matching causes"], strict=True)) == counts
     assert view.alt
 
@@ -240,7 +239,7 @@ def test_the_bundled_table_gets_the_body(bundled):
 
 @pytest.mark.parametrize("query", [Query(), Query(areas=("calves",)), Query(symptoms=("twitching",))])
 def test_body_figure_has_one_marker_per_area(bundled, query):
-    counts = area_counts(bundled, run_query(bundled, query))
+    counts = term_counts(bundled, run_query(bundled, query), "body_areas")
     fig = body_figure(counts, query.areas)
     points = clickable(fig, "areas")
     assert sorted(points.customdata) == sorted(counts)  # every area once: a region or a chip
@@ -254,7 +253,7 @@ def test_body_figure_has_one_marker_per_area(bundled, query):
 
 
 def test_every_region_can_be_clicked_anywhere_on_it(bundled):
-    counts = area_counts(bundled, run_query(bundled, Query()))
+    counts = term_counts(bundled, run_query(bundled, Query()), "body_areas")
     hits = clickable(body_figure(counts), "hits")
     assert set(hits.customdata) == set(counts)
     drawn, chips = figure_areas(counts)
@@ -287,7 +286,7 @@ def test_part_at_finds_the_part_on_top(point, part):
 
 
 def test_body_figure_shades_regions_by_count(table):
-    counts = area_counts(table, run_query(table, Query()))
+    counts = term_counts(table, run_query(table, Query()), "body_areas")
     fig = body_figure(counts, ["calves"])
     fills = {t.name: t for t in fig.data if t.fill == "toself"}
     calf, thigh, belly = fills["calf (back, left)"], fills["thigh (front, left)"], fills["abdomen"]
