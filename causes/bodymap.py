@@ -277,12 +277,6 @@ def ink_on(fill: str) -> str:
 # --- geometry ---------------------------------------------------------------------------------
 
 
-def polygon_area(poly: Polygon) -> float:
-    """The (unsigned) area of a simple polygon."""
-    s = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(poly, (*poly[1:], poly[0]), strict=True))
-    return abs(s) / 2
-
-
 def centroid(polys: Iterable[Polygon]) -> Point:
     """The area-weighted centroid of one or more simple polygons."""
     total = cx = cy = 0.0

@@ -30,7 +30,6 @@ from causes.bodymap import (
     figure_areas,
     ink_on,
     part_at,
-    polygon_area,
     region_anchor,
     shade,
     uses_body_vocabulary,
@@ -164,16 +163,15 @@ def test_markers_do_not_overlap():
 
 
 @pytest.mark.parametrize(
-    ("polys", "area", "centre"),
+    ("polys", "centre"),
     [
-        ([((0, 0), (2, 0), (2, 2), (0, 2))], 4, (1, 1)),
-        ([((0, 0), (0, 2), (2, 2), (2, 0))], 4, (1, 1)),  # clockwise
-        ([((0, 0), (2, 0), (2, 2), (0, 2)), ((4, 0), (6, 0), (6, 2), (4, 2))], 8, (3, 1)),
-        ([((0, 0), (3, 0), (0, 3))], 4.5, (1, 1)),
+        ([((0, 0), (2, 0), (2, 2), (0, 2))], (1, 1)),
+        ([((0, 0), (0, 2), (2, 2), (2, 0))], (1, 1)),  # clockwise
+        ([((0, 0), (2, 0), (2, 2), (0, 2)), ((4, 0), (6, 0), (6, 2), (4, 2))], (3, 1)),
+        ([((0, 0), (3, 0), (0, 3))], (1, 1)),
     ],
 )
-def test_centroid_and_area(polys, area, centre):
-    assert sum(polygon_area(p) for p in polys) == area
+def test_centroid(polys, centre):
     assert centroid(polys) == centre
 
 
