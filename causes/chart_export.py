@@ -15,6 +15,7 @@ from typing import Literal
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from causes.export import APP_NAME, NOT_DIAGNOSIS
 from causes.text import plot_escape
 
 pio.defaults.mathjax = False
@@ -30,7 +31,7 @@ MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 def source_line(table_name: str, day: str) -> str:
     """The line that says where a chart's data comes from."""
-    return f"Source: Cause Atlas, cause table {table_name}, {day}. Education, not diagnosis."
+    return f"Source: {APP_NAME}, cause table {table_name}, {day}. {NOT_DIAGNOSIS}"
 
 
 def for_export(fig: go.Figure, title: str, source: str) -> go.Figure:

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.check import signs_for
+from causes.check import WHEN_TO_GET_HELP, signs_for
 from causes.compare import Picked, named_causes
 from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure
 from causes.query import Query, Result, heading, result_of, run_query
@@ -209,14 +209,14 @@ def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
     """The general red flags, most urgent first, at most FLAGS_PER_SLIDE a slide and one
     urgency level a slide. Without a red-flag file, one slide of the general advice."""
     if not flags:
-        return [Slide("doctor", "When to get help")]
+        return [Slide("doctor", WHEN_TO_GET_HELP)]
     slides: list[Slide] = []
     for level in reversed(URGENCY_LEVELS):
         chosen = [f for f in flags if f.urgency == level]
         parts = _chunks(chosen, FLAGS_PER_SLIDE)
         for i, part in enumerate(parts, start=1):
             more = f" ({i} of {len(parts)})" if len(parts) > 1 else ""
-            slides.append(Slide("doctor", f"When to get help{more}", flags=part))
+            slides.append(Slide("doctor", f"{WHEN_TO_GET_HELP}{more}", flags=part))
     return slides
 
 
