@@ -43,6 +43,7 @@ from causes.selection import point_data, points_of
 from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
+from causes.theme import INK, LABEL_CHARS, PICTURE_SCALE, SOFT_INK, base_layout, font
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -225,16 +226,12 @@ HIT_SPACING = 2.0
 MARKER_CLEARANCE = 3.2
 LABEL_CHAR = 1.4
 
-# --- colours and type ----------------------------------------------------------------------
+# --- colours (the type is causes.theme's, at PICTURE_SCALE) --------------------------------
 # One hue, light to dark blue (ColorBrewer "Blues"): fine for every kind of colour blindness.
 SCALE: tuple[str, ...] = ("#DCEAF6", "#9ECAE1", "#4292C6", "#2171B5", "#08306B")
 NEUTRAL_FILL = "#F3F3F3"
 OUTLINE = "#555555"
 CHOSEN_OUTLINE = "#000000"
-INK = "#111111"
-FONT = dict(family="Source Sans, sans-serif", size=18, color=INK)
-# For st.plotly_chart(config=...): no toolbar, no zooming; the figure is a picture to click.
-PLOTLY_CONFIG: dict[str, Any] = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
@@ -386,12 +383,12 @@ def _closed(poly: Polygon) -> tuple[list[float], list[float]]:
 def _title(text: str, sub: str) -> dict[str, Any]:
     return dict(
         text=text,
-        subtitle=dict(text=sub, font=dict(size=17, color="#333333")),
+        subtitle=dict(text=sub, font=font(17, SOFT_INK)),
         x=0.5,
         xanchor="center",
         y=0.985,
         yanchor="top",
-        font=dict(size=24, color=INK),
+        font=font(24),
     )
 
 
@@ -562,7 +559,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
             text=("✓ " if key in picked else "") + plot_escape(short(name, 22)),
             showarrow=False,
             xanchor="right" if front else "left",
-            font=dict(size=18, color=INK),
+            font=font(18),
         )
     fig.add_trace(
         go.Scatter(
@@ -605,7 +602,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
             customdata=[by_key[k][0] for k in keys],
             text=[f"{by_key[k][1]:,}" for k in keys],
             textposition="middle center",
-            textfont=dict(size=16, color=INK),
+            textfont=font(16),
             hovertext=[hover(k) for k in keys],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(size=34, color="#FFFFFF", line=dict(color="#08306B", width=2.5), opacity=1),
@@ -616,25 +613,23 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
     )
 
     for x, label in ((0.0, "Front"), (BACK_X, "Back")):
-        fig.add_annotation(x=x, y=103.5, text=f"<b>{label}</b>", showarrow=False, font=dict(size=20, color=INK))
+        fig.add_annotation(x=x, y=103.5, text=f"<b>{label}</b>", showarrow=False, font=font(20))
     if chips:
         fig.add_annotation(
             x=CHIP_X,
             y=chip_box(0)[3] + 2.6,
             text="Not one part:",
             showarrow=False,
-            font=dict(size=17, color=INK),
+            font=font(17),
         )
     fig.update_xaxes(range=X_RANGE, visible=False, fixedrange=True)
     fig.update_yaxes(range=Y_RANGE, visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(
+        **base_layout(scale=PICTURE_SCALE),
         title=_title(BODY_TITLE, BODY_SUBTITLE),
         height=760,
         margin=dict(l=8, r=8, t=96, b=8),
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        font=FONT,
-        hoverlabel=dict(font=dict(size=18), bgcolor="#FFFFFF", bordercolor="#08306B"),
+        hoverlabel_bordercolor=SCALE[-1],
         hovermode="closest",
         hoverdistance=20,
         showlegend=False,
@@ -665,7 +660,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             text=[f"{n:,}" for n in values],
             textposition="outside",
             cliponaxis=False,
-            textfont=dict(size=17, color=INK),
+            textfont=font(17),
             hovertext=[plot_escape(causes_phrase(a, n)) for a, n in shown],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(
@@ -679,20 +674,20 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             unselected=dict(marker=dict(opacity=1)),
         )
     )
-    labels = [("✓ " if p else "") + plot_escape(short(a, 40)) for a, p in zip(names, is_picked, strict=True)]
+    labels = [("✓ " if p else "") + plot_escape(short(a, LABEL_CHARS)) for a, p in zip(names, is_picked, strict=True)]
     fig.update_yaxes(
         tickvals=positions,
         ticktext=labels,
         autorange="reversed",
         fixedrange=True,
-        tickfont=dict(size=17, color=INK),
+        tickfont=font(17),
         ticks="",
         showgrid=False,
     )
     top = max(values or [0])
     # Every bar has its count written beside it, so the axis needs no numbers.
     fig.update_xaxes(
-        title=dict(text="Matching causes", font=dict(size=17, color=INK)),
+        title=dict(text="Matching causes", font=font(17)),
         range=[0, top * 1.15 + 1],
         fixedrange=True,
         showticklabels=False,
@@ -704,13 +699,11 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
     if more:
         sub += f" The {len(shown):,} areas with most causes; {more:,} more are in the table below."
     fig.update_layout(
+        **base_layout(scale=PICTURE_SCALE),
         title=_title(BARS_TITLE, sub),
         height=140 + 38 * max(len(shown), 1),
         margin=dict(l=8, r=24, t=96, b=60),
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        font=FONT,
-        hoverlabel=dict(font=dict(size=18), bgcolor="#FFFFFF", bordercolor="#08306B"),
+        hoverlabel_bordercolor=SCALE[-1],
         bargap=0.25,
         showlegend=False,
     )

@@ -18,6 +18,7 @@ from causes.strings import name_key
 from causes.style import urgency_style
 from causes.table import URGENCY_RANK, CauseTable
 from causes.text import joined, md_escape, plot_escape
+from causes.theme import GRID_COLOUR, INK, TITLE_SIZE, base_layout, font
 
 PARAM = "compare"
 MIN_CAUSES = 2
@@ -34,10 +35,7 @@ LIST_COLUMNS: tuple[tuple[str, str], ...] = (
 # How many distinct terms a sentence names first, and how many more it adds after.
 LEAD_TERMS = 2
 MORE_TERMS = 3
-# Chart sizes, readable on a projector.
-FONT_SIZE = 18
-TICK_SIZE = 16
-TITLE_SIZE = 22
+# Chart sizes, readable on a projector (type: causes.theme).
 ROW_HEIGHT = 44
 SHARED_BAND = "#EEF2F6"  # the theme's secondary background: the shared rows' band
 
@@ -481,7 +479,7 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
                 x=[x_labels[i]] * len(ys),
                 y=ys,
                 mode="markers",
-                marker={"size": 26, "color": style.colour, "line": {"width": 2, "color": "#111111"}},
+                marker={"size": 26, "color": style.colour, "line": {"width": 2, "color": INK}},
                 name=style.label,
                 legendgroup=style.label,
                 showlegend=style.label not in legend_shown,
@@ -500,7 +498,7 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
             yanchor="middle",
             text=f"<b>{plot_escape(label)}</b>",
             showarrow=False,
-            font={"size": TICK_SIZE, "color": "#111111"},
+            font=font(),
         )
         if label == shared_label:
             size = sum(1 for r in rows if r.group == label)
@@ -511,29 +509,26 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
             fig.add_hline(y=position - 0.5, line_width=1, line_dash="dot", line_color="#666666")
     lines = max(len(x.split("<br>")) for x in x_labels)
     fig.update_layout(
-        title={"text": plot_escape(overlap_title(comparison, column)), "font": {"size": TITLE_SIZE}},
-        font={"size": FONT_SIZE, "color": "#111111"},
-        height=170 + ROW_HEIGHT * max(len(y_values), 1) + 24 * lines,
+        **base_layout(height=170 + ROW_HEIGHT * max(len(y_values), 1) + 24 * lines),
+        title={"text": plot_escape(overlap_title(comparison, column)), "font": font(TITLE_SIZE)},  # centred
         margin={"l": 10, "r": 10, "t": 70 + 24 * lines, "b": 10},
         legend={
-            "title": {"text": "Urgency", "font": {"size": TICK_SIZE}},
+            "title": {"text": "Urgency", "font": font()},
             "orientation": "h",
             "yanchor": "top",
             "y": -0.01,
             "x": 0,
-            "font": {"size": TICK_SIZE},
+            "font": font(),
         },
-        plot_bgcolor="#FFFFFF",
-        hoverlabel={"font": {"size": TICK_SIZE}},
     )
     fig.update_xaxes(
         side="top",
         type="category",
         categoryorder="array",
         categoryarray=x_labels,
-        tickfont={"size": TICK_SIZE, "color": "#111111"},
+        tickfont=font(),
         showgrid=True,
-        gridcolor="#DDDDDD",
+        gridcolor=GRID_COLOUR,
         fixedrange=True,
     )
     fig.update_yaxes(
@@ -541,9 +536,9 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
         categoryorder="array",
         categoryarray=y_values,
         range=[len(y_values) - 0.5, -0.5],
-        tickfont={"size": TICK_SIZE, "color": "#111111"},
+        tickfont=font(),
         showgrid=True,
-        gridcolor="#DDDDDD",
+        gridcolor=GRID_COLOUR,
         fixedrange=True,
         title=None,
     )

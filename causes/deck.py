@@ -32,13 +32,14 @@ import plotly.graph_objects as go
 
 from causes.check import WHEN_TO_GET_HELP, signs_for
 from causes.compare import Picked, named_causes
-from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure
+from causes.figures import ChartData, category_data, category_figure
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import plural
 from causes.table import CauseTable
 from causes.text import plot_escape, safe_url, short
+from causes.theme import BACKGROUND, GRID_COLOUR, SLIDE_SCALE, scaled
 
 DECK_PARAM = "deck"
 SLIDE_PARAM = "slide"
@@ -48,8 +49,7 @@ KEY_SYMPTOMS = 6
 TOP_ITEMS = 3  # self-care tips and red flags on a cause slide
 FLAGS_PER_SLIDE = 6
 SOURCES_PER_SLIDE = 8
-# Charts on a slide: read from the back of a room at 1280x720.
-SLIDE_FONT = 22
+# Charts on a slide: read from the back of a room at 1280x720 (type: theme.SLIDE_SCALE).
 OVERVIEW_HEIGHT = 380
 SYMPTOM_ROW = 36
 SYMPTOM_LABEL = 22  # characters; one line per bar
@@ -320,19 +320,6 @@ def symptom_share_alt(table: CauseTable, position: int) -> str:
     return f"Bar chart: how many of the table's {len(table):,} causes have each key symptom. " + "; ".join(parts) + "."
 
 
-def _big(fig: go.Figure, height: int) -> go.Figure:
-    """A chart's type made large enough for the back of a room."""
-    font = dict(size=SLIDE_FONT, color=FONT_COLOUR)
-    fig.update_layout(font=font, height=height, hoverlabel=dict(font=font))
-    fig.update_xaxes(tickfont=font, title_font=font)
-    fig.update_yaxes(tickfont=font, title_font=font)
-    for a in fig.layout.annotations:
-        a.font = font
-    if fig.layout.legend is not None:
-        fig.update_layout(legend=dict(font=font, title=dict(font=font)))
-    return fig
-
-
 def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     """A small bar chart: per key symptom of the cause, how many causes have it."""
     frame = symptom_share(table, position)
@@ -355,8 +342,8 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     fig.update_layout(
         showlegend=False,
         margin=dict(l=10, r=50, t=0, b=0),
-        paper_bgcolor="#FFFFFF",
-        plot_bgcolor="#FFFFFF",
+        paper_bgcolor=BACKGROUND,
+        plot_bgcolor=BACKGROUND,
         bargap=0.3,
     )
     fig.update_xaxes(range=[0, longest * 1.2], visible=False, fixedrange=True)
@@ -368,7 +355,7 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
         automargin=True,
         gridcolor=GRID_COLOUR,
     )
-    return _big(fig, 10 + SYMPTOM_ROW * max(len(frame), 1))
+    return scaled(fig, SLIDE_SCALE, 10 + SYMPTOM_ROW * max(len(frame), 1))
 
 
 def overview_data(table: CauseTable, deck: Deck) -> ChartData:
@@ -378,7 +365,7 @@ def overview_data(table: CauseTable, deck: Deck) -> ChartData:
 def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:
     """The Overview's category-by-urgency chart, in slide type, without its own title
     (the slide has one)."""
-    fig = _big(category_figure(table, data), OVERVIEW_HEIGHT)
+    fig = scaled(category_figure(table, data), SLIDE_SCALE, OVERVIEW_HEIGHT)
     fig.update_layout(title=None, margin=dict(l=10, r=40, t=40, b=30))
     fig.update_xaxes(title=None)
     return fig

@@ -5,8 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from causes.bodymap import PLOTLY_CONFIG, area_view, clicked_area, with_area
+from causes.bodymap import area_view, clicked_area, with_area
 from causes.text import md_escape
+from causes.theme import PICTURE_CONFIG as PLOTLY_CONFIG
 from pages import common
 
 CLICKS = "bodymap_clicks"

@@ -38,13 +38,13 @@ from causes.deck import (
 from causes.qr import LinkTooLong, qr_png
 from causes.style import urgency_style
 from causes.text import badge_escape, md_escape, safe_url
+from causes.theme import CHART_CONFIG
 from pages import common, warning_check
 
 KEY = "deck_causes"
 WRITTEN = "deck_url_written"  # the deck= values this page last put in the URL
 NOTICES = "deck_url_notices"
 FALLBACK_URL = "http://localhost:8501/present"  # when the browser's address is not known
-CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": False}
 SLIDE_CSS = """<style>
 [data-testid="stMainMenu"], [data-testid="stToolbarActions"], [data-testid="stDecoration"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 2rem; }
