@@ -11,7 +11,7 @@ Streamlit's plotly selections fire on points, not on filled areas. So the marker
 point whose `customdata` is the area (in the table's own spelling), and so are invisible
 targets laid in a grid over every region, along every name and over every chip
 (`hit_points`): a click anywhere on the calves, on their marker or on the word "calves"
-selects "calves". `clicked_area` reads the area back out of the selection.
+selects "calves". `clicked_area` reads the area back out of the selection (with `causes.selection`'s readers).
 
 Two areas of the bundled vocabulary have no single place on a body: "whole leg" and
 "whole body". Shading every leg part for "whole leg" would hide what the thighs and
@@ -38,10 +38,12 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.query import Result
+from causes.query import Result, term_counts
+from causes.selection import point_data, points_of
 from causes.style import plural
 from causes.table import CauseTable
-from causes.text import plot_escape
+from causes.text import joined, plot_escape, short
+from causes.theme import INK, LABEL_CHARS, PICTURE_SCALE, SOFT_INK, base_layout, font
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -224,16 +226,12 @@ HIT_SPACING = 2.0
 MARKER_CLEARANCE = 3.2
 LABEL_CHAR = 1.4
 
-# --- colours and type ----------------------------------------------------------------------
+# --- colours (the type is causes.theme's, at PICTURE_SCALE) --------------------------------
 # One hue, light to dark blue (ColorBrewer "Blues"): fine for every kind of colour blindness.
 SCALE: tuple[str, ...] = ("#DCEAF6", "#9ECAE1", "#4292C6", "#2171B5", "#08306B")
 NEUTRAL_FILL = "#F3F3F3"
 OUTLINE = "#555555"
 CHOSEN_OUTLINE = "#000000"
-INK = "#111111"
-FONT = dict(family="Source Sans, sans-serif", size=18, color=INK)
-# For st.plotly_chart(config=...): no toolbar, no zooming; the figure is a picture to click.
-PLOTLY_CONFIG: dict[str, Any] = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
@@ -273,22 +271,7 @@ def ink_on(fill: str) -> str:
     return "#000000" if contrast("#000000", fill) >= contrast("#FFFFFF", fill) else "#FFFFFF"
 
 
-def plotly_text(text: str, limit: int | None = None) -> str:
-    """Text from a table, made inert for plotly, which reads some HTML tags (links among
-    them) and entities in labels and hover text; optionally cut to `limit` characters."""
-    flat = " ".join(str(text).split())
-    if limit is not None and len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return plot_escape(flat)
-
-
 # --- geometry ---------------------------------------------------------------------------------
-
-
-def polygon_area(poly: Polygon) -> float:
-    """The (unsigned) area of a simple polygon."""
-    s = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(poly, (*poly[1:], poly[0]), strict=True))
-    return abs(s) / 2
 
 
 def centroid(polys: Iterable[Polygon]) -> Point:
@@ -336,13 +319,6 @@ def chip_anchor(index: int) -> Point:
 # --- counts ------------------------------------------------------------------------------------
 
 
-def area_counts(table: CauseTable, result: Result) -> dict[str, int]:
-    """How many of the matching causes involve each body area, in the table's order (most
-    causes overall first) and spelling."""
-    index = table.facets["body_areas"]
-    return dict(zip(index.terms, index.facet_counts(result.mask).tolist(), strict=True))
-
-
 def uses_body_vocabulary(areas: Iterable[str]) -> bool:
     """Whether a table's body areas suit the drawn figure: at least half of its distinct
     area terms are terms of the bundled vocabulary (ignoring case). Otherwise the areas
@@ -365,19 +341,8 @@ def clicked_area(selection: Mapping[str, Any] | None) -> str | None:
     """The body area a chart selection picked, from Streamlit's selection state (its
     `.selection`, or the whole event with a `selection` in it): the `customdata` of the
     first selected point that carries a text one. None when nothing usable was selected."""
-    if not isinstance(selection, Mapping):
-        return None
-    if "selection" in selection and "points" not in selection:
-        return clicked_area(selection["selection"])
-    points = selection.get("points")
-    if not isinstance(points, Sequence) or isinstance(points, str):
-        return None
-    for point in points:
-        if not isinstance(point, Mapping):
-            continue
-        data = point.get("customdata")
-        if isinstance(data, Sequence) and not isinstance(data, str):
-            data = data[0] if data else None
+    for point in points_of(selection):
+        data = point_data(point)
         if isinstance(data, str) and data.strip():
             return data.strip()
     return None
@@ -418,12 +383,12 @@ def _closed(poly: Polygon) -> tuple[list[float], list[float]]:
 def _title(text: str, sub: str) -> dict[str, Any]:
     return dict(
         text=text,
-        subtitle=dict(text=sub, font=dict(size=17, color="#333333")),
+        subtitle=dict(text=sub, font=font(17, SOFT_INK)),
         x=0.5,
         xanchor="center",
         y=0.985,
         yanchor="top",
-        font=dict(size=24, color=INK),
+        font=font(24),
     )
 
 
@@ -572,7 +537,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
         fig.add_annotation(
             x=ax + 3.4,
             y=ay,
-            text=("✓ " if key in picked else "") + plotly_text(name, limit=16),
+            text=("✓ " if key in picked else "") + plot_escape(short(name, 16)),
             showarrow=False,
             xanchor="left",
             font=dict(size=17, color=ink_on(fill)),
@@ -591,10 +556,10 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
         fig.add_annotation(
             x=lx,
             y=y,
-            text=("✓ " if key in picked else "") + plotly_text(name, limit=22),
+            text=("✓ " if key in picked else "") + plot_escape(short(name, 22)),
             showarrow=False,
             xanchor="right" if front else "left",
-            font=dict(size=18, color=INK),
+            font=font(18),
         )
     fig.add_trace(
         go.Scatter(
@@ -608,7 +573,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
     )
 
     def hover(key: str) -> str:
-        return plotly_text(causes_phrase(*by_key[key]))
+        return plot_escape(causes_phrase(*by_key[key]))
 
     hits = hit_points(drawn, chips)
     fig.add_trace(
@@ -637,7 +602,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
             customdata=[by_key[k][0] for k in keys],
             text=[f"{by_key[k][1]:,}" for k in keys],
             textposition="middle center",
-            textfont=dict(size=16, color=INK),
+            textfont=font(16),
             hovertext=[hover(k) for k in keys],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(size=34, color="#FFFFFF", line=dict(color="#08306B", width=2.5), opacity=1),
@@ -648,25 +613,23 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
     )
 
     for x, label in ((0.0, "Front"), (BACK_X, "Back")):
-        fig.add_annotation(x=x, y=103.5, text=f"<b>{label}</b>", showarrow=False, font=dict(size=20, color=INK))
+        fig.add_annotation(x=x, y=103.5, text=f"<b>{label}</b>", showarrow=False, font=font(20))
     if chips:
         fig.add_annotation(
             x=CHIP_X,
             y=chip_box(0)[3] + 2.6,
             text="Not one part:",
             showarrow=False,
-            font=dict(size=17, color=INK),
+            font=font(17),
         )
     fig.update_xaxes(range=X_RANGE, visible=False, fixedrange=True)
     fig.update_yaxes(range=Y_RANGE, visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(
+        **base_layout(scale=PICTURE_SCALE),
         title=_title(BODY_TITLE, BODY_SUBTITLE),
         height=760,
         margin=dict(l=8, r=8, t=96, b=8),
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        font=FONT,
-        hoverlabel=dict(font=dict(size=18), bgcolor="#FFFFFF", bordercolor="#08306B"),
+        hoverlabel_bordercolor=SCALE[-1],
         hovermode="closest",
         hoverdistance=20,
         showlegend=False,
@@ -697,8 +660,8 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             text=[f"{n:,}" for n in values],
             textposition="outside",
             cliponaxis=False,
-            textfont=dict(size=17, color=INK),
-            hovertext=[plotly_text(causes_phrase(a, n)) for a, n in shown],
+            textfont=font(17),
+            hovertext=[plot_escape(causes_phrase(a, n)) for a, n in shown],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(
                 color="#2171B5",
@@ -711,20 +674,20 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             unselected=dict(marker=dict(opacity=1)),
         )
     )
-    labels = [("✓ " if p else "") + plotly_text(a, limit=40) for a, p in zip(names, is_picked, strict=True)]
+    labels = [("✓ " if p else "") + plot_escape(short(a, LABEL_CHARS)) for a, p in zip(names, is_picked, strict=True)]
     fig.update_yaxes(
         tickvals=positions,
         ticktext=labels,
         autorange="reversed",
         fixedrange=True,
-        tickfont=dict(size=17, color=INK),
+        tickfont=font(17),
         ticks="",
         showgrid=False,
     )
     top = max(values or [0])
     # Every bar has its count written beside it, so the axis needs no numbers.
     fig.update_xaxes(
-        title=dict(text="Matching causes", font=dict(size=17, color=INK)),
+        title=dict(text="Matching causes", font=font(17)),
         range=[0, top * 1.15 + 1],
         fixedrange=True,
         showticklabels=False,
@@ -736,13 +699,11 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
     if more:
         sub += f" The {len(shown):,} areas with most causes; {more:,} more are in the table below."
     fig.update_layout(
+        **base_layout(scale=PICTURE_SCALE),
         title=_title(BARS_TITLE, sub),
         height=140 + 38 * max(len(shown), 1),
         margin=dict(l=8, r=24, t=96, b=60),
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        font=FONT,
-        hoverlabel=dict(font=dict(size=18), bgcolor="#FFFFFF", bordercolor="#08306B"),
+        hoverlabel_bordercolor=SCALE[-1],
         bargap=0.25,
         showlegend=False,
     )
@@ -752,7 +713,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
 def _where(key: str, chips: Sequence[str]) -> str:
     if key in MARKER_PARTS:
         views = {PART_BY_NAME[p].view for p, a in REGION_AREAS.items() if a == key}
-        return " and ".join(v for v in ("front", "back") if v in views)
+        return joined([v for v in ("front", "back") if v in views])
     if key in chips:
         return "a box between the views"
     return "not drawn"
@@ -760,7 +721,7 @@ def _where(key: str, chips: Sequence[str]) -> str:
 
 def area_view(table: CauseTable, result: Result, chosen: Iterable[str] = ()) -> AreaView:
     """Everything the body-map page shows for the current matches."""
-    counts = area_counts(table, result)
+    counts = term_counts(table, result, "body_areas")
     chosen = tuple(chosen)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     top = ", ".join(f"{a} {n:,}" for a, n in ordered[:3] if n)

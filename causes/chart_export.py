@@ -15,7 +15,9 @@ from typing import Literal
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from causes.export import APP_NAME, NOT_DIAGNOSIS
 from causes.text import plot_escape
+from causes.theme import BACKGROUND, SOFT_INK, font
 
 pio.defaults.mathjax = False
 # Port 9 (discard) on loopback: nothing listens there, so Chromium's own background
@@ -24,13 +26,12 @@ os.environ.setdefault("CHOREO_PROXY_SERVER", "127.0.0.1:9")
 
 ImageFormat = Literal["png", "svg"]
 WIDTH = 1400
-SOURCE_SIZE = 16
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def source_line(table_name: str, day: str) -> str:
     """The line that says where a chart's data comes from."""
-    return f"Source: Cause Atlas, cause table {table_name}, {day}. Education, not diagnosis."
+    return f"Source: {APP_NAME}, cause table {table_name}, {day}. {NOT_DIAGNOSIS}"
 
 
 def for_export(fig: go.Figure, title: str, source: str) -> go.Figure:
@@ -40,7 +41,7 @@ def for_export(fig: go.Figure, title: str, source: str) -> go.Figure:
     if not (out.layout.title and out.layout.title.text):
         out.update_layout(title=dict(text=plot_escape(title), x=0, xanchor="left"))
     bottom = (out.layout.margin.b or 40) + 50
-    out.update_layout(margin=dict(b=bottom), paper_bgcolor="#FFFFFF")
+    out.update_layout(margin=dict(b=bottom), paper_bgcolor=BACKGROUND)
     out.add_annotation(
         text=plot_escape(source),
         xref="paper",
@@ -51,7 +52,7 @@ def for_export(fig: go.Figure, title: str, source: str) -> go.Figure:
         yanchor="top",
         yshift=-bottom + 30,
         showarrow=False,
-        font=dict(size=SOURCE_SIZE, color="#333333"),
+        font=font(color=SOFT_INK),
     )
     return out
 

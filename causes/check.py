@@ -22,6 +22,12 @@ from causes.redflags import FLAG_LEVELS, RedFlag, cause_flags, grouped, parse_fl
 from causes.style import Help, badge_md, level_rank, urgency_style
 from causes.table import CauseTable
 
+# What every page, slide and handout says about getting help, in the same words.
+WHEN_TO_GET_HELP = "When to get help"
+GENERAL_ADVICE = "Symptoms that are severe, last, keep coming back, or worry you."  # when no signs are known
+NO_SIGNS = "No specific signs listed."  # a cause without warning signs of its own
+NO_SELF_CARE = "No self-care listed: ask a health professional."
+
 # The best-ranked matching causes whose signs are asked: enough for any realistic choice
 # in a table of thousands, few enough to ask in one panel.
 MAX_CAUSES_ASKED = 200
@@ -58,7 +64,7 @@ def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) 
 
 def signs_for(table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]) -> tuple[RedFlag, ...]:
     """The warning signs of these causes and the general signs of no cause, merged, most
-    serious first: what a deck of these causes shows under "When to get help"."""
+    serious first: what a deck of these causes shows under WHEN_TO_GET_HELP."""
     return tuple(f for f, _ in _merged(table, positions, general))
 
 

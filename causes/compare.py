@@ -14,9 +14,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from causes.strings import name_key
 from causes.style import urgency_style
 from causes.table import URGENCY_RANK, CauseTable
-from causes.text import md_escape, plot_escape
+from causes.text import joined, md_escape, plot_escape
+from causes.theme import GRID_COLOUR, INK, TITLE_SIZE, base_layout, font
 
 MIN_CAUSES = 2
 MAX_CAUSES = 4
@@ -32,10 +34,7 @@ LIST_COLUMNS: tuple[tuple[str, str], ...] = (
 # How many distinct terms a sentence names first, and how many more it adds after.
 LEAD_TERMS = 2
 MORE_TERMS = 3
-# Chart sizes, readable on a projector.
-FONT_SIZE = 18
-TICK_SIZE = 16
-TITLE_SIZE = 22
+# Chart sizes, readable on a projector (type: causes.theme).
 ROW_HEIGHT = 44
 SHARED_BAND = "#EEF2F6"  # the theme's secondary background: the shared rows' band
 
@@ -94,14 +93,14 @@ class TermSplit:
 
     def terms(self) -> tuple[str, ...]:
         """Every term, shared by all first, then shared by some, then each cause's own."""
-        seen: dict[str, str] = {_key(t): t for t in self.shared}
+        seen: dict[str, str] = {name_key(t): t for t in self.shared}
         for group in (*self.some, *self.own):
             for t in group:
-                seen.setdefault(_key(t), t)
+                seen.setdefault(name_key(t), t)
         return tuple(seen.values())
 
     def has(self, term: str, cause: int) -> bool:
-        return cause in self.holders.get(_key(term), ())
+        return cause in self.holders.get(name_key(term), ())
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ def _split(column: str, label: str, lists: Sequence[Sequence[str]]) -> TermSplit
     spelling: dict[str, str] = {}
     for i, items in enumerate(lists):
         for item in items:
-            k = _key(item)
+            k = name_key(item)
             if not k:
                 continue
             spelling.setdefault(k, item)
@@ -140,7 +139,7 @@ def _split(column: str, label: str, lists: Sequence[Sequence[str]]) -> TermSplit
     some: list[tuple[str, ...]] = []
     own: list[tuple[str, ...]] = []
     for items in lists:
-        keys = list(dict.fromkeys(k for k in map(_key, items) if k))
+        keys = list(dict.fromkeys(k for k in map(name_key, items) if k))
         some.append(tuple(spelling[k] for k in keys if 1 < len(holders[k]) < n))
         own.append(tuple(spelling[k] for k in keys if len(holders[k]) == 1))
     return TermSplit(
@@ -178,7 +177,7 @@ def also_in(comparison: Comparison, column: str, i: int) -> list[tuple[tuple[str
     split = comparison.split(column)
     groups: dict[tuple[int, ...], list[str]] = {}
     for term in split.some[i]:
-        others = tuple(j for j in split.holders[_key(term)] if j != i)
+        others = tuple(j for j in split.holders[name_key(term)] if j != i)
         groups.setdefault(others, []).append(term)
     return [(tuple(comparison.names[j] for j in others), tuple(terms)) for others, terms in groups.items()]
 
@@ -210,12 +209,6 @@ class Sentence:
                 escaped = f"**{escaped}**"
             out.append((" " if part[0].isspace() else "") + escaped + (" " if part[-1].isspace() else ""))
         return "".join(out)
-
-
-def _join(items: Sequence[str], word: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _joined_parts(items: Sequence[str], word: str, strong: bool = True) -> list[tuple[str, bool]]:
@@ -258,7 +251,7 @@ def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[list
     theirs = [u for j, u in enumerate(comparison.urgencies) if j != i]
     if mine not in theirs:
         others = list(dict.fromkeys(_rated(u) for u in theirs))
-        clauses.append([("is rated ", False), (_rated(mine), True), (" rather than " + _join(others, "or"), False)])
+        clauses.append([("is rated ", False), (_rated(mine), True), (" rather than " + joined(others, "or"), False)])
     risks = by_rarity(table, "risk_factors", comparison.split("risk_factors").own[i])[:MORE_TERMS]
     if risks:
         clauses.append([("is linked to ", False), *_joined_parts(risks, "or")])
@@ -282,7 +275,7 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
         lead, rest = own[:LEAD_TERMS], own[LEAD_TERMS:]
         parts = _joined_parts([_capitalised(lead[0]), *lead[1:]], "and")
         parts += [(" can point to ", False), (name, True)]
-        parts += [(" rather than " + _join(others, "or"), False)]
+        parts += [(" rather than " + joined(others, "or"), False)]
         if rest:
             shown = rest[:MORE_TERMS]
             more = len(rest) - len(shown)
@@ -295,7 +288,7 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
                 parts.append((f" and {more} more", False))
         parts.append((".", False))
         return Sentence(tuple(parts))
-    parts = [("Every symptom of ", False), (name, True), (" is also a symptom of " + _join(others, "or"), False)]
+    parts = [("Every symptom of ", False), (name, True), (" is also a symptom of " + joined(others, "or"), False)]
     clauses = _differences(table, comparison, i)
     if not clauses:
         parts.append(("; its urgency, body areas and risk factors do not tell it apart either.", False))
@@ -321,7 +314,7 @@ def urgency_line(comparison: Comparison) -> str | None:
     out = []
     for level in levels:
         names = [n for n, u in zip(comparison.names, comparison.urgencies, strict=True) if u == level]
-        out.append(f"{urgency_style(level).label}: {_join(names, 'and')}.")
+        out.append(f"{urgency_style(level).label}: {joined(names, 'and')}.")
     return " ".join(out)
 
 
@@ -358,10 +351,10 @@ def overlap_rows(comparison: Comparison, column: str = "symptoms") -> list[Overl
     n = len(comparison.names)
     some = sorted(
         dict.fromkeys(t for group in split.some for t in group),
-        key=lambda t: -len(split.holders[_key(t)]),
+        key=lambda t: -len(split.holders[name_key(t)]),
     )
     for term in (*split.shared, *some, *(t for group in split.own for t in group)):
-        holders = split.holders[_key(term)]
+        holders = split.holders[name_key(term)]
         rows.append(OverlapRow(term, group_label(comparison, holders), tuple(i in holders for i in range(n))))
     return rows
 
@@ -435,7 +428,7 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
                 x=[x_labels[i]] * len(ys),
                 y=ys,
                 mode="markers",
-                marker={"size": 26, "color": style.colour, "line": {"width": 2, "color": "#111111"}},
+                marker={"size": 26, "color": style.colour, "line": {"width": 2, "color": INK}},
                 name=style.label,
                 legendgroup=style.label,
                 showlegend=style.label not in legend_shown,
@@ -454,7 +447,7 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
             yanchor="middle",
             text=f"<b>{plot_escape(label)}</b>",
             showarrow=False,
-            font={"size": TICK_SIZE, "color": "#111111"},
+            font=font(),
         )
         if label == shared_label:
             size = sum(1 for r in rows if r.group == label)
@@ -465,29 +458,26 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
             fig.add_hline(y=position - 0.5, line_width=1, line_dash="dot", line_color="#666666")
     lines = max(len(x.split("<br>")) for x in x_labels)
     fig.update_layout(
-        title={"text": plot_escape(overlap_title(comparison, column)), "font": {"size": TITLE_SIZE}},
-        font={"size": FONT_SIZE, "color": "#111111"},
-        height=170 + ROW_HEIGHT * max(len(y_values), 1) + 24 * lines,
+        **base_layout(height=170 + ROW_HEIGHT * max(len(y_values), 1) + 24 * lines),
+        title={"text": plot_escape(overlap_title(comparison, column)), "font": font(TITLE_SIZE)},  # centred
         margin={"l": 10, "r": 10, "t": 70 + 24 * lines, "b": 10},
         legend={
-            "title": {"text": "Urgency", "font": {"size": TICK_SIZE}},
+            "title": {"text": "Urgency", "font": font()},
             "orientation": "h",
             "yanchor": "top",
             "y": -0.01,
             "x": 0,
-            "font": {"size": TICK_SIZE},
+            "font": font(),
         },
-        plot_bgcolor="#FFFFFF",
-        hoverlabel={"font": {"size": TICK_SIZE}},
     )
     fig.update_xaxes(
         side="top",
         type="category",
         categoryorder="array",
         categoryarray=x_labels,
-        tickfont={"size": TICK_SIZE, "color": "#111111"},
+        tickfont=font(),
         showgrid=True,
-        gridcolor="#DDDDDD",
+        gridcolor=GRID_COLOUR,
         fixedrange=True,
     )
     fig.update_yaxes(
@@ -495,9 +485,9 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
         categoryorder="array",
         categoryarray=y_values,
         range=[len(y_values) - 0.5, -0.5],
-        tickfont={"size": TICK_SIZE, "color": "#111111"},
+        tickfont=font(),
         showgrid=True,
-        gridcolor="#DDDDDD",
+        gridcolor=GRID_COLOUR,
         fixedrange=True,
         title=None,
     )
@@ -510,6 +500,6 @@ def overlap_alt(comparison: Comparison, column: str = "symptoms") -> str:
     label = dict(LIST_COLUMNS).get(column, column).lower()
     own = "; ".join(f"{len(o)} only {n}" for n, o in zip(comparison.names, split.own, strict=True))
     return (
-        f"Dot chart of the {label} of {_join(list(comparison.names), 'and')}: "
+        f"Dot chart of the {label} of {joined(list(comparison.names), 'and')}: "
         f"{len(split.shared)} {shared_label(len(comparison.names)).lower()}; {own}."
     )

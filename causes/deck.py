@@ -29,22 +29,22 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.check import signs_for
-from causes.figures import FONT_COLOUR, GRID_COLOUR, ChartData, category_data, category_figure, short
-from causes.query import Query, Result, heading, run_query
+from causes.check import WHEN_TO_GET_HELP, signs_for
+from causes.figures import ChartData, category_data, category_figure
+from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import plural
 from causes.table import CauseTable
-from causes.text import plot_escape, safe_url
+from causes.text import plot_escape, safe_url, short
+from causes.theme import BACKGROUND, GRID_COLOUR, SLIDE_SCALE, scaled
 
 MAX_CAUSE_SLIDES = 30
 KEY_SYMPTOMS = 6
 TOP_ITEMS = 3  # self-care tips and red flags on a cause slide
 FLAGS_PER_SLIDE = 6
 SOURCES_PER_SLIDE = 8
-# Charts on a slide: read from the back of a room at 1280x720.
-SLIDE_FONT = 22
+# Charts on a slide: read from the back of a room at 1280x720 (type: theme.SLIDE_SCALE).
 OVERVIEW_HEIGHT = 380
 SYMPTOM_ROW = 36
 SYMPTOM_LABEL = 22  # characters; one line per bar
@@ -111,14 +111,6 @@ class Deck:
 # --- building the deck ----------------------------------------------------------------------
 
 
-def picked_result(table: CauseTable, positions: Sequence[int]) -> Result:
-    """A Result holding exactly these causes, in this order (for a hand-picked deck)."""
-    rows = np.asarray(list(positions), dtype=np.int64)
-    mask = np.zeros(len(table), dtype=bool)
-    mask[rows] = True
-    return Result(positions=rows, symptom_hits=np.zeros(len(rows), dtype=np.int64), mask=mask, total=len(table))
-
-
 def deck_sources(table: CauseTable, positions: Iterable[int], flags: Iterable[RedFlag] = ()) -> tuple[Source, ...]:
     """Each publisher and page the deck's causes and red flags cite, once, in the order
     they are first cited; a publisher without a link is listed once by name."""
@@ -158,14 +150,14 @@ def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
     """The general red flags, most urgent first, at most FLAGS_PER_SLIDE a slide and one
     urgency level a slide. Without a red-flag file, one slide of the general advice."""
     if not flags:
-        return [Slide("doctor", "When to get help")]
+        return [Slide("doctor", WHEN_TO_GET_HELP)]
     slides: list[Slide] = []
     for level in reversed(URGENCY_LEVELS):
         chosen = [f for f in flags if f.urgency == level]
         parts = _chunks(chosen, FLAGS_PER_SLIDE)
         for i, part in enumerate(parts, start=1):
             more = f" ({i} of {len(parts)})" if len(parts) > 1 else ""
-            slides.append(Slide("doctor", f"When to get help{more}", flags=part))
+            slides.append(Slide("doctor", f"{WHEN_TO_GET_HELP}{more}", flags=part))
     return slides
 
 
@@ -184,7 +176,7 @@ def build_deck(
     query = query or Query()
     if picked:
         chosen = tuple(int(p) for p in picked[:MAX_CAUSE_SLIDES])
-        view = picked_result(table, chosen)
+        view = result_of(table, chosen)
         description = f"{plural(len(chosen), 'cause')} chosen for this talk"
         matching = len(chosen)
     else:
@@ -269,19 +261,6 @@ def symptom_share_alt(table: CauseTable, position: int) -> str:
     return f"Bar chart: how many of the table's {len(table):,} causes have each key symptom. " + "; ".join(parts) + "."
 
 
-def _big(fig: go.Figure, height: int) -> go.Figure:
-    """A chart's type made large enough for the back of a room."""
-    font = dict(size=SLIDE_FONT, color=FONT_COLOUR)
-    fig.update_layout(font=font, height=height, hoverlabel=dict(font=font))
-    fig.update_xaxes(tickfont=font, title_font=font)
-    fig.update_yaxes(tickfont=font, title_font=font)
-    for a in fig.layout.annotations:
-        a.font = font
-    if fig.layout.legend is not None:
-        fig.update_layout(legend=dict(font=font, title=dict(font=font)))
-    return fig
-
-
 def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     """A small bar chart: per key symptom of the cause, how many causes have it."""
     frame = symptom_share(table, position)
@@ -304,8 +283,8 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     fig.update_layout(
         showlegend=False,
         margin=dict(l=10, r=50, t=0, b=0),
-        paper_bgcolor="#FFFFFF",
-        plot_bgcolor="#FFFFFF",
+        paper_bgcolor=BACKGROUND,
+        plot_bgcolor=BACKGROUND,
         bargap=0.3,
     )
     fig.update_xaxes(range=[0, longest * 1.2], visible=False, fixedrange=True)
@@ -317,7 +296,7 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
         automargin=True,
         gridcolor=GRID_COLOUR,
     )
-    return _big(fig, 10 + SYMPTOM_ROW * max(len(frame), 1))
+    return scaled(fig, SLIDE_SCALE, 10 + SYMPTOM_ROW * max(len(frame), 1))
 
 
 def overview_data(table: CauseTable, deck: Deck) -> ChartData:
@@ -327,7 +306,7 @@ def overview_data(table: CauseTable, deck: Deck) -> ChartData:
 def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:
     """The Overview's category-by-urgency chart, in slide type, without its own title
     (the slide has one)."""
-    fig = _big(category_figure(table, data), OVERVIEW_HEIGHT)
+    fig = scaled(category_figure(table, data), SLIDE_SCALE, OVERVIEW_HEIGHT)
     fig.update_layout(title=None, margin=dict(l=10, r=40, t=40, b=30))
     fig.update_xaxes(title=None)
     return fig

@@ -24,9 +24,9 @@ from datetime import date
 
 import numpy as np
 
-from causes.check import signs_for, usually_line
+from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, signs_for, usually_line
 from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
-from causes.query import Query, Result, heading
+from causes.query import Query, heading, result_of
 from causes.redflags import RedFlag, cause_flags, grouped
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK
 from causes.style import Help, help_for, plural, urgency_style
@@ -38,6 +38,8 @@ DISCLAIMER = (
     "Cause Atlas is for learning about what can cause these symptoms. It does not diagnose: "
     "only a health professional who examines you can say what is causing yours."
 )
+NOT_DIAGNOSIS = "Education, not diagnosis."  # said before the disclaimer, and on every chart file
+NO_MATCH = "No cause matches this view."
 HANDOUT_CAUSES = 50
 SLUG_CHARS = 40
 LIST_JOIN = LIST_SEPARATOR + " "
@@ -194,19 +196,12 @@ def _items(items: Sequence[str], empty: str) -> str:
     return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
 
 
-def _result_of(table: CauseTable, positions: np.ndarray) -> Result:
-    mask = np.zeros(len(table), dtype=bool)
-    mask[positions] = True
-    hits = np.zeros(len(positions), dtype=np.int64)
-    return Result(positions=positions, symptom_hits=hits, mask=mask, total=len(table))
-
-
 def _chart(table: CauseTable, positions: np.ndarray) -> str:
     """Matching causes per category, split by urgency: bars drawn with HTML, every number
     in the table's cells, each colour named in the legend."""
     if not len(positions):
-        return "<p>No cause matches this view.</p>"
-    data = category_data(table, _result_of(table, positions))
+        return f"<p>{_e(NO_MATCH)}</p>"
+    data = category_data(table, result_of(table, positions))
     frame = data.frame
     shown = [i for i, c in enumerate(URGENCY_COLUMNS) if frame[c].sum()]
     biggest = max(int(frame["Total"].max()), 1)
@@ -241,9 +236,6 @@ def _chart(table: CauseTable, positions: np.ndarray) -> str:
     )
 
 
-GENERAL_ADVICE = "Symptoms that are severe, last, keep coming back, or worry you."
-
-
 def _cause(c: dict, number: int, help: Help) -> str:
     style = urgency_style(c["urgency"])
     source = _link(c["source_name"], c["source_url"])
@@ -255,10 +247,10 @@ def _cause(c: dict, number: int, help: Help) -> str:
         f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
         f"{_e(c['category'])}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"
-        f'<p class="label">When to get help. {_e(usually_line(c["urgency"]))}</p>'
-        f'<div class="flags">{_signs(cause_flags(c), help, "No specific signs listed.")}</div>'
+        f'<p class="label">{_e(WHEN_TO_GET_HELP)}. {_e(usually_line(c["urgency"]))}</p>'
+        f'<div class="flags">{_signs(cause_flags(c), help, NO_SIGNS)}</div>'
         '<p class="label">What helps</p>'
-        f"{_items(c['self_care'], 'No self-care listed: ask a health professional.')}"
+        f"{_items(c['self_care'], NO_SELF_CARE)}"
         f'<p class="source">Source: {source}.{reviewed}</p>'
         "</section>"
     )
@@ -324,8 +316,8 @@ def handout_html(
     if more:
         causes += f'<p class="more">… and {plural(more, "more cause")} match this view; see the app.</p>'
     if not records:
-        causes = "<p>No cause matches this view.</p>"
-    edu = f'<p class="disclaimer"><strong>Education, not diagnosis.</strong> {_e(disclaimer)}</p>'
+        causes = f"<p>{_e(NO_MATCH)}</p>"
+    edu = f'<p class="disclaimer"><strong>{_e(NOT_DIAGNOSIS)}</strong> {_e(disclaimer)}</p>'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -354,7 +346,7 @@ def handout_html(
 </section>
 <section class="closing">
 <div class="signs">
-<h2>When to get help</h2>
+<h2>{_e(WHEN_TO_GET_HELP)}</h2>
 {_signs(red_flags, help)}
 </div>
 <h2>Sources</h2>

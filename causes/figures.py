@@ -30,13 +30,9 @@ from causes.query import Result
 from causes.schema import URGENCY_LEVELS
 from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours, plural
 from causes.table import CauseTable
-from causes.text import plot_escape
+from causes.text import plot_escape, short
+from causes.theme import FONT_SIZE, GRID_COLOUR, LABEL_CHARS, base_layout, font
 
-# Readable from the back of a room.
-FONT_SIZE = 16
-TITLE_SIZE = 20
-FONT_COLOUR = "#111111"
-GRID_COLOUR = "#D0D7DE"
 # After a click, the marks not clicked fade only so far: the chart stays readable.
 UNSELECTED_OPACITY = 0.5
 # How much each chart shows at most.
@@ -44,8 +40,6 @@ TOP_CATEGORIES = 15
 TREEMAP_CAUSES = 100
 MATRIX_CAUSES = 50
 MATRIX_SYMPTOMS = 25
-# Longest axis label, in characters, before it is cut with "…" (hover shows it whole).
-LABEL_CHARS = 40
 # Treemap labels are wrapped onto lines of about this many characters.
 WRAP_CHARS = 14
 
@@ -67,12 +61,6 @@ def make_key(kind: str, value: str = "") -> str:
 def split_key(key: str) -> tuple[str, str]:
     kind, _, value = key.partition(":")
     return kind, value
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    """Text cut to `limit` characters, with "…" when cut."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def wrapped(text: str, width: int = WRAP_CHARS, lines: int = 4) -> str:
@@ -174,17 +162,6 @@ def category_data(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) 
     return ChartData(frame=frame, keys=tuple(keys), note=note)
 
 
-def _base_layout(title: str, height: int) -> dict:
-    return dict(
-        title=dict(text=title, font=dict(size=TITLE_SIZE, color=FONT_COLOUR), x=0, xanchor="left"),
-        font=dict(size=FONT_SIZE, color=FONT_COLOUR),
-        hoverlabel=dict(font=dict(size=FONT_SIZE, color=FONT_COLOUR), bgcolor="#FFFFFF", bordercolor="#333333"),
-        height=height,
-        paper_bgcolor="#FFFFFF",
-        plot_bgcolor="#FFFFFF",
-    )
-
-
 def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     """A horizontal bar per category (most matching causes on top), each stacked by
     urgency in the urgency colours, with the total at the end of the bar."""
@@ -213,7 +190,7 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     longest = max(totals, default=0)
     height = 150 + 46 * max(len(frame), 1)
     fig.update_layout(
-        **_base_layout("Matching causes per category, by urgency", height),
+        **base_layout("Matching causes per category, by urgency", height),
         barmode="stack",
         bargap=0.25,
         showlegend=True,
@@ -222,8 +199,8 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
             x=0,
             y=1,
             yanchor="bottom",
-            font=dict(size=FONT_SIZE, color=FONT_COLOUR),
-            title=dict(text="Urgency:", side="left", font=dict(size=FONT_SIZE, color=FONT_COLOUR)),
+            font=font(),
+            title=dict(text="Urgency:", side="left", font=font()),
             traceorder="normal",
         ),
         margin=dict(l=10, r=30, t=100, b=60),
@@ -233,20 +210,20 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
         ],
     )
     fig.update_xaxes(
-        title=dict(text="Number of matching causes", font=dict(size=FONT_SIZE, color=FONT_COLOUR)),
+        title=dict(text="Number of matching causes", font=font()),
         range=[0, max(longest, 1) * 1.12],
         dtick=1 if longest <= 10 else None,
         tickformat=",d",
-        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        tickfont=font(),
         gridcolor=GRID_COLOUR,
         fixedrange=True,
         rangemode="tozero",
     )
     fig.update_yaxes(
         tickvals=rows,
-        ticktext=[plot_escape(short(c)) for c in frame["Category"]],
+        ticktext=[plot_escape(short(c, LABEL_CHARS)) for c in frame["Category"]],
         range=[len(frame) - 0.5, -0.5],  # the most causes on top
-        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        tickfont=font(),
         fixedrange=True,
         automargin=True,
     )
@@ -365,7 +342,7 @@ def treemap_figure(table: CauseTable, data: ChartData) -> go.Figure:
         )
     )
     fig.update_layout(
-        **_base_layout("Matching causes by category (tile size: number of causes)", treemap_height(len(ids))),
+        **base_layout("Matching causes by category (tile size: number of causes)", treemap_height(len(ids))),
         margin=dict(l=10, r=10, t=80, b=10),
         uniformtext=dict(minsize=FONT_SIZE, mode="hide"),
     )
@@ -479,9 +456,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     longest = max((len(short(sym, SYMPTOM_CHARS)) for sym in symptoms), default=0)
     top = 56 + round(0.71 * (8 * longest + FONT_SIZE)) + 12
     fig.update_layout(
-        **_base_layout(
-            "Which symptoms each cause has (similar causes next to each other)", top + 130 + ROW_PX * n_rows
-        ),
+        **base_layout("Which symptoms each cause has (similar causes next to each other)", top + 130 + ROW_PX * n_rows),
         showlegend=True,
         legend=dict(
             orientation="h",
@@ -489,8 +464,8 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
             xanchor="left",
             y=0,
             yanchor="top",
-            font=dict(size=FONT_SIZE, color=FONT_COLOUR),
-            title=dict(text="Category:", side="left", font=dict(size=FONT_SIZE, color=FONT_COLOUR)),
+            font=font(),
+            title=dict(text="Category:", side="left", font=font()),
         ),
         margin=dict(l=10, r=20, t=top, b=20),
     )
@@ -501,7 +476,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
         ticktext=labels,
         tickangle=-45,
         range=[-0.5, n_cols - 0.5],
-        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        tickfont=font(),
         showgrid=True,
         gridcolor=GRID_COLOUR,
         zeroline=False,
@@ -510,9 +485,9 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     )
     fig.update_yaxes(
         tickvals=list(range(n_rows)),
-        ticktext=[plot_escape(short(c)) for c in frame.index],
+        ticktext=[plot_escape(short(c, LABEL_CHARS)) for c in frame.index],
         range=[n_rows - 0.5, -0.5],
-        tickfont=dict(size=FONT_SIZE, color=FONT_COLOUR),
+        tickfont=font(),
         showgrid=True,
         gridcolor=GRID_COLOUR,
         zeroline=False,

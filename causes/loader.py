@@ -627,9 +627,4 @@ def check_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) 
     return CheckedCells(frame, name, digest.hexdigest())
 
 
-def table_from_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) -> CauseTable:
-    """`check_cells`, then the table."""
-    return check_cells(cells, name, max_rows=max_rows).table()
-
-
-__all__ = ["CauseTableError", "CheckedCells", "Problem", "check_cells", "load_cause_table", "table_from_cells"]
+__all__ = ["CauseTableError", "CheckedCells", "Problem", "check_cells", "load_cause_table"]

@@ -8,14 +8,11 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-
-try:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:  # pandas then keeps text in Python objects; the plain search is used
-    pa = pc = None
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from causes.table import FACET_COLUMNS, URGENCY_RANK, CauseTable
+from causes.text import joined
 
 Match = Literal["any", "all"]
 
@@ -110,16 +107,16 @@ class Query:
         rest, in the calves"."""
         parts: list[str] = []
         if self.symptoms:
-            parts.append("with " + _join(self.symptoms, "and" if self.match == "all" else "or"))
+            parts.append("with " + joined(self.symptoms, "and" if self.match == "all" else "or"))
         if self.areas:
-            parts.append("in the " + _join(self.areas, "or"))
+            parts.append("in the " + joined(self.areas, "or"))
         if self.risks:
-            parts.append("linked to " + _join(self.risks, "or"))
+            parts.append("linked to " + joined(self.risks, "or"))
         if self.categories:
             noun = "category" if len(self.categories) == 1 else "categories"
-            parts.append(f"in the {noun} " + _join(self.categories, "or"))
+            parts.append(f"in the {noun} " + joined(self.categories, "or"))
         if self.urgencies:
-            parts.append("rated " + _join(self.urgencies, "or"))
+            parts.append("rated " + joined(self.urgencies, "or"))
         if self.text.strip():
             parts.append(f'mentioning "{self.text.strip()}"')
         return "causes " + ", ".join(parts) if parts else "all causes"
@@ -129,12 +126,6 @@ def heading(query: Query) -> str:
     """The description as a heading: "Causes with cramps at night, in the calves"."""
     text = query.describe()
     return text[0].upper() + text[1:]
-
-
-def _join(items: Sequence[str], word: str) -> str:
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 @dataclass(frozen=True, eq=False)
@@ -148,6 +139,15 @@ class Result:
 
     def __len__(self) -> int:
         return len(self.positions)
+
+
+def result_of(table: CauseTable, positions: Sequence[int]) -> Result:
+    """A Result holding exactly these causes, in this order (a hand-picked deck, a
+    handout's causes)."""
+    rows = np.asarray(list(positions), dtype=np.int64)
+    mask = np.zeros(len(table), dtype=bool)
+    mask[rows] = True
+    return Result(positions=rows, symptom_hits=np.zeros(len(rows), dtype=np.int64), mask=mask, total=len(table))
 
 
 def _mask_with_any(table: CauseTable, column: str, values: Sequence[str]) -> np.ndarray:
@@ -167,7 +167,7 @@ def _re2_literal(word: str) -> str:
 def _contains(texts: pd.Series, word: str) -> np.ndarray:
     """Per text, whether `word` occurs in it, as plain case-sensitive text."""
     to_arrow = getattr(texts.array, "__arrow_array__", None)
-    if pc is not None and to_arrow is not None:
+    if to_arrow is not None:
         # On Arrow-backed text, Arrow's RE2 finds a literal 2 to 10 times faster than its
         # match_substring (which `str.contains(regex=False)` uses); the answer is the same.
         try:
@@ -244,14 +244,16 @@ def run_query(table: CauseTable, query: Query) -> Result:
     return Result(positions=ranked, symptom_hits=ranked_hits, mask=mask, total=n)
 
 
+def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:
+    """How many of the matching causes carry each term of a column, in the table's order
+    (most causes overall first) and spelling."""
+    index = table.facets[column]
+    return dict(zip(index.terms, index.facet_counts(result.mask).tolist(), strict=True))
+
+
 def facet_counts(table: CauseTable, result: Result) -> dict[str, dict[str, int]]:
     """For each filter column, how many of the matching causes carry each term."""
-    out: dict[str, dict[str, int]] = {}
-    for column in FACET_COLUMNS:
-        index = table.facets[column]
-        counts = index.facet_counts(result.mask)
-        out[column] = dict(zip(index.terms, counts.tolist(), strict=True))
-    return out
+    return {column: term_counts(table, result, column) for column in FACET_COLUMNS}
 
 
 def count_line(result: Result) -> str:

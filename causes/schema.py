@@ -92,20 +92,6 @@ FIXES: dict[str, str] = {
 }
 
 
-def split_list(cell: str) -> list[str]:
-    """Split a list cell: items trimmed, empty items and repeats (ignoring case) dropped,
-    the first spelling kept."""
-    seen: set[str] = set()
-    items: list[str] = []
-    for raw in cell.split(LIST_SEPARATOR):
-        item = raw.strip()
-        key = item.casefold()
-        if item and key not in seen:
-            seen.add(key)
-            items.append(item)
-    return items
-
-
 _NEUTRALISED = re.compile(r"'+[=+\-@]")
 
 
@@ -181,6 +167,3 @@ def build_schema(present: set[str] | None = None) -> pa.DataFrameSchema:
         if present is None or c.name in present
     }
     return pa.DataFrameSchema(cols, strict=False, name="cause table")
-
-
-SCHEMA = build_schema()

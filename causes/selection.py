@@ -29,6 +29,7 @@ from causes.figures import (
 )
 from causes.query import Result
 from causes.table import CauseTable
+from causes.text import joined
 
 Kind = Literal["category", "cause"]
 
@@ -43,22 +44,36 @@ class Selected:
     positions: tuple[int, ...]
 
 
-def point_key(point: Mapping[str, Any]) -> str | None:
-    """The key a clicked point carries: its customdata, else (a treemap tile) its id."""
+def points_of(selection: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
+    """The clicked points in Streamlit's selection state (its `.selection`, or the whole
+    event with a `selection` in it); anything that is not a point is left out."""
+    if not isinstance(selection, Mapping):
+        return []
+    if "selection" in selection and "points" not in selection:
+        return points_of(selection["selection"])
+    points = selection.get("points")
+    if not isinstance(points, Sequence) or isinstance(points, str):
+        return []
+    return [p for p in points if isinstance(p, Mapping)]
+
+
+def point_data(point: Mapping[str, Any]) -> Any:
+    """The customdata a clicked point carries (its first item, when it is a list)."""
     data = point.get("customdata")
     if isinstance(data, Sequence) and not isinstance(data, str):
         data = data[0] if len(data) else None
+    return data
+
+
+def point_key(point: Mapping[str, Any]) -> str | None:
+    """The key a clicked point carries: its customdata, else (a treemap tile) its id."""
+    data = point_data(point)
     if isinstance(data, str) and ":" in data:
         return data
     node = point.get("id")
     if isinstance(node, str) and ":" in node:
         return node
     return None
-
-
-def _words(items: Sequence[str]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _group(key: str) -> str | None:
@@ -83,14 +98,13 @@ def selected(
 
     `top_categories` must be the one the figures were drawn with: it says which
     categories the "other categories" group holds."""
-    points = (selection or {}).get("points") or []
     groups = category_groups(table, result, top_categories)
     index = table.facets["category"]
     labels: list[str] = []  # the groups clicked, in words
     categories: list[str] = []
     causes: list[int] = []
-    for point in points:
-        key = point_key(point) if isinstance(point, Mapping) else None
+    for point in points_of(selection):
+        key = point_key(point)
         if key is None:
             continue
         group = _group(key)
@@ -115,10 +129,10 @@ def selected(
         ranked = result.positions
         ids = [index.id_of(c) for c in categories]
         chosen = ranked[np.isin(category_of_rows(table)[ranked], ids)]
-        return Selected("category", _words(labels), tuple(int(p) for p in chosen))
+        return Selected("category", joined(labels), tuple(int(p) for p in chosen))
     if causes:
         ranked = result.positions.tolist() if len(causes) > 1 else []
         rank = {p: i for i, p in enumerate(ranked)}
         ordered = sorted(causes, key=lambda p: rank.get(p, 0))
-        return Selected("cause", _words([table.record(p)["cause"] for p in ordered]), tuple(ordered))
+        return Selected("cause", joined([table.record(p)["cause"] for p in ordered]), tuple(ordered))
     return None

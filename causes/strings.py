@@ -106,7 +106,7 @@ def casefold(values: pd.Series) -> pd.Series:
 
 
 def name_key(name: str) -> str:
-    """A cause name as compared for uniqueness and looked up: case and runs of spaces ignored."""
+    """A cause name or a term as compared and looked up: case and runs of spaces ignored."""
     return " ".join(name.split()).casefold()
 
 
@@ -186,8 +186,7 @@ def _keyed(rows: np.ndarray, codes: np.ndarray, raw: Sequence[str], clean: Calla
 
 def split_items(values: pd.Series, separator: str) -> Items:
     """The items of list cells: each cell split at `separator`, items trimmed, empty items
-    and repeats within a cell (ignoring case) dropped, the first spelling kept. Gives what
-    `causes.schema.split_list` gives cell by cell."""
+    and repeats within a cell (ignoring case) dropped, the first spelling kept."""
     if not len(values):
         return _keyed(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp), [], str.strip)
     lists = pc.split_pattern(_arrow(values), separator)

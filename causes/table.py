@@ -148,7 +148,7 @@ class CauseTable:
         extra_columns: Sequence[str] = (),
     ) -> CauseTable:
         """From valid cells as read (strings): text trimmed, choices case-folded, lists
-        split (`split_list`), a missing optional column blank. Whole columns at a time."""
+        split (`split_items`), a missing optional column blank. Whole columns at a time."""
         cells = cells.reset_index(drop=True)
         frame = pd.DataFrame(index=cells.index)
         lists: dict[str, Items] = {}

@@ -1,4 +1,4 @@
-"""Make untrusted text from a cause table safe to show.
+"""Make untrusted text from a cause table safe to show, and put it into words.
 
 Streamlit renders markdown (links, images, colour and LaTeX directives). Text from a
 cause table is untrusted, so every character markdown could act on is escaped: HTML,
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 # Every ASCII punctuation character can be backslash-escaped in CommonMark; these are
@@ -39,6 +40,13 @@ def plot_escape(text: str) -> str:
     return html.escape(flat, quote=False).replace("$", "&#36;")
 
 
+def short(text: str, limit: int) -> str:
+    """Text on one line, cut to `limit` characters with "…" when longer (a chart label;
+    its hover and table alternative show it whole)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def paragraphs(text: str) -> list[str]:
     """Split longer text into paragraphs at blank lines, each folded onto one line."""
     parts = re.split(r"\n\s*\n", str(text).strip())
@@ -66,3 +74,10 @@ def md_link(url: str) -> str:
         return md_escape(url)
     target = "".join(f"%{ord(c):02X}" if c in "()<>[]\\`" else c for c in safe)
     return f"[{shown}]({target})"
+
+
+def joined(items: Sequence[str], word: str = "and") -> str:
+    """A list in words: `A`, `A and B`, `A, B and C` (`word` "or": `A, B or C`); "" for none."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]

@@ -23,12 +23,12 @@ from typing import Literal
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from causes.compare import MAX_CAUSES as MAX_COMPARED
-from causes.compare import _join as joined  # FIXME(merge): the shared joiner
 from causes.deck import MAX_CAUSE_SLIDES as MAX_DECK
 from causes.query import URL_PARAMS, Query
 from causes.strings import name_key
 from causes.style import plural
 from causes.table import CauseTable
+from causes.text import joined
 
 CAUSE_PARAM = "cause"
 COMPARE_PARAM = "compare"

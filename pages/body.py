@@ -5,8 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from causes.bodymap import PLOTLY_CONFIG, area_view, clicked_area, with_area
+from causes.bodymap import area_view, clicked_area, with_area
 from causes.text import md_escape
+from causes.theme import PICTURE_CONFIG
 from pages.ui import cards, charts, filters, source, state
 
 table = source.active_table()
@@ -40,7 +41,7 @@ st.plotly_chart(
     key=key,
     on_select=partial(chosen_from, key),
     selection_mode="points",
-    config=PLOTLY_CONFIG,
+    config=PICTURE_CONFIG,
     alt=shown.alt,
 )
 if shown.note:

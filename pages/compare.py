@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from causes.check import flags_markdown, usually_line
+from causes.check import NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, usually_line
 from causes.compare import (
     MAX_CAUSES,
     MIN_CAUSES,
@@ -22,6 +22,7 @@ from causes.compare import (
 )
 from causes.redflags import cause_flags
 from causes.text import badge_escape, md_escape
+from causes.theme import CHART_CONFIG
 from causes.view import View
 from pages.ui import cards, charts, chrome, source, state
 
@@ -130,7 +131,7 @@ def show(chosen: list[str]) -> None:
     st.plotly_chart(
         overlap,
         alt=overlap_alt(comparison, "symptoms"),
-        config={"displaylogo": False},
+        config=CHART_CONFIG,
         key="compare_overlap",
     )
     st.caption(md_escape(overlap_alt(comparison, "symptoms")))
@@ -146,13 +147,13 @@ def show(chosen: list[str]) -> None:
         st.table(overlap_frame(comparison, "symptoms"), hide_index=True)
 
     # --- when to get help, and the sources ---
-    st.subheader(f":material/flag: {chrome.WHEN_TO_GET_HELP}", anchor=False)
+    st.subheader(f":material/flag: {WHEN_TO_GET_HELP}", anchor=False)
     help = chrome.help_here()
     for col, c in zip(st.columns(len(records)), records, strict=True):
         with col:
             st.markdown(f"**{md_escape(c['cause'])}**\n\n{md_escape(usually_line(c['urgency']))}")
             flags = flags_markdown(cause_flags(c), help, md_escape)
-            st.warning(flags or "- No specific signs listed.", icon=":material/flag:")
+            st.warning(flags or f"- {NO_SIGNS}", icon=":material/flag:")
             cards.source_line(c)
 
 

@@ -7,11 +7,9 @@ from causes import figures
 from causes.selection import Selected, selected
 from causes.style import plural, urgency_style
 from causes.text import md_escape
+from causes.theme import CHART_CONFIG  # no toolbar: these charts do not zoom or pan
 from causes.view import key_of
 from pages.ui import cards, charts, filters, source, state
-
-# Plotly's toolbar offers nothing these charts need (they do not zoom or pan).
-CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False}
 
 table = source.active_table()
 st.title("Overview")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from causes import CauseTable, Query, Result
-from causes.check import flags_markdown, usually_line
+from causes.check import NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, usually_line
 from causes.content import Claim, Glossary
 from causes.query import page_window, showing_line
 from causes.redflags import cause_flags
@@ -16,7 +16,7 @@ from causes.style import card_markdown, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 from causes.view import View, key_of
 from pages.ui import state
-from pages.ui.chrome import EXPLORE, WHEN_TO_GET_HELP, help_here
+from pages.ui.chrome import EXPLORE, help_here
 from pages.ui.source import sidecars
 
 PAGE_SIZE = 10
@@ -75,11 +75,11 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     st.markdown(f"**{WHEN_TO_GET_HELP}.** {md_escape(usually_line(c['urgency']))}")
     flags = cause_flags(c)
     st.warning(
-        flags_markdown(flags, help_here(), md_escape) if flags else "- No specific signs listed.",
+        flags_markdown(flags, help_here(), md_escape) if flags else f"- {NO_SIGNS}",
         icon=":material/flag:",
     )
     st.markdown("**What helps**")
-    st.markdown(_items(c["self_care"]) if c["self_care"] else "- No self-care listed: ask a health professional.")
+    st.markdown(_items(c["self_care"]) if c["self_care"] else f"- {NO_SELF_CARE}")
     for extra in table.extra_columns:
         if c[extra]:
             st.markdown(f"**{md_escape(extra.replace('_', ' ').capitalize())}:** {md_escape(c[extra])}")

@@ -8,16 +8,15 @@ import sys
 
 import streamlit as st
 
-from causes.check import flags_markdown
+from causes.check import GENERAL_ADVICE, WHEN_TO_GET_HELP, flags_markdown
 from causes.config import locale_setting
-from causes.export import DISCLAIMER, GENERAL_ADVICE  # FIXME(merge)
+from causes.export import DISCLAIMER, NOT_DIAGNOSIS
 from causes.redflags import RedFlag
 from causes.style import Help, help_for
 from causes.text import md_escape
 from pages.ui.source import sidecars
 
 EXPLORE = "pages/explore.py"
-WHEN_TO_GET_HELP = "When to get help"
 
 
 def help_here() -> Help:
@@ -41,7 +40,7 @@ def safety_strip() -> None:
     """At the top of every page: education, not diagnosis, and the warning signs one
     click away."""
     with st.container(border=True, horizontal=True, vertical_alignment="center", key="safety"):
-        st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}", width="stretch")
+        st.markdown(f":material/school: **{NOT_DIAGNOSIS}** {DISCLAIMER}", width="stretch")
         with st.popover(WHEN_TO_GET_HELP, icon=":material/e911_emergency:", type="primary"):
             flag_list(sidecars()[0])
 

@@ -14,18 +14,18 @@ from dataclasses import dataclass, replace
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from causes.check import flags_markdown
+from causes.check import GENERAL_ADVICE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown
 from causes.deck import Deck, Slide, cause_card, overview_data, overview_figure, symptom_figure, symptom_share_alt
-from causes.export import DISCLAIMER, GENERAL_ADVICE  # FIXME(merge)
+from causes.export import DISCLAIMER, NOT_DIAGNOSIS
 from causes.qr import LinkTooLong, qr_png
 from causes.style import urgency_style
 from causes.table import CauseTable
 from causes.text import badge_escape, md_escape, md_link, safe_url
+from causes.theme import CHART_CONFIG
 from causes.view import View, app_root
 from pages.ui import cards, chrome, state
 
 FALLBACK_URL = "http://localhost:8501/present"  # when the browser's address is not known
-CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": False}
 SLIDE_CSS = """<style>
 [data-testid="stMainMenu"], [data-testid="stToolbarActions"], [data-testid="stDecoration"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 2rem; }
@@ -134,7 +134,7 @@ def title_slide(show: Show) -> None:
         st.title(md_escape(deck.topic), anchor=False)
         st.subheader(md_escape(deck.description), anchor=False)
         st.markdown(f":material/calendar_today: {deck.date}")
-        st.markdown(f":material/school: **Education, not diagnosis.** {DISCLAIMER}")
+        st.markdown(f":material/school: **{NOT_DIAGNOSIS}** {DISCLAIMER}")
         if deck.cap_note:
             st.caption(md_escape(deck.cap_note))
     with code:
@@ -200,7 +200,7 @@ def cause_slide(show: Show, slide: Slide) -> None:
         st.markdown("**What helps**\n\n" + _items(card.self_care, "Ask a health professional."))
     with right:
         flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
-        st.markdown(f"**{chrome.WHEN_TO_GET_HELP}**\n\n" + (flags or "- No specific signs listed."))
+        st.markdown(f"**{WHEN_TO_GET_HELP}**\n\n" + (flags or f"- {NO_SIGNS}"))
 
 
 def doctor_slide(show: Show, slide: Slide) -> None:

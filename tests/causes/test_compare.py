@@ -7,7 +7,6 @@ import pytest
 
 from causes.compare import (
     EXAMPLE,
-    FONT_SIZE,
     also_in,
     cause_options,
     compare,
@@ -25,6 +24,7 @@ from causes.loader import load_cause_table
 from causes.style import URGENCY_STYLE
 from causes.table import CauseTable
 from causes.text import plot_escape
+from causes.theme import FONT_SIZE
 from tests.causes.tables import table_from_rows
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "risk_factors", "summary", "urgency", "self_care"]

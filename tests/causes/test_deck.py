@@ -11,7 +11,6 @@ from causes.deck import (
     FLAGS_PER_SLIDE,
     KEY_SYMPTOMS,
     MAX_CAUSE_SLIDES,
-    SLIDE_FONT,
     SOURCES_PER_SLIDE,
     Source,
     build_deck,
@@ -26,6 +25,7 @@ from causes.deck import (
 from causes.query import Query, run_query
 from causes.redflags import RedFlag
 from causes.table import CauseTable
+from causes.theme import SLIDE_SCALE, font
 from tests.causes.tables import table_from_rows
 
 COLUMNS = [
@@ -185,7 +185,7 @@ def test_the_symptom_chart_counts_causes_sharing_each_symptom(table):
 def test_the_overview_chart_is_large_type(table):
     deck = build_deck(table, topic="T", today=DAY)
     fig = overview_figure(table, overview_data(table, deck))
-    assert fig.layout.font.size == SLIDE_FONT >= 20
+    assert fig.layout.font.size == font(scale=SLIDE_SCALE)["size"] == 22
     assert fig.layout.yaxis.tickfont.size >= 20 and fig.layout.legend.font.size >= 20
     assert all(a.font.size >= 20 for a in fig.layout.annotations)
 

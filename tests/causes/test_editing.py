@@ -12,7 +12,7 @@ import pytest
 
 from causes.config import BUNDLED_TABLE
 from causes.editing import REPORT_COLUMNS, cells_csv, cells_of, problem_report, problems_line, report_csv
-from causes.loader import CauseTableError, Problem, check_cells, load_cause_table, table_from_cells
+from causes.loader import CauseTableError, Problem, check_cells, load_cause_table
 from causes.schema import COLUMN_NAMES
 from tests.corpus.make_corpus import CASES, row, write
 
@@ -31,7 +31,7 @@ def refused(data: bytes) -> CauseTableError:
 
 def problems_of_cells(cells: pd.DataFrame) -> list[str]:
     with pytest.raises(CauseTableError) as info:
-        table_from_cells(cells, "edited.csv")
+        check_cells(cells, "edited.csv").table()
     return [str(p) for p in info.value.problems]
 
 
@@ -46,7 +46,7 @@ def test_cells_are_numbered_as_a_spreadsheet_numbers_rows():
 
 
 def test_cells_of_a_table_check_back_to_the_same_table():
-    again = table_from_cells(cells_of(BUNDLED), "again.csv")
+    again = check_cells(cells_of(BUNDLED), "again.csv").table()
     pd.testing.assert_frame_equal(again.frame, BUNDLED.frame)
     assert again.name == "again.csv"
 
@@ -68,11 +68,11 @@ def test_the_csv_of_cells_neutralises_would_be_formulas():
 
 def test_the_digest_follows_the_content():
     cells = cells_of(BUNDLED)
-    same = table_from_cells(cells.copy(), "x").digest
-    assert table_from_cells(cells, "y").digest == same
+    same = check_cells(cells.copy(), "x").table().digest
+    assert check_cells(cells, "y").table().digest == same
     changed = cells.copy()
     changed.loc[2, "summary"] = "Another summary."
-    assert table_from_cells(changed, "x").digest != same
+    assert check_cells(changed, "x").table().digest != same
 
 
 # --- a refused file keeps its cells to fix -----------------------------------------------------
@@ -95,7 +95,7 @@ def test_a_missing_required_column_opens_blank_to_be_filled():
         "row 3, body_areas: the list is empty; give at least one item (separate items with ;)",
     ]
     cells["body_areas"] = "calves"
-    assert len(table_from_cells(cells, "fixed.csv")) == 2
+    assert len(check_cells(cells, "fixed.csv").table()) == 2
 
 
 def test_fixing_the_cells_the_report_names_gives_a_valid_table():
@@ -108,7 +108,7 @@ def test_fixing_the_cells_the_report_names_gives_a_valid_table():
     ]
     cells.loc[4, "symptoms"] = "cramps"
     cells = cells.drop(index=5)  # the row without a summary is deleted instead
-    table = table_from_cells(cells, "clinic.csv")
+    table = check_cells(cells, "clinic.csv").table()
     assert [table.record(i)["cause"] for i in range(len(table))] == ["Cause 1", "Cause 2", "Cause 3"]
     assert table.record(1)["urgency"] == "urgent"
 
@@ -169,7 +169,7 @@ def test_an_edit_that_breaks_a_rule_is_reported(change, expected):
 def test_edited_cells_over_the_row_limit_are_refused():
     cells = cells_of(load_cause_table(write([row(i) for i in range(4)]).encode()))
     with pytest.raises(CauseTableError) as info:
-        table_from_cells(cells, "x", max_rows=3)
+        check_cells(cells, "x", max_rows=3).table()
     assert "more than 3 causes" in str(info.value)
 
 

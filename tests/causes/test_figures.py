@@ -19,7 +19,6 @@ from causes.figures import (
     make_key,
     matrix_data,
     matrix_figure,
-    short,
     similar_order,
     split_key,
     treemap_data,
@@ -298,14 +297,6 @@ def test_similar_order_is_a_permutation():
     rng = np.random.default_rng(0)
     cells = rng.random((40, 25)) < 0.2
     assert sorted(similar_order(cells).tolist()) == list(range(40))
-
-
-@pytest.mark.parametrize(
-    ("text", "limit", "expected"),
-    [("short", 10, "short"), ("exactly 10", 10, "exactly 10"), ("a bit too long", 10, "a bit too…")],
-)
-def test_short(text, limit, expected):
-    assert short(text, limit) == expected
 
 
 @pytest.mark.parametrize(

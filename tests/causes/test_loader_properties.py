@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from causes import loader
 from causes.editing import cells_csv, cells_of
-from causes.loader import CauseTableError, _load_cause_table, load_cause_table, table_from_cells
+from causes.loader import CauseTableError, _load_cause_table, check_cells, load_cause_table
 from causes.redflags import parse_flag
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, unneutralise
 from causes.strings import ODD_SPACE
@@ -212,7 +212,7 @@ def test_a_valid_table_comes_back_the_same_from_its_cells_and_from_their_csv(gen
     csv.writer(buf).writerows([header, *rows])
     table = load_cause_table(buf.getvalue().encode("utf-8"))
     cells = cells_of(table)
-    from_grid = table_from_cells(cells, "grid")
+    from_grid = check_cells(cells, "grid").table()
     from_file = load_cause_table(cells_csv(cells))
     for again in (from_grid, from_file):
         assert again.extra_columns == table.extra_columns

@@ -6,9 +6,11 @@ import re
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from causes.schema import COLUMNS, LIST_SEPARATOR, split_list
+from causes.schema import COLUMNS, LIST_SEPARATOR
+from causes.strings import split_items
 
 README = Path(__file__).resolve().parents[2] / "data" / "README.md"
 
@@ -49,8 +51,9 @@ README = Path(__file__).resolve().parents[2] / "data" / "README.md"
         ("calf; calves", ["calf", "calves"]),
     ],
 )
-def test_split_list(cell, expected):
-    assert split_list(cell) == expected
+def test_a_list_cell_splits(cell, expected):
+    items = split_items(pd.Series([cell], dtype="str"), LIST_SEPARATOR)
+    assert items.per_row(1) == [tuple(expected)]
 
 
 def test_list_separator_is_semicolon():

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from causes.schema import split_list
 from causes.strings import (
     ODD_SPACE,
     casefold,
@@ -22,6 +21,7 @@ from causes.strings import (
     strip,
     value_items,
 )
+from tests.causes.tables import split_cell
 
 # Cells where Arrow and Python part ways: whitespace Arrow does not trim (\x1c), or trims
 # and Python does too (\u2003), case folding that is not lower-casing (ß, ﬁ), and
@@ -93,9 +93,9 @@ def test_the_odd_spaces_are_exactly_pythons_other_whitespace():
         (["Straße; STRASSE"], [("Straße",)]),
     ],
 )
-def test_split_items_gives_split_list_cell_by_cell(cells, expected):
+def test_split_items_gives_the_format_rule_cell_by_cell(cells, expected):
     items = split_items(pd.Series(cells, dtype="str"), ";")
-    assert items.per_row(len(cells)) == expected == [tuple(split_list(c)) for c in cells]
+    assert items.per_row(len(cells)) == expected == [tuple(split_cell(c)) for c in cells]
 
 
 def test_items_keep_the_first_spelling_of_each_term_for_the_column():
@@ -135,7 +135,7 @@ def test_any_cells_give_what_python_gives(cells):
     assert strip(series).tolist() == [c.strip() for c in cells]
     assert casefold(series).tolist() == [c.casefold() for c in cells]
     assert name_keys(series).tolist() == [name_key(c) for c in cells]
-    assert split_items(series, ";").per_row(len(cells)) == [tuple(split_list(c)) for c in cells]
+    assert split_items(series, ";").per_row(len(cells)) == [tuple(split_cell(c)) for c in cells]
     assert has_odd_space(series).tolist() == [any(ch in ODD_SPACE for ch in c) for c in cells]
     assert odd_space_in("".join(cells).encode()) == any(ch in ODD_SPACE for ch in "".join(cells))
     assert np.all(np.diff(split_items(series, ";").rows) >= 0)

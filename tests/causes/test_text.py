@@ -11,7 +11,7 @@ import pytest
 from causes.config import BUNDLED_TABLE, ENV_VAR, data_path
 from causes.redflags import RedFlag, load_red_flags
 from causes.style import NO_URGENCY, URGENCY_STYLE, badge_md, option_label, symptom_hits_line, urgency_style
-from causes.text import md_escape, md_link, paragraphs, safe_url
+from causes.text import joined, md_escape, md_link, paragraphs, safe_url, short
 
 # --- md_escape ---------------------------------------------------------------------------------
 
@@ -422,3 +422,30 @@ def test_badge_md_draws_a_badge_inside_markdown_with_the_label_still_escaped(lab
 )
 def test_md_link_makes_only_http_links_and_keeps_the_target_whole(url, markdown):
     assert md_link(url) == markdown
+
+
+@pytest.mark.parametrize(
+    ("items", "word", "expected"),
+    [
+        ([], "and", ""),
+        (["a"], "and", "a"),
+        (["a", "b"], "and", "a and b"),
+        (["a", "b", "c"], "or", "a, b or c"),
+    ],
+)
+def test_joined(items, word, expected):
+    assert joined(items, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 10, "short"),
+        ("exactly 10", 10, "exactly 10"),
+        ("a bit too long", 10, "a bit too…"),
+        ("abcdefghij", 5, "abcd…"),
+        ("a  long\nname", 20, "a long name"),
+    ],
+)
+def test_short(text, limit, expected):
+    assert short(text, limit) == expected

@@ -7,7 +7,7 @@ import pytest
 
 from causes.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from causes.loader import CauseTableError, load_cause_table
-from causes.schema import split_list
+from tests.causes.tables import split_cell
 from tests.corpus.make_corpus import CASES, HOSTILE, Case
 
 
@@ -68,7 +68,7 @@ def test_hostile_text_loads_as_written() -> None:
     for i, text in enumerate(HOSTILE.values()):
         record = table.record(i)
         assert record["summary"] == text[:400]
-        assert record["red_flags"] == tuple(split_list(text))
+        assert record["red_flags"] == tuple(split_cell(text))
         assert record["notes"] == text
 
 

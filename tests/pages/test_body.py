@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from causes import Query, count_line, run_query
-from causes.bodymap import BARS_TITLE, BODY_TITLE, area_counts
+from causes.bodymap import BARS_TITLE, BODY_TITLE
+from causes.query import term_counts
 from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
@@ -47,7 +48,7 @@ def test_renders_the_body_for_the_bundled_table(body, bundled):
     spec = figure(at)
     assert spec["layout"]["title"]["text"] == BODY_TITLE
     markers = clickable(spec, "areas")
-    counts = area_counts(bundled, run_query(bundled, Query()))
+    counts = term_counts(bundled, run_query(bundled, Query()), "body_areas")
     assert dict(zip(markers["customdata"], markers["text"], strict=True)) == {a: str(n) for a, n in counts.items()}
     assert at.get("plotly_chart")[0].proto.alt.startswith("A human figure, front and back")
     assert any(t.startswith("Click a part of the body to show the causes felt there") for t in texts(at))
@@ -70,10 +71,10 @@ def test_the_link_filters_the_page_and_the_table_matches_the_core(body, bundled,
     assert shown_count(at) == count_line(result)
     assert shown_count(at) != count_line(run_query(bundled, Query()))
     assert at.multiselect(key="area").value == list(query.areas)
-    assert table_rows(at) == area_counts(bundled, result)
+    assert table_rows(at) == term_counts(bundled, result, "body_areas")
     markers = clickable(figure(at), "areas")
     assert dict(zip(markers["customdata"], markers["text"], strict=True)) == {
-        a: str(n) for a, n in area_counts(bundled, result).items()
+        a: str(n) for a, n in term_counts(bundled, result, "body_areas").items()
     }
 
 
