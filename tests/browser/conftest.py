@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bench.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
+from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
 
 FLAGS = CHROMIUM_FLAGS
 

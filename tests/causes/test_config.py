@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import write_table
 from causes.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UPLOAD_ROWS, ROOT, locale_setting
 from causes.loader import load_cause_table
+from tests.support.generate import write_table
 
 
 def test_the_server_refuses_uploads_over_the_same_size():
