@@ -13,8 +13,6 @@ from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
 
 FLAGS = CHROMIUM_FLAGS
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
