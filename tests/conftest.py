@@ -1,10 +1,14 @@
-"""What every test can use, and the `browser` marker on every test under tests/browser/."""
+"""What every test can use (the bundled table, loaded once), and the `browser` marker on
+every test under tests/browser/."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from causes.table import CauseTable
+from tests.support.bundled import bundled_table
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
@@ -16,3 +20,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> CauseTable:
+    """The bundled cause table, loaded once per session and shared: treat it as read-only."""
+    return bundled_table()
