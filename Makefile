@@ -4,6 +4,8 @@
 #   make test   install the dev requirements, Chromium, its headless shell and nginx (apt-get), then
 #               run the whole suite
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
+#   make fast   the suite without the browser tests (pytest -m "not browser"); `make unit`, `make pages`
+#               and `make browser` run its parts
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -16,7 +18,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8500
 PROCESSES  ?=
 
-.PHONY: run serve test lint unit pages browser bench chromium headless-shell nginx clean
+.PHONY: run serve test lint fast unit pages browser bench chromium headless-shell nginx clean
 
 run: $(VENV)/.runtime chromium
 	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
@@ -30,14 +32,19 @@ test: $(VENV)/.dev chromium headless-shell nginx
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# Everything but the tests that drive Chromium, marked `browser` (tests/conftest.py).
+fast: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest -m "not browser"
+
+# The fast suite without the pages run in AppTest.
 unit: $(VENV)/.dev
-	$(BIN)/python -m pytest tests/causes tests/bench
+	$(BIN)/python -m pytest -m "not browser" --ignore=tests/pages
 
 pages: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/pages
 
 browser: $(VENV)/.dev chromium headless-shell nginx
-	$(BIN)/python -m pytest tests/browser
+	$(BIN)/python -m pytest -m browser
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
 from bench.sessions import open_sessions
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
+from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
 
 BARE = ROOT / "bench" / "bare_app.py"
 APPS = {"Cause Atlas": ROOT / "app.py", "bare app": BARE}

@@ -27,10 +27,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bench.generate import GENERATOR_VERSION, write_table
 from causes.loader import load_cause_table
 from causes.query import Query, facet_counts, run_query
 from causes.table import CauseTable
+from tests.support.generate import GENERATOR_VERSION, write_table
 
 OUT = Path(__file__).resolve().parent / "out"
 # Words for free-text queries: symptom words, cause-name words, words of the explanations.

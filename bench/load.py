@@ -57,11 +57,11 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from websockets.exceptions import ConnectionClosed
 
 from bench.bench_browser import ANY_COUNT, COUNT_SHOWN
-from bench.server import CHROMIUM_FLAGS, Server
 from bench.sessions import Person, run_apart
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
 from deploy.serve import COOKIE, Stack, free_port
+from tests.support.server import CHROMIUM_FLAGS, Server
 
 PAGES_PER_BROWSER = 10
 # Debian's old headless shell draws the same page for about 0.7 of Chromium's CPU.

@@ -6,15 +6,15 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from causes import Query, count_line, load_cause_table, run_query
+from causes import Query, count_line, run_query
 from causes.config import BUNDLED_TABLE, ENV_VAR
 
 BARE = str(Path(__file__).resolve().parents[2] / "bench" / "bare_app.py")
 
 
-def test_the_bare_app_counts_the_causes_of_a_picked_symptom(monkeypatch):
+def test_the_bare_app_counts_the_causes_of_a_picked_symptom(monkeypatch, bundled):
     monkeypatch.setenv(ENV_VAR, str(BUNDLED_TABLE))
-    table = load_cause_table(BUNDLED_TABLE)
+    table = bundled
     at = AppTest.from_file(BARE, default_timeout=60).run()
     assert at.markdown[0].value == f"**{count_line(run_query(table, Query()))}**"
     symptom = table.facets["symptoms"].terms[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bench.load import Steps, shown_count
-from bench.server import ROOT, Server
 from bench.sessions import Person, open_sessions, run_apart
+from tests.support.server import ROOT, Server
 
 
 def test_sessions_run_the_page_and_stay_open():

@@ -9,11 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bench.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
+from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
 
 FLAGS = CHROMIUM_FLAGS
-
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from causes import Query, count_line, load_cause_table, run_query
+from causes import Query, count_line, run_query
 from causes.bodymap import BARS_TITLE, BODY_TITLE, PART_BY_NAME, centroid, region_anchor
-from causes.config import BUNDLED_TABLE
 from tests.browser.conftest import Server, must_not_happen, wait_idle
-
-TABLE = load_cause_table(BUNDLED_TABLE)
 
 # Where a point of the figure (in its data units) is on the screen: plotly's own axes
 # map it to pixels inside the plot area. The chart is scrolled into the middle first.
@@ -41,26 +38,26 @@ def areas_in_url(page: Page) -> list[str]:
     return parse_qs(urlsplit(page.url).query).get("area", [])
 
 
-def test_clicking_the_calves_narrows_the_list(page: Page, server) -> None:
+def test_clicking_the_calves_narrows_the_list(page: Page, server, bundled) -> None:
     page.goto(server.url + "/body")
     wait_idle(page)
     expect(page.get_by_role("heading", name="Body map", level=1)).to_be_visible()
-    expect(page.get_by_text(count_line(run_query(TABLE, Query())), exact=True)).to_be_visible()
+    expect(page.get_by_text(count_line(run_query(bundled, Query())), exact=True)).to_be_visible()
 
     # The calves' marker: the white disc with their count, between the two calves.
     click_figure_at(page, region_anchor("calves"))
     page.wait_for_url(re.compile(r"[?&]area=calves(&|$)"))
     wait_idle(page)
-    calves = run_query(TABLE, Query(areas=("calves",)))
+    calves = run_query(bundled, Query(areas=("calves",)))
     expect(page.get_by_text(count_line(calves), exact=True)).to_be_visible()
     assert areas_in_url(page) == ["calves"]
     expect(page.get_by_text(f"calves ({len(calves)})", exact=True)).to_be_visible()  # the filter shows it
-    first = TABLE.record(int(calves.positions[0]))["cause"]
+    first = bundled.record(int(calves.positions[0]))["cause"]
     expect(page.get_by_role("heading", name=f"1. {first}")).to_be_visible()
     must_not_happen(page)
 
 
-def test_clicking_a_region_away_from_its_marker_adds_it(page: Page, server) -> None:
+def test_clicking_a_region_away_from_its_marker_adds_it(page: Page, server, bundled) -> None:
     page.goto(server.url + "/body?area=calves")
     wait_idle(page)
     # The middle of the left thigh (front view), not its marker.
@@ -68,7 +65,7 @@ def test_clicking_a_region_away_from_its_marker_adds_it(page: Page, server) -> N
     page.wait_for_url(re.compile(r"[?&]area=thighs(&|$)"))
     wait_idle(page)
     assert areas_in_url(page) == ["calves", "thighs"]
-    both = run_query(TABLE, Query(areas=("calves", "thighs")))
+    both = run_query(bundled, Query(areas=("calves", "thighs")))
     expect(page.get_by_text(count_line(both), exact=True)).to_be_visible()
     must_not_happen(page)
 

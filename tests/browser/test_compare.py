@@ -9,12 +9,11 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from playwright.sync_api import Page, expect
 
 from causes.compare import EXAMPLE, compare, distinguishing_sentences
-from causes.config import BUNDLED_TABLE
-from causes.loader import load_cause_table
 from causes.view import View
 from tests.browser.conftest import must_not_happen, wait_idle, watch
+from tests.support.bundled import bundled_table
 
-TABLE = load_cause_table(BUNDLED_TABLE)
+TABLE = bundled_table()
 BENIGN, ALS = EXAMPLE
 PAIR = compare(TABLE, View(compare=EXAMPLE).positions(TABLE, "compare"))
 SENTENCES = [s.text for s in distinguishing_sentences(TABLE, PAIR)]

@@ -16,8 +16,9 @@ from causes.schema import COLUMN_NAMES
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 from tests.corpus.make_corpus import HOSTILE
 from tests.corpus.make_corpus import main as write_corpus
+from tests.support.bundled import bundled_table
 
-BUNDLED = load_cause_table(BUNDLED_TABLE)
+BUNDLED = bundled_table()
 ALL_BUNDLED = f"{len(BUNDLED)} of {len(BUNDLED)} causes match"
 # The grid: a first data row is under a header of at most 40 px, in rows of at least 35 px;
 # x 60 is in the Row column, right of the row-marker column.

@@ -8,18 +8,16 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
 
-from causes import Query, count_line, load_cause_table, run_query
-from causes.config import BUNDLED_TABLE
+from causes import Query, count_line, run_query
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 
-TABLE = load_cause_table(BUNDLED_TABLE)
 SYMPTOM = "twitching at rest"
 
 
-def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> None:
+def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server, bundled) -> None:
     page.goto(server.url + "/")
     wait_idle(page)
-    expect(page.get_by_text(count_line(run_query(TABLE, Query())), exact=True)).to_be_visible()
+    expect(page.get_by_text(count_line(run_query(bundled, Query())), exact=True)).to_be_visible()
 
     symptoms = page.get_by_role("combobox", name="Symptoms")
     symptoms.click()
@@ -28,9 +26,9 @@ def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> 
     page.keyboard.press("Escape")
     wait_idle(page)
 
-    ranked = run_query(TABLE, Query(symptoms=(SYMPTOM,)))
+    ranked = run_query(bundled, Query(symptoms=(SYMPTOM,)))
     expect(page.get_by_text(count_line(ranked), exact=True)).to_be_visible()
-    first = TABLE.record(int(ranked.positions[0]))["cause"]
+    first = bundled.record(int(ranked.positions[0]))["cause"]
     expect(page.get_by_role("heading", name=f"1. {first}")).to_be_visible()
     assert parse_qs(urlsplit(page.url).query).get("symptom") == [SYMPTOM]
 
@@ -38,7 +36,7 @@ def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> 
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_role("link", name=re.compile("^Source: "))).to_have_attribute(
-        "href", TABLE.record(int(ranked.positions[0]))["source_url"]
+        "href", bundled.record(int(ranked.positions[0]))["source_url"]
     )
     page.wait_for_url(re.compile(r"[?&]cause="))
     link = page.url
@@ -58,9 +56,9 @@ def test_pick_a_symptom_open_a_cause_and_reopen_the_link(page: Page, server) -> 
     must_not_happen(other)
 
 
-def test_unknown_link_values_are_dropped_with_a_notice(page: Page, server) -> None:
+def test_unknown_link_values_are_dropped_with_a_notice(page: Page, server, bundled) -> None:
     page.goto(server.url + "/?symptom=hiccups&symptom=twitching+at+rest")
     wait_idle(page)
     expect(page.get_by_text('This table has no symptom "hiccups", so it was left out.')).to_be_visible()
-    expect(page.get_by_text(count_line(run_query(TABLE, Query(symptoms=(SYMPTOM,)))), exact=True)).to_be_visible()
+    expect(page.get_by_text(count_line(run_query(bundled, Query(symptoms=(SYMPTOM,)))), exact=True)).to_be_visible()
     must_not_happen(page)

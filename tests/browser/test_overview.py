@@ -9,12 +9,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
 
-from causes import Query, figures, load_cause_table, run_query
-from causes.config import BUNDLED_TABLE
+from causes import Query, figures, run_query
 from causes.figures import CATEGORY, CAUSE, make_key
 from tests.browser.conftest import must_not_happen, wait_idle
 
-TABLE = load_cause_table(BUNDLED_TABLE)
 BARS = "Bar chart: how many matching causes each category has, each bar split by urgency."
 TREEMAP = "Treemap: the matching causes grouped by category, each tile one cause."
 MATRIX = "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other."
@@ -71,12 +69,14 @@ def click_mark(page: Page, alt: str, key: str) -> None:
     page.mouse.click(point["x"], point["y"])
 
 
-def test_click_a_bar_and_read_that_categorys_causes(page: Page, server) -> None:
+def test_click_a_bar_and_read_that_categorys_causes(page: Page, server, bundled) -> None:
     page.goto(server.url + "/overview")
     wait_idle(page)
     category = "Nervous system"
-    result = run_query(TABLE, Query())
-    expected = [TABLE.record(int(p))["cause"] for p in result.positions if TABLE.record(int(p))["category"] == category]
+    result = run_query(bundled, Query())
+    expected = [
+        bundled.record(int(p))["cause"] for p in result.positions if bundled.record(int(p))["category"] == category
+    ]
 
     click_mark(page, BARS, make_key(CATEGORY, category))
 
@@ -85,21 +85,21 @@ def test_click_a_bar_and_read_that_categorys_causes(page: Page, server) -> None:
     wait_idle(page)
     for name in expected:
         expect(page.get_by_text(re.compile(rf"^{re.escape(name)}: "))).to_be_visible()
-    first = TABLE.record(TABLE.position_of(expected[0]))
+    first = bundled.record(bundled.position_of(expected[0]))
     page.get_by_text(re.compile(rf"^{re.escape(expected[0])}: ")).click()
     expect(page.get_by_text(first["summary"], exact=True)).to_be_visible()
     assert urlsplit(page.url).path == "/overview"
     must_not_happen(page)
 
 
-def test_click_a_matrix_square_and_read_that_cause(page: Page, server) -> None:
+def test_click_a_matrix_square_and_read_that_cause(page: Page, server, bundled) -> None:
     page.goto(server.url + "/overview?symptom=twitching%20at%20rest")
     wait_idle(page)
-    result = run_query(TABLE, Query(symptoms=("twitching at rest",)))
-    cells = figures.matrix_data(TABLE, result)
+    result = run_query(bundled, Query(symptoms=("twitching at rest",)))
+    cells = figures.matrix_data(bundled, result)
     name = "Motor neurone disease (ALS)"
     assert name in cells.frame.index
-    c = TABLE.record(TABLE.position_of(name))
+    c = bundled.record(bundled.position_of(name))
 
     click_mark(page, MATRIX, make_key(CAUSE, name))
 
@@ -111,12 +111,12 @@ def test_click_a_matrix_square_and_read_that_cause(page: Page, server) -> None:
     must_not_happen(page)
 
 
-def test_click_a_treemap_category_and_then_a_cause(page: Page, server) -> None:
+def test_click_a_treemap_category_and_then_a_cause(page: Page, server, bundled) -> None:
     page.goto(server.url + "/overview")
     wait_idle(page)
 
     click_mark(page, TREEMAP, make_key(CATEGORY, "Lifestyle & activity"))
-    n = sum(TABLE.record(i)["category"] == "Lifestyle & activity" for i in range(len(TABLE)))
+    n = sum(bundled.record(i)["category"] == "Lifestyle & activity" for i in range(len(bundled)))
     expect(page.get_by_role("heading", name=re.compile(rf"Lifestyle & activity: {n} matching causes$"))).to_be_visible(
         timeout=WAIT
     )
@@ -126,7 +126,7 @@ def test_click_a_treemap_category_and_then_a_cause(page: Page, server) -> None:
     click_mark(page, TREEMAP, make_key(CAUSE, name))
     expect(page.get_by_role("heading", name=re.compile(rf"{name}$"))).to_be_visible(timeout=WAIT)
     wait_idle(page)
-    expect(page.get_by_text(TABLE.record(TABLE.position_of(name))["summary"], exact=True)).to_be_visible()
+    expect(page.get_by_text(bundled.record(bundled.position_of(name))["summary"], exact=True)).to_be_visible()
     must_not_happen(page)
 
 

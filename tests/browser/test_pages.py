@@ -32,12 +32,10 @@ def test_a_page_link_opens_that_page_with_the_disclaimer(browser: Browser, fresh
         page.close()
 
 
-def test_filters_follow_a_person_from_page_to_page(page, server) -> None:
-    from causes import Query, count_line, load_cause_table, run_query
-    from causes.config import BUNDLED_TABLE
+def test_filters_follow_a_person_from_page_to_page(page, server, bundled) -> None:
+    from causes import Query, count_line, run_query
 
-    table = load_cause_table(BUNDLED_TABLE)
-    expected = count_line(run_query(table, Query(symptoms=("twitching at rest",), areas=("calves",))))
+    expected = count_line(run_query(bundled, Query(symptoms=("twitching at rest",), areas=("calves",))))
     page.goto(server.url + "/?symptom=twitching+at+rest&area=calves")
     wait_idle(page)
     expect(page.get_by_text(expected, exact=True)).to_be_visible()

@@ -10,12 +10,12 @@ from playwright.sync_api import Page, expect
 
 from causes.config import BUNDLED_TABLE, BUNDLED_TOPIC
 from causes.deck import build_deck
-from causes.loader import load_cause_table
 from causes.redflags import load_red_flags
 from causes.view import View
 from tests.browser.conftest import must_not_happen, wait_idle
+from tests.support.bundled import bundled_table
 
-TABLE = load_cause_table(BUNDLED_TABLE)
+TABLE = bundled_table()
 PICKED = ["Statins", "Dystonia", "Tetanus"]
 DECK = build_deck(
     TABLE,

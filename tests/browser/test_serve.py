@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from bench.generate import write_table
-from causes import Query, count_line, load_cause_table, run_query
-from causes.config import BUNDLED_TABLE
+from causes import Query, count_line, run_query
 from deploy.serve import COOKIE, NGINX, Stack, free_port
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 from tests.corpus.make_corpus import main as write_corpus
+from tests.support.bundled import bundled_table
+from tests.support.generate import write_table
 
-TABLE = load_cause_table(BUNDLED_TABLE)
+TABLE = bundled_table()
 SYMPTOM = TABLE.facets["symptoms"].terms[0]
 ANSWER = count_line(run_query(TABLE, Query(symptoms=(SYMPTOM,))))
 SECOND = TABLE.facets["symptoms"].terms[1]

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from causes import Query, load_cause_table, run_query
+from causes import Query, run_query
 from causes.check import signs_to_ask
 from causes.config import BUNDLED_TABLE
 from causes.redflags import load_red_flags
 from tests.browser.conftest import must_not_happen, wait_idle, watch
+from tests.support.bundled import bundled_table
 
-TABLE = load_cause_table(BUNDLED_TABLE)
+TABLE = bundled_table()
 FLAGS = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
 SYMPTOM, AREA = "muscle cramps", "calves"
 SIGNS = signs_to_ask(TABLE, run_query(TABLE, Query(symptoms=(SYMPTOM,), areas=(AREA,))), FLAGS)

@@ -37,7 +37,6 @@ from causes.bodymap import (
 )
 from causes.config import BUNDLED_TABLE
 from causes.content import GLOSSARY_FILE, Glossary
-from causes.loader import load_cause_table
 from causes.query import Query, run_query, term_counts
 from causes.table import CauseTable
 from tests.causes.tables import table_from_rows
@@ -63,11 +62,6 @@ def foreign_table(areas: list[str]) -> CauseTable:
 @pytest.fixture(scope="module")
 def table() -> CauseTable:
     return make_table(ROWS)
-
-
-@pytest.fixture(scope="module")
-def bundled() -> CauseTable:
-    return load_cause_table(BUNDLED_TABLE)
 
 
 def clickable(fig, name: str | None = None):

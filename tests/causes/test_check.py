@@ -20,7 +20,7 @@ from causes.check import (
     signs_to_ask,
     usually_line,
 )
-from causes.redflags import RedFlag, cause_flags, level_conflicts, parse_flag, sign_key, table_conflicts
+from causes.redflags import RedFlag, sign_key
 from causes.schema import URGENCY_LEVELS
 from causes.style import UNKNOWN_NUMBER, URGENCY_STYLE, help_for, level_rank, urgency_style
 from causes.text import md_escape
@@ -79,77 +79,7 @@ def test_the_unknown_number_names_every_common_one():
     assert UNKNOWN_NUMBER == "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)"
 
 
-# --- a flag's level ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("item", "cause_urgency", "sign", "level"),
-    [
-        ("urgent: One leg swollen", "self-care", "One leg swollen", "urgent"),
-        ("Emergency : Face droops", "see a doctor", "Face droops", "emergency"),
-        ("see a doctor: Twitch for 2 weeks", "urgent", "Twitch for 2 weeks", "see a doctor"),
-        ("One leg swollen", "urgent", "One leg swollen", "urgent"),  # no level: its cause's
-        ("One leg swollen", "emergency", "One leg swollen", "emergency"),
-        ("One leg swollen", "self-care", "One leg swollen", "see a doctor"),  # a sign means get help
-        ("One leg swollen", "", "One leg swollen", "see a doctor"),
-        ("Note: read this", "urgent", "Note: read this", "urgent"),  # not a level: part of the sign
-        ("self-care: rest", "urgent", "self-care: rest", "urgent"),  # self-care is no flag level
-        ("urgent:", "see a doctor", "urgent:", "see a doctor"),  # nothing after it: the text itself
-    ],
-)
-def test_parse_flag(item, cause_urgency, sign, level):
-    assert parse_flag(item, cause_urgency) == (sign, level)
-
-
-def test_a_causes_flags_come_most_serious_first_in_the_cells_order_within_a_level():
-    record = {"urgency": "see a doctor", "red_flags": ("A", "urgent: B", "C", "emergency: D", "urgent: E")}
-    assert [(f.sign, f.urgency) for f in cause_flags(record)] == [
-        ("D", "emergency"),
-        ("B", "urgent"),
-        ("E", "urgent"),
-        ("A", "see a doctor"),
-        ("C", "see a doctor"),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("places", "expected"),
-    [
-        ([("A", "urgent", "row 2"), ("a.", "urgent", "row 3")], []),
-        (
-            [("A sign", "urgent", "row 2"), (" a  SIGN.", "see a doctor", "row 5"), ("B", "emergency", "row 3")],
-            ['The warning sign "A sign" has two levels of help: urgent in row 2; see a doctor in row 5. Give it one.'],
-        ),
-        (
-            [("A", "see a doctor", f"row {i}") for i in range(2, 9)] + [("A", "emergency", "red_flags.csv")],
-            [
-                'The warning sign "A" has two levels of help: emergency in red_flags.csv; see a doctor in '
-                "row 2, row 3, row 4, row 5, row 6 and 2 more. Give it one."
-            ],
-        ),
-    ],
-)
-def test_level_conflicts(places, expected):
-    assert level_conflicts(places) == expected
-
-
-def test_a_table_without_levels_conflicts_only_where_causes_of_two_urgencies_share_a_sign():
-    flags = [("Leg swollen",), ("Leg swollen", "urgent: Chest pain"), ("Chest pain",), ()]
-    urgency = ["urgent", "urgent", "urgent", "self-care"]
-    assert table_conflicts(flags, urgency) == []
-    urgency[1] = "see a doctor"
-    assert table_conflicts(flags, urgency) == [
-        'The warning sign "Leg swollen" has two levels of help: urgent in row 2; see a doctor in row 3. Give it one.'
-    ]
-
-
-def test_a_table_with_many_conflicts_names_ten_and_counts_the_rest():
-    flags = [(f"Sign {i}",) for i in range(25)] * 2
-    urgency = ["urgent"] * 25 + ["see a doctor"] * 25
-    notes = table_conflicts(flags, urgency)
-    assert len(notes) == 11
-    assert notes[0].startswith('The warning sign "Sign 0" has two levels of help: urgent in row 2;')
-    assert notes[-1] == "… and 15 more warning signs with two levels of help."
+# --- a sign's key and id -----------------------------------------------------------------------
 
 
 def test_sign_key_and_id_ignore_case_spaces_and_a_full_stop():

@@ -19,7 +19,6 @@ from causes.compare import (
     shared_label,
     urgency_line,
 )
-from causes.config import BUNDLED_TABLE
 from causes.loader import load_cause_table
 from causes.style import URGENCY_STYLE
 from causes.table import CauseTable
@@ -52,11 +51,6 @@ ROWS = [
 @pytest.fixture(scope="module")
 def table() -> CauseTable:
     return table_from_rows(COLUMNS, ROWS)
-
-
-@pytest.fixture(scope="module")
-def bundled() -> CauseTable:
-    return load_cause_table(BUNDLED_TABLE)
 
 
 def at(table: CauseTable, *names: str) -> tuple[int, ...]:

@@ -1,5 +1,5 @@
-"""The upload limits are set once, in causes/config.py: the server's own limit and the
-documentation say the same."""
+"""causes/config.py: where the table comes from (--data, the environment, the bundled table), and
+the upload limits, set once: the server's own limit and the documentation say the same."""
 
 from __future__ import annotations
 
@@ -8,9 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import write_table
-from causes.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UPLOAD_ROWS, ROOT, locale_setting
+from causes.config import (
+    BUNDLED_TABLE,
+    ENV_VAR,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_MB,
+    MAX_UPLOAD_ROWS,
+    ROOT,
+    data_path,
+    locale_setting,
+)
 from causes.loader import load_cause_table
+from tests.support.generate import write_table
 
 
 def test_the_server_refuses_uploads_over_the_same_size():
@@ -46,3 +55,41 @@ def test_the_documentation_states_the_limits():
 )
 def test_a_deployment_can_fix_the_locale(argv, environ, expected):
     assert locale_setting(argv, environ) == expected
+
+
+# --- config.data_path ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv,environ,expected",
+    [
+        ([], {}, BUNDLED_TABLE),
+        (["--data", "mine.csv"], {}, Path("mine.csv")),
+        (["--data=mine.csv"], {}, Path("mine.csv")),
+        (["--theme", "dark", "--data", "/tmp/mine.csv"], {}, Path("/tmp/mine.csv")),
+        (["app.py", "--verbose", "--data", "mine.csv", "--other"], {}, Path("mine.csv")),
+        (["extra", "words", "--data", "a b.csv"], {}, Path("a b.csv")),
+        ([], {ENV_VAR: "/srv/table.csv"}, Path("/srv/table.csv")),
+        (["--unrelated", "x"], {ENV_VAR: "/srv/table.csv"}, Path("/srv/table.csv")),
+        (["--data", "mine.csv"], {ENV_VAR: "/srv/table.csv"}, Path("mine.csv")),
+        ([], {ENV_VAR: ""}, BUNDLED_TABLE),
+        ([], {"OTHER": "x.csv"}, BUNDLED_TABLE),
+        (["--data"], {}, BUNDLED_TABLE),
+        (["--data"], {ENV_VAR: "/srv/table.csv"}, Path("/srv/table.csv")),
+    ],
+)
+def test_data_path(argv, environ, expected):
+    assert data_path(argv, environ) == expected
+
+
+def test_data_path_reads_the_process_environment_by_default(monkeypatch):
+    monkeypatch.setenv(ENV_VAR, "/from/env.csv")
+    assert data_path([]) == Path("/from/env.csv")
+    monkeypatch.delenv(ENV_VAR)
+    assert data_path([]) == BUNDLED_TABLE
+
+
+def test_bundled_table_is_in_the_data_folder():
+    assert BUNDLED_TABLE.name == "causes.csv"
+    assert BUNDLED_TABLE.parent.name == "data"
+    assert BUNDLED_TABLE.is_file()

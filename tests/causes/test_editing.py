@@ -10,13 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from causes.config import BUNDLED_TABLE
 from causes.editing import REPORT_COLUMNS, cells_csv, cells_of, problem_report, problems_line, report_csv
 from causes.loader import CauseTableError, Problem, check_cells, load_cause_table
 from causes.schema import COLUMN_NAMES
 from tests.corpus.make_corpus import CASES, row, write
-
-BUNDLED = load_cause_table(BUNDLED_TABLE)
 
 
 def case(name: str) -> bytes:
@@ -38,22 +35,22 @@ def problems_of_cells(cells: pd.DataFrame) -> list[str]:
 # --- cells and back --------------------------------------------------------------------------
 
 
-def test_cells_are_numbered_as_a_spreadsheet_numbers_rows():
-    cells = cells_of(BUNDLED)
+def test_cells_are_numbered_as_a_spreadsheet_numbers_rows(bundled):
+    cells = cells_of(bundled)
     assert list(cells.index[:3]) == [2, 3, 4]
-    assert list(cells.columns) == [*COLUMN_NAMES, *BUNDLED.extra_columns] == [*COLUMN_NAMES, "evidence"]
-    assert cells.loc[2, "symptoms"] == "; ".join(BUNDLED.record(0)["symptoms"])
+    assert list(cells.columns) == [*COLUMN_NAMES, *bundled.extra_columns] == [*COLUMN_NAMES, "evidence"]
+    assert cells.loc[2, "symptoms"] == "; ".join(bundled.record(0)["symptoms"])
 
 
-def test_cells_of_a_table_check_back_to_the_same_table():
-    again = check_cells(cells_of(BUNDLED), "again.csv").table()
-    pd.testing.assert_frame_equal(again.frame, BUNDLED.frame)
+def test_cells_of_a_table_check_back_to_the_same_table(bundled):
+    again = check_cells(cells_of(bundled), "again.csv").table()
+    pd.testing.assert_frame_equal(again.frame, bundled.frame)
     assert again.name == "again.csv"
 
 
-def test_cells_written_as_csv_load_back_as_the_same_table():
+def test_cells_written_as_csv_load_back_as_the_same_table(bundled):
     hostile = load_cause_table(case("hostile-text.csv"))
-    for table in (BUNDLED, hostile):
+    for table in (bundled, hostile):
         again = load_cause_table(cells_csv(cells_of(table)))
         pd.testing.assert_frame_equal(again.frame, table.frame)
         assert again.extra_columns == table.extra_columns
@@ -66,8 +63,8 @@ def test_the_csv_of_cells_neutralises_would_be_formulas():
     assert load_cause_table(text.encode()).record(0)["cause"] == "=1+1"
 
 
-def test_the_digest_follows_the_content():
-    cells = cells_of(BUNDLED)
+def test_the_digest_follows_the_content(bundled):
+    cells = cells_of(bundled)
     same = check_cells(cells.copy(), "x").table().digest
     assert check_cells(cells, "y").table().digest == same
     changed = cells.copy()
@@ -173,8 +170,8 @@ def test_edited_cells_over_the_row_limit_are_refused():
     assert "more than 3 causes" in str(info.value)
 
 
-def test_a_grid_with_every_row_deleted_is_refused():
-    cells = cells_of(BUNDLED).iloc[0:0]
+def test_a_grid_with_every_row_deleted_is_refused(bundled):
+    cells = cells_of(bundled).iloc[0:0]
     assert problems_of_cells(cells) == ["The table has no causes: fill in at least one row."]
 
 
@@ -220,10 +217,10 @@ def test_problems_line(problems, expected):
     assert problems_line(problems) == expected
 
 
-def test_checked_cells_count_their_causes_and_build_the_table_when_asked():
-    checked = check_cells(cells_of(BUNDLED), "checked.csv")
-    assert len(checked) == len(BUNDLED)
+def test_checked_cells_count_their_causes_and_build_the_table_when_asked(bundled):
+    checked = check_cells(cells_of(bundled), "checked.csv")
+    assert len(checked) == len(bundled)
     table = checked.table()
     assert table.digest == checked.digest
     assert table.name == "checked.csv"
-    pd.testing.assert_frame_equal(table.frame, BUNDLED.frame)
+    pd.testing.assert_frame_equal(table.frame, bundled.frame)

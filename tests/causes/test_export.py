@@ -35,10 +35,6 @@ def exported_rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
-def bundled() -> CauseTable:
-    return load_cause_table(BUNDLED_TABLE)
-
-
 # --- formula neutralisation --------------------------------------------------------------------
 
 
@@ -149,23 +145,23 @@ def test_a_hand_written_quote_before_a_formula_reads_as_text():
 # --- round trip --------------------------------------------------------------------------------
 
 
-def test_header_is_the_format_then_the_extra_columns():
-    table = bundled()
+def test_header_is_the_format_then_the_extra_columns(bundled):
+    table = bundled
     header = exported_rows(to_csv(table, [0]))[0]
     assert header == [*COLUMN_NAMES, *table.extra_columns]
     assert to_csv(table, [0])[:3] != b"\xef\xbb\xbf"  # no byte-order mark
 
 
-def test_the_bundled_table_round_trips():
-    table = bundled()
+def test_the_bundled_table_round_trips(bundled):
+    table = bundled
     back = load_cause_table(to_csv(table, range(len(table))))
     assert back.warnings == ()
     assert back.extra_columns == table.extra_columns
     assert records(back) == records(table)
 
 
-def test_a_query_exports_its_causes_in_ranked_order():
-    table = bundled()
+def test_a_query_exports_its_causes_in_ranked_order(bundled):
+    table = bundled
     result = run_query(table, Query(symptoms=("twitching at rest",), areas=("calves",)))
     back = load_cause_table(to_csv(table, result.positions))
     assert [r["cause"] for r in records(back)] == [table.record(int(p))["cause"] for p in result.positions]
@@ -291,16 +287,17 @@ def parse(page: str) -> Refs:
     return refs
 
 
-def calves_handout() -> tuple[CauseTable, list[int], str]:
-    table = bundled()
+@pytest.fixture(scope="module")
+def calves_handout(bundled: CauseTable) -> tuple[CauseTable, list[int], str]:
+    table = bundled
     query = Query(symptoms=("twitching at rest",), areas=("calves",))
     positions = [int(p) for p in run_query(table, query).positions]
     flags = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
     return table, positions, handout_html(table, positions, query, flags, DAY)
 
 
-def test_handout_holds_each_chosen_cause_and_its_source():
-    table, positions, page = calves_handout()
+def test_handout_holds_each_chosen_cause_and_its_source(calves_handout):
+    table, positions, page = calves_handout
     assert positions
     for p in positions:
         c = table.record(p)
@@ -310,8 +307,8 @@ def test_handout_holds_each_chosen_cause_and_its_source():
         assert f'href="{c["source_url"]}"' in page
 
 
-def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs():
-    _, positions, page = calves_handout()
+def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs(calves_handout):
+    _, positions, page = calves_handout
     assert "<h1>Cause Atlas</h1>" in page
     assert "Causes with twitching at rest, in the calves" in page
     assert "24 November 2026" in page and "2026-11-24" in page
@@ -321,7 +318,7 @@ def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs():
     # The shown causes' signs and the general ones of no cause, by level, most serious first,
     # each level under its action (any locale's number).
     general = page[page.index("<h2>When to get help</h2>") :]
-    table, positions, _ = calves_handout()
+    table, positions, _ = calves_handout
     signs = signs_for(table, positions[:HANDOUT_CAUSES], load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"))
     headings = {
         "emergency": "Emergency: Call your local emergency number",
@@ -339,20 +336,20 @@ def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs():
     assert "<h2>Sources</h2>" in page
 
 
-def test_handout_chart_numbers_add_up():
-    _, positions, page = calves_handout()
+def test_handout_chart_numbers_add_up(calves_handout):
+    _, positions, page = calves_handout
     totals = re.findall(r'<td class="num"><strong>(\d+)</strong></td>', page)
     assert sum(map(int, totals)) == len(positions)
 
 
-def test_handout_is_self_contained():
-    _, _, page = calves_handout()
+def test_handout_is_self_contained(calves_handout, bundled):
+    _, _, page = calves_handout
     refs = parse(page)
     assert "script" not in refs.tags and "img" not in refs.tags and "link" not in refs.tags
     assert not refs.loads
     assert "@import" not in page and "url(" not in page and "@font-face" not in page
     # Every http(s) address in the file is a source's own link (or its text beside it).
-    sources = {r["source_url"] for r in records(bundled())} | {
+    sources = {r["source_url"] for r in records(bundled)} | {
         f.source_url for f in load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv") if f.source_url
     }
     assert set(refs.links) <= sources
@@ -361,8 +358,8 @@ def test_handout_is_self_contained():
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
 
-def test_handout_sources_are_listed_once():
-    _, _, page = calves_handout()
+def test_handout_sources_are_listed_once(calves_handout):
+    _, _, page = calves_handout
     sources = page.split("<h2>Sources</h2>", 1)[1].split("</ul>", 1)[0]
     links = re.findall(r'href="([^"]+)"', sources)
     assert links and len(links) == len(set(links))
@@ -401,8 +398,8 @@ def test_javascript_source_url_is_never_a_link():
     assert "javascript:alert(document.cookie)" in page  # shown as text, beside the publisher
 
 
-def test_handout_caps_the_causes_and_says_how_many_more():
-    table = bundled()
+def test_handout_caps_the_causes_and_says_how_many_more(bundled):
+    table = bundled
     page = handout_html(table, range(len(table)), Query(), (), DAY, limit=10)
     assert page.count('<section class="cause">') == 10
     assert f"and {len(table) - 10} more causes match this view; see the app" in page
@@ -411,14 +408,14 @@ def test_handout_caps_the_causes_and_says_how_many_more():
     assert sum(map(int, totals)) == len(table)
 
 
-def test_handout_of_nothing():
-    page = handout_html(bundled(), [], Query(text="zzzz"), (), DAY)
+def test_handout_of_nothing(bundled):
+    page = handout_html(bundled, [], Query(text="zzzz"), (), DAY)
     assert "No cause matches this view." in page
     assert "Symptoms that are severe" in page  # the general advice when there are no flags
 
 
-def test_handout_is_print_ready():
-    _, _, page = calves_handout()
+def test_handout_is_print_ready(calves_handout):
+    _, _, page = calves_handout
     assert "@media print" in page and "break-inside: avoid" in page and "break-before: page" in page
     sizes = [float(s) for s in re.findall(r"font-size: (\d+(?:\.\d+)?)pt", page)]
     assert sizes and min(sizes) >= 12

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.generate import write_table
 from causes import figures
 from causes.figures import (
     CATEGORY,
@@ -30,6 +29,7 @@ from causes.query import Query, run_query
 from causes.style import OTHER_COLOUR, URGENCY_STYLE, category_colours
 from causes.table import CauseTable
 from tests.causes.tables import table_from_rows
+from tests.support.generate import write_table
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "summary", "urgency"]
 ROWS = [

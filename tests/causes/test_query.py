@@ -529,12 +529,10 @@ def test_facet_counts_are_the_same_counted_either_way(share):
     assert index.facet_counts(mask).tolist() == expected
 
 
-def test_free_text_finds_exactly_the_causes_whose_text_holds_every_word():
+def test_free_text_finds_exactly_the_causes_whose_text_holds_every_word(bundled):
     # The words are looked for in the terms through their indexes and in three texts; the
     # answer must be what searching each cause's whole text would give.
-    from causes.config import BUNDLED_TABLE
-
-    table = load_cause_table(BUNDLED_TABLE)
+    table = bundled
     whole = []
     for i in range(len(table)):
         r = table.record(i)

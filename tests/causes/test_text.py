@@ -1,17 +1,13 @@
-"""Showing untrusted text safely, where the data comes from, red flags, and style helpers."""
+"""causes/text.py: showing untrusted text safely (Markdown, Plotly labels, paragraphs, links)."""
 
 from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
 
 import pytest
 
-from causes.config import BUNDLED_TABLE, ENV_VAR, data_path
-from causes.redflags import RedFlag, load_red_flags
-from causes.style import NO_URGENCY, URGENCY_STYLE, badge_md, option_label, symptom_hits_line, urgency_style
-from causes.text import joined, md_escape, md_link, paragraphs, safe_url, short
+from causes.text import joined, md_escape, md_link, paragraphs, plot_escape, safe_url, short
 
 # --- md_escape ---------------------------------------------------------------------------------
 
@@ -181,202 +177,7 @@ def test_safe_url(url, expected):
     assert safe_url(url) == expected
 
 
-# --- config.data_path ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "argv,environ,expected",
-    [
-        ([], {}, BUNDLED_TABLE),
-        (["--data", "mine.csv"], {}, Path("mine.csv")),
-        (["--data=mine.csv"], {}, Path("mine.csv")),
-        (["--theme", "dark", "--data", "/tmp/mine.csv"], {}, Path("/tmp/mine.csv")),
-        (["app.py", "--verbose", "--data", "mine.csv", "--other"], {}, Path("mine.csv")),
-        (["extra", "words", "--data", "a b.csv"], {}, Path("a b.csv")),
-        ([], {ENV_VAR: "/srv/table.csv"}, Path("/srv/table.csv")),
-        (["--unrelated", "x"], {ENV_VAR: "/srv/table.csv"}, Path("/srv/table.csv")),
-        (["--data", "mine.csv"], {ENV_VAR: "/srv/table.csv"}, Path("mine.csv")),
-        ([], {ENV_VAR: ""}, BUNDLED_TABLE),
-        ([], {"OTHER": "x.csv"}, BUNDLED_TABLE),
-        (["--data"], {}, BUNDLED_TABLE),
-        (["--data"], {ENV_VAR: "/srv/table.csv"}, Path("/srv/table.csv")),
-    ],
-)
-def test_data_path(argv, environ, expected):
-    assert data_path(argv, environ) == expected
-
-
-def test_data_path_reads_the_process_environment_by_default(monkeypatch):
-    monkeypatch.setenv(ENV_VAR, "/from/env.csv")
-    assert data_path([]) == Path("/from/env.csv")
-    monkeypatch.delenv(ENV_VAR)
-    assert data_path([]) == BUNDLED_TABLE
-
-
-def test_bundled_table_is_in_the_data_folder():
-    assert BUNDLED_TABLE.name == "causes.csv"
-    assert BUNDLED_TABLE.parent.name == "data"
-    assert BUNDLED_TABLE.is_file()
-
-
-# --- red flags ----------------------------------------------------------------------------------
-
-
-def write_flags(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / "red_flags.csv"
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def test_missing_red_flags_file_gives_no_flags(tmp_path):
-    assert load_red_flags(tmp_path / "red_flags.csv") == ()
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        pytest.param(b"", id="empty"),
-        pytest.param(b"sign,urgency\n", id="header only"),
-        pytest.param(b"\xff\xfe\x00\x01", id="not UTF-8"),
-    ],
-)
-def test_unusable_red_flags_file_gives_no_flags(tmp_path, content):
-    path = tmp_path / "red_flags.csv"
-    path.write_bytes(content)
-    assert load_red_flags(path) == ()
-
-
-def test_red_flags_folder_gives_no_flags(tmp_path):
-    assert load_red_flags(tmp_path) == ()
-
-
-@pytest.mark.parametrize(
-    "csv_text,expected",
-    [
-        (
-            "sign,urgency,source_name,source_url\n"
-            "Slow one,see a doctor,NHS,https://www.nhs.uk/a\n"
-            "Home one,self-care,,\n"
-            "Fast one,urgent,MSD,https://www.msdmanuals.com/b\n"
-            "Slow two,See A Doctor,,\n"
-            "Fast two,URGENT,,\n",
-            [
-                RedFlag("Fast one", "urgent", "MSD", "https://www.msdmanuals.com/b"),
-                RedFlag("Fast two", "urgent", "", None),
-                # A warning sign always means get help: self-care is read as see a doctor.
-                RedFlag("Slow one", "see a doctor", "NHS", "https://www.nhs.uk/a"),
-                RedFlag("Home one", "see a doctor", "", None),
-                RedFlag("Slow two", "see a doctor", "", None),
-            ],
-        ),
-        (
-            "sign,urgency,why,source_name,source_url\n"
-            "Leg swollen,urgent,this can be a blood clot,NHS,https://www.nhs.uk/c\n"
-            "Face droops,Emergency,this can be a stroke,,\n",
-            [
-                RedFlag("Face droops", "emergency", "", None, "this can be a stroke"),
-                RedFlag("Leg swollen", "urgent", "NHS", "https://www.nhs.uk/c", "this can be a blood clot"),
-            ],
-        ),
-        (
-            "sign,urgency,source_name,source_url\n"
-            "Bad link,urgent,Someone,javascript:alert(1)\n"
-            "Data link,urgent,Someone,data:text/html;base64,PHNjcmlwdD4=\n"
-            "No host,urgent,Someone,https://\n",
-            [
-                RedFlag("Bad link", "urgent", "Someone", None),
-                RedFlag("Data link", "urgent", "Someone", None),
-                RedFlag("No host", "urgent", "Someone", None),
-            ],
-        ),
-        (
-            "sign,urgency\n  Padded sign  , urgent \n,urgent\n   ,urgent\nUnknown level,soon\nNo level,\n",
-            [
-                RedFlag("Padded sign", "urgent", "", None),
-                RedFlag("Unknown level", "see a doctor", "", None),
-                RedFlag("No level", "see a doctor", "", None),
-            ],
-        ),
-        (
-            "\ufeffsign,urgency,source_name,source_url\nWith BOM,urgent,NHS,https://www.nhs.uk/\n",
-            [RedFlag("With BOM", "urgent", "NHS", "https://www.nhs.uk/")],
-        ),
-        (
-            "sign\nOnly a sign\n",
-            [RedFlag("Only a sign", "see a doctor", "", None)],
-        ),
-        (
-            'sign,urgency\n"A sign, with a comma",urgent\n',
-            [RedFlag("A sign, with a comma", "urgent", "", None)],
-        ),
-    ],
-)
-def test_load_red_flags(tmp_path, csv_text, expected):
-    assert load_red_flags(write_flags(tmp_path, csv_text)) == tuple(expected)
-
-
-def test_bundled_red_flags_are_most_urgent_first():
-    flags = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
-    assert flags, "data/red_flags.csv should give flags"
-    order = ["emergency", "urgent", "see a doctor"]
-    ranks = [order.index(f.urgency) for f in flags]
-    assert ranks == sorted(ranks)
-    assert all(f.source_url is None or f.source_url.startswith("https://") for f in flags)
-
-
-# --- style ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "hits,chosen,line",
-    [
-        (1, 1, "Has the chosen symptom"),
-        (2, 2, "Has all 2 chosen symptoms"),
-        (3, 3, "Has all 3 chosen symptoms"),
-        (1, 2, "Has 1 of the 2 chosen symptoms"),
-        (2, 5, "Has 2 of the 5 chosen symptoms"),
-    ],
-)
-def test_symptom_hits_line(hits, chosen, line):
-    assert symptom_hits_line(hits, chosen) == line
-
-
-@pytest.mark.parametrize(
-    "term,count,label",
-    [
-        ("calves", 3, "calves (3)"),
-        ("calves", 0, "calves (0)"),
-        ("see a doctor", 1, "see a doctor (1)"),
-        ("feet", 1234, "feet (1,234)"),
-        ("back (lower)", 2, "back (lower) (2)"),
-    ],
-)
-def test_option_label(term, count, label):
-    assert option_label(term, count) == label
-
-
-@pytest.mark.parametrize(
-    "level,label",
-    [
-        ("urgent", "Urgent"),
-        (" URGENT ", "Urgent"),
-        ("see a doctor", "See a doctor"),
-        ("Self-Care", "Self-care"),
-        ("", "Urgency not given"),
-        ("soon", "Urgency not given"),
-    ],
-)
-def test_urgency_style(level, label):
-    assert urgency_style(level).label == label
-
-
-def test_every_urgency_level_has_its_own_style():
-    from causes.schema import URGENCY_LEVELS
-
-    assert set(URGENCY_STYLE) == set(URGENCY_LEVELS)
-    styles = [*URGENCY_STYLE.values(), NO_URGENCY]
-    assert len({s.colour for s in styles}) == len(styles)
-    assert len({s.label for s in styles}) == len(styles)
+# --- plot_escape -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -391,20 +192,7 @@ def test_every_urgency_level_has_its_own_style():
     ],
 )
 def test_plot_escape_makes_plotly_show_text_as_written(text, escaped):
-    from causes.text import plot_escape
-
     assert plot_escape(text) == escaped
-
-
-@pytest.mark.parametrize(
-    ("label", "colour", "icon", "expected"),
-    [
-        ("Self-care", "green", ":material/self_care:", ":green-badge[:material/self_care: Self-care]"),
-        (md_escape("a [b](javascript:x)"), "gray", None, r":gray-badge[a \[b\]\(javascript\:x\)]"),
-    ],
-)
-def test_badge_md_draws_a_badge_inside_markdown_with_the_label_still_escaped(label, colour, icon, expected):
-    assert badge_md(label, colour, icon) == expected
 
 
 @pytest.mark.parametrize(

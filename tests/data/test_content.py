@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 import textstat
 
-from causes import load_cause_table
 from causes.config import BUNDLED_TABLE
 from causes.content import (
     CLAIMS_FILE,
@@ -23,9 +22,10 @@ from causes.content import (
 )
 from causes.redflags import cause_flags, load_red_flags
 from causes.schema import COLUMN_NAMES, LIST_COLUMNS, URGENCY_LEVELS
+from tests.support.bundled import bundled_table
 
 DATA = BUNDLED_TABLE.parent
-TABLE = load_cause_table(BUNDLED_TABLE)
+TABLE = bundled_table()  # at import time: the tests are parametrized by its rows
 RECORDS = [TABLE.record(i) for i in range(len(TABLE))]
 GLOSSARY = Glossary.load(DATA / GLOSSARY_FILE)
 CLAIMS = load_claims(DATA / CLAIMS_FILE)

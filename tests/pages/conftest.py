@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from causes import load_cause_table
-from causes.config import BUNDLED_TABLE, ENV_VAR
+from causes.config import ENV_VAR
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-@pytest.fixture
-def bundled():
-    return load_cause_table(BUNDLED_TABLE)
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.generate import write_table
 from causes import Query, count_line, figures, load_cause_table, run_query
 from tests.pages.conftest import texts
+from tests.support.generate import write_table
 
 PAGE = "pages/overview.py"
 

@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark's table generator: its tables load cleanly and have the
+"""Smoke test of the synthetic table generator (the tests' and the benchmarks'): its tables load cleanly and have the
 promised shape. No timings here; bench/bench_query.py measures those."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import main, write_table
 from causes.loader import load_cause_table
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS
+from tests.support.generate import main, write_table
 
 
 def raw_rows(path: Path) -> list[dict[str, str]]:
