@@ -124,14 +124,14 @@ else:
     edited = st.data_editor(draft.cells, key=draft.grid_key, num_rows="dynamic", column_config=config)
 
     # Checked again only when the grid changed: a big table takes a moment.
-    grid = state.grid_state(draft)
-    result = state.checked(draft, grid)
+    edits = state.grid_edits(draft)
+    result = state.checked(draft, edits)
     if result is None:
         try:
             result = check_cells(edited, draft.name, max_rows=MAX_UPLOAD_ROWS)
         except CauseTableError as e:
             result = e
-        state.set_checked(draft, grid, result)
+        state.set_checked(draft, edits, result)
 
     with status:
         if isinstance(result, CauseTableError):

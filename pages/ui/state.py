@@ -13,6 +13,7 @@ A change of table (`use_table`) clears everything but `KEPT_ON_TABLE_CHANGE`.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,7 +56,7 @@ _BOX = "warn-"  # a sign's tick box: _BOX + the sign's key
 _DRAFT = "data-draft"
 _FILE_ERROR = "data-file-error"
 _DATA_NOTICE = "data-notice"
-_CHECKED = "data-checked"
+_CHECKED = "data-checked"  # (draft id, grid edits, the check's result)
 UPLOAD_WIDGET = "data-upload"
 
 # What outlives a change of table: the person's own table and the Data page's work on it.
@@ -323,19 +324,20 @@ def open_draft(name: str, cells: pd.DataFrame, folder: Path | None = None, shown
     st.session_state.pop(_CHECKED, None)
 
 
-def grid_state(d: Draft) -> str:
-    """The grid's edits, as text: changes when a cell, an added or a deleted row does."""
-    return repr(st.session_state.get(d.grid_key))
+def grid_edits(d: Draft) -> dict[str, Any]:
+    """The grid's edits as plain data (edited cells, added and deleted rows): equal when
+    nothing changed, so the Data page checks the table again only after a change."""
+    return copy.deepcopy(dict(st.session_state.get(d.grid_key) or {}))
 
 
-def checked(d: Draft, grid: str) -> CheckedCells | Exception | None:
-    """The last check of this grid, if it is still the grid's state."""
+def checked(d: Draft, edits: dict[str, Any]) -> CheckedCells | Exception | None:
+    """The last check of this grid, if it was of these edits."""
     last = st.session_state.get(_CHECKED)
-    return last[2] if last is not None and last[:2] == (d.id, grid) else None
+    return last[2] if last is not None and last[0] == d.id and last[1] == edits else None
 
 
-def set_checked(d: Draft, grid: str, result: CheckedCells | Exception) -> None:
-    st.session_state[_CHECKED] = (d.id, grid, result)
+def set_checked(d: Draft, edits: dict[str, Any], result: CheckedCells | Exception) -> None:
+    st.session_state[_CHECKED] = (d.id, edits, result)
 
 
 def uploaded_file() -> Any:
