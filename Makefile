@@ -28,6 +28,7 @@ serve: $(VENV)/.runtime chromium nginx
 test: $(VENV)/.dev chromium headless-shell nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 unit: $(VENV)/.dev
@@ -42,6 +43,7 @@ browser: $(VENV)/.dev chromium headless-shell nginx
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Every benchmark (core at 1,000 to 1,000,000 causes; Chromium beside the bare app; server
 # memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
@@ -79,4 +81,4 @@ nginx:
 	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

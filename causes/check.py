@@ -56,14 +56,16 @@ def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) 
     )
 
 
-def signs_for(table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]) -> tuple[RedFlag, ...]:
+def signs_for(
+    table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
+) -> tuple[RedFlag, ...]:
     """The warning signs of these causes and the general signs of no cause, merged, most
     serious first: what a deck of these causes shows under "When to get help"."""
     return tuple(f for f, _ in _merged(table, positions, general))
 
 
 def _merged(
-    table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]
+    table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
 ) -> list[tuple[RedFlag, tuple[str, ...]]]:
     by_sign = {sign_key(f.sign): f for f in general}
     found: dict[str, dict] = {}

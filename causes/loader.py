@@ -138,7 +138,9 @@ _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 def _dialect(text: str) -> tuple[str, str, bool]:
     """The text from the header on, its separator, and whether an Excel `sep=` line named it."""
     best: tuple[int, str] | None = None
-    start = _LINE_BREAKS.match(text).end()
+    leading = _LINE_BREAKS.match(text)
+    assert leading is not None  # `[\r\n]*` matches any text, if only as ""
+    start = leading.end()
     named = _SEP_LINE.match(text, start)
     if named:
         # Excel's `sep=;` first line names the separator; Excel hides it, so rows count
@@ -407,7 +409,7 @@ def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Probl
     """Say which other rows use the same cause name."""
     keys = frame["cause"].astype(str).map(name_key)
     rows_by_key: dict[str, list[int]] = {}
-    for row, key in keys.items():
+    for row, key in zip(keys.index, keys, strict=True):
         rows_by_key.setdefault(key, []).append(int(row))
     out = []
     for p in problems:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -92,7 +92,7 @@ class Query:
         """This query with only the values the table has (in the table's spelling), and a
         short notice for each value dropped."""
         notices: list[str] = []
-        changes: dict[str, tuple[str, ...]] = {}
+        changes: dict[str, Any] = {}  # field name -> tuple[str, ...]; the names are known only at run time
         for key, (name, col) in URL_PARAMS.items():
             index = table.facets[col]
             kept: list[str] = []
