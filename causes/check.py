@@ -11,7 +11,7 @@ session only."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -169,7 +169,7 @@ def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
     return tuple(cards)
 
 
-def card_markdown(card: Card, escape) -> str:
+def card_markdown(card: Card, escape: Callable[[str], str]) -> str:
     """A card as one markdown text, its level named in words (never colour alone). The
     signs and reasons come from a table: `escape` makes them inert."""
     reasons = "\n".join(f"- {escape(r)}" for r in card.reasons)
@@ -186,7 +186,7 @@ def answer_of(sign: Sign) -> Answer:
     return Answer(sign.sign, sign.level, sign.why)
 
 
-def flags_markdown(flags: Sequence[RedFlag], help: Help, escape) -> str:
+def flags_markdown(flags: Sequence[RedFlag], help: Help, escape: Callable[[str], str]) -> str:
     """Warning signs grouped by level, most serious first, each group under the action it
     needs ("Call 999 for an ambulance now, or go to A&E, if"), as one markdown text."""
     parts = []

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -87,7 +88,7 @@ class CauseTableError(Exception):
         super().__init__("\n".join(lines))
 
 
-def _fail(message: str, **where) -> CauseTableError:
+def _fail(message: str, **where: Any) -> CauseTableError:
     return CauseTableError([Problem(message, **where)])
 
 
