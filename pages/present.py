@@ -55,6 +55,7 @@ SLIDE_CSS = """<style>
 .st-key-slide h1 { font-size: 2rem; padding-top: 0; }
 .st-key-slide h2 { font-size: 2.1rem; padding: 0; }
 .st-key-slide h3 { font-size: 1.7rem; }
+.st-key-slide [data-testid="stCaptionContainer"] { opacity: 1; color: #555555; }
 .st-key-slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
 .st-key-slide .st-key-slide_sources li,
 .st-key-slide .st-key-slide_body p, .st-key-slide .st-key-slide_body li { font-size: 1.25rem; line-height: 1.3; }
