@@ -2,7 +2,7 @@
 #   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
 #               serve the app on http://localhost:8501
 #   make test   install the dev requirements, Chromium, its headless shell and nginx (apt-get), then
-#               run the whole suite
+#               run ruff, mypy (causes/) and the whole suite
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
