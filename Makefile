@@ -2,7 +2,7 @@
 #   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
 #               serve the app on http://localhost:8501
 #   make test   install the dev requirements, Chromium, its headless shell and nginx (apt-get), then
-#               run the whole suite
+#               run ruff, mypy (causes/) and the whole suite
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 #   make fast   the suite without the browser tests (pytest -m "not browser"); `make unit`, `make pages`
 #               and `make browser` run its parts
@@ -30,6 +30,7 @@ serve: $(VENV)/.runtime chromium nginx
 test: $(VENV)/.dev chromium headless-shell nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Everything but the tests that drive Chromium, marked `browser` (tests/conftest.py).
@@ -49,6 +50,7 @@ browser: $(VENV)/.dev chromium headless-shell nginx
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Every benchmark (core at 1,000 to 1,000,000 causes; Chromium beside the bare app; server
 # memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
@@ -86,4 +88,4 @@ nginx:
 	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

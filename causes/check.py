@@ -11,7 +11,7 @@ session only."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -62,14 +62,16 @@ def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) 
     )
 
 
-def signs_for(table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]) -> tuple[RedFlag, ...]:
+def signs_for(
+    table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
+) -> tuple[RedFlag, ...]:
     """The warning signs of these causes and the general signs of no cause, merged, most
     serious first: what a deck of these causes shows under WHEN_TO_GET_HELP."""
     return tuple(f for f, _ in _merged(table, positions, general))
 
 
 def _merged(
-    table: CauseTable, positions: Sequence[int], general: Sequence[RedFlag]
+    table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
 ) -> list[tuple[RedFlag, tuple[str, ...]]]:
     by_sign = {sign_key(f.sign): f for f in general}
     found: dict[str, dict] = {}
@@ -173,7 +175,7 @@ def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
     return tuple(cards)
 
 
-def card_markdown(card: Card, escape) -> str:
+def card_markdown(card: Card, escape: Callable[[str], str]) -> str:
     """A card as one markdown text, its level named in words (never colour alone). The
     signs and reasons come from a table: `escape` makes them inert."""
     reasons = "\n".join(f"- {escape(r)}" for r in card.reasons)
@@ -190,7 +192,7 @@ def answer_of(sign: Sign) -> Answer:
     return Answer(sign.sign, sign.level, sign.why)
 
 
-def flags_markdown(flags: Sequence[RedFlag], help: Help, escape) -> str:
+def flags_markdown(flags: Sequence[RedFlag], help: Help, escape: Callable[[str], str]) -> str:
     """Warning signs grouped by level, most serious first, each group under the action it
     needs ("Call 999 for an ambulance now, or go to A&E, if"), as one markdown text."""
     parts = []

@@ -178,7 +178,7 @@ def glossary_rows(glossary: Glossary, table: CauseTable, search: str = "") -> li
         column = GLOSSARY_KINDS.get(t.kind)
         index = table.facets[column] if column else None
         term_id = index.id_of(t.term) if index is not None else None
-        used = int(index.counts[term_id]) if term_id is not None else 0
+        used = int(index.counts[term_id]) if index is not None and term_id is not None else 0
         rows.append({"term": t.term, "kind": t.kind, "definition": t.definition, "causes": used})
     return rows
 

@@ -148,7 +148,7 @@ def category_data(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) 
     if groups.other:
         labels.append(groups.other_label)
         keys.append(make_key(OTHER))
-        values.append(grid[[index.id_of(n) for n in groups.other]].sum(axis=0))
+        values.append(grid[[i for n in groups.other if (i := index.id_of(n)) is not None]].sum(axis=0))
     counts = np.array(values, dtype=np.int64).reshape(-1, width)
     frame = pd.DataFrame(counts, columns=list(URGENCY_COLUMNS))
     frame.insert(0, "Category", labels)
@@ -422,7 +422,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     frame = data.frame
     colours = category_colours(table.categories)
     cats = table.frame["category"].to_numpy()
-    row_category = [cats[table.position_of(name)] for name in frame.index]
+    row_category = [str(cats[table.position_of(name)]) for name in frame.index]
     cells = frame.to_numpy(dtype=bool)
     symptoms = [str(s) for s in frame.columns]
     fig = go.Figure()

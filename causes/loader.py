@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -87,7 +88,7 @@ class CauseTableError(Exception):
         super().__init__("\n".join(lines))
 
 
-def _fail(message: str, **where) -> CauseTableError:
+def _fail(message: str, **where: Any) -> CauseTableError:
     return CauseTableError([Problem(message, **where)])
 
 
@@ -138,7 +139,9 @@ _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 def _dialect(text: str) -> tuple[str, str, bool]:
     """The text from the header on, its separator, and whether an Excel `sep=` line named it."""
     best: tuple[int, str] | None = None
-    start = _LINE_BREAKS.match(text).end()
+    leading = _LINE_BREAKS.match(text)
+    assert leading is not None  # `[\r\n]*` matches any text, if only as ""
+    start = leading.end()
     named = _SEP_LINE.match(text, start)
     if named:
         # Excel's `sep=;` first line names the separator; Excel hides it, so rows count
@@ -407,7 +410,7 @@ def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Probl
     """Say which other rows use the same cause name."""
     keys = frame["cause"].astype(str).map(name_key)
     rows_by_key: dict[str, list[int]] = {}
-    for row, key in keys.items():
+    for row, key in zip(keys.index, keys, strict=True):
         rows_by_key.setdefault(key, []).append(int(row))
     out = []
     for p in problems:

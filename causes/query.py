@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -89,7 +89,7 @@ class Query:
         """This query with only the values the table has (in the table's spelling), and a
         short notice for each value dropped."""
         notices: list[str] = []
-        changes: dict[str, tuple[str, ...]] = {}
+        changes: dict[str, Any] = {}  # field name -> tuple[str, ...]; the names are known only at run time
         for key, (name, col) in URL_PARAMS.items():
             index = table.facets[col]
             kept: list[str] = []
@@ -141,7 +141,7 @@ class Result:
         return len(self.positions)
 
 
-def result_of(table: CauseTable, positions: Sequence[int]) -> Result:
+def result_of(table: CauseTable, positions: Sequence[int] | np.ndarray) -> Result:
     """A Result holding exactly these causes, in this order (a hand-picked deck, a
     handout's causes)."""
     rows = np.asarray(list(positions), dtype=np.int64)

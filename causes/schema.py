@@ -8,6 +8,7 @@ template) reads the format from here. `data/README.md` documents it for people;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -118,7 +119,7 @@ def _unique_name(s: pd.Series) -> pd.Series:
     return ~(key.duplicated(keep=False) & (key != ""))
 
 
-def _blank_or(test):
+def _blank_or(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
     def check(s: pd.Series) -> pd.Series:
         stripped = s.str.strip()
         return (stripped == "") | test(stripped)

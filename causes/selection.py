@@ -103,6 +103,7 @@ def selected(
     labels: list[str] = []  # the groups clicked, in words
     categories: list[str] = []
     causes: list[int] = []
+    cats: tuple[str, ...]  # the categories of a clicked group
     for point in points_of(selection):
         key = point_key(point)
         if key is None:
@@ -127,7 +128,7 @@ def selected(
                 causes.append(position)
     if categories:
         ranked = result.positions
-        ids = [index.id_of(c) for c in categories]
+        ids = [i for c in categories if (i := index.id_of(c)) is not None]
         chosen = ranked[np.isin(category_of_rows(table)[ranked], ids)]
         return Selected("category", joined(labels), tuple(int(p) for p in chosen))
     if causes:

@@ -83,7 +83,7 @@ def has_odd_space(values: pd.Series) -> np.ndarray:
     return pc.match_substring_regex(arrow, ODD_SPACE_CLASS).to_numpy(zero_copy_only=False)
 
 
-def _patched(fast: pd.Series, values: pd.Series, python_rows: np.ndarray, method) -> pd.Series:
+def _patched(fast: pd.Series, values: pd.Series, python_rows: np.ndarray, method: Callable[[str], str]) -> pd.Series:
     if python_rows.any():
         fast = fast.copy()
         fast[python_rows] = [method(v) for v in values[python_rows]]
@@ -120,7 +120,7 @@ def name_keys(values: pd.Series) -> pd.Series:
     return _patched(fast, values, ~ascii_plain, name_key)
 
 
-def map_distinct(values: pd.Series, method) -> pd.Series:
+def map_distinct(values: pd.Series, method: Callable[[str], str]) -> pd.Series:
     """`method` of every cell, called once per distinct value (for columns of few values)."""
     values = as_str(values)
     codes, uniques = pd.factorize(values)

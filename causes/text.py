@@ -65,13 +65,14 @@ def safe_url(url: str) -> str | None:
     return None
 
 
-def md_link(url: str) -> str:
-    """A markdown link to an http(s) URL, shown without its scheme; anything else is plain
-    escaped text. Characters that end a link's target are percent-encoded in it."""
-    shown = md_escape(url.split("://", 1)[-1])
+def md_link(url: str, label: str | None = None) -> str:
+    """A markdown link to an http(s) URL, labelled `label` or the URL without its scheme;
+    anything else is plain escaped text. Characters that would end a link's target early
+    are percent-encoded in it."""
+    shown = md_escape(label if label else url.split("://", 1)[-1])
     safe = safe_url(url)
     if safe is None:
-        return md_escape(url)
+        return md_escape(label or url)
     target = "".join(f"%{ord(c):02X}" if c in "()<>[]\\`" else c for c in safe)
     return f"[{shown}]({target})"
 

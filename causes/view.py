@@ -134,7 +134,7 @@ class View:
     def with_names(self, table: CauseTable, part: Literal["compare", "deck"], positions: Iterable[int]) -> View:
         """This view with the compared causes or the deck set to these rows."""
         names: tuple[str, ...] = tuple(_name(table, int(p)) for p in positions)
-        return replace(self, **{part: names})
+        return replace(self, compare=names) if part == "compare" else replace(self, deck=names)
 
     def link(self, root: str) -> str:
         """The link the audience opens to see this view from the Present page: for a

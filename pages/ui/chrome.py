@@ -13,7 +13,7 @@ from causes.config import locale_setting
 from causes.export import DISCLAIMER, NOT_DIAGNOSIS
 from causes.redflags import RedFlag
 from causes.style import Help, help_for
-from causes.text import md_escape
+from causes.text import md_escape, md_link
 from pages.ui.source import sidecars
 
 EXPLORE = "pages/explore.py"
@@ -33,7 +33,8 @@ def flag_list(flags: tuple[RedFlag, ...]) -> None:
     st.markdown(flags_markdown(flags, help_here(), md_escape))
     sources = {f.source_name: f.source_url for f in flags if f.source_url}
     if sources:
-        st.caption("Sources: " + ", ".join(f"[{md_escape(n)}]({u})" for n, u in sources.items()))
+        # Not st.caption: it fades its links to 2.98:1 (axe's colour-contrast rule).
+        st.markdown(":small[Sources: " + ", ".join(md_link(u, n) for n, u in sources.items()) + "]")
 
 
 def safety_strip() -> None:

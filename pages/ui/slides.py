@@ -37,6 +37,7 @@ SLIDE_CSS = """<style>
 .st-key-slide h2 { font-size: 2.1rem; padding: 0; }
 .st-key-slide h3 { font-size: 1.7rem; }
 .st-key-slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+.st-key-slide [data-testid="stCaptionContainer"] { opacity: 1; color: #555555; }
 .st-key-slide .st-key-slide_sources li,
 .st-key-slide .st-key-slide_body p, .st-key-slide .st-key-slide_body li { font-size: 1.25rem; line-height: 1.3; }
 .st-key-slide .st-key-slide_controls p { font-size: 1.2rem; font-weight: 600; }

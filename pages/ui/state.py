@@ -154,7 +154,7 @@ def update(**changes: Any) -> None:
     kept = st.session_state.get(_KEPT) or View()
     shown = replace(kept, **changes)
     st.session_state[_KEPT] = shown
-    _write(shown, changes)
+    _write(shown, [part for part in PARTS if part in changes])
 
 
 def _write(shown: View, parts: Iterable[Part]) -> None:

@@ -212,6 +212,11 @@ def test_md_link_makes_only_http_links_and_keeps_the_target_whole(url, markdown)
     assert md_link(url) == markdown
 
 
+def test_md_link_with_a_label():
+    assert md_link("https://e.org/a)b", "NHS [UK]") == "[NHS \\[UK\\]](https://e.org/a%29b)"
+    assert md_link("javascript:x", "NHS") == "NHS"
+
+
 @pytest.mark.parametrize(
     ("items", "word", "expected"),
     [
