@@ -59,10 +59,19 @@ _DATA_NOTICE = "data-notice"
 _CHECKED = "data-checked"  # (draft id, grid edits, the check's result)
 UPLOAD_WIDGET = "data-upload"
 
-# What outlives a change of table: the person's own table and the Data page's work on it.
-# Everything else (filters, the view, comparisons, decks, answers, widgets) names the old
-# table's causes, so it goes.
-KEPT_ON_TABLE_CHANGE: tuple[str, ...] = (_OWN_TABLE, _OWN_FOLDER, _DRAFT, _FILE_ERROR, _DATA_NOTICE, _CHECKED)
+# What outlives a change of table: the person's own table and the Data page's work on it
+# (the upload, the draft and its grid, the last check, the page's messages). Everything
+# else (filters, the view, comparisons, decks, answers, widgets) names the old table's
+# causes, so it goes.
+KEPT_ON_TABLE_CHANGE: tuple[str, ...] = (
+    _OWN_TABLE,
+    _OWN_FOLDER,
+    UPLOAD_WIDGET,
+    _DRAFT,
+    _FILE_ERROR,
+    _DATA_NOTICE,
+    _CHECKED,
+)
 
 
 # --- the source ------------------------------------------------------------------------------
