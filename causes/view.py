@@ -69,13 +69,13 @@ class View:
         """The view a link's parameters name in `table`, and for each part the notices
         about values left out (unknown names, too many causes)."""
         query, query_notices = Query.from_params(params).restricted_to(table)
-        compared, compare_notices = _named(table, params.get(COMPARE_PARAM), MAX_COMPARED, "")
+        compared, compare_notices = _named(table, params.get(COMPARE_PARAM), "")
         if len(compared) > MAX_COMPARED:
             compare_notices.append(
                 f"You can compare up to {MAX_COMPARED} causes at once, so only the first {MAX_COMPARED} are shown; "
                 f"left out: {joined(compared[MAX_COMPARED:], 'and')}."
             )
-        deck, deck_notices = _named(table, params.get(DECK_PARAM), MAX_DECK, "of the deck")
+        deck, deck_notices = _named(table, params.get(DECK_PARAM), "of the deck")
         if len(deck) > MAX_DECK:
             deck_notices.append(
                 f"A deck holds up to {MAX_DECK} causes, so only the first {MAX_DECK} are shown; "
@@ -105,8 +105,8 @@ class View:
         return view, {part: n for part, n in notices.items() if n}
 
     def to_params(self, parts: Iterable[Part] = PARTS) -> dict[str, list[str]]:
-        """The URL parameters of these parts of the view (empty ones left out; slide 1 is
-        written only with a deck page's parts, where it is what the page shows)."""
+        """The URL parameters of these parts of the view: empty ones left out, except the
+        slide, which a page showing a deck always writes (slide 1 included)."""
         chosen = set(parts)
         params: dict[str, list[str]] = {}
         if "query" in chosen:
@@ -215,7 +215,7 @@ def _slide(value: str) -> int:
         return 1
 
 
-def _named(table: CauseTable, raw: Sequence[str] | str | None, cap: int, where: str) -> tuple[list[str], list[str]]:
+def _named(table: CauseTable, raw: Sequence[str] | str | None, where: str) -> tuple[list[str], list[str]]:
     """The causes named by repeated values, in the table's spelling and in order, and a
     notice for each name the table lacks. Names match ignoring case and runs of spaces;
     blanks and repeats are dropped quietly. `where` ends the notice ("of the deck")."""
