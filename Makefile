@@ -1,7 +1,7 @@
 # Cause Atlas. Two commands for a fresh machine with Python 3.11 and pip:
 #   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
 #               serve the app on http://localhost:8501
-#   make test   install the dev requirements, Chromium, its headless shell and nginx (apt-get), then
+#   make test   install the dev requirements, Chromium, its headless shell, nginx and redis-server (apt-get), then
 #               run ruff, mypy (causes/) and the whole suite
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 #   make fast   the suite without the browser tests (pytest -m "not browser"); `make unit`, `make pages`
@@ -18,7 +18,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8500
 PROCESSES  ?=
 
-.PHONY: run serve test lint fast unit pages browser bench chromium headless-shell nginx clean
+.PHONY: run serve test lint fast unit pages browser bench chromium headless-shell nginx redis clean
 
 run: $(VENV)/.runtime chromium
 	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
@@ -27,24 +27,24 @@ run: $(VENV)/.runtime chromium
 serve: $(VENV)/.runtime chromium nginx
 	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA))
 
-test: $(VENV)/.dev chromium headless-shell nginx
+test: $(VENV)/.dev chromium headless-shell nginx redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Everything but the tests that drive Chromium, marked `browser` (tests/conftest.py).
-fast: $(VENV)/.dev chromium
+fast: $(VENV)/.dev chromium redis
 	$(BIN)/python -m pytest -m "not browser"
 
 # The fast suite without the pages run in AppTest.
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev redis
 	$(BIN)/python -m pytest -m "not browser" --ignore=tests/pages
 
 pages: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/pages
 
-browser: $(VENV)/.dev chromium headless-shell nginx
+browser: $(VENV)/.dev chromium headless-shell nginx redis
 	$(BIN)/python -m pytest -m browser
 
 lint: $(VENV)/.dev
@@ -81,6 +81,12 @@ chromium:
 headless-shell:
 	@if [ -x /usr/bin/chromium-headless-shell ]; then echo "headless shell: present"; \
 	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium-headless-shell; fi
+
+# Debian's redis-server: the live room's store across machines. The tests start their own on a
+# loopback port (tests/support/redis.py); nothing here starts it as a service.
+redis:
+	@if [ -x /usr/bin/redis-server ]; then echo "redis: $$(/usr/bin/redis-server --version | cut -d' ' -f3)"; \
+	else $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; fi
 
 # Debian's nginx, in front of the app processes of `make serve` (and its browser test).
 nginx:
