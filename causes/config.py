@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,3 +52,16 @@ BUNDLED_TOPIC = "What can cause muscle twitching, cramps and spasms in the legs"
 MAX_UPLOAD_MB = 50
 MAX_UPLOAD_ROWS = 50_000
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024  # Streamlit counts a megabyte as 1,048,576 bytes
+
+
+ROOMS_VAR = "CAUSE_ATLAS_ROOMS"
+
+
+def rooms_setting(argv: Sequence[str], environ: dict[str, str] | None = None) -> tuple[str | None, Path]:
+    """Where live rooms are kept (`--rooms redis://host:6379/0` or `--rooms PATH` after
+    `streamlit run app.py --`, else the CAUSE_ATLAS_ROOMS variable), and the folder of the
+    default SQLite file: one per user under the system's temporary folder, so that every
+    app process this user starts on this machine shares it."""
+    env = os.environ if environ is None else environ
+    folder = Path(tempfile.gettempdir()) / f"cause-atlas-{os.getuid()}"
+    return _option(argv, "rooms") or env.get(ROOMS_VAR) or None, folder

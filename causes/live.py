@@ -1,0 +1,131 @@
+"""What a live room asks and shows, from the deck on show: the three polls, their results
+as counts (a bar chart, or the body map as a heat map), and the room's results as files.
+
+The polls (`PollSpec`):
+- "Which of these have you noticed?": the deck's symptoms, several answers;
+- "Where do you feel it?": a tap on the body map (or a list, for a table whose body areas
+  are not the ones drawn), one answer;
+- "Which cause fits this story?": on a cause slide, that cause's symptoms and places as a
+  story, the cause and up to three look-alikes to choose from, one answer; the presenter
+  reveals the answer, with what tells it apart (from Compare).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from causes.bodymap import body_figure, uses_body_vocabulary
+from causes.compare import compare, distinguishing_sentence
+from causes.deck import Deck
+from causes.export import write_csv
+from causes.room import Poll, PollKind, Question
+from causes.style import plural
+from causes.table import CauseTable
+from causes.text import joined, plot_escape, short
+from causes.theme import base_layout
+
+MAX_NOTICED = 12  # symptoms offered in "which have you noticed?"
+QUIZ_CHOICES = 4
+ROOM_PATH = "room"  # the audience page's url_path in app.py
+
+
+@dataclass(frozen=True)
+class PollSpec:
+    kind: PollKind
+    question: str
+    options: tuple[str, ...]
+    many: bool
+    answer: str | None = None
+    story: str = ""  # a quiz's story, said above its choices
+    why: str = ""  # a quiz's reason, shown once the answer is revealed
+
+
+def audience_link(root: str, code: str) -> str:
+    """What the room opens on a phone: the audience page with the room's code."""
+    return f"{root}/{ROOM_PATH}?room={code}"
+
+
+def noticed_poll(table: CauseTable, deck: Deck) -> PollSpec:
+    """The deck's symptoms, those most of its causes share first."""
+    index = table.facets["symptoms"]
+    rows = np.asarray(deck.positions or deck.result.positions[:50], dtype=np.int64)
+    mask = np.zeros(len(table), dtype=bool)
+    mask[rows] = True
+    counts = index.facet_counts(mask) if len(rows) else np.zeros(len(index.terms), dtype=np.int64)
+    order = [int(i) for i in np.argsort(-counts, kind="stable") if counts[i] > 0][:MAX_NOTICED]
+    return PollSpec("noticed", "Which of these have you noticed?", tuple(index.terms[i] for i in order), many=True)
+
+
+def where_poll(table: CauseTable) -> PollSpec:
+    """Every body area of the table, for a tap on the body map (or a list)."""
+    return PollSpec("where", "Where do you feel it?", tuple(table.facets["body_areas"].terms), many=False)
+
+
+def quiz_poll(table: CauseTable, position: int, candidates: Sequence[int]) -> PollSpec:
+    """On a cause slide: its symptoms and places as a story; the cause and the look-alikes
+    among `candidates` (the deck's other causes, else the table's) that share most of its
+    symptoms, in name order, to choose from."""
+    record = table.record(position)
+    own = set(record["symptoms"])
+    others = [int(p) for p in candidates if int(p) != position]
+    if len(others) < QUIZ_CHOICES - 1:
+        others += [p for p in range(len(table)) if p != position and p not in others]
+    shared = sorted(others, key=lambda p: (-len(own & set(table.record(p)["symptoms"])), p))
+    picked = [position, *shared[: QUIZ_CHOICES - 1]]
+    names = sorted((table.record(p)["cause"] for p in picked), key=str.casefold)
+    story = f"Someone has {joined(list(record['symptoms'][:4]), 'and')}"
+    if record["body_areas"]:
+        story += f", felt in the {joined(list(record['body_areas'][:3]), 'and')}"
+    sentence = distinguishing_sentence(table, compare(table, picked), 0).text if len(picked) > 1 else ""
+    return PollSpec(
+        "quiz",
+        "Which cause fits this story?",
+        tuple(names),
+        many=False,
+        answer=record["cause"],
+        story=story + ".",
+        why=sentence,
+    )
+
+
+def results_alt(poll: Poll, counts: Mapping[str, int]) -> str:
+    """The results in words, for the chart's alt text and the table beside it."""
+    total = sum(counts.values())
+    parts = [f"{option}: {counts.get(option, 0)}" for option in poll.options if counts.get(option, 0)]
+    said = "; ".join(parts) if parts else "no answers yet"
+    return f"{poll.question} {plural(total, 'answer')}. {said}."
+
+
+def results_figure(poll: Poll, counts: Mapping[str, int], table_areas: Iterable[str] = ()) -> go.Figure:
+    """Counts only: the body map shaded by answers for "where" (when the table's areas are
+    the drawn ones), else bars, most chosen first, the quiz's answer marked once revealed."""
+    if poll.kind == "where" and uses_body_vocabulary(list(table_areas) or poll.options):
+        return body_figure({a: n for a, n in counts.items() if n})
+    shown = sorted(poll.options, key=lambda o: -counts.get(o, 0))[:15]
+    labels = [plot_escape(short(o, 40)) + (" ✓" if poll.revealed and o == poll.answer else "") for o in shown]
+    values = [counts.get(o, 0) for o in shown]
+    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", text=values, textposition="outside", cliponaxis=False))
+    fig.update_layout(**base_layout(plot_escape(poll.question), 120 + 40 * len(shown)))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(rangemode="tozero", dtick=1 if max(values, default=0) < 10 else None, title="Answers")
+    return fig
+
+
+def results_csv(polls: Sequence[Poll], counts: Sequence[Mapping[str, int]]) -> bytes:
+    """Every poll's counts: one row per poll and choice."""
+    rows = []
+    for number, (poll, tally) in enumerate(zip(polls, counts, strict=True), start=1):
+        for option in poll.options:
+            mark = "yes" if poll.answer == option else ""
+            rows.append([str(number), poll.kind, poll.question, option, str(tally.get(option, 0)), mark])
+    return write_csv(["poll", "kind", "question", "choice", "answers", "correct"], rows)
+
+
+def questions_csv(questions: Sequence[Question]) -> bytes:
+    """The room's questions, hidden ones marked, most up-voted first."""
+    rows = [[q.text, str(q.votes), "yes" if q.answered else "", "yes" if q.hidden else ""] for q in questions]
+    return write_csv(["question", "up-votes", "answered", "hidden"], rows)
