@@ -17,6 +17,7 @@ from causes.config import (
     ROOT,
     data_path,
     locale_setting,
+    rooms_setting,
 )
 from causes.loader import load_cause_table
 from tests.support.generate import write_table
@@ -55,6 +56,22 @@ def test_the_documentation_states_the_limits():
 )
 def test_a_deployment_can_fix_the_locale(argv, environ, expected):
     assert locale_setting(argv, environ) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "expected"),
+    [
+        ([], {}, None),  # the default SQLite file
+        (["--rooms", "redis://10.0.0.5:6379/0"], {}, "redis://10.0.0.5:6379/0"),
+        (["--data", "x.csv", "--rooms", "/srv/rooms.db"], {"CAUSE_ATLAS_ROOMS": "redis://r:1/0"}, "/srv/rooms.db"),
+        ([], {"CAUSE_ATLAS_ROOMS": "redis://r:1/0"}, "redis://r:1/0"),
+        ([], {"CAUSE_ATLAS_ROOMS": ""}, None),
+    ],
+)
+def test_a_deployment_chooses_where_rooms_are_kept(argv, environ, expected):
+    setting, folder = rooms_setting(argv, environ)
+    assert setting == expected
+    assert folder == rooms_setting([], {})[1] and folder.name.startswith("cause-atlas-")  # one per user, shared
 
 
 # --- config.data_path ---------------------------------------------------------------------------
