@@ -18,6 +18,7 @@ page = st.navigation(
         st.Page("pages/body.py", title="Body map", icon=":material/accessibility_new:", url_path="body"),
         st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"),
+        st.Page("pages/room.py", title="Live room", icon=":material/cast:", url_path="room"),
         st.Page(source.DATA_PAGE, title="Your data", icon=":material/upload_file:", url_path="data"),
         st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="glossary"),
         st.Page("pages/about.py", title="About this data", icon=":material/info:", url_path="about"),

@@ -88,7 +88,7 @@ class Room:
     poll: str | None  # the poll on show, if any
     created: float
     expires: float
-    version: int  # bumped by every change a phone shows: a cheap "anything new?"
+    version: int  # bumped by each presenter action (slide, deck, poll, moderation): "redraw?"
 
 
 def new_code() -> str:
@@ -165,6 +165,7 @@ class RoomStore(Protocol):
     def reveal(self, code: str, secret: str, poll_id: str) -> None: ...
     def hide_poll(self, code: str, secret: str) -> None: ...
     def polls(self, code: str) -> list[Poll]: ...
+    def poll(self, code: str, poll_id: str) -> Poll | None: ...
     def answer(self, code: str, poll_id: str, phone: str, choices: Iterable[str]) -> None: ...
     def my_answer(self, code: str, poll_id: str, phone: str) -> tuple[str, ...]: ...
     def counts(self, code: str, poll_id: str) -> dict[str, int]: ...
@@ -351,7 +352,6 @@ class SqliteRooms:
                 raise RoomError("This poll is not running.")
             chosen = checked_choices(poll, choices)
             db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (poll_id, phone, json.dumps(chosen)))
-            self._bump(db, code)
 
     def my_answer(self, code: str, poll_id: str, phone: str) -> tuple[str, ...]:
         row = (
@@ -381,7 +381,6 @@ class SqliteRooms:
             db.execute("INSERT INTO asked VALUES (?, ?, ?)", (code, phone, now))
             question = Question(secrets.token_hex(8), clean, 0, now)
             db.execute("INSERT INTO questions VALUES (?, ?, ?, ?, 0, 0)", (question.id, code, clean, now))
-            self._bump(db, code)
         return question
 
     def upvote(self, code: str, question_id: str, phone: str) -> None:
@@ -392,7 +391,6 @@ class SqliteRooms:
             if found is None:
                 raise RoomError("That question is no longer shown.")
             db.execute("INSERT OR IGNORE INTO upvotes VALUES (?, ?)", (question_id, phone))
-            self._bump(db, code)
 
     def questions(self, code: str, hidden: bool = False) -> list[Question]:
         rows = self._db().execute(
@@ -608,7 +606,6 @@ class RedisRooms:
         chosen = checked_choices(poll, choices)
         pipe = self.r.pipeline()
         pipe.hset(self._k(code, "answers", poll_id), phone, json.dumps(chosen))  # one per phone: replaced
-        pipe.hincrby(self._k(code), "version", 1)
         self._expire_all(pipe, code, [self._k(code, "answers", poll_id)])
         pipe.execute()
 
@@ -640,7 +637,6 @@ class RedisRooms:
         pipe = self.r.pipeline()
         pipe.hset(key, mapping={"text": clean, "created": now, "hidden": 0, "answered": 0})
         pipe.rpush(self._k(code, "questions"), question.id)
-        pipe.hincrby(self._k(code), "version", 1)
         self._expire_all(pipe, code, [key, self._k(code, "questions")])
         pipe.execute()
         return question
@@ -652,7 +648,6 @@ class RedisRooms:
         key = self._k(code, "upvotes", question_id)
         pipe = self.r.pipeline()
         pipe.sadd(key, phone)
-        pipe.hincrby(self._k(code), "version", 1)
         self._expire_all(pipe, code, [key])
         pipe.execute()
 

@@ -9,6 +9,7 @@ it) and `View.to_params` writes them back, so a copied link reopens the same vie
     ?cause=Dehydration
     ?compare=Cause A&compare=Cause B        (2 to 4 causes, in order)
     ?deck=Cause A&deck=Cause B&slide=3      (up to 30 causes, in order; slides from 1)
+    ?room=ABC234                            (a live room's code)
 
 A cause's name may hold commas, so lists repeat their parameter. `resolve` decides, on
 every run, whether the link or what the person chose before wins (see its docstring).
@@ -25,6 +26,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 from causes.compare import MAX_CAUSES as MAX_COMPARED
 from causes.deck import MAX_CAUSE_SLIDES as MAX_DECK
 from causes.query import URL_PARAMS, Query
+from causes.room import normal_code
 from causes.strings import name_key
 from causes.style import plural
 from causes.table import CauseTable
@@ -34,14 +36,15 @@ CAUSE_PARAM = "cause"
 COMPARE_PARAM = "compare"
 DECK_PARAM = "deck"
 SLIDE_PARAM = "slide"
+ROOM_PARAM = "room"
 FILTER_PARAMS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
 PRESENT_PATH = "present"  # the Present page's url_path in app.py
 
-Part = Literal["query", "cause", "compare", "deck", "slide"]
-PARTS: tuple[Part, ...] = ("query", "cause", "compare", "deck", "slide")
+Part = Literal["query", "cause", "compare", "deck", "slide", "room"]
+PARTS: tuple[Part, ...] = ("query", "cause", "compare", "deck", "slide", "room")
 # The parts a person keeps while moving between pages; the opened cause belongs to the
 # link alone (a dialog is not reopened on the next page).
-KEPT_PARTS: tuple[Part, ...] = ("query", "compare", "deck", "slide")
+KEPT_PARTS: tuple[Part, ...] = ("query", "compare", "deck", "slide", "room")
 # The URL parameters each part writes.
 PART_PARAMS: dict[Part, tuple[str, ...]] = {
     "query": FILTER_PARAMS,
@@ -49,6 +52,7 @@ PART_PARAMS: dict[Part, tuple[str, ...]] = {
     "compare": (COMPARE_PARAM,),
     "deck": (DECK_PARAM,),
     "slide": (SLIDE_PARAM,),
+    "room": (ROOM_PARAM,),
 }
 
 Notices = Mapping[Part, tuple[str, ...]]
@@ -63,6 +67,7 @@ class View:
     compare: tuple[str, ...] = ()
     deck: tuple[str, ...] = ()
     slide: int = 1
+    room: str | None = None  # a live room's code
 
     @classmethod
     def from_params(cls, params: Mapping[str, Sequence[str] | str], table: CauseTable) -> tuple[View, Notices]:
@@ -95,6 +100,7 @@ class View:
             compare=tuple(compared[:MAX_COMPARED]),
             deck=tuple(deck[:MAX_DECK]),
             slide=_slide(_last(params.get(SLIDE_PARAM))),
+            room=normal_code(_last(params.get(ROOM_PARAM))) or None,
         )
         notices: dict[Part, tuple[str, ...]] = {
             "query": tuple(query_notices),
@@ -119,6 +125,8 @@ class View:
             params[DECK_PARAM] = list(self.deck)
         if "slide" in chosen:
             params[SLIDE_PARAM] = [str(self.slide)]
+        if "room" in chosen and self.room:
+            params[ROOM_PARAM] = [self.room]
         return params
 
     def restricted_to(self, table: CauseTable) -> View:

@@ -3,18 +3,17 @@
 The deck follows the filters, or the causes picked under "Build your deck", and a link
 names it (`deck=` repeated cause names, `slide=` the slide number: `causes.view`), so a
 deck prepared at home opens the same in class. Everything the slides say is decided in
-`causes.deck`; `pages/ui/slides.py` lays them out."""
+`causes.deck`; `pages/ui/slides.py` lays them out. A live room (`pages/ui/live.py`) lets
+the audience's phones follow, answer polls and ask questions."""
 
-import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
 
 from causes.compare import cause_options
-from causes.config import BUNDLED_TOPIC
-from causes.deck import MAX_CAUSE_SLIDES, build_deck
+from causes.deck import MAX_CAUSE_SLIDES
 from causes.text import md_escape
-from pages.ui import filters, slides, source, state
+from pages.ui import filters, live, slides, source, state
 
 table = source.active_table()
 flags, _, _ = source.sidecars()
@@ -44,17 +43,23 @@ with builder:
     st.markdown("**Or follow the filters**" + (" (not used while causes are picked above)" if chosen else ""))
     view, result = filters.filter_panel(table, view)
 
-deck = build_deck(
-    table,
-    topic=BUNDLED_TOPIC if state.serving_bundled() else f"The cause table {table.name}",
-    today=dt.date.today(),
-    query=view.query,
-    result=result,
-    picked=view.positions(table, "deck"),
-    flags=flags,
-)
+deck = slides.deck_of(table, view, flags, result)
 view = replace(view, slide=deck.clamp(view.slide))
-state.sync_url(view, ("query", "deck", "slide"))
+room = live.presenting(view)
+if room is None:
+    view = replace(view, room=None)  # a room this tab does not drive (or one closed) is not kept
+else:
+    live.sync(room, view)
+state.sync_url(view, ("query", "deck", "slide", "room"))
 
+show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None)
+poll = live.poll_on_show(room[0]) if room else None
 with slide_area:
-    slides.show(slides.Show(table, deck, view.slide, view))
+    if poll is not None and live.hides_the_slide(poll):
+        slides.heading_row(show, md_escape(poll.question))
+        live.quiz_card(table, deck, poll)
+    else:
+        slides.show(show)
+    if room is not None:
+        live.projector_results(table, room[0].code)
+live.presenter_panel(table, deck, view, room)

@@ -9,15 +9,29 @@ stay, as on every page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from causes.check import GENERAL_ADVICE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown
-from causes.deck import Deck, Slide, cause_card, overview_data, overview_figure, symptom_figure, symptom_share_alt
+from causes.config import BUNDLED_TOPIC
+from causes.deck import (
+    Deck,
+    Slide,
+    build_deck,
+    cause_card,
+    overview_data,
+    overview_figure,
+    symptom_figure,
+    symptom_share_alt,
+)
 from causes.export import DISCLAIMER, NOT_DIAGNOSIS
+from causes.live import audience_link
 from causes.qr import LinkTooLong, qr_png
+from causes.query import Result, run_query
+from causes.redflags import RedFlag
 from causes.style import urgency_style
 from causes.table import CauseTable
 from causes.text import badge_escape, md_escape, md_link, safe_url
@@ -52,6 +66,26 @@ class Show:
     deck: Deck
     number: int
     view: View
+    room: str | None = None  # a live room's code: the title slide invites the audience in
+    phone: bool = False  # a phone in a live room: the controls step through the deck on their own
+
+
+def step(number: int) -> None:
+    """A phone steps away from the presenter, to slide `number`."""
+    state.set_following(False, number)
+
+
+def deck_of(table: CauseTable, view: View, flags: tuple[RedFlag, ...], result: Result | None = None) -> Deck:
+    """The deck a view names: its picked causes, else its filters' matches."""
+    return build_deck(
+        table,
+        topic=BUNDLED_TOPIC if state.serving_bundled() else f"The cause table {table.name}",
+        today=dt.date.today(),
+        query=view.query,
+        result=run_query(table, view.query) if result is None else result,
+        picked=view.positions(table, "deck"),
+        flags=flags,
+    )
 
 
 def go(number: int) -> None:
@@ -81,24 +115,25 @@ def controls(show: Show) -> None:
 
 def _controls(show: Show) -> None:
     number, count = show.number, len(show.deck)
+    move, prefix = (step, "phone") if show.phone else (go, "present")
     st.button(
         "Previous",
         icon=":material/arrow_back:",
-        on_click=go,
+        on_click=move,
         args=(number - 1,),
         disabled=number <= 1,
-        shortcut="Left",
-        key="present_previous",
+        shortcut=None if show.phone else "Left",
+        key=f"{prefix}_previous",
     )
     st.markdown(f"Slide {number} of {count}", width="content")
     st.button(
         "Next",
         icon=":material/arrow_forward:",
-        on_click=go,
+        on_click=move,
         args=(number + 1,),
         disabled=number >= count,
-        shortcut="Right",
-        key="present_next",
+        shortcut=None if show.phone else "Right",
+        key=f"{prefix}_next",
     )
 
 
@@ -139,6 +174,8 @@ def title_slide(show: Show) -> None:
         if deck.cap_note:
             st.caption(md_escape(deck.cap_note))
     with code:
+        if show.phone:
+            return
         if state.own_table() is not None:
             st.info(
                 "This table was brought in this browser tab only, so a link cannot open it on anyone's phone. "
@@ -146,11 +183,17 @@ def title_slide(show: Show) -> None:
                 icon=":material/phonelink_off:",
             )
             return
-        shown = view.with_names(table, "deck", deck.positions) if deck.picked else replace(view, deck=())
-        link = shown.link(app_root(st.context.url or FALLBACK_URL))
+        root = app_root(st.context.url or FALLBACK_URL)
+        if show.room:
+            link = audience_link(root, show.room)
+            alt, invite = "QR code of the live room's link", "**Scan to join the live room**"
+            st.header(f"Room code: {show.room}", anchor=False)  # large, to read from the back of a room
+        else:
+            shown = view.with_names(table, "deck", deck.positions) if deck.picked else replace(view, deck=())
+            link, alt, invite = shown.link(root), "QR code of this view's link", "**Scan to follow on your phone**"
         try:
-            st.image(qr_png(link), width=220, output_format="PNG", alt="QR code of this view's link")
-            st.markdown("**Scan to follow on your phone**")
+            st.image(qr_png(link), width=220, output_format="PNG", alt=alt)
+            st.markdown(invite)
         except LinkTooLong as e:
             st.markdown(md_escape(f"{e} Open this link instead:"))
         st.caption(md_escape(link))

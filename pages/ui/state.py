@@ -14,6 +14,7 @@ A change of table (`use_table`) clears everything but `KEPT_ON_TABLE_CHANGE`.
 from __future__ import annotations
 
 import copy
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -364,3 +365,90 @@ def set_data_messages(notice: str | None = None, file_error: tuple[str, Exceptio
             st.session_state.pop(key, None)
         else:
             st.session_state[key] = value
+
+
+# --- a live room -----------------------------------------------------------------------------
+
+_PRESENTER = "room_presenter"  # room code -> the presenter's secret, in this tab only
+_PHONE = "room_phone"  # this tab's random token: one answer per phone, one up-vote per question
+_FOLLOW = "room_follow"  # the phone shows the presenter's slide
+_OWN_SLIDE = "room_own_slide"  # the slide a phone stepped to on its own
+_SEEN = "room_seen"  # the room's version this tab last drew
+PRESENTER_KEY = "key"  # the presenter link's secret: taken out of the address bar at once
+
+
+def take_presenter_key(code: str | None) -> None:
+    """A presenter link (`?room=CODE&key=SECRET`) opened: keep the secret in this tab's
+    session and take it out of the address bar, which a projector may show."""
+    secret = st.query_params.get(PRESENTER_KEY)
+    if secret is not None:
+        del st.query_params[PRESENTER_KEY]
+        if code:
+            set_presenter(code, secret)
+
+
+def set_presenter(code: str, secret: str) -> None:
+    st.session_state[_PRESENTER] = {**st.session_state.get(_PRESENTER, {}), code: secret}
+
+
+def presenter_secret(code: str | None) -> str | None:
+    return None if code is None else st.session_state.get(_PRESENTER, {}).get(code)
+
+
+def forget_presenter(code: str) -> None:
+    st.session_state[_PRESENTER] = {k: v for k, v in st.session_state.get(_PRESENTER, {}).items() if k != code}
+
+
+def phone() -> str:
+    """This tab's random token (nothing personal: made here, kept in the session)."""
+    if _PHONE not in st.session_state:
+        st.session_state[_PHONE] = secrets.token_urlsafe(16)
+    return str(st.session_state[_PHONE])
+
+
+def following() -> bool:
+    return bool(st.session_state.get(_FOLLOW, True))
+
+
+def set_following(value: bool, own_slide: int | None = None) -> None:
+    st.session_state[_FOLLOW] = value
+    if own_slide is not None:
+        st.session_state[_OWN_SLIDE] = own_slide
+
+
+def own_slide() -> int:
+    return int(st.session_state.get(_OWN_SLIDE, 1))
+
+
+def seen_version() -> int | None:
+    return st.session_state.get(_SEEN)
+
+
+def set_seen_version(version: int) -> None:
+    st.session_state[_SEEN] = version
+
+
+JOIN_WIDGET = "room_join_code"
+QUESTION_WIDGET = "room_question"
+_ROOM_MESSAGE = "room_message"
+
+
+def join_code() -> str:
+    return str(st.session_state.get(JOIN_WIDGET) or "")
+
+
+def question_draft() -> str:
+    return str(st.session_state.get(QUESTION_WIDGET) or "")
+
+
+def clear_question_draft() -> None:
+    st.session_state[QUESTION_WIDGET] = ""
+
+
+def room_message() -> str | None:
+    """What the room said about this phone's last answer or question (a refusal)."""
+    return st.session_state.get(_ROOM_MESSAGE)
+
+
+def set_room_message(message: str | None) -> None:
+    st.session_state[_ROOM_MESSAGE] = message

@@ -1,0 +1,38 @@
+"""Live room: the audience's page. A phone joins with the room's code (or its QR code),
+shows the presenter's slide and follows each change, answers the poll on show, and asks
+and up-votes questions, anonymously. Everything it shows comes from the room's store."""
+
+import streamlit as st
+
+from causes.text import md_escape
+from causes.view import View
+from pages.ui import live, slides, source, state
+
+table = source.active_table()
+flags, _, _ = source.sidecars()
+view = state.view(table)
+room = live.store().room(view.room) if view.room else None
+state.sync_url(view if room is not None else View(), ("room",))
+
+if room is None:
+    st.title("Join a live room")
+    st.markdown("Type the code on the presenter's screen, or scan its QR code.")
+    live.join_form(view.room)
+else:
+    state.set_seen_version(room.version)  # before the watcher: it redraws on a newer one
+    live.watcher(room.code)
+    live.follow_bar(room)
+    room_view, _ = View.from_params(room.view, table)
+    deck = slides.deck_of(table, room_view, flags)
+    number = deck.clamp(room.slide if state.following() else state.own_slide())
+    poll = live.poll_on_show(room)
+    if poll is not None and live.hides_the_slide(poll):  # a quiz: the slide would give it away
+        live.answer_panel(table, deck, room.code, poll)
+    else:
+        with st.container(key="phone-slide"):
+            slides.show(slides.Show(table, deck, number, room_view, phone=True))
+        if poll is not None:
+            live.answer_panel(table, deck, room.code, poll)
+    live.ask_box(room.code)
+    live.questions_board(room.code)
+    st.caption(md_escape(live.PRIVACY))

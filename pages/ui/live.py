@@ -1,0 +1,378 @@
+"""A live room on the page: the presenter's panel and the live results on Present, and the
+audience page's pieces (join, follow the presenter, answer a poll, ask and up-vote).
+
+The room lives in a store every app process shares (`causes.room`); this module draws it
+and sends what a person does. Phones redraw when the room's version changes (a presenter
+action), checked every second by a small fragment; answers and questions do not redraw
+every phone, and the lists that show them refresh on their own."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from causes import CauseTable
+from causes.bodymap import body_figure, clicked_area, uses_body_vocabulary
+from causes.config import rooms_setting
+from causes.deck import Deck
+from causes.export import export_name
+from causes.live import (
+    PollSpec,
+    audience_link,
+    noticed_poll,
+    questions_csv,
+    quiz_poll,
+    results_alt,
+    results_csv,
+    results_figure,
+    where_poll,
+)
+from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, normal_code, open_store
+from causes.text import md_escape
+from causes.theme import CHART_CONFIG, PICTURE_CONFIG
+from causes.view import View, app_root
+from pages.ui import charts, state
+
+FALLBACK_ROOT = "http://localhost:8501"
+PRIVACY = (
+    "Nothing personal is kept: no name, no address, no answer tied to you. Your answers and questions are "
+    "anonymous and the room is deleted within a day. Answers to the warning-sign check never enter a room."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def _store(setting: str | None, folder: str) -> RoomStore:
+    return open_store(setting, Path(folder))
+
+
+def store() -> RoomStore:
+    """This deployment's room store (`--rooms`, CAUSE_ATLAS_ROOMS, else SQLite)."""
+    setting, folder = rooms_setting(sys.argv[1:])
+    return _store(setting, str(folder))
+
+
+def root() -> str:
+    return app_root(st.context.url or FALLBACK_ROOT)
+
+
+def deck_params(view: View) -> dict[str, list[str]]:
+    """What a phone needs to build the presenter's deck: the picked causes, else the filters."""
+    return view.to_params(("deck",) if view.deck else ("query",))
+
+
+# --- the presenter ------------------------------------------------------------------------------
+
+
+def presenting(view: View) -> tuple[Room, str] | None:
+    """The live room this tab drives, if any: its code in the view, its secret here."""
+    state.take_presenter_key(view.room)
+    secret = state.presenter_secret(view.room)
+    room = store().room(view.room) if view.room else None
+    if room is None or secret is None or not store().is_presenter(room.code, secret):
+        return None
+    return room, secret
+
+
+def _start(view: View) -> None:
+    code, secret = store().create(deck_params(view))
+    state.set_presenter(code, secret)
+    state.update(room=code)
+
+
+def _close(code: str, secret: str) -> None:
+    store().close(code, secret)
+    state.forget_presenter(code)
+    state.update(room=None)
+
+
+def sync(live: tuple[Room, str], view: View) -> None:
+    """The room follows the presenter's slide and deck (only what changed is written)."""
+    room, secret = live
+    if room.slide != view.slide:
+        store().set_slide(room.code, secret, view.slide)
+    if room.view != deck_params(view):
+        store().set_view(room.code, secret, deck_params(view))
+
+
+def _open(code: str, secret: str, spec: PollSpec, slide: int) -> None:
+    store().open_poll(code, secret, spec.kind, spec.question, spec.options, slide, spec.many, spec.answer)
+
+
+def presenter_panel(table: CauseTable, deck: Deck, view: View, live: tuple[Room, str] | None) -> None:
+    """Below the slides: start a room, or run it (polls, results, questions, files)."""
+    with st.expander("Live room: phones follow, answer polls, ask questions", expanded=live is not None):
+        if live is None:
+            st.markdown(
+                "Start a live room and the audience's phones follow your slides, answer quick polls and ask "
+                "questions anonymously. The title slide shows the room's code and QR code."
+            )
+            st.button("Start a live room", on_click=_start, args=(view,), icon=":material/cast:", type="primary")
+            return
+        room, secret = live
+        st.markdown(f"**Room {room.code}** is live. The audience opens {md_escape(audience_link(root(), room.code))}")
+        with st.popover("Your presenter link (private)", icon=":material/key:"):
+            st.warning("Anyone with this link can drive the room: never show it on the projector.")
+            st.code(f"{root()}/present?room={room.code}&{state.PRESENTER_KEY}={secret}", language=None)
+        slide = deck.slide(view.slide)
+        with st.container(horizontal=True, key="live-polls"):
+            st.button(
+                "Poll: which have you noticed?",
+                on_click=_open,
+                args=(room.code, secret, noticed_poll(table, deck), view.slide),
+            )
+            st.button(
+                "Poll: where do you feel it?", on_click=_open, args=(room.code, secret, where_poll(table), view.slide)
+            )
+            if slide.kind == "cause" and slide.position is not None:
+                quiz = quiz_poll(table, slide.position, deck.positions)
+                st.button("Quiz: which cause fits?", on_click=_open, args=(room.code, secret, quiz, view.slide))
+        poll = store().poll(room.code, room.poll) if room.poll else None
+        if poll is not None:
+            with st.container(horizontal=True, key="live-poll-actions"):
+                if poll.open:
+                    st.button("Close the poll", on_click=store().close_poll, args=(room.code, secret, poll.id))
+                if poll.kind == "quiz" and not poll.revealed:
+                    st.button("Reveal the answer", on_click=store().reveal, args=(room.code, secret, poll.id))
+                st.button("Hide the results", on_click=store().hide_poll, args=(room.code, secret))
+        questions_board(room.code, secret)
+        _files(table, room.code)
+        st.button(
+            "Close the room", on_click=_close, args=(room.code, secret), icon=":material/close:", key="live-close"
+        )
+
+
+def _files(table: CauseTable, code: str) -> None:
+    polls = store().polls(code)
+    today = date.today()
+    with st.container(horizontal=True, key="live-files"):
+        st.download_button(
+            "Poll results (CSV)",
+            data=lambda: results_csv(polls, [store().counts(code, p.id) for p in polls]),
+            file_name=export_name(f"room {code}", "polls", today, "csv"),
+            mime="text/csv",
+            on_click="ignore",
+            disabled=not polls,
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Questions (CSV)",
+            data=lambda: questions_csv(store().questions(code, hidden=True)),
+            file_name=export_name(f"room {code}", "questions", today, "csv"),
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+    if polls:
+        last = polls[-1]
+        fig = results_figure(last, store().counts(code, last.id), table.facets["body_areas"].terms)
+        charts.chart_downloads(
+            table, fig, results_alt(last, store().counts(code, last.id)), f"room {code}", "poll", "live"
+        )
+
+
+def poll_on_show(room: Room) -> Poll | None:
+    return store().poll(room.code, room.poll) if room.poll else None
+
+
+def hides_the_slide(poll: Poll | None) -> bool:
+    """A quiz, until its answer is revealed, takes the slide's place: the cause slide on
+    show would give the answer away."""
+    return poll is not None and poll.kind == "quiz" and not poll.revealed
+
+
+def quiz_story(table: CauseTable, deck: Deck, poll: Poll) -> PollSpec | None:
+    position = table.position_of(poll.answer or "")
+    return None if position is None else quiz_poll(table, position, deck.positions)
+
+
+def quiz_card(table: CauseTable, deck: Deck, poll: Poll) -> None:
+    """On the projector, in the slide's place: the story and the choices (not the answer)."""
+    spec = quiz_story(table, deck, poll)
+    if spec is not None:
+        st.markdown(md_escape(spec.story))
+    st.markdown("\n".join(f"- {md_escape(o)}" for o in poll.options))
+    st.caption("Answer on your phone. The presenter reveals the answer.")
+
+
+@st.fragment(run_every=1.0)
+def projector_results(table: CauseTable, code: str) -> None:
+    """The poll on show, as counts, redrawn every second (on the projector)."""
+    room = store().room(code)
+    poll = store().poll(code, room.poll) if room is not None and room.poll else None
+    if poll is None:
+        return
+    results(table, code, poll)
+
+
+def results(table: CauseTable, code: str, poll: Poll) -> None:
+    counts = store().counts(code, poll.id)
+    alt = results_alt(poll, counts)
+    picture = poll.kind == "where" and uses_body_vocabulary(table.facets["body_areas"].terms)
+    with st.container(border=True, key="live-results"):
+        st.plotly_chart(
+            results_figure(poll, counts, table.facets["body_areas"].terms),
+            config=PICTURE_CONFIG if picture else CHART_CONFIG,
+            alt=alt,
+            key=f"live-chart-{poll.id}",
+        )
+        st.caption(md_escape(alt) + ("" if poll.open else " The poll is closed."))
+
+
+@st.fragment(run_every=2.0)
+def questions_board(code: str, secret: str | None = None) -> None:
+    """The room's questions, most up-voted first. The presenter hides or answers them; a
+    phone up-votes (once each)."""
+    presenter = secret is not None
+    questions = store().questions(code, hidden=presenter)
+    st.markdown(f"**Questions from the room** ({len([q for q in questions if not q.hidden])})")
+    if not questions:
+        st.caption("None yet.")
+    for q in questions:
+        with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"q-{q.id}"):
+            label = md_escape(q.text) + (" *(answered)*" if q.answered else "") + (" *(hidden)*" if q.hidden else "")
+            st.markdown(label, width="stretch")
+            if presenter:
+                st.button(
+                    "Show" if q.hidden else "Hide",
+                    key=f"hide-{q.id}",
+                    on_click=store().moderate,
+                    args=(code, secret, q.id),
+                    kwargs={"hidden": not q.hidden},
+                )
+                st.button(
+                    "Not answered" if q.answered else "Answered",
+                    key=f"answered-{q.id}",
+                    on_click=store().moderate,
+                    args=(code, secret, q.id),
+                    kwargs={"answered": not q.answered},
+                )
+                st.caption(f"▲ {q.votes}")
+            else:
+                st.button(f"▲ {q.votes}", key=f"up-{q.id}", on_click=_upvote, args=(code, q.id), help="Up-vote")
+
+
+def _upvote(code: str, question_id: str) -> None:
+    with contextlib.suppress(RoomError):  # hidden meanwhile: the list no longer shows it
+        store().upvote(code, question_id, state.phone())
+
+
+# --- a phone --------------------------------------------------------------------------------------
+
+
+def _join() -> None:
+    state.update(room=normal_code(state.join_code()))
+
+
+def join_form(code: str | None) -> None:
+    """Type the room's code (when the link did not bring a valid one)."""
+    if code:
+        st.error(md_escape(f'There is no open room "{code}": check the code on the screen.'), icon=":material/error:")
+    with st.form("join", border=True):
+        st.text_input("Room code", max_chars=12, key=state.JOIN_WIDGET, placeholder="e.g. ABC234")
+        st.form_submit_button("Join", on_click=_join, type="primary", icon=":material/login:")
+    st.caption(PRIVACY)
+
+
+@st.fragment(run_every=1.0)
+def watcher(code: str) -> None:
+    """Redraw the page when the presenter acts (a new slide, a poll, a hidden question)."""
+    room = store().room(code)
+    version = None if room is None else room.version
+    if version != state.seen_version():
+        st.rerun(scope="app")
+
+
+def follow_bar(room: Room) -> None:
+    with st.container(horizontal=True, vertical_alignment="center", key="follow"):
+        if state.following():
+            st.markdown(f":green-badge[:material/sensors: Live] Following the presenter · room **{room.code}**")
+        else:
+            st.markdown(f"Reading on your own · room **{room.code}**", width="stretch")
+            st.button(
+                "Follow the presenter",
+                on_click=state.set_following,
+                args=(True,),
+                type="primary",
+                icon=":material/sensors:",
+            )
+
+
+def _answer(code: str, poll_id: str, choices: list[str]) -> None:
+    try:
+        store().answer(code, poll_id, state.phone(), choices)
+    except RoomError as e:
+        state.set_room_message(str(e))
+
+
+def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
+    """The poll on show: answer it (once; a new answer replaces the last)."""
+    mine = store().my_answer(code, poll.id, state.phone())
+    with st.container(border=True, key="live-poll"):
+        st.subheader(md_escape(poll.question), anchor=False)
+        spec = quiz_story(table, deck, poll) if poll.kind == "quiz" else None
+        if spec is not None:
+            st.markdown(md_escape(spec.story))
+        if poll.open:
+            key = f"answer-{poll.id}"
+            if poll.kind == "where" and uses_body_vocabulary(poll.options):
+                chart = f"tap-{poll.id}"
+                st.plotly_chart(
+                    body_figure({}, mine),
+                    key=chart,
+                    on_select=lambda: _tapped(code, poll, chart),
+                    selection_mode="points",
+                    config=PICTURE_CONFIG,
+                    alt="Body map: tap where you feel it.",
+                )
+                st.caption("Tap where you feel it, or choose from the list.")
+            if poll.many:
+                chosen = st.pills("Your answer", poll.options, selection_mode="multi", default=list(mine), key=key)
+                picked = list(chosen)
+            else:
+                one = st.radio(
+                    "Your answer", poll.options, index=poll.options.index(mine[0]) if mine else None, key=key
+                )
+                picked = [one] if one else []
+            st.button(
+                "Send my answer", on_click=_answer, args=(code, poll.id, picked), disabled=not picked, type="primary"
+            )
+        message = state.room_message()
+        if message:
+            st.warning(md_escape(message))
+        if mine:
+            st.caption("Your answer: " + md_escape(", ".join(mine)) + (". You can change it." if poll.open else "."))
+        if poll.kind == "quiz" and poll.revealed:
+            why = spec.why if spec is not None else ""
+            st.success(f"**The answer: {md_escape(poll.answer or '')}.** {md_escape(why)}", icon=":material/lightbulb:")
+        elif not poll.open:
+            st.caption("This poll has closed.")
+
+
+def _tapped(code: str, poll: Poll, chart: str) -> None:
+    area = clicked_area(state.selection(chart))
+    if area in poll.options:
+        _answer(code, poll.id, [area])
+
+
+def _ask(code: str) -> None:
+    try:
+        store().ask(code, state.phone(), state.question_draft())
+        state.set_room_message(None)
+        state.clear_question_draft()
+    except RoomError as e:
+        state.set_room_message(str(e))
+
+
+def ask_box(code: str) -> None:
+    with st.container(border=True, key="ask"):
+        st.text_area(
+            "Ask a question (anonymous)",
+            max_chars=MAX_QUESTION,
+            key=state.QUESTION_WIDGET,
+            placeholder="What would you like the presenter to explain?",
+        )
+        st.button("Ask", on_click=_ask, args=(code,), icon=":material/send:")
