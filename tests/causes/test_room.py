@@ -79,14 +79,24 @@ def test_a_new_room_shows_the_first_slide_of_its_deck(store, room):
     assert store.is_presenter(code, secret) and not store.is_presenter(code, secret + "x")
 
 
-def test_the_presenter_moves_the_slides_and_every_change_bumps_the_version(store, room):
+def test_the_presenter_moves_the_slides_and_each_presenter_action_bumps_the_version(store, room):
     code, secret = room
-    before = store.room(code).version
+    versions = [store.room(code).version]
     store.set_slide(code, secret, 4)
-    after = store.room(code)
-    assert after.slide == 4 and after.version > before
+    assert store.room(code).slide == 4
+    versions.append(store.room(code).version)
     store.set_view(code, secret, {"symptom": ["cramps"]})
     assert store.room(code).view == {"symptom": ["cramps"]}
+    versions.append(store.room(code).version)
+    poll = store.open_poll(code, secret, "noticed", "Q", SYMPTOMS, 4, many=True)
+    versions.append(store.room(code).version)
+    question = store.ask(code, "phone-a", "Why?")
+    store.answer(code, poll.id, "phone-a", ["cramps"])
+    store.upvote(code, question.id, "phone-b")
+    assert store.room(code).version == versions[-1]  # a phone's own actions redraw no phone
+    store.moderate(code, secret, question.id, hidden=True)
+    versions.append(store.room(code).version)
+    assert versions == sorted(set(versions))
 
 
 PRESENTER_ONLY = [

@@ -73,6 +73,9 @@ LINKS = [
     ("slide=2.5", View(), {}),
     ("slide= 4 ", View(slide=4), {}),
     ("slide=99", View(slide=99), {}),  # clamped by the deck, which knows its length
+    # a live room's code, as a person types it
+    ("room=abc-234", View(room="ABC234"), {}),
+    ("room=%20%20", View(), {}),
     # everything at once, and parameters no part owns are ignored
     ("symptom=weakness&cause=Tired&compare=Tired&compare=Blood clot&deck=Tired&slide=2&utm_source=x",
      View(Query(symptoms=("weakness",)), "Tired", ("Tired", "Blood clot"), ("Tired",), 2), {}),
@@ -111,6 +114,7 @@ def test_a_deck_caps_at_its_size():
         (("compare",), {"compare": ["Tired", "Blood clot"]}),
         (("deck", "slide"), {"deck": ["Tired"], "slide": ["2"]}),
         (("query", "cause"), {"symptom": ["weakness"], "cause": ["Tired"]}),
+        (("room",), {}),
         ((), {}),
     ],
 )
