@@ -13,6 +13,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 DATA   ?=
 LOCALE ?=
+ROOMS  ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SERVE_PORT ?= 8500
@@ -21,11 +22,11 @@ PROCESSES  ?=
 .PHONY: run serve test lint fast unit pages browser bench chromium headless-shell nginx redis clean
 
 run: $(VENV)/.runtime chromium
-	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA),-- --data $(DATA))
+	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA)$(ROOMS),--) $(if $(DATA),--data $(DATA)) $(if $(ROOMS),--rooms $(ROOMS))
 
 # Several processes behind nginx, sticky sessions, a dead process started again (deploy/serve.py).
 serve: $(VENV)/.runtime chromium nginx
-	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA))
+	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/python -m deploy.serve --port $(SERVE_PORT) $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DATA),--data $(DATA)) $(if $(ROOMS),--rooms $(ROOMS))
 
 test: $(VENV)/.dev chromium headless-shell nginx redis
 	$(BIN)/ruff check .

@@ -1,6 +1,6 @@
 """`make serve`: several Cause Atlas processes on loopback ports, nginx in front on one port.
 
-    python -m deploy.serve [--port 8500] [--processes K] [--data PATH]
+    python -m deploy.serve [--port 8500] [--processes K] [--data PATH] [--rooms SETTING]
 
 - K app processes (default: one per core), each `streamlit run app.py` on its own
   loopback port, started and then watched through `/_stcore/health`: one that stops
@@ -171,14 +171,16 @@ class App:
     port: int
     data: str | None
     log: Path
+    rooms: str | None = None
     proc: subprocess.Popen | None = None
     restarts: int = 0
 
     def start(self) -> None:
         cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
         cmd += ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"]
-        if self.data:
-            cmd += ["--", "--data", self.data]
+        options = [*(["--data", self.data] if self.data else []), *(["--rooms", self.rooms] if self.rooms else [])]
+        if options:
+            cmd += ["--", *options]
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -199,6 +201,7 @@ class Stack:
     processes: int
     data: str | None = None
     address: str = "127.0.0.1"
+    rooms: str | None = None  # the live rooms' store (causes.room.open_store); None: SQLite
     run: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="cause-atlas-serve-")))
     apps: list[App] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
@@ -225,7 +228,7 @@ class Stack:
         )
 
     def start(self, timeout: float = 120) -> None:
-        self.apps = [App(free_port(), self.data, self.run / f"app-{i}.log") for i in range(self.processes)]
+        self.apps = [App(free_port(), self.data, self.run / f"app-{i}.log", self.rooms) for i in range(self.processes)]
         for app in self.apps:
             app.start()
         deadline = time.monotonic() + timeout
@@ -309,8 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--address", default="127.0.0.1", help="nginx's address (default 127.0.0.1)")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="app processes (default: cores)")
     parser.add_argument("--data", help="serve this cause table instead of the bundled one")
+    parser.add_argument("--rooms", help="live rooms' store: redis://HOST:PORT/DB, or a SQLite file (default)")
     args = parser.parse_args(argv)
-    stack = Stack(port=args.port, processes=max(1, args.processes), data=args.data, address=args.address)
+    stack = Stack(
+        port=args.port, processes=max(1, args.processes), data=args.data, address=args.address, rooms=args.rooms
+    )
 
     def stop(*_: object) -> None:
         raise KeyboardInterrupt

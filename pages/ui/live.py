@@ -304,8 +304,9 @@ def follow_bar(room: Room) -> None:
 def _answer(code: str, poll_id: str, choices: list[str]) -> None:
     try:
         store().answer(code, poll_id, state.phone(), choices)
+        state.set_room_message("answer", None)
     except RoomError as e:
-        state.set_room_message(str(e))
+        state.set_room_message("answer", str(e))
 
 
 def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
@@ -340,7 +341,7 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
             st.button(
                 "Send my answer", on_click=_answer, args=(code, poll.id, picked), disabled=not picked, type="primary"
             )
-        message = state.room_message()
+        message = state.room_message("answer")
         if message:
             st.warning(md_escape(message))
         if mine:
@@ -361,10 +362,10 @@ def _tapped(code: str, poll: Poll, chart: str) -> None:
 def _ask(code: str) -> None:
     try:
         store().ask(code, state.phone(), state.question_draft())
-        state.set_room_message(None)
+        state.set_room_message("ask", None)
         state.clear_question_draft()
     except RoomError as e:
-        state.set_room_message(str(e))
+        state.set_room_message("ask", str(e))
 
 
 def ask_box(code: str) -> None:
@@ -376,3 +377,6 @@ def ask_box(code: str) -> None:
             placeholder="What would you like the presenter to explain?",
         )
         st.button("Ask", on_click=_ask, args=(code,), icon=":material/send:")
+        message = state.room_message("ask")
+        if message:
+            st.warning(md_escape(message))

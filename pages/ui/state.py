@@ -445,10 +445,11 @@ def clear_question_draft() -> None:
     st.session_state[QUESTION_WIDGET] = ""
 
 
-def room_message() -> str | None:
-    """What the room said about this phone's last answer or question (a refusal)."""
-    return st.session_state.get(_ROOM_MESSAGE)
+def room_message(about: str) -> str | None:
+    """What the room said about this phone's last answer or question (`about`: "answer"
+    or "ask"), when it refused it."""
+    return st.session_state.get(_ROOM_MESSAGE, {}).get(about)
 
 
-def set_room_message(message: str | None) -> None:
-    st.session_state[_ROOM_MESSAGE] = message
+def set_room_message(about: str, message: str | None) -> None:
+    st.session_state[_ROOM_MESSAGE] = {**st.session_state.get(_ROOM_MESSAGE, {}), about: message}
