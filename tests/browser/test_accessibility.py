@@ -12,6 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from causes.config import rooms_setting
+from causes.room import open_store
 from tests.browser.conftest import must_not_happen, wait_idle
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -36,6 +38,12 @@ VIEWS = {
     "data": "/data",
     "glossary": "/glossary",
     "about": "/about",
+    # The live room: the join page, and a phone in a room with a quiz on show (filled in
+    # by the test, which opens the room in the store the server uses).
+    "room-join": "/room",
+    "room-phone": "/room?room={code}",
+    # The presenter of that room: the live results under the slide, the room's panel.
+    "present-live": "/present?" + urlencode([*(("deck", n) for n in TWO), ("slide", "3")]) + "&room={code}&key={key}",
 }
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 # The height of the page's content: the tallest scrolled area's, or the document's.
@@ -81,13 +89,32 @@ def report(found: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def live_room() -> tuple[str, str]:
+    """A room in the store the test server uses (its default), on a cause slide with a
+    poll on show, one answer and a question asked: its code and the presenter's secret."""
+    store = open_store(*rooms_setting([]))
+    code, secret = store.create({"deck": TWO})
+    store.set_slide(code, secret, 3)
+    poll = store.open_poll(code, secret, "noticed", "Which of these have you noticed?", [SYMPTOM, "twitching"], 3, True)
+    store.answer(code, poll.id, "a11y-phone", [SYMPTOM])
+    store.ask(code, "a11y-phone", "Is a <b>twitch</b> bad?")
+    return code, secret
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_accessibility_violation(page: Page, server, view: str, width: str) -> None:
     w, h = WIDTHS[width]
     page.set_viewport_size({"width": w, "height": h})
-    page.goto(server.url + VIEWS[view])
+    code, key = live_room() if "{code}" in VIEWS[view] else ("", "")
+    page.goto(server.url + VIEWS[view].format(code=code, key=key))
     wait_idle(page)
+    if view == "present-live":
+        expect(page.locator(".st-key-live-results")).to_be_visible()
+        assert "key=" not in page.url
+    if view == "room-phone":
+        expect(page.get_by_text("Following the presenter")).to_be_visible()
+        expect(page.locator(".st-key-live-poll")).to_be_visible()
     if view == "explore-cause":
         expect(page.get_by_role("dialog")).to_be_visible()
     if view in ("explore-symptoms", "explore-answered"):
