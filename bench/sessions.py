@@ -83,6 +83,8 @@ class Person:
         self.values: dict[str, tuple[str, object]] = {}  # widget id -> (value type, value)
         self.query_string = ""
         self.page_hash = ""
+        self.page_name = ""  # a page to open by its url_path (the first run only)
+        self.fragments: dict[str, float] = {}  # fragment id -> seconds between its reruns
         self.texts: list[str] = []
         self.exceptions = 0
         self.messages = 0
@@ -102,8 +104,11 @@ class Person:
         return None
 
     @classmethod
-    async def open(cls, url: str) -> Person:
+    async def open(cls, url: str, page: str = "", query: str = "") -> Person:
+        """A session on the app's page with this url_path (default: the first page), with
+        this query string, as a browser opening `url/page?query` would start one."""
         person = cls(await _connect(url))
+        person.page_name, person.query_string = page, query
         await person._rerun()
         return person
 
@@ -115,13 +120,19 @@ class Person:
         person.values = dict(self.values)
         person.query_string = self.query_string
         person.page_hash = self.page_hash
+        person.page_name = self.page_name
         await person._rerun()
         return person
 
-    async def _rerun(self) -> None:
+    async def _rerun(self, fragment_id: str = "") -> None:
         msg = BackMsg()
         msg.rerun_script.query_string = self.query_string
         msg.rerun_script.page_script_hash = self.page_hash
+        if not self.page_hash and self.page_name:
+            msg.rerun_script.page_name = self.page_name
+        if fragment_id:
+            msg.rerun_script.fragment_id = fragment_id
+            msg.rerun_script.is_auto_rerun = True
         for widget_id, (kind, value) in self.values.items():
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = widget_id
@@ -143,15 +154,24 @@ class Person:
                 self.query_string = fwd.page_info_changed.query_string
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 self._see(fwd.delta.new_element)
+            elif kind == "auto_rerun":  # a fragment with run_every: the page reruns it on a timer
+                self.fragments[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
             elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue  # a rerun follows at once (e.g. a fragment asked for the whole page)
                 return
 
     def _see(self, element) -> None:
         kind = element.WhichOneof("type")
         if kind == "markdown":
             self.texts.append(element.markdown.body)
+        elif kind == "heading":
+            self.texts.append(element.heading.body)
         elif kind == "exception":
             self.exceptions += 1
+        elif kind in ("button", "radio", "button_group", "text_area"):
+            widget = getattr(element, kind)
+            self.widgets[widget.label] = (kind, widget)
         elif kind in ("multiselect", "text_input"):
             widget = getattr(element, kind)
             self.widgets[widget.label] = (kind, widget)
@@ -177,6 +197,31 @@ class Person:
         assert kind == "text_input", f"{label!r} is a {kind}"
         self.values[widget.id] = ("string_value", text)
         await self._rerun()
+
+    async def click(self, label: str) -> None:
+        """Press the button with this label, and wait for the rerun to finish."""
+        kind, widget = self.widgets[label]
+        assert kind == "button", f"{label!r} is a {kind}"
+        self.values[widget.id] = ("trigger_value", True)
+        try:
+            await self._rerun()
+        finally:
+            self.values.pop(widget.id, None)
+
+    async def set(self, label: str, value: str | list[str]) -> None:
+        """Set a radio (one option), pills (a list of options) or text area, and wait for
+        the rerun to finish."""
+        kind, widget = self.widgets[label]
+        if kind == "button_group":
+            self.values[widget.id] = ("string_array_value", list(value))
+        else:
+            assert kind in ("radio", "text_area"), f"{label!r} is a {kind}"
+            self.values[widget.id] = ("string_value", str(value))
+        await self._rerun()
+
+    async def tick(self, fragment_id: str) -> None:
+        """One timed rerun of a fragment (`run_every`), as the page sends it."""
+        await self._rerun(fragment_id)
 
     async def close(self) -> None:
         await self.ws.close()
