@@ -46,10 +46,10 @@ with builder:
 deck = slides.deck_of(table, view, flags, result)
 view = replace(view, slide=deck.clamp(view.slide))
 room = live.presenting(view)
-if room is None:
-    view = replace(view, room=None)  # a room this tab does not drive (or one closed) is not kept
-else:
+if room is not None:
     live.sync(room, view)
+elif not live.exists(view.room):
+    view = replace(view, room=None)  # a room closed or expired is not kept
 state.sync_url(view, ("query", "deck", "slide", "room"))
 
 show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None)

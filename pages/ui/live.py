@@ -70,11 +70,35 @@ def deck_params(view: View) -> dict[str, list[str]]:
 def presenting(view: View) -> tuple[Room, str] | None:
     """The live room this tab drives, if any: its code in the view, its secret here."""
     state.take_presenter_key(view.room)
-    secret = state.presenter_secret(view.room)
     room = store().room(view.room) if view.room else None
-    if room is None or secret is None or not store().is_presenter(room.code, secret):
+    if room is None:
+        return None
+    secret = state.presenter_secret(room.code)
+    if secret is None or not store().is_presenter(room.code, secret):
         return None
     return room, secret
+
+
+def _key_box(code: str, live: bool) -> None:
+    """The room's secret, hidden in a password box. A page whose app process died sends
+    its boxes' values to its new session, so the presenter keeps control; typed on another
+    device, it hands that one control."""
+    st.text_input(
+        "Presenter key (private)" if live else f"Presenter key of room {code}",
+        type="password",
+        key=state.PRESENTER_KEY_WIDGET,
+        help="The part after key= in your presenter link. Never show it on the projector.",
+    )
+    typed = state.typed_presenter_key()
+    if not live and typed:
+        if store().is_presenter(code, typed):
+            state.set_presenter(code, typed, box=False)
+            st.rerun()
+        st.error("That key does not open this room.", icon=":material/key_off:")
+
+
+def exists(code: str | None) -> bool:
+    return code is not None and store().room(code) is not None
 
 
 def _start(view: View) -> None:
@@ -111,12 +135,15 @@ def presenter_panel(table: CauseTable, deck: Deck, view: View, live: tuple[Room,
                 "questions anonymously. The title slide shows the room's code and QR code."
             )
             st.button("Start a live room", on_click=_start, args=(view,), icon=":material/cast:", type="primary")
+            if view.room:  # a live room named in the link, not driven from here: its key takes control
+                _key_box(view.room, live=False)
             return
         room, secret = live
         st.markdown(f"**Room {room.code}** is live. The audience opens {md_escape(audience_link(root(), room.code))}")
         with st.popover("Your presenter link (private)", icon=":material/key:"):
             st.warning("Anyone with this link can drive the room: never show it on the projector.")
             st.code(f"{root()}/present?room={room.code}&{state.PRESENTER_KEY}={secret}", language=None)
+        _key_box(room.code, live=True)
         slide = deck.slide(view.slide)
         with st.container(horizontal=True, key="live-polls"):
             st.button(

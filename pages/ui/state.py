@@ -375,6 +375,7 @@ _FOLLOW = "room_follow"  # the phone shows the presenter's slide
 _OWN_SLIDE = "room_own_slide"  # the slide a phone stepped to on its own
 _SEEN = "room_seen"  # the room's version this tab last drew
 PRESENTER_KEY = "key"  # the presenter link's secret: taken out of the address bar at once
+PRESENTER_KEY_WIDGET = "room_presenter_key"  # the secret in a password box: a reconnecting page sends it back
 
 
 def take_presenter_key(code: str | None) -> None:
@@ -384,11 +385,21 @@ def take_presenter_key(code: str | None) -> None:
     if secret is not None:
         del st.query_params[PRESENTER_KEY]
         if code:
-            set_presenter(code, secret)
+            set_presenter(code, secret)  # before any box is drawn: the link opens the page
 
 
-def set_presenter(code: str, secret: str) -> None:
+def set_presenter(code: str, secret: str, box: bool = True) -> None:
+    """This tab drives the room `code`; `box`: put the secret in the presenter-key box too
+    (only before the box is drawn in a run, e.g. in a callback)."""
     st.session_state[_PRESENTER] = {**st.session_state.get(_PRESENTER, {}), code: secret}
+    if box:
+        st.session_state[PRESENTER_KEY_WIDGET] = secret
+
+
+def typed_presenter_key() -> str | None:
+    """The secret in the presenter-key box: typed there, or sent back by a page whose app
+    process died and which reconnected to a new session (as every widget's value is)."""
+    return st.session_state.get(PRESENTER_KEY_WIDGET) or None
 
 
 def presenter_secret(code: str | None) -> str | None:

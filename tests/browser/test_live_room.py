@@ -1,14 +1,17 @@
 """A live room end to end through `make serve` (two app processes behind nginx), once with
 each store: SQLite and a real redis-server. A presenter and three phone-sized pages: Next
 on the presenter moves every phone; the phones' votes show on the presenter's chart; a
-hidden question disappears from every phone. The pages land on both processes, so all of
+hidden question disappears from every phone; the presenter's process killed, the page
+keeps control on the other one. The pages land on both processes, so all of
 it crosses processes through the store."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,6 +114,22 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
     pres.get_by_role("button", name="Hide", exact=True).click()
     for _, p in phones:
         expect(asked(p)).to_have_count(0, timeout=FOLLOW)
+
+    # The presenter's app process dies: the page reconnects to the other one and keeps control
+    # (the presenter-key box sends its value back, as every widget does), and phones follow.
+    victim = next(a for a in live_stack.apps if f"127.0.0.1:{a.port}" == backend(pres))
+    os.killpg(victim.proc.pid, signal.SIGKILL)
+    victim.proc.wait(10)
+    for _ in range(20):  # a click sent while the page is reconnecting is lost: press again
+        pres.get_by_role("button", name="Next").click()
+        try:
+            expect(pres.get_by_role("heading", name="Tetanus", exact=True)).to_be_visible(timeout=3_000)
+            break
+        except AssertionError:
+            continue
+    expect(pres.get_by_role("button", name="Close the room")).to_be_visible()
+    for _, p in phones:
+        expect(p.get_by_role("heading", name="Tetanus", exact=True)).to_be_visible(timeout=FOLLOW)
 
     for _, p in [(pres_context, pres), *phones]:
         must_not_happen(p)

@@ -77,9 +77,19 @@ def test_a_phone_cannot_drive_the_room(rooms):
     _, code = presenter(rooms)
     a = phone(code)
     assert not [b for b in a.button if b.label in ("Start a live room", "Close the room", "Hide")]
-    present_on_phone = open_page("pages/present.py", deck=DECK, room=code)  # the presenter's page, no secret
-    assert not [b for b in present_on_phone.button if b.label == "Close the room"]
-    assert "room" not in present_on_phone.query_params
+    other = open_page("pages/present.py", deck=DECK, room=code)  # the presenter's page, without the secret
+    assert not [b for b in other.button if b.label in ("Close the room", "Poll: which have you noticed?")]
+    other.text_input(key="room_presenter_key").input("a guess").run()
+    assert any("That key does not open this room" in e.value for e in other.error)
+    assert not [b for b in other.button if b.label == "Close the room"]
+
+
+def test_the_presenter_key_gives_another_tab_control(rooms):
+    pres, code = presenter(rooms)
+    secret = next(c.value for c in pres.code if "key=" in c.value).split("key=")[1]
+    other = open_page("pages/present.py", deck=DECK, room=code)
+    other.text_input(key="room_presenter_key").input(secret).run()  # typed, or sent back by a reconnecting page
+    assert button(other, "Close the room")
 
 
 def test_the_presenter_link_gives_control_and_leaves_the_address_bar(rooms):
