@@ -47,7 +47,7 @@ from tests.support.server import CHROMIUM_FLAGS
 DECK = ("Statins", "Tetanus", "Dehydration", "Pregnancy", "Dystonia", "Stroke", "Gout", "Hypothyroidism")
 POLL_SLIDES = (3, 6, 9)  # the presenter opens a poll when it reaches these slides
 SLIDE_TEXT = re.compile(r"Slide (\d+) of (\d+)")
-ANSWERS_TEXT = re.compile(r"(\d+) answers?\.")
+ANSWERS_TEXT = re.compile(r"(\d+) answers?\\?\.")  # in the caption, markdown-escaped
 TIMEOUT = 60.0
 
 
@@ -76,7 +76,6 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
         out["backend"] = pres.backend
         room.opened.set()
         await asyncio.sleep(gap * 2)  # the room arrives
-        results = next(f for f, every in pres.fragments.items() if every == 1.0)  # the projector's chart
         for k in range(2, slides + 2):
             room.clicked[k] = time.perf_counter()
             await pres.click("Next")
@@ -89,7 +88,8 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
                 end = time.perf_counter() + 3 * gap
                 while time.perf_counter() < end:  # the projector's chart, redrawn every second
                     await asyncio.sleep(1.0)
-                    await pres.tick(results)
+                    # the projector's chart: its fragment's id follows its place on the page
+                    await pres.tick(next(f for f, every in pres.fragments.items() if every == 1.0))
                     counts = [int(m.group(1)) for t in pres.texts if (m := ANSWERS_TEXT.search(t))]
                     shown.append((time.perf_counter(), counts[0] if counts else 0))
             else:
@@ -98,6 +98,7 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
                 kill[1](out["backend"])
         out["ok"] = True
     finally:
+        room.opened.set()  # phones waiting for a room that never opened stop waiting
         room.done.set()
         await pres.close()
     return out
@@ -106,6 +107,9 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
 async def _phone(url: str, room: Room, seed: int) -> dict:
     out: dict = {"kind": "protocol", "ok": False, "seen": {}, "votes": [], "reconnects": 0}
     await room.opened.wait()
+    if not room.code:
+        out["error"] = "no room"
+        return out
     person = await Person.open(url, "room", f"room={room.code}")
     out["first"] = person.backend
     answered: set[str] = set()
@@ -115,6 +119,8 @@ async def _phone(url: str, room: Room, seed: int) -> dict:
             now = time.perf_counter()
             due = [f for f, every in person.fragments.items() if next_at.setdefault(f, now + every) <= now]
             for fragment in due:
+                if fragment not in person.fragments:  # gone with the last run (drawn elsewhere)
+                    continue
                 next_at[fragment] = now + person.fragments[fragment]
                 try:
                     await asyncio.wait_for(person.tick(fragment), TIMEOUT)
@@ -125,9 +131,9 @@ async def _phone(url: str, room: Room, seed: int) -> dict:
                 if slide is not None and slide not in out["seen"]:
                     out["seen"][slide] = time.perf_counter()
                 if "Which of these have you noticed?" in person.texts and "Your answer" in person.widgets:
-                    poll = next(t for t in person.texts if t.startswith("Slide "))  # one poll per slide
+                    poll = person.widgets["Your answer"][1].id  # its key names the poll
                     if poll not in answered and "Send my answer" in person.widgets:
-                        options = list(person.widgets["Your answer"][1].options)
+                        options = [o.content for o in person.widgets["Your answer"][1].options]
                         await person.set("Your answer", [options[seed % len(options)]])
                         await person.click("Send my answer")
                         if any(t.startswith("Your answer: ") for t in person.texts):

@@ -143,6 +143,9 @@ class Person:
         await self.ws.send(msg.SerializeToString())
         self.texts = []
         self.exceptions = 0
+        # A whole run announces every timed fragment the page now has (the page drops the
+        # others); a fragment's own run announces none.
+        whole, announced = not fragment_id, {}
         while True:
             fwd = ForwardMsg()
             fwd.ParseFromString(await self.ws.recv())
@@ -150,15 +153,23 @@ class Person:
             kind = fwd.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = fwd.new_session.page_script_hash
+            elif kind == "navigation" and fwd.navigation.page_script_hash:
+                self.page_hash = fwd.navigation.page_script_hash  # the page app.py's navigation ran
             elif kind == "page_info_changed":
                 self.query_string = fwd.page_info_changed.query_string
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 self._see(fwd.delta.new_element)
             elif kind == "auto_rerun":  # a fragment with run_every: the page reruns it on a timer
-                self.fragments[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
+                announced[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
+            elif kind == "stop_auto_rerun":
+                for stopped in fwd.stop_auto_rerun.fragment_ids:
+                    self.fragments.pop(stopped, None)
+                    announced.pop(stopped, None)
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    continue  # a rerun follows at once (e.g. a fragment asked for the whole page)
+                    whole, announced = True, {}  # the whole page runs next (a fragment asked for it)
+                    continue
+                self.fragments = announced if whole else {**self.fragments, **announced}
                 return
 
     def _see(self, element) -> None:
@@ -219,9 +230,13 @@ class Person:
             self.values[widget.id] = ("string_value", str(value))
         await self._rerun()
 
-    async def tick(self, fragment_id: str) -> None:
-        """One timed rerun of a fragment (`run_every`), as the page sends it."""
-        await self._rerun(fragment_id)
+    async def tick(self, fragment_id: str, wait: float = 5.0) -> None:
+        """One timed rerun of a fragment (`run_every`), as the page sends it. A fragment the
+        page no longer has (a rerun drew it elsewhere) runs nothing: it is dropped."""
+        try:
+            await asyncio.wait_for(self._rerun(fragment_id), wait)
+        except TimeoutError:
+            self.fragments.pop(fragment_id, None)
 
     async def close(self) -> None:
         await self.ws.close()
