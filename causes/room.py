@@ -17,16 +17,17 @@ stored beside a question's text. No names, no addresses, no health answers.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 CODE_LENGTH = 6  # 31**6, about 890 million codes
@@ -36,6 +37,7 @@ QUESTIONS_PER_WINDOW = 3  # per phone, in
 QUESTION_WINDOW = 60.0  # seconds
 MAX_OPTIONS = 40
 
+T = TypeVar("T")
 PollKind = Literal["noticed", "where", "quiz"]
 POLL_KINDS: tuple[PollKind, ...] = ("noticed", "where", "quiz")
 
@@ -201,24 +203,35 @@ CREATE INDEX IF NOT EXISTS asked_phone ON asked (code, phone, at);
 """
 
 
+def _locked(method: Callable[..., T]) -> Callable[..., T]:
+    """One thread at a time on the process's connection (each call takes well under a
+    millisecond; other processes share the file through SQLite's own locking)."""
+
+    @functools.wraps(method)
+    def locked(self: SqliteRooms, *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class SqliteRooms:
-    """Rooms in one SQLite file (WAL mode), shared by every process that opens it."""
+    """Rooms in one SQLite file (WAL mode), shared by every process that opens it. A
+    process keeps one connection (Streamlit runs each script run on a thread of its own,
+    so a connection per thread would be a connection per run)."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._db().executescript(_SCHEMA)  # commits as it goes: one statement each
+        self._lock = threading.RLock()
+        self._connection = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA synchronous=NORMAL")
+        self._connection.execute("PRAGMA busy_timeout=30000")
+        self._connection.executescript(_SCHEMA)  # commits as it goes: one statement each
 
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=True)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA busy_timeout=30000")
-            self._local.db = db
-        return db
+        return self._connection
 
     class _Tx:
         def __init__(self, db: sqlite3.Connection) -> None:
@@ -244,6 +257,7 @@ class SqliteRooms:
     def _bump(self, db: sqlite3.Connection, code: str) -> None:
         db.execute("UPDATE rooms SET version = version + 1 WHERE code = ?", (code,))
 
+    @_locked
     def create(self, view: dict[str, list[str]], now: float | None = None) -> tuple[str, str]:
         now = time.time() if now is None else now
         secret = secrets.token_urlsafe(24)
@@ -259,6 +273,7 @@ class SqliteRooms:
             )
         return code, secret
 
+    @_locked
     def room(self, code: str, now: float | None = None) -> Room | None:
         now = time.time() if now is None else now
         row = (
@@ -270,6 +285,7 @@ class SqliteRooms:
             return None
         return Room(row[0], json.loads(row[1]), row[2], row[3], row[4], row[5], row[6])
 
+    @_locked
     def is_presenter(self, code: str, secret: str) -> bool:
         try:
             self._presenter(self._db(), code, secret)
@@ -277,16 +293,19 @@ class SqliteRooms:
             return False
         return True
 
+    @_locked
     def set_slide(self, code: str, secret: str, slide: int) -> None:
         with self._write() as db:
             self._presenter(db, code, secret)
             db.execute("UPDATE rooms SET slide = ?, version = version + 1 WHERE code = ?", (max(1, int(slide)), code))
 
+    @_locked
     def set_view(self, code: str, secret: str, view: dict[str, list[str]]) -> None:
         with self._write() as db:
             self._presenter(db, code, secret)
             db.execute("UPDATE rooms SET view = ?, version = version + 1 WHERE code = ?", (json.dumps(view), code))
 
+    @_locked
     def open_poll(
         self,
         code: str,
@@ -315,12 +334,15 @@ class SqliteRooms:
             db.execute(sql, (poll_id, code))
             self._bump(db, code)
 
+    @_locked
     def close_poll(self, code: str, secret: str, poll_id: str) -> None:
         self._poll_change(code, secret, poll_id, "UPDATE polls SET open = 0 WHERE id = ? AND code = ?")
 
+    @_locked
     def reveal(self, code: str, secret: str, poll_id: str) -> None:
         self._poll_change(code, secret, poll_id, "UPDATE polls SET open = 0, revealed = 1 WHERE id = ? AND code = ?")
 
+    @_locked
     def hide_poll(self, code: str, secret: str) -> None:
         with self._write() as db:
             self._presenter(db, code, secret)
@@ -334,6 +356,7 @@ class SqliteRooms:
         ).fetchone()
         return None if row is None else _poll_of(row)
 
+    @_locked
     def polls(self, code: str) -> list[Poll]:
         rows = self._db().execute(
             "SELECT id, kind, question, options, slide, many, open, answer, revealed FROM polls "
@@ -342,9 +365,11 @@ class SqliteRooms:
         )
         return [_poll_of(r) for r in rows]
 
+    @_locked
     def poll(self, code: str, poll_id: str) -> Poll | None:
         return self._poll(self._db(), code, poll_id)
 
+    @_locked
     def answer(self, code: str, poll_id: str, phone: str, choices: Iterable[str]) -> None:
         with self._write() as db:
             poll = self._poll(db, code, poll_id)
@@ -353,12 +378,14 @@ class SqliteRooms:
             chosen = checked_choices(poll, choices)
             db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (poll_id, phone, json.dumps(chosen)))
 
+    @_locked
     def my_answer(self, code: str, poll_id: str, phone: str) -> tuple[str, ...]:
         row = (
             self._db().execute("SELECT choices FROM answers WHERE poll = ? AND phone = ?", (poll_id, phone)).fetchone()
         )
         return () if row is None else tuple(json.loads(row[0]))
 
+    @_locked
     def counts(self, code: str, poll_id: str) -> dict[str, int]:
         db = self._db()
         poll = self._poll(db, code, poll_id)
@@ -368,6 +395,7 @@ class SqliteRooms:
             poll, (json.loads(r[0]) for r in db.execute("SELECT choices FROM answers WHERE poll = ?", (poll_id,)))
         )
 
+    @_locked
     def ask(self, code: str, phone: str, text: str, now: float | None = None) -> Question:
         now = time.time() if now is None else now
         clean = question_text(text)
@@ -383,6 +411,7 @@ class SqliteRooms:
             db.execute("INSERT INTO questions VALUES (?, ?, ?, ?, 0, 0)", (question.id, code, clean, now))
         return question
 
+    @_locked
     def upvote(self, code: str, question_id: str, phone: str) -> None:
         with self._write() as db:
             found = db.execute(
@@ -392,6 +421,7 @@ class SqliteRooms:
                 raise RoomError("That question is no longer shown.")
             db.execute("INSERT OR IGNORE INTO upvotes VALUES (?, ?)", (question_id, phone))
 
+    @_locked
     def questions(self, code: str, hidden: bool = False) -> list[Question]:
         rows = self._db().execute(
             "SELECT q.id, q.text, (SELECT COUNT(*) FROM upvotes u WHERE u.question = q.id), q.created, q.hidden, "
@@ -400,6 +430,7 @@ class SqliteRooms:
         )
         return ranked(Question(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in rows)
 
+    @_locked
     def moderate(
         self, code: str, secret: str, question_id: str, hidden: bool | None = None, answered: bool | None = None
     ) -> None:
@@ -415,6 +446,7 @@ class SqliteRooms:
                 )
             self._bump(db, code)
 
+    @_locked
     def close(self, code: str, secret: str) -> None:
         with self._write() as db:
             self._presenter(db, code, secret)
