@@ -89,7 +89,10 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
                 while time.perf_counter() < end:  # the projector's chart, redrawn every second
                     await asyncio.sleep(1.0)
                     # the projector's chart: its fragment's id follows its place on the page
-                    await pres.tick(next(f for f, every in pres.fragments.items() if every == 1.0))
+                    chart = next((f for f, every in pres.fragments.items() if every == 1.0), None)
+                    if chart is None:
+                        break
+                    await pres.tick(chart)
                     counts = [int(m.group(1)) for t in pres.texts if (m := ANSWERS_TEXT.search(t))]
                     shown.append((time.perf_counter(), counts[0] if counts else 0))
             else:

@@ -230,9 +230,10 @@ class Person:
             self.values[widget.id] = ("string_value", str(value))
         await self._rerun()
 
-    async def tick(self, fragment_id: str, wait: float = 5.0) -> None:
-        """One timed rerun of a fragment (`run_every`), as the page sends it. A fragment the
-        page no longer has (a rerun drew it elsewhere) runs nothing: it is dropped."""
+    async def tick(self, fragment_id: str, wait: float = 60.0) -> None:
+        """One timed rerun of a fragment (`run_every`), as the page sends it. (A whole run
+        announces the page's timed fragments again, so a fragment drawn elsewhere since is
+        not rerun; one that still runs nothing in `wait` seconds is dropped.)"""
         try:
             await asyncio.wait_for(self._rerun(fragment_id), wait)
         except TimeoutError:

@@ -34,5 +34,5 @@ else:
         if poll is not None:
             live.answer_panel(table, deck, room.code, poll)
     live.ask_box(room.code)
-    live.questions_board(room.code)
+    live.room_questions(room.code)
     st.caption(md_escape(live.PRIVACY))

@@ -165,7 +165,7 @@ def presenter_panel(table: CauseTable, deck: Deck, view: View, live: tuple[Room,
                 if poll.kind == "quiz" and not poll.revealed:
                     st.button("Reveal the answer", on_click=store().reveal, args=(room.code, secret, poll.id))
                 st.button("Hide the results", on_click=store().hide_poll, args=(room.code, secret))
-        questions_board(room.code, secret)
+        presenter_questions(room.code, secret)
         _files(table, room.code)
         st.button(
             "Close the room", on_click=_close, args=(room.code, secret), icon=":material/close:", key="live-close"
@@ -249,8 +249,7 @@ def results(table: CauseTable, code: str, poll: Poll) -> None:
         st.caption(md_escape(alt) + ("" if poll.open else " The poll is closed."))
 
 
-@st.fragment(run_every=2.0)
-def questions_board(code: str, secret: str | None = None) -> None:
+def _questions(code: str, secret: str | None = None) -> None:
     """The room's questions, most up-voted first. The presenter hides or answers them; a
     phone up-votes (once each)."""
     presenter = secret is not None
@@ -280,6 +279,13 @@ def questions_board(code: str, secret: str | None = None) -> None:
                 st.caption(f"▲ {q.votes}")
             else:
                 st.button(f"▲ {q.votes}", key=f"up-{q.id}", on_click=_upvote, args=(code, q.id), help="Up-vote")
+
+
+# Refreshed on their own: every 2 s for the presenter; every 5 s on a phone, where each
+# refresh costs the server a run per phone (a question hidden leaves every phone at once
+# anyway: moderation redraws the phones' pages).
+presenter_questions = st.fragment(run_every=2.0)(_questions)
+room_questions = st.fragment(run_every=5.0)(_questions)
 
 
 def _upvote(code: str, question_id: str) -> None:

@@ -18,6 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 from causes.check import GENERAL_ADVICE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown
 from causes.config import BUNDLED_TOPIC
 from causes.deck import (
+    CauseCard,
     Deck,
     Slide,
     build_deck,
@@ -25,6 +26,7 @@ from causes.deck import (
     overview_data,
     overview_figure,
     symptom_figure,
+    symptom_share,
     symptom_share_alt,
 )
 from causes.export import DISCLAIMER, NOT_DIAGNOSIS
@@ -227,9 +229,24 @@ def cause_slide(show: Show, slide: Slide) -> None:
         st.badge(badge_escape(card.category), color="gray", icon=":material/category:")
         st.markdown("**Felt in:** " + ", ".join(md_escape(a) for a in card.areas), width="content")
     st.markdown(md_escape(card.summary))
+    if show.phone:  # one column; a list reads better on a phone than a chart, and costs the server less
+        shares = symptom_share(table, slide.position)
+        lines = [f"- {md_escape(s)}: {n:,}" for s, n in zip(shares["Symptom"], shares["Causes"], strict=True)]
+        st.markdown(f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n" + "\n".join(lines))
+        _phone_rest(card)
+        return
     with st.container(key="slide_body"):
         left, middle, right = st.columns([1.2, 1, 1.3], gap="medium")
     with left:
+        if show.phone:  # a list reads better on a phone than a chart, and costs the server less
+            shares = symptom_share(table, slide.position)
+            st.markdown(
+                f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n"
+                + "\n".join(
+                    f"- {md_escape(s)}: {n:,}" for s, n in zip(shares["Symptom"], shares["Causes"], strict=True)
+                )
+            )
+            return _phone_rest(card)
         # The chart's labels are the key symptoms; its alt text names them all.
         st.markdown("**Key symptoms**")
         st.plotly_chart(
@@ -245,6 +262,13 @@ def cause_slide(show: Show, slide: Slide) -> None:
     with right:
         flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
         st.markdown(f"**{WHEN_TO_GET_HELP}**\n\n" + (flags or f"- {NO_SIGNS}"))
+
+
+def _phone_rest(card: CauseCard) -> None:
+    """A cause slide's advice on a phone: one column, below the key symptoms."""
+    st.markdown("**What helps**\n\n" + _items(card.self_care, "Ask a health professional."))
+    flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
+    st.markdown(f"**{WHEN_TO_GET_HELP}**\n\n" + (flags or f"- {NO_SIGNS}"))
 
 
 def doctor_slide(show: Show, slide: Slide) -> None:
