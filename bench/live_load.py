@@ -13,6 +13,10 @@ does (the room check every second, the question list every two), and answering e
 After slide `--kill`, the app process that does not serve the presenter is killed
 (SIGKILL); its phones reconnect through nginx, as a page does, and carry on.
 
+All of it runs on this machine's 2 cores: the app processes, nginx, the store, and every
+client (at a lower priority); the report gives the clients' own CPU seconds beside the
+server's, as a client that falls behind makes every latency look longer.
+
 Reported: follow latency (the presenter's click sent, to a phone showing that slide) p50
 and p95, for protocol phones and for real pages; vote-to-projector p95 (a phone's answer
 acknowledged, to the presenter's chart counting it); phones that failed; votes lost (the
@@ -227,10 +231,12 @@ def measure(store: str, phones: int, browsers: int, slides: int, gap: float, kil
 
     try:
         began = time.perf_counter()
+        client_before = time.process_time()
         room, presenter, phones_out = run_apart(
             lambda: _live(stack.url, phones, browsers, slides, gap, (kill_after, kill) if kill_after else None), nice=10
         )
         wall = time.perf_counter() - began
+        client_cpu = time.process_time() - client_before  # the protocol phones and the presenter (not the browsers)
         rooms = open_store(setting, Path("/tmp"))
         stored = [sum(rooms.counts(room.code, p.id).values()) for p in rooms.polls(room.code)]
     finally:
@@ -278,6 +284,7 @@ def measure(store: str, phones: int, browsers: int, slides: int, gap: float, kil
         "reconnects": sum(p.get("reconnects", 0) for p in phones_out),
         "server_cpu_s": cpu,
         "server_peak_rss_mb": peak[0],
+        "client_cpu_s": client_cpu,
         "wall_s": wall,
     }
 
