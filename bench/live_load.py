@@ -123,9 +123,15 @@ async def _phone(url: str, room: Room, seed: int) -> dict:
     next_at: dict[str, float] = {}
     try:
         while not room.done.is_set():
+            try:  # a run the server pushed (a presenter action), if one comes
+                await asyncio.wait_for(person.listen(), 0.25)
+            except TimeoutError:
+                pass
+            except (ConnectionClosed, OSError):
+                out["reconnects"] += 1
+                person = await asyncio.wait_for(person.reopen(url), TIMEOUT)
             now = time.perf_counter()
-            due = [f for f, every in person.fragments.items() if next_at.setdefault(f, now + every) <= now]
-            for fragment in due:
+            for fragment in [f for f, every in person.fragments.items() if next_at.setdefault(f, now + every) <= now]:
                 if fragment not in person.fragments:  # gone with the last run (drawn elsewhere)
                     continue
                 next_at[fragment] = now + person.fragments[fragment]
@@ -134,19 +140,18 @@ async def _phone(url: str, room: Room, seed: int) -> dict:
                 except (ConnectionClosed, OSError):
                     out["reconnects"] += 1
                     person = await asyncio.wait_for(person.reopen(url), TIMEOUT)
-                slide = _slide(person)
-                if slide is not None and slide not in out["seen"]:
-                    out["seen"][slide] = time.perf_counter()
-                if "Which of these have you noticed?" in person.texts and "Your answer" in person.widgets:
-                    poll = person.widgets["Your answer"][1].id  # its key names the poll
-                    if poll not in answered and "Send my answer" in person.widgets:
-                        options = [o.content for o in person.widgets["Your answer"][1].options]
-                        await person.set("Your answer", [options[seed % len(options)]])
-                        await person.click("Send my answer")
-                        if any(t.startswith("Your answer: ") for t in person.texts):
-                            out["votes"].append(time.perf_counter())
-                            answered.add(poll)
-            await asyncio.sleep(0.05)
+            slide = _slide(person)
+            if slide is not None and slide not in out["seen"]:
+                out["seen"][slide] = time.perf_counter()
+            if "Which of these have you noticed?" in person.texts and "Your answer" in person.widgets:
+                poll = person.widgets["Your answer"][1].id  # its key names the poll
+                if poll not in answered and "Send my answer" in person.widgets:
+                    options = [o.content for o in person.widgets["Your answer"][1].options]
+                    await person.set("Your answer", [options[seed % len(options)]])
+                    await person.click("Send my answer")
+                    if any(t.startswith("Your answer: ") for t in person.texts):
+                        out["votes"].append(time.perf_counter())
+                        answered.add(poll)
         out["ok"] = not person.exceptions
     except Exception as e:
         out["error"] = f"{type(e).__name__}: {str(e)[:200]}"

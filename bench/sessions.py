@@ -143,16 +143,25 @@ class Person:
         await self.ws.send(msg.SerializeToString())
         self.texts = []
         self.exceptions = 0
+        await self._read(whole=not fragment_id)
+
+    async def listen(self) -> None:
+        """Read a run the server started by itself (a session rerun from the server, as a
+        live room pushes a new slide), to its end."""
+        await self._read(whole=True)
+
+    async def _read(self, whole: bool) -> None:
         # A whole run announces every timed fragment the page now has (the page drops the
         # others); a fragment's own run announces none.
-        whole, announced = not fragment_id, {}
+        announced: dict[str, float] = {}
         while True:
             fwd = ForwardMsg()
             fwd.ParseFromString(await self.ws.recv())
             self.messages += 1
             kind = fwd.WhichOneof("type")
-            if kind == "new_session":
+            if kind == "new_session":  # a run begins
                 self.page_hash = fwd.new_session.page_script_hash
+                self.texts, self.exceptions = [], 0
             elif kind == "navigation" and fwd.navigation.page_script_hash:
                 self.page_hash = fwd.navigation.page_script_hash  # the page app.py's navigation ran
             elif kind == "page_info_changed":

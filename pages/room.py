@@ -19,8 +19,7 @@ if room is None:
     st.markdown("Type the code on the presenter's screen, or scan its QR code.")
     live.join_form(view.room)
 else:
-    state.set_seen_version(room.version)  # before the watcher: it redraws on a newer one
-    live.watcher(room.code)
+    live.pusher().drew(room.code, room.version)  # a newer version reruns this page
     live.follow_bar(room)
     room_view, _ = View.from_params(room.view, table)
     deck = slides.deck_of(table, room_view, flags)

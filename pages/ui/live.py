@@ -3,17 +3,23 @@ audience page's pieces (join, follow the presenter, answer a poll, ask and up-vo
 
 The room lives in a store every app process shares (`causes.room`); this module draws it
 and sends what a person does. Phones redraw when the room's version changes (a presenter
-action), checked every second by a small fragment; answers and questions do not redraw
-every phone, and the lists that show them refresh on their own."""
+action): each app process's `Pusher` watches the rooms its sessions show and reruns them,
+so a phone asks nothing while nothing happens. Answers and questions do not redraw every
+phone; the lists that show them refresh on their own."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from causes import CauseTable
 from causes.bodymap import body_figure, clicked_area, uses_body_vocabulary
@@ -37,6 +43,7 @@ from causes.theme import CHART_CONFIG, PICTURE_CONFIG
 from causes.view import View, app_root
 from pages.ui import charts, state
 
+_LOGGER = logging.getLogger(__name__)
 FALLBACK_ROOT = "http://localhost:8501"
 PRIVACY = (
     "Nothing personal is kept: no name, no address, no answer tied to you. Your answers and questions are "
@@ -310,13 +317,73 @@ def join_form(code: str | None) -> None:
     st.caption(PRIVACY)
 
 
-@st.fragment(run_every=1.0)
-def watcher(code: str) -> None:
-    """Redraw the page when the presenter acts (a new slide, a poll, a hidden question)."""
-    room = store().room(code)
-    version = None if room is None else room.version
-    if version != state.seen_version():
-        st.rerun(scope="app")
+class Pusher:
+    """One per app process: reruns this process's sessions that show a room when the room
+    changes (a presenter action bumps its version), so that phones need not ask. A thread
+    reads the version of each watched room 5 times a second, one query a room.
+
+    A session is watched from each run that draws the room until the next push, which
+    reruns it; a session that has left the room page gets at most one rerun more."""
+
+    def __init__(self, rooms: RoomStore, every: float = 0.2) -> None:
+        self.rooms = rooms
+        self.every = every
+        self._lock = threading.Lock()
+        self._drawn: dict[str, dict[str, int]] = {}  # room code -> session id -> version drawn
+        threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
+
+    def drew(self, code: str, version: int) -> None:
+        """The session running now drew `version` of room `code`."""
+        ctx = get_script_run_ctx()
+        if ctx is None:  # not in an app session (e.g. a test of the page logic)
+            return
+        with self._lock:
+            self._drawn.setdefault(code, {})[ctx.session_id] = version
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.every)
+            try:
+                self.push_once()
+            except Exception:  # a store hiccup: try again next time, never stop
+                _LOGGER.exception("room pusher")
+
+    def push_once(self) -> None:
+        with self._lock:
+            watched = {code: dict(sessions) for code, sessions in self._drawn.items()}
+        for code, sessions in watched.items():
+            room = self.rooms.room(code)
+            version = None if room is None else room.version
+            stale = [sid for sid, drawn in sessions.items() if drawn != version]
+            with self._lock:
+                for sid in stale:
+                    self._drawn.get(code, {}).pop(sid, None)
+                if not self._drawn.get(code):
+                    self._drawn.pop(code, None)
+            for sid in stale:
+                rerun_session(sid)
+
+
+def rerun_session(session_id: str) -> None:
+    """Rerun a session with the state its page last sent, as Streamlit does for every
+    session when the app's source changes (run on save). The pinned Streamlit (1.67)
+    offers no public call for this: `AppSession._client_state` is read here alone, and
+    tests/browser/test_live_room.py fails if it stops working (the phones would not follow)."""
+    if not Runtime.exists():
+        return
+    session = Runtime.instance().get_app_session(session_id)
+    if session is not None:
+        session.request_rerun(session._client_state)
+
+
+@st.cache_resource(show_spinner=False)
+def _pusher(setting: str | None, folder: str) -> Pusher:
+    return Pusher(_store(setting, folder))
+
+
+def pusher() -> Pusher:
+    setting, folder = rooms_setting(sys.argv[1:])
+    return _pusher(setting, str(folder))
 
 
 def follow_bar(room: Room) -> None:

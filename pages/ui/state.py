@@ -373,7 +373,6 @@ _PRESENTER = "room_presenter"  # room code -> the presenter's secret, in this ta
 _PHONE = "room_phone"  # this tab's random token: one answer per phone, one up-vote per question
 _FOLLOW = "room_follow"  # the phone shows the presenter's slide
 _OWN_SLIDE = "room_own_slide"  # the slide a phone stepped to on its own
-_SEEN = "room_seen"  # the room's version this tab last drew
 PRESENTER_KEY = "key"  # the presenter link's secret: taken out of the address bar at once
 PRESENTER_KEY_WIDGET = "room_presenter_key"  # the secret in a password box: a reconnecting page sends it back
 
@@ -429,14 +428,6 @@ def set_following(value: bool, own_slide: int | None = None) -> None:
 
 def own_slide() -> int:
     return int(st.session_state.get(_OWN_SLIDE, 1))
-
-
-def seen_version() -> int | None:
-    return st.session_state.get(_SEEN)
-
-
-def set_seen_version(version: int) -> None:
-    st.session_state[_SEEN] = version
 
 
 JOIN_WIDGET = "room_join_code"
