@@ -322,23 +322,27 @@ class Pusher:
     changes (a presenter action bumps its version), so that phones need not ask. A thread
     reads the version of each watched room 5 times a second, one query a room.
 
-    A session is watched from each run that draws the room until the next push, which
-    reruns it; a session that has left the room page gets at most one rerun more."""
+    A session is watched from its first run that draws a room. A push whose run did not
+    draw the new version (interrupted by the next change, say) is sent again after
+    `again` seconds; a session pushed 3 times without drawing the room (it left the page,
+    or closed) is no longer watched."""
 
-    def __init__(self, rooms: RoomStore, every: float = 0.2) -> None:
+    def __init__(self, rooms: RoomStore, every: float = 0.2, again: float = 2.0) -> None:
         self.rooms = rooms
         self.every = every
+        self.again = again
         self._lock = threading.Lock()
-        self._drawn: dict[str, dict[str, int]] = {}  # room code -> session id -> version drawn
+        # room code -> session id -> [version drawn, version pushed, when pushed, pushes unanswered]
+        self._sessions: dict[str, dict[str, list[float]]] = {}
         threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
 
     def drew(self, code: str, version: int) -> None:
         """The session running now drew `version` of room `code`."""
         ctx = get_script_run_ctx()
-        if ctx is None:  # not in an app session (e.g. a test of the page logic)
+        if ctx is None:  # not in an app session
             return
         with self._lock:
-            self._drawn.setdefault(code, {})[ctx.session_id] = version
+            self._sessions.setdefault(code, {})[ctx.session_id] = [version, version, 0.0, 0]
 
     def _run(self) -> None:
         while True:
@@ -350,30 +354,42 @@ class Pusher:
 
     def push_once(self) -> None:
         with self._lock:
-            watched = {code: dict(sessions) for code, sessions in self._drawn.items()}
-        for code, sessions in watched.items():
+            codes = list(self._sessions)
+        now = time.monotonic()
+        for code in codes:
             room = self.rooms.room(code)
-            version = None if room is None else room.version
-            stale = [sid for sid, drawn in sessions.items() if drawn != version]
+            version = -1 if room is None else room.version
+            due = []
             with self._lock:
-                for sid in stale:
-                    self._drawn.get(code, {}).pop(sid, None)
-                if not self._drawn.get(code):
-                    self._drawn.pop(code, None)
-            for sid in stale:
-                rerun_session(sid)
+                sessions = self._sessions.get(code, {})
+                for sid, (drawn, pushed, when, unanswered) in list(sessions.items()):
+                    if drawn == version or (pushed == version and now - when < self.again):
+                        continue
+                    if unanswered >= 3:
+                        del sessions[sid]
+                        continue
+                    sessions[sid] = [drawn, version, now, unanswered + 1]
+                    due.append(sid)
+                if not sessions:
+                    self._sessions.pop(code, None)
+            for sid in due:
+                if not rerun_session(sid):
+                    with self._lock:
+                        self._sessions.get(code, {}).pop(sid, None)
 
 
-def rerun_session(session_id: str) -> None:
+def rerun_session(session_id: str) -> bool:
     """Rerun a session with the state its page last sent, as Streamlit does for every
     session when the app's source changes (run on save). The pinned Streamlit (1.67)
     offers no public call for this: `AppSession._client_state` is read here alone, and
     tests/browser/test_live_room.py fails if it stops working (the phones would not follow)."""
     if not Runtime.exists():
-        return
+        return False
     session = Runtime.instance().get_app_session(session_id)
-    if session is not None:
-        session.request_rerun(session._client_state)
+    if session is None:  # closed
+        return False
+    session.request_rerun(session._client_state)
+    return True
 
 
 @st.cache_resource(show_spinner=False)
