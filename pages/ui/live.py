@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
+from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -388,7 +389,10 @@ def rerun_session(session_id: str) -> bool:
     session = Runtime.instance().get_app_session(session_id)
     if session is None:  # closed
         return False
-    session.request_rerun(session._client_state)
+    state = ClientState()
+    state.CopyFrom(session._client_state)
+    state.fragment_id, state.is_auto_rerun = "", False  # the whole page, even if a fragment ran last
+    session.request_rerun(state)
     return True
 
 
