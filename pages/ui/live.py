@@ -323,17 +323,17 @@ class Pusher:
     changes (a presenter action bumps its version), so that phones need not ask. A thread
     reads the version of each watched room 5 times a second, one query a room.
 
-    A session is watched from its first run that draws a room. A push whose run did not
-    draw the new version (interrupted by the next change, say) is sent again after
-    `again` seconds; a session pushed 3 times without drawing the room (it left the page,
-    or closed) is no longer watched."""
+    Each version is pushed to a session once. (Pushing again while a run is queued would
+    stop it and start it over: Streamlit's fast reruns.) A run cut short by the next
+    change draws that change. A session that has drawn no room for `forget` seconds while
+    pushes went unanswered (it left the page, or closed) is no longer watched."""
 
-    def __init__(self, rooms: RoomStore, every: float = 0.2, again: float = 2.0) -> None:
+    def __init__(self, rooms: RoomStore, every: float = 0.2, forget: float = 120.0) -> None:
         self.rooms = rooms
         self.every = every
-        self.again = again
+        self.forget = forget
         self._lock = threading.Lock()
-        # room code -> session id -> [version drawn, version pushed, when pushed, pushes unanswered]
+        # room code -> session id -> [version drawn, version pushed, when it last drew]
         self._sessions: dict[str, dict[str, list[float]]] = {}
         threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
 
@@ -343,7 +343,7 @@ class Pusher:
         if ctx is None:  # not in an app session
             return
         with self._lock:
-            self._sessions.setdefault(code, {})[ctx.session_id] = [version, version, 0.0, 0]
+            self._sessions.setdefault(code, {})[ctx.session_id] = [version, version, time.monotonic()]
 
     def _run(self) -> None:
         while True:
@@ -363,13 +363,13 @@ class Pusher:
             due = []
             with self._lock:
                 sessions = self._sessions.get(code, {})
-                for sid, (drawn, pushed, when, unanswered) in list(sessions.items()):
-                    if drawn == version or (pushed == version and now - when < self.again):
+                for sid, (drawn, pushed, last_drew) in list(sessions.items()):
+                    if drawn == version or pushed == version:
                         continue
-                    if unanswered >= 3:
-                        del sessions[sid]
+                    if drawn != pushed and now - last_drew > self.forget:
+                        del sessions[sid]  # pushed before and never drew again: gone
                         continue
-                    sessions[sid] = [drawn, version, now, unanswered + 1]
+                    sessions[sid] = [drawn, version, last_drew]
                     due.append(sid)
                 if not sessions:
                     self._sessions.pop(code, None)
