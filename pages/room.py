@@ -6,7 +6,7 @@ import streamlit as st
 
 from causes.text import md_escape
 from causes.view import View
-from pages.ui import live, slides, source, state
+from pages.ui import live, push, slides, source, state
 
 table = source.active_table()
 flags, _, _ = source.sidecars()
@@ -19,7 +19,7 @@ if room is None:
     st.markdown("Type the code on the presenter's screen, or scan its QR code.")
     live.join_form(view.room)
 else:
-    live.pusher().drew(room.code, room.version)  # a newer version reruns this page
+    push.pusher().drew(room.code, room.version)  # a newer version reruns this page
     live.follow_bar(room)
     room_view, _ = View.from_params(room.view, table)
     deck = slides.deck_of(table, room_view, flags)

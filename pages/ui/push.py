@@ -1,0 +1,112 @@
+"""Live rooms pushed to phones: each app process reruns its own sessions that show a room
+when the room changes, so a phone asks nothing while nothing happens.
+
+The rerun is the one Streamlit itself does for every session when the app's source
+changes (run on save): `rerun_session` is the one place that reaches into Streamlit's
+runtime for it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from causes.config import rooms_setting
+from causes.room import RoomStore, open_store
+
+_LOGGER = logging.getLogger(__name__)
+
+
+class Pusher:
+    """One per app process: reruns this process's sessions that show a room when the room
+    changes (a presenter action bumps its version), so that phones need not ask. A thread
+    reads the version of each watched room 5 times a second, one query a room.
+
+    Each version is pushed to a session once. (Pushing again while a run is queued would
+    stop it and start it over: Streamlit's fast reruns.) A run cut short by the next
+    change draws that change. A session that has drawn no room for `forget` seconds while
+    pushes went unanswered (it left the page, or closed) is no longer watched."""
+
+    def __init__(self, rooms: RoomStore, every: float = 0.2, forget: float = 120.0) -> None:
+        self.rooms = rooms
+        self.every = every
+        self.forget = forget
+        self._lock = threading.Lock()
+        # room code -> session id -> [version drawn, version pushed, when it last drew]
+        self._sessions: dict[str, dict[str, list[float]]] = {}
+        threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
+
+    def drew(self, code: str, version: int) -> None:
+        """The session running now drew `version` of room `code`."""
+        ctx = get_script_run_ctx()
+        if ctx is None:  # not in an app session
+            return
+        with self._lock:
+            self._sessions.setdefault(code, {})[ctx.session_id] = [version, version, time.monotonic()]
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.every)
+            try:
+                self.push_once()
+            except Exception:  # a store hiccup: try again next time, never stop
+                _LOGGER.exception("room pusher")
+
+    def push_once(self) -> None:
+        with self._lock:
+            codes = list(self._sessions)
+        now = time.monotonic()
+        for code in codes:
+            room = self.rooms.room(code)
+            version = -1 if room is None else room.version
+            due = []
+            with self._lock:
+                sessions = self._sessions.get(code, {})
+                for sid, (drawn, pushed, last_drew) in list(sessions.items()):
+                    if drawn == version or pushed == version:
+                        continue
+                    if drawn != pushed and now - last_drew > self.forget:
+                        del sessions[sid]  # pushed before and never drew again: gone
+                        continue
+                    sessions[sid] = [drawn, version, last_drew]
+                    due.append(sid)
+                if not sessions:
+                    self._sessions.pop(code, None)
+            for sid in due:
+                if not rerun_session(sid):
+                    with self._lock:
+                        self._sessions.get(code, {}).pop(sid, None)
+
+
+def rerun_session(session_id: str) -> bool:
+    """Rerun a session with the state its page last sent, as Streamlit does for every
+    session when the app's source changes (run on save). The pinned Streamlit (1.67)
+    offers no public call for this: `AppSession._client_state` is read here alone, and
+    tests/browser/test_live_room.py fails if it stops working (the phones would not follow)."""
+    if not Runtime.exists():
+        return False
+    session = Runtime.instance().get_app_session(session_id)
+    if session is None:  # closed
+        return False
+    state = ClientState()
+    state.CopyFrom(session._client_state)
+    state.fragment_id, state.is_auto_rerun = "", False  # the whole page, even if a fragment ran last
+    session.request_rerun(state)
+    return True
+
+
+@st.cache_resource(show_spinner=False)
+def _pusher(setting: str | None, folder: str) -> Pusher:
+    return Pusher(open_store(setting, Path(folder)))
+
+
+def pusher() -> Pusher:
+    setting, folder = rooms_setting(sys.argv[1:])
+    return _pusher(setting, str(folder))
