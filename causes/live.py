@@ -27,6 +27,7 @@ from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
 from causes.theme import base_layout
+from causes.view import View
 
 MAX_NOTICED = 12  # symptoms offered in "which have you noticed?"
 QUIZ_CHOICES = 4
@@ -42,6 +43,23 @@ class PollSpec:
     answer: str | None = None
     story: str = ""  # a quiz's story, said above its choices
     why: str = ""  # a quiz's reason, shown once the answer is revealed
+
+
+def deck_params(view: View) -> dict[str, list[str]]:
+    """What a phone needs to build the presenter's deck: the picked causes, else the filters."""
+    return view.to_params(("deck",) if view.deck else ("query",))
+
+
+def hides_the_slide(poll: Poll | None) -> bool:
+    """A quiz, until its answer is revealed, takes the slide's place: the cause slide on
+    show would give the answer away."""
+    return poll is not None and poll.kind == "quiz" and not poll.revealed
+
+
+def quiz_of(table: CauseTable, deck: Deck, poll: Poll) -> PollSpec | None:
+    """A quiz poll's story and reason again, from the deck (the store keeps its choices)."""
+    position = table.position_of(poll.answer or "")
+    return None if poll.kind != "quiz" or position is None else quiz_poll(table, position, deck.positions)
 
 
 def audience_link(root: str, code: str) -> str:

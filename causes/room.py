@@ -134,6 +134,27 @@ def ranked(questions: Iterable[Question]) -> list[Question]:
     return sorted(questions, key=lambda q: (q.answered, -q.votes, q.created, q.id))
 
 
+@dataclass(frozen=True)
+class Watch:
+    """One session showing a room, as the app process that pushes changes sees it."""
+
+    drawn: int  # the room's version the session last drew
+    pushed: int  # the version last pushed to it (= drawn when it has drawn since)
+    drew_at: float  # when it last drew the room (monotonic seconds)
+
+
+def push_decision(watch: Watch, version: int, now: float, forget: float) -> Literal["wait", "push", "forget"]:
+    """What to do for a session when its room is at `version`. Each version is pushed
+    once: a second push while a run is queued would stop it and start it over (Streamlit's
+    fast reruns), and a run cut short by the next change draws that change. A session
+    pushed before that has drawn nothing for `forget` seconds has left the room page."""
+    if version in (watch.drawn, watch.pushed):
+        return "wait"
+    if watch.drawn != watch.pushed and now - watch.drew_at > forget:
+        return "forget"
+    return "push"
+
+
 def tally(poll: Poll, answers: Iterable[Sequence[str]]) -> dict[str, int]:
     """How many phones chose each option (counts only)."""
     counts = dict.fromkeys(poll.options, 0)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from causes.compare import cause_options
 from causes.deck import MAX_CAUSE_SLIDES
+from causes.live import hides_the_slide
 from causes.text import md_escape
 from pages.ui import filters, live, slides, source, state
 
@@ -55,7 +56,7 @@ state.sync_url(view, ("query", "deck", "slide", "room"))
 show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None)
 poll = live.poll_on_show(room[0]) if room else None
 with slide_area:
-    if poll is not None and live.hides_the_slide(poll):
+    if poll is not None and hides_the_slide(poll):
         slides.heading_row(show, md_escape(poll.question))
         live.quiz_card(table, deck, poll)
     else:

@@ -4,6 +4,7 @@ and up-votes questions, anonymously. Everything it shows comes from the room's s
 
 import streamlit as st
 
+from causes.live import hides_the_slide
 from causes.text import md_escape
 from causes.view import View
 from pages.ui import live, push, slides, source, state
@@ -25,7 +26,7 @@ else:
     deck = slides.deck_of(table, room_view, flags)
     number = deck.clamp(room.slide if state.following() else state.own_slide())
     poll = live.poll_on_show(room)
-    if poll is not None and live.hides_the_slide(poll):  # a quiz: the slide would give it away
+    if poll is not None and hides_the_slide(poll):  # a quiz: the slide would give it away
         live.answer_panel(table, deck, room.code, poll)
     else:
         with st.container(key="phone-slide"):

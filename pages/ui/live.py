@@ -24,8 +24,10 @@ from causes.export import export_name
 from causes.live import (
     PollSpec,
     audience_link,
+    deck_params,
     noticed_poll,
     questions_csv,
+    quiz_of,
     quiz_poll,
     results_alt,
     results_csv,
@@ -58,11 +60,6 @@ def store() -> RoomStore:
 
 def root() -> str:
     return app_root(st.context.url or FALLBACK_ROOT)
-
-
-def deck_params(view: View) -> dict[str, list[str]]:
-    """What a phone needs to build the presenter's deck: the picked causes, else the filters."""
-    return view.to_params(("deck",) if view.deck else ("query",))
 
 
 # --- the presenter ------------------------------------------------------------------------------
@@ -196,30 +193,18 @@ def _files(table: CauseTable, code: str) -> None:
         )
     if polls:
         last = polls[-1]
-        fig = results_figure(last, store().counts(code, last.id), table.facets["body_areas"].terms)
-        charts.chart_downloads(
-            table, fig, results_alt(last, store().counts(code, last.id)), f"room {code}", "poll", "live"
-        )
+        counts = store().counts(code, last.id)
+        fig = results_figure(last, counts, table.facets["body_areas"].terms)
+        charts.chart_downloads(table, fig, results_alt(last, counts), f"room {code}", "poll", "live")
 
 
 def poll_on_show(room: Room) -> Poll | None:
     return store().poll(room.code, room.poll) if room.poll else None
 
 
-def hides_the_slide(poll: Poll | None) -> bool:
-    """A quiz, until its answer is revealed, takes the slide's place: the cause slide on
-    show would give the answer away."""
-    return poll is not None and poll.kind == "quiz" and not poll.revealed
-
-
-def quiz_story(table: CauseTable, deck: Deck, poll: Poll) -> PollSpec | None:
-    position = table.position_of(poll.answer or "")
-    return None if position is None else quiz_poll(table, position, deck.positions)
-
-
 def quiz_card(table: CauseTable, deck: Deck, poll: Poll) -> None:
     """On the projector, in the slide's place: the story and the choices (not the answer)."""
-    spec = quiz_story(table, deck, poll)
+    spec = quiz_of(table, deck, poll)
     if spec is not None:
         st.markdown(md_escape(spec.story))
     st.markdown("\n".join(f"- {md_escape(o)}" for o in poll.options))
@@ -339,7 +324,7 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
     mine = store().my_answer(code, poll.id, state.phone())
     with st.container(border=True, key="live-poll"):
         st.subheader(md_escape(poll.question), anchor=False)
-        spec = quiz_story(table, deck, poll) if poll.kind == "quiz" else None
+        spec = quiz_of(table, deck, poll)
         if spec is not None:
             st.markdown(md_escape(spec.story))
         if poll.open:

@@ -11,6 +11,7 @@ import logging
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -19,7 +20,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from causes.config import rooms_setting
-from causes.room import RoomStore, open_store
+from causes.room import RoomStore, Watch, open_store, push_decision
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -29,18 +30,14 @@ class Pusher:
     changes (a presenter action bumps its version), so that phones need not ask. A thread
     reads the version of each watched room 5 times a second, one query a room.
 
-    Each version is pushed to a session once. (Pushing again while a run is queued would
-    stop it and start it over: Streamlit's fast reruns.) A run cut short by the next
-    change draws that change. A session that has drawn no room for `forget` seconds while
-    pushes went unanswered (it left the page, or closed) is no longer watched."""
+    When to push, wait or forget a session is `causes.room.push_decision`'s."""
 
     def __init__(self, rooms: RoomStore, every: float = 0.2, forget: float = 120.0) -> None:
         self.rooms = rooms
         self.every = every
         self.forget = forget
         self._lock = threading.Lock()
-        # room code -> session id -> [version drawn, version pushed, when it last drew]
-        self._sessions: dict[str, dict[str, list[float]]] = {}
+        self._sessions: dict[str, dict[str, Watch]] = {}  # room code -> session id -> its watch
         threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
 
     def drew(self, code: str, version: int) -> None:
@@ -49,7 +46,7 @@ class Pusher:
         if ctx is None:  # not in an app session
             return
         with self._lock:
-            self._sessions.setdefault(code, {})[ctx.session_id] = [version, version, time.monotonic()]
+            self._sessions.setdefault(code, {})[ctx.session_id] = Watch(version, version, time.monotonic())
 
     def _run(self) -> None:
         while True:
@@ -69,14 +66,13 @@ class Pusher:
             due = []
             with self._lock:
                 sessions = self._sessions.get(code, {})
-                for sid, (drawn, pushed, last_drew) in list(sessions.items()):
-                    if drawn == version or pushed == version:
-                        continue
-                    if drawn != pushed and now - last_drew > self.forget:
-                        del sessions[sid]  # pushed before and never drew again: gone
-                        continue
-                    sessions[sid] = [drawn, version, last_drew]
-                    due.append(sid)
+                for sid, watch in list(sessions.items()):
+                    decision = push_decision(watch, version, now, self.forget)
+                    if decision == "forget":
+                        del sessions[sid]
+                    elif decision == "push":
+                        sessions[sid] = replace(watch, pushed=version)
+                        due.append(sid)
                 if not sessions:
                     self._sessions.pop(code, None)
             for sid in due:

@@ -12,14 +12,18 @@ from causes.live import (
     MAX_NOTICED,
     QUIZ_CHOICES,
     audience_link,
+    deck_params,
+    hides_the_slide,
     noticed_poll,
     questions_csv,
+    quiz_of,
     quiz_poll,
     results_alt,
     results_csv,
     results_figure,
     where_poll,
 )
+from causes.query import Query
 from causes.room import Poll, Question
 from causes.view import View
 
@@ -90,3 +94,35 @@ def test_the_room_s_results_as_files_keep_formulas_inert():
         [Question("a", "@SUM(1)?", 3, 0.0, hidden=True), Question("b", "Why?", 1, 0.0, answered=True)]
     )
     assert asked.decode().splitlines() == ["question,up-votes,answered,hidden", "'@SUM(1)?,3,,yes", "Why?,1,yes,"]
+
+
+@pytest.mark.parametrize(
+    ("view", "params"),
+    [
+        (View(deck=("Statins",), query=Query(symptoms=("cramps",))), {"deck": ["Statins"]}),  # picked: the deck
+        (View(query=Query(symptoms=("cramps",))), {"symptom": ["cramps"]}),  # else the filters
+    ],
+)
+def test_a_phone_builds_the_deck_from_the_picked_causes_else_the_filters(view, params):
+    assert deck_params(view) == params
+
+
+@pytest.mark.parametrize(
+    ("poll", "hidden"),
+    [
+        (None, False),
+        (POLL, False),
+        (Poll("q", "quiz", "Which?", ("A", "B"), 3, False, answer="B"), True),
+        (Poll("q", "quiz", "Which?", ("A", "B"), 3, False, open=False, answer="B", revealed=True), False),
+    ],
+)
+def test_only_an_unrevealed_quiz_hides_the_slide(poll, hidden):
+    assert hides_the_slide(poll) is hidden
+
+
+def test_a_quiz_s_story_comes_back_from_the_deck(bundled, deck):
+    statins = bundled.position_of("Statins")
+    spec = quiz_poll(bundled, statins, deck.positions)
+    quiz = Poll("q", "quiz", spec.question, spec.options, 3, False, answer="Statins")
+    assert quiz_of(bundled, deck, quiz) == spec
+    assert quiz_of(bundled, deck, POLL) is None

@@ -27,8 +27,10 @@ from causes.room import (
     RoomError,
     RoomStore,
     SqliteRooms,
+    Watch,
     normal_code,
     open_store,
+    push_decision,
 )
 from tests.support.redis import RedisServer
 
@@ -302,3 +304,20 @@ def test_nothing_personal_is_kept(store, room, setting, redis_server):
         everything = " ".join(str(client.hgetall(k)) for k in client.scan_iter("*") if client.type(k) == "hash")
     assert secret not in everything  # the presenter's secret is kept only as a digest
     assert "127.0.0.1" not in everything
+
+
+# (the session's watch, the room's version now, seconds since it drew) -> what to do.
+PUSHES = [
+    (Watch(3, 3, 0.0), 3, 1.0, "wait"),  # drew the current version
+    (Watch(3, 3, 0.0), 4, 1.0, "push"),  # a change it has not drawn
+    (Watch(3, 4, 0.0), 4, 1.0, "wait"),  # pushed already: its run is queued, never pushed twice
+    (Watch(3, 4, 0.0), 5, 1.0, "push"),  # a newer change
+    (Watch(3, 4, 0.0), 5, 121.0, "forget"),  # pushed and silent for 2 minutes: left the page
+    (Watch(3, 3, 0.0), 4, 500.0, "push"),  # quiet, but never pushed unanswered
+    (Watch(3, 3, 0.0), -1, 1.0, "push"),  # the room closed: the page shows the join form
+]
+
+
+@pytest.mark.parametrize(("watch", "version", "since", "decision"), PUSHES)
+def test_when_a_session_is_pushed_a_room_s_change(watch, version, since, decision):
+    assert push_decision(watch, version, watch.drew_at + since, forget=120.0) == decision
