@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -65,6 +66,14 @@ class Room:
         self.projector: list[list[tuple[float, int]]] = []  # per poll: (time, answers shown)
         self.done = asyncio.Event()
         self.opened = asyncio.Event()
+        self.phones = 0  # how many phones the room expects
+        self.joined: list[float] = []  # when each phone's page had opened
+        self.everyone = asyncio.Event()
+
+    def join(self) -> None:
+        self.joined.append(time.perf_counter())
+        if len(self.joined) >= self.phones:
+            self.everyone.set()
 
 
 def _slide(person: Person) -> int | None:
@@ -79,7 +88,13 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
         room.code = re.search(r"room=([A-Z0-9]+)", pres.query_string).group(1)
         out["backend"] = pres.backend
         room.opened.set()
-        await asyncio.sleep(gap * 2)  # the room arrives
+        opened = time.perf_counter()
+        # A presenter starts when the audience is in: every phone has opened the page (a
+        # hundred phones joining in the same second is a load of its own, reported apart).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(room.everyone.wait(), TIMEOUT)
+        out["join_s"] = max(room.joined, default=opened) - opened
+        await asyncio.sleep(gap)
         for k in range(2, slides + 2):
             room.clicked[k] = time.perf_counter()
             await pres.click("Next")
@@ -112,50 +127,91 @@ async def _presenter(url: str, room: Room, slides: int, gap: float, kill) -> dic
 
 
 async def _phone(url: str, room: Room, seed: int) -> dict:
+    """A protocol phone, as a page behaves: one reader takes every run the server sends
+    (pushed slides, and the runs this phone asks for), while the phone asks for its timed
+    fragments when due and answers each poll once."""
     out: dict = {"kind": "protocol", "ok": False, "seen": {}, "votes": [], "reconnects": 0}
     await room.opened.wait()
     if not room.code:
         out["error"] = "no room"
         return out
-    person = await Person.open(url, "room", f"room={room.code}")
-    out["first"] = person.backend
-    answered: set[str] = set()
-    next_at: dict[str, float] = {}
     try:
+        person = await Person.open(url, "room", f"room={room.code}")
+    finally:
+        room.join()
+    out["first"] = person.backend
+    # A poll's answer, step by step: "due" (on show), "picked" (an option picked: its run
+    # enables the button), "ready" (drawn enabled), "sent" (pressed), "taken" (drawn back).
+    polls: dict[str, str] = {}
+    next_at: dict[str, float] = {}
+
+    def shown(text: str) -> None:  # as each text arrives: a page draws it then
+        if (m := SLIDE_TEXT.search(text)) and int(m.group(1)) not in out["seen"]:
+            out["seen"][int(m.group(1))] = time.perf_counter()
+
+    person.on_text = shown
+    for text in person.texts:  # the page as it opened
+        shown(text)
+
+    def note() -> None:  # after each run read
+        now = time.perf_counter()
+        if "Which of these have you noticed?" not in person.texts or "Your answer" not in person.widgets:
+            return
+        poll = person.widgets["Your answer"][1].id  # its key names the poll
+        step = polls.setdefault(poll, "due")
+        button = person.widgets.get("Send my answer")
+        if step == "picked" and button is not None and not button[1].disabled:
+            polls[poll] = "ready"
+        elif step == "sent" and any(t.startswith("Your answer: ") for t in person.texts):
+            polls[poll] = "taken"
+            out["votes"].append(now)
+
+    async def read() -> None:
+        nonlocal person
         while not room.done.is_set():
-            try:  # a run the server pushed (a presenter action), if one comes
-                await asyncio.wait_for(person.listen(), 0.25)
-            except TimeoutError:
-                pass
+            try:
+                await person.listen()
             except (ConnectionClosed, OSError):
                 out["reconnects"] += 1
                 person = await asyncio.wait_for(person.reopen(url), TIMEOUT)
+            note()
+
+    async def ask() -> None:
+        while not room.done.is_set():
+            await asyncio.sleep(0.1)
+            if not person.connected:
+                continue
             now = time.perf_counter()
-            for fragment in [f for f, every in person.fragments.items() if next_at.setdefault(f, now + every) <= now]:
-                if fragment not in person.fragments:  # gone with the last run (drawn elsewhere)
-                    continue
-                next_at[fragment] = now + person.fragments[fragment]
-                try:
-                    await asyncio.wait_for(person.tick(fragment), TIMEOUT)
-                except (ConnectionClosed, OSError):
-                    out["reconnects"] += 1
-                    person = await asyncio.wait_for(person.reopen(url), TIMEOUT)
-            slide = _slide(person)
-            if slide is not None and slide not in out["seen"]:
-                out["seen"][slide] = time.perf_counter()
-            if "Which of these have you noticed?" in person.texts and "Your answer" in person.widgets:
-                poll = person.widgets["Your answer"][1].id  # its key names the poll
-                if poll not in answered and "Send my answer" in person.widgets:
-                    options = [o.content for o in person.widgets["Your answer"][1].options]
-                    await person.set("Your answer", [options[seed % len(options)]])
-                    await person.click("Send my answer")
-                    if any(t.startswith("Your answer: ") for t in person.texts):
-                        out["votes"].append(time.perf_counter())
-                        answered.add(poll)
+            with contextlib.suppress(ConnectionClosed, OSError):
+                for fragment, every in list(person.fragments.items()):
+                    if next_at.setdefault(fragment, now + every) <= now:
+                        next_at[fragment] = now + every
+                        await person.send(fragment)
+                for poll, step in list(polls.items()):
+                    if step == "due":  # a person reads the options, then taps one
+                        options = [o.content for o in person.widgets["Your answer"][1].options]
+                        polls[poll] = "picked"
+                        await person.pick("Your answer", [options[seed % len(options)]])
+                    elif step == "ready":
+                        polls[poll] = "sent"
+                        await person.press("Send my answer")
+
+    reader = asyncio.create_task(read())
+    asker = asyncio.create_task(ask())
+    try:
+        await room.done.wait()
+        await asyncio.sleep(1.0)  # the last slide's runs arrive
+        for task in (reader, asker):
+            task.cancel()
+        for task in (reader, asker):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         out["ok"] = not person.exceptions
     except Exception as e:
         out["error"] = f"{type(e).__name__}: {str(e)[:200]}"
     finally:
+        for task in (reader, asker):
+            task.cancel()
         await person.close()
     return out
 
@@ -166,7 +222,11 @@ async def _real_phone(browser, url: str, room: Room) -> dict:
     context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = await context.new_page()
     try:
-        await page.goto(f"{url}/room?room={room.code}")
+        try:
+            await page.goto(f"{url}/room?room={room.code}")
+            await page.get_by_text(re.compile(r"^Slide 1 of ")).wait_for(timeout=TIMEOUT * 1000)
+        finally:
+            room.join()
         k = 2
         while not room.done.is_set() and k <= max(room.clicked, default=1) + 1:
             try:
@@ -185,6 +245,7 @@ async def _real_phone(browser, url: str, room: Room) -> dict:
 
 async def _live(url: str, phones: int, browsers: int, slides: int, gap: float, kill) -> tuple[Room, dict, list]:
     room = Room()
+    room.phones = phones
     async with async_playwright() as pw:
         launched = await pw.chromium.launch(executable_path=HEADLESS_SHELL, args=CHROMIUM_FLAGS) if browsers else None
         try:
@@ -251,13 +312,17 @@ def measure(store: str, phones: int, browsers: int, slides: int, gap: float, kil
         if redis:
             redis.stop()
     follow = {"protocol": [], "browser": []}
+    by_slide: dict[int, list[float]] = {}
     missed = 0
+    missed_by_slide: dict[int, int] = {}
     for phone in phones_out:
         for k, clicked in room.clicked.items():
             if k in phone["seen"]:
                 follow[phone["kind"]].append(phone["seen"][k] - clicked)
+                by_slide.setdefault(k, []).append(phone["seen"][k] - clicked)
             elif phone["ok"]:
                 missed += 1
+                missed_by_slide[k] = missed_by_slide.get(k, 0) + 1
     votes = sorted(t for p in phones_out for t in p.get("votes", []))
     to_projector = []
     for opened, shown in zip(room.polls, room.projector, strict=False):
@@ -274,9 +339,14 @@ def measure(store: str, phones: int, browsers: int, slides: int, gap: float, kil
         "browsers": browsers,
         "slides": len(room.clicked),
         "presenter_ok": presenter["ok"],
+        "join_s": presenter.get("join_s"),
         "failed": sum(not p["ok"] for p in phones_out),
         "errors": sorted({p["error"] for p in phones_out if p.get("error")})[:5],
         "missed_slides": missed,
+        "missed_by_slide": missed_by_slide,
+        "follow_p50_p95_by_slide": {
+            k: [round(_pct(v, 50), 2), round(_pct(v, 95), 2)] for k, v in sorted(by_slide.items())
+        },
         "follow_p50_s": _pct(follow["protocol"], 50),
         "follow_p95_s": _pct(follow["protocol"], 95),
         "follow_real_p50_s": _pct(follow["browser"], 50),

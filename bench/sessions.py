@@ -86,6 +86,7 @@ class Person:
         self.page_name = ""  # a page to open by its url_path (the first run only)
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between its reruns
         self.texts: list[str] = []
+        self.on_text: Callable[[str], None] | None = None  # told each text as it arrives
         self.exceptions = 0
         self.messages = 0
 
@@ -121,10 +122,19 @@ class Person:
         person.query_string = self.query_string
         person.page_hash = self.page_hash
         person.page_name = self.page_name
+        person.on_text = self.on_text
         await person._rerun()
         return person
 
     async def _rerun(self, fragment_id: str = "") -> None:
+        await self.send(fragment_id)
+        self.texts = []
+        self.exceptions = 0
+        await self._read(whole=not fragment_id)
+
+    async def send(self, fragment_id: str = "") -> None:
+        """Ask for a run of the page (or of one fragment) without reading it: a reader
+        that never stops (`listen`) reads every run, asked for or pushed."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query_string
         msg.rerun_script.page_script_hash = self.page_hash
@@ -141,14 +151,30 @@ class Person:
             else:
                 setattr(state, kind, value)
         await self.ws.send(msg.SerializeToString())
-        self.texts = []
-        self.exceptions = 0
-        await self._read(whole=not fragment_id)
 
     async def listen(self) -> None:
-        """Read a run the server started by itself (a session rerun from the server, as a
-        live room pushes a new slide), to its end."""
+        """Read the next run to its end: one asked for with `send`, or one the server
+        started by itself (a live room pushes a new slide by rerunning a fragment of the
+        page). Never cancel it midway (as `asyncio.wait_for` would): a message received
+        in the moment it is cancelled is lost."""
         await self._read(whole=True)
+
+    async def press(self, label: str) -> None:
+        """Press the button with this label, without reading the run (see `send`)."""
+        kind, widget = self.widgets[label]
+        assert kind == "button", f"{label!r} is a {kind}"
+        self.values[widget.id] = ("trigger_value", True)
+        try:
+            await self.send()
+        finally:
+            self.values.pop(widget.id, None)
+
+    async def pick(self, label: str, value: list[str]) -> None:
+        """Set pills to these options, without reading the run (see `send`)."""
+        kind, widget = self.widgets[label]
+        assert kind == "button_group", f"{label!r} is a {kind}"
+        self.values[widget.id] = ("string_array_value", list(value))
+        await self.send()
 
     async def _read(self, whole: bool) -> None:
         # A whole run announces every timed fragment the page now has (the page drops the
@@ -159,9 +185,10 @@ class Person:
             fwd.ParseFromString(await self.ws.recv())
             self.messages += 1
             kind = fwd.WhichOneof("type")
-            if kind == "new_session":  # a run begins
+            if kind == "new_session":  # a run begins: the whole page, or fragments of it
                 self.page_hash = fwd.new_session.page_script_hash
                 self.texts, self.exceptions = [], 0
+                whole = not fwd.metadata.run.fragment_ids
             elif kind == "navigation" and fwd.navigation.page_script_hash:
                 self.page_hash = fwd.navigation.page_script_hash  # the page app.py's navigation ran
             elif kind == "page_info_changed":
@@ -183,10 +210,11 @@ class Person:
 
     def _see(self, element) -> None:
         kind = element.WhichOneof("type")
-        if kind == "markdown":
-            self.texts.append(element.markdown.body)
-        elif kind == "heading":
-            self.texts.append(element.heading.body)
+        if kind in ("markdown", "heading"):
+            text = getattr(element, kind).body
+            self.texts.append(text)
+            if self.on_text is not None:  # a page shows it now, whether or not the run ends
+                self.on_text(text)
         elif kind == "exception":
             self.exceptions += 1
         elif kind in ("button", "radio", "button_group", "text_area"):

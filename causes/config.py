@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -16,6 +17,13 @@ ENV_VAR = "CAUSE_ATLAS_DATA"
 def _option(argv: Sequence[str], name: str) -> str | None:
     """The value of `--NAME VALUE` among the arguments after `streamlit run app.py --`
     (None when absent, or given without a value)."""
+    return _parsed(tuple(argv), name)
+
+
+@functools.cache
+def _parsed(argv: tuple[str, ...], name: str) -> str | None:
+    # Cached: the app asks on every run, and argparse costs more than the run's own
+    # store calls (its messages look up translations on disk).
     parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     parser.add_argument(f"--{name}")
     try:

@@ -21,6 +21,7 @@ and the charts' labels go through `plot_escape`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -30,13 +31,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from causes.check import WHEN_TO_GET_HELP, signs_for
-from causes.figures import ChartData, category_data, category_figure
+from causes.figures import URGENCY_COLUMNS, ChartData, category_data, category_figure
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
 from causes.style import plural
 from causes.table import CauseTable
-from causes.text import plot_escape, safe_url, short
+from causes.text import md_escape, plot_escape, safe_url, short
 from causes.theme import BACKGROUND, GRID_COLOUR, SLIDE_SCALE, scaled
 
 MAX_CAUSE_SLIDES = 30
@@ -161,6 +162,16 @@ def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
     return slides
 
 
+@functools.lru_cache(maxsize=8)
+def shared_deck(
+    table: CauseTable, topic: str, today: dt.date, query: Query, picked: tuple[int, ...], flags: tuple[RedFlag, ...]
+) -> Deck:
+    """`build_deck`, kept for the few decks a process's live rooms show: a slide change
+    redraws every phone in a room at once, each with the same deck. (A table is keyed by
+    identity, and at most 8 are held.)"""
+    return build_deck(table, topic=topic, today=today, query=query, picked=picked, flags=flags)
+
+
 def build_deck(
     table: CauseTable,
     *,
@@ -244,15 +255,21 @@ def cause_card(table: CauseTable, position: int) -> CauseCard:
     )
 
 
-def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:
+def symptom_counts(table: CauseTable, position: int) -> list[tuple[str, int]]:
     """A cause's key symptoms and how many causes in the whole table have each: a symptom
     many causes share says little about which one it is."""
     index = table.facets["symptoms"]
-    rows = []
+    counts = []
     for s in cause_card(table, position).symptoms:
         term_id = index.id_of(s)
-        rows.append({"Symptom": s, "Causes": int(index.counts[term_id]) if term_id is not None else 1})
-    return pd.DataFrame(rows, columns=["Symptom", "Causes"]).astype({"Causes": np.int64})
+        counts.append((s, int(index.counts[term_id]) if term_id is not None else 1))
+    return counts
+
+
+def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:
+    """`symptom_counts` as a frame, for the chart."""
+    frame = pd.DataFrame(symptom_counts(table, position), columns=["Symptom", "Causes"])
+    return frame.astype({"Causes": np.int64})
 
 
 def symptom_share_alt(table: CauseTable, position: int) -> str:
@@ -301,6 +318,23 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
 
 def overview_data(table: CauseTable, deck: Deck) -> ChartData:
     return category_data(table, deck.result)
+
+
+def overview_list(data: ChartData) -> str:
+    """The overview chart as a markdown list, the way a phone shows it: a line per
+    category (most causes first) with its causes by urgency, most serious first."""
+    *levels, unknown = URGENCY_COLUMNS
+    order = [*reversed(levels), unknown]
+    lines = []
+    for record in data.frame.to_dict("records"):
+        parts = [
+            f"{int(record[c])} {'with no urgency given' if c == unknown else c.lower()}" for c in order if record[c]
+        ]
+        total = plural(int(record["Total"]), "cause")
+        lines.append(
+            f"- **{md_escape(str(record['Category']))}**: {total}" + (f" ({', '.join(parts)})" if parts else "")
+        )
+    return "\n".join(lines)
 
 
 def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:

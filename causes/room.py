@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import queue
 import secrets
 import sqlite3
 import threading
@@ -155,6 +156,67 @@ def push_decision(watch: Watch, version: int, now: float, forget: float) -> Lite
     return "push"
 
 
+@dataclass(frozen=True)
+class Showing:
+    """What a room shows its phones: the room and the poll on show (both change only with
+    a presenter action, which bumps the room's version)."""
+
+    room: Room
+    poll: Poll | None
+
+
+class Latest:
+    """What each room shows, read from the store at most once every `max_age` seconds in
+    a process, however many of its phones draw the room at once. A slide change reruns
+    every phone; without this, each run would read the room and its poll, one after the
+    other on the process's store connection.
+
+    The store stays the only truth: an entry is a read of it, never written here, and a
+    newer version is never replaced by an older read. `refresh` reads now (the pusher
+    does, each time it checks the rooms its phones show)."""
+
+    def __init__(self, rooms: RoomStore, max_age: float = 0.5, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rooms = rooms
+        self.max_age = max_age
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[float, Showing | None]] = {}
+
+    def get(self, code: str, at_least: int = 0) -> Showing | None:
+        """The last read if it is recent and at version `at_least` or later (a version
+        the caller has seen elsewhere), else a new read."""
+        with self._lock:
+            entry = self._entries.get(code)
+        fresh = entry is not None and self.clock() - entry[0] <= self.max_age
+        if fresh and entry is not None and (entry[1] is None or entry[1].room.version >= at_least):
+            return entry[1]
+        return self.refresh(code)
+
+    def refresh(self, code: str) -> Showing | None:
+        at = self.clock()
+        room = self.rooms.room(code)
+        with self._lock:
+            kept = self._entries.get(code)
+        known = kept[1] if kept is not None else None
+        if room is None:
+            showing = None
+        elif known is not None and known.room.version == room.version:
+            showing = known  # nothing changed: the poll need not be read again
+        else:
+            showing = Showing(room, self.rooms.poll(code, room.poll) if room.poll else None)
+        with self._lock:
+            current = self._entries.get(code)
+            latest = current[1] if current is not None else None
+            if showing is not None and latest is not None and latest.room.version > showing.room.version:
+                return latest  # another thread read a later version meanwhile
+            self._entries[code] = (at, showing)
+        return showing
+
+    def forget(self, code: str) -> None:
+        with self._lock:
+            self._entries.pop(code, None)
+
+
 def tally(poll: Poll, answers: Iterable[Sequence[str]]) -> dict[str, int]:
     """How many phones chose each option (counts only)."""
     counts = dict.fromkeys(poll.options, 0)
@@ -225,34 +287,65 @@ CREATE INDEX IF NOT EXISTS asked_phone ON asked (code, phone, at);
 
 
 def _locked(method: Callable[..., T]) -> Callable[..., T]:
-    """One thread at a time on the process's connection (each call takes well under a
-    millisecond; other processes share the file through SQLite's own locking)."""
+    """A call on one of the process's connections, held by this thread for the call (a
+    call within a call keeps it). Other processes share the file through SQLite's own
+    locking; in WAL mode readers do not wait for each other, nor for the writer."""
 
     @functools.wraps(method)
     def locked(self: SqliteRooms, *args: Any, **kwargs: Any) -> T:
-        with self._lock:
+        local = self._local
+        if getattr(local, "db", None) is not None:  # a call within a call
             return method(self, *args, **kwargs)
+        local.db = self._take()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._pool.put(local.db)
+            local.db = None
 
     return locked
 
 
 class SqliteRooms:
     """Rooms in one SQLite file (WAL mode), shared by every process that opens it. A
-    process keeps one connection (Streamlit runs each script run on a thread of its own,
-    so a connection per thread would be a connection per run)."""
+    process keeps a few connections that its threads take turns with (Streamlit runs
+    each script run on a thread of its own, so a connection per thread would be a
+    connection per run; one for the process would make a slide change's hundred phone
+    runs queue for it)."""
+
+    CONNECTIONS = 4
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-        self._connection = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("PRAGMA synchronous=NORMAL")
-        self._connection.execute("PRAGMA busy_timeout=30000")
-        self._connection.executescript(_SCHEMA)  # commits as it goes: one statement each
+        self._local = threading.local()
+        self._pool: queue.Queue[sqlite3.Connection] = queue.Queue()
+        self._opened = 0
+        self._opening = threading.Lock()
+        first = self._connect()
+        first.executescript(_SCHEMA)  # commits as it goes: one statement each
+        self._pool.put(first)
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=30000")
+        self._opened += 1
+        return db
+
+    def _take(self) -> sqlite3.Connection:
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            with self._opening:
+                if self._opened < self.CONNECTIONS:
+                    return self._connect()
+            return self._pool.get()
 
     def _db(self) -> sqlite3.Connection:
-        return self._connection
+        db: sqlite3.Connection = self._local.db
+        return db
 
     class _Tx:
         def __init__(self, db: sqlite3.Connection) -> None:

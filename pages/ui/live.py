@@ -319,6 +319,10 @@ def _answer(code: str, poll_id: str, choices: list[str]) -> None:
         state.set_room_message("answer", str(e))
 
 
+def _send(code: str, poll_id: str, key: str) -> None:
+    _answer(code, poll_id, state.chosen(key))
+
+
 def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
     """The poll on show: answer it (once; a new answer replaces the last)."""
     mine = store().my_answer(code, poll.id, state.phone())
@@ -348,8 +352,8 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
                     "Your answer", poll.options, index=poll.options.index(mine[0]) if mine else None, key=key
                 )
                 picked = [one] if one else []
-            st.button(
-                "Send my answer", on_click=_answer, args=(code, poll.id, picked), disabled=not picked, type="primary"
+            st.button(  # sends what is picked when pressed, even if picked after this run
+                "Send my answer", on_click=_send, args=(code, poll.id, key), disabled=not picked, type="primary"
             )
         message = state.room_message("answer")
         if message:

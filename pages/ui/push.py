@@ -1,9 +1,11 @@
 """Live rooms pushed to phones: each app process reruns its own sessions that show a room
 when the room changes, so a phone asks nothing while nothing happens.
 
-The rerun is the one Streamlit itself does for every session when the app's source
-changes (run on save): `rerun_session` is the one place that reaches into Streamlit's
-runtime for it."""
+What is rerun is the part of the page that follows the presenter: a fragment keyed
+`FOLLOWED` (the slide and the poll on show), not the whole page with its navigation,
+question list and footer. The rerun is the one a page asks for when a timed fragment
+is due, sent by the server instead: `rerun_session` is the one place that reaches into
+Streamlit's runtime for it."""
 
 from __future__ import annotations
 
@@ -15,14 +17,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from causes.config import rooms_setting
-from causes.room import RoomStore, Watch, open_store, push_decision
+from causes.room import Latest, RoomStore, Showing, Watch, open_store, push_decision
 
 _LOGGER = logging.getLogger(__name__)
+
+FOLLOWED = "room-followed"  # the key of the fragment a push reruns
 
 
 class Pusher:
@@ -34,19 +39,32 @@ class Pusher:
 
     def __init__(self, rooms: RoomStore, every: float = 0.2, forget: float = 120.0) -> None:
         self.rooms = rooms
+        self.latest = Latest(rooms, max_age=2.5 * every)
         self.every = every
         self.forget = forget
         self._lock = threading.Lock()
         self._sessions: dict[str, dict[str, Watch]] = {}  # room code -> session id -> its watch
+        self._parts: dict[str, str] = {}  # session id -> the fragment that drew the room
         threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
 
+    def showing(self, code: str, at_least: int = 0) -> Showing | None:
+        """What room `code` shows now (at version `at_least` or later): read once for
+        all of this process's phones."""
+        return self.latest.get(code, at_least)
+
     def drew(self, code: str, version: int) -> None:
-        """The session running now drew `version` of room `code`."""
+        """The session running now drew `version` of room `code`, inside the fragment
+        keyed `FOLLOWED` (or, outside one, as a whole page)."""
         ctx = get_script_run_ctx()
         if ctx is None:  # not in an app session
             return
+        try:
+            part = ctx.fragment_storage.resolve_target(FOLLOWED)[0]
+        except StreamlitAPIException:  # drawn outside the fragment
+            part = ""
         with self._lock:
             self._sessions.setdefault(code, {})[ctx.session_id] = Watch(version, version, time.monotonic())
+            self._parts[ctx.session_id] = part
 
     def _run(self) -> None:
         while True:
@@ -61,8 +79,8 @@ class Pusher:
             codes = list(self._sessions)
         now = time.monotonic()
         for code in codes:
-            room = self.rooms.room(code)
-            version = -1 if room is None else room.version
+            showing = self.latest.refresh(code)
+            version = -1 if showing is None else showing.room.version
             due = []
             with self._lock:
                 sessions = self._sessions.get(code, {})
@@ -70,22 +88,27 @@ class Pusher:
                     decision = push_decision(watch, version, now, self.forget)
                     if decision == "forget":
                         del sessions[sid]
+                        self._parts.pop(sid, None)
                     elif decision == "push":
                         sessions[sid] = replace(watch, pushed=version)
                         due.append(sid)
                 if not sessions:
                     self._sessions.pop(code, None)
+                    self.latest.forget(code)
             for sid in due:
-                if not rerun_session(sid):
+                if not rerun_session(sid, self._parts.get(sid, "")):
                     with self._lock:
                         self._sessions.get(code, {}).pop(sid, None)
+                        self._parts.pop(sid, None)
 
 
-def rerun_session(session_id: str) -> bool:
-    """Rerun a session with the state its page last sent, as Streamlit does for every
-    session when the app's source changes (run on save). The pinned Streamlit (1.67)
-    offers no public call for this: `AppSession._client_state` is read here alone, and
-    tests/browser/test_live_room.py fails if it stops working (the phones would not follow)."""
+def rerun_session(session_id: str, fragment: str = "") -> bool:
+    """Rerun a session's fragment `fragment` (or its whole page when it is "" or gone)
+    with the state its page last sent, as the page does when a timed fragment is due.
+    A fragment's run is queued behind a run in progress, where a whole page's would stop
+    it and start again. The pinned Streamlit (1.67) offers no public call for this:
+    `AppSession._client_state` is read here alone, and tests/browser/test_live_room.py
+    fails if it stops working (the phones would not follow)."""
     if not Runtime.exists():
         return False
     session = Runtime.instance().get_app_session(session_id)
@@ -93,7 +116,8 @@ def rerun_session(session_id: str) -> bool:
         return False
     state = ClientState()
     state.CopyFrom(session._client_state)
-    state.fragment_id, state.is_auto_rerun = "", False  # the whole page, even if a fragment ran last
+    state.fragment_id = fragment if fragment and session.has_fragment(fragment) else ""
+    state.is_auto_rerun = bool(state.fragment_id)
     session.request_rerun(state)
     return True
 

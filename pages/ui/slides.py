@@ -25,8 +25,10 @@ from causes.deck import (
     cause_card,
     overview_data,
     overview_figure,
+    overview_list,
+    shared_deck,
+    symptom_counts,
     symptom_figure,
-    symptom_share,
     symptom_share_alt,
 )
 from causes.export import DISCLAIMER, NOT_DIAGNOSIS
@@ -81,13 +83,24 @@ def deck_of(table: CauseTable, view: View, flags: tuple[RedFlag, ...], result: R
     """The deck a view names: its picked causes, else its filters' matches."""
     return build_deck(
         table,
-        topic=BUNDLED_TOPIC if state.serving_bundled() else f"The cause table {table.name}",
+        topic=_topic(table),
         today=dt.date.today(),
         query=view.query,
         result=run_query(table, view.query) if result is None else result,
         picked=view.positions(table, "deck"),
         flags=flags,
     )
+
+
+def room_deck(table: CauseTable, view: View, flags: tuple[RedFlag, ...]) -> Deck:
+    """The deck a live room shows, built once for all of the process's phones in it."""
+    return shared_deck(
+        table, _topic(table), dt.date.today(), view.query, tuple(view.positions(table, "deck")), tuple(flags)
+    )
+
+
+def _topic(table: CauseTable) -> str:
+    return BUNDLED_TOPIC if state.serving_bundled() else f"The cause table {table.name}"
 
 
 def go(number: int) -> None:
@@ -208,12 +221,15 @@ def overview_slide(show: Show, slide: Slide) -> None:
         st.info("No cause matches these filters: change them under **Build your deck**.", icon=":material/search_off:")
         return
     data = overview_data(table, deck)
-    st.plotly_chart(
-        overview_figure(table, data),
-        config=CHART_CONFIG,
-        key="present_overview",
-        alt="Bar chart: how many of the deck's causes each category has, each bar split by urgency.",
-    )
+    if show.phone:  # a list reads better on a phone than a chart, and costs the server less
+        st.markdown(overview_list(data))
+    else:
+        st.plotly_chart(
+            overview_figure(table, data),
+            config=CHART_CONFIG,
+            key="present_overview",
+            alt="Bar chart: how many of the deck's causes each category has, each bar split by urgency.",
+        )
     for note in (deck.cap_note, data.note):
         if note:
             st.caption(md_escape(note))
@@ -230,23 +246,13 @@ def cause_slide(show: Show, slide: Slide) -> None:
         st.markdown("**Felt in:** " + ", ".join(md_escape(a) for a in card.areas), width="content")
     st.markdown(md_escape(card.summary))
     if show.phone:  # one column; a list reads better on a phone than a chart, and costs the server less
-        shares = symptom_share(table, slide.position)
-        lines = [f"- {md_escape(s)}: {n:,}" for s, n in zip(shares["Symptom"], shares["Causes"], strict=True)]
+        lines = [f"- {md_escape(s)}: {n:,}" for s, n in symptom_counts(table, slide.position)]
         st.markdown(f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n" + "\n".join(lines))
         _phone_rest(card)
         return
     with st.container(key="slide_body"):
         left, middle, right = st.columns([1.2, 1, 1.3], gap="medium")
     with left:
-        if show.phone:  # a list reads better on a phone than a chart, and costs the server less
-            shares = symptom_share(table, slide.position)
-            st.markdown(
-                f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n"
-                + "\n".join(
-                    f"- {md_escape(s)}: {n:,}" for s, n in zip(shares["Symptom"], shares["Causes"], strict=True)
-                )
-            )
-            return _phone_rest(card)
         # The chart's labels are the key symptoms; its alt text names them all.
         st.markdown("**Key symptoms**")
         st.plotly_chart(

@@ -245,6 +245,15 @@ def selection(chart_key: str) -> Mapping[str, Any] | None:
     return None if event is None else event.selection
 
 
+def chosen(widget_key: str) -> list[str]:
+    """In a callback: what a radio (one option or none) or multi-select pills widget holds
+    now, which may be newer than the page the person pressed a button on."""
+    value = st.session_state.get(widget_key)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def bodymap_clicks() -> int:
     return int(st.session_state.get(_BODYMAP_CLICKS, 0))
 

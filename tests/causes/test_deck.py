@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from causes.deck import (
@@ -19,9 +20,12 @@ from causes.deck import (
     long_date,
     overview_data,
     overview_figure,
+    overview_list,
+    shared_deck,
     symptom_figure,
     symptom_share,
 )
+from causes.figures import ChartData
 from causes.query import Query, run_query
 from causes.redflags import RedFlag
 from causes.table import CauseTable
@@ -119,6 +123,24 @@ def test_the_picked_list_wins_over_the_filters(table):
     assert [s.title for s in deck.slides if s.kind == "cause"] == ["Bare"]
 
 
+def same(a, b) -> bool:
+    """Two decks say the same (a deck's result holds arrays, which == cannot compare)."""
+    fields = ("topic", "description", "date", "picked", "positions", "matching", "slides")
+    return all(getattr(a, f) == getattr(b, f) for f in fields) and list(a.result.positions) == list(b.result.positions)
+
+
+def test_a_shared_deck_is_built_once_per_view_and_is_the_deck_of_that_view(table):
+    picked = (pos(table, "Tired"), pos(table, "Blood clot"))
+    query = Query(symptoms=("cramps",))
+    first = shared_deck(table, "T", DAY, query, picked, ())
+    assert shared_deck(table, "T", DAY, query, picked, ()) is first  # every phone of a room: one build
+    assert same(first, build_deck(table, topic="T", today=DAY, query=query, picked=picked))
+    other = shared_deck(table, "T", DAY, query, (), ())  # another view: its own deck
+    assert other is not first and same(other, build_deck(table, topic="T", today=DAY, query=query))
+    assert not same(other, first)
+    assert shared_deck(table, "T", DAY + dt.timedelta(days=1), query, picked, ()).date != first.date
+
+
 def test_no_match_still_gives_title_overview_and_doctor(table):
     query = Query(text="nothing like this")
     deck = build_deck(table, topic="T", today=DAY, query=query)
@@ -188,6 +210,25 @@ def test_the_overview_chart_is_large_type(table):
     assert fig.layout.font.size == font(scale=SLIDE_SCALE)["size"] == 22
     assert fig.layout.yaxis.tickfont.size >= 20 and fig.layout.legend.font.size >= 20
     assert all(a.font.size >= 20 for a in fig.layout.annotations)
+
+
+def test_the_overview_as_a_phone_s_list_counts_each_category_by_urgency(table):
+    deck = build_deck(table, topic="T", today=DAY, query=Query(symptoms=("cramps",)))
+    assert overview_list(overview_data(table, deck)).splitlines() == [  # the chart's order: most, then A to Z
+        "- **Lifestyle**: 1 cause (1 self-care)",
+        "- **Look\\-alike**: 1 cause (1 urgent)",
+        "- **Medicines**: 1 cause (1 see a doctor)",
+        "- **Nervous**: 1 cause (1 see a doctor)",
+    ]
+    everything = build_deck(table, topic="T", today=DAY)
+    assert "- **Other**: 1 cause (1 with no urgency given)" in overview_list(overview_data(table, everything))
+    mixed = pd.DataFrame(
+        [["Nerves", 1, 2, 0, 1, 3, 7]], columns=["Category", "Self-care", "See a doctor", "Urgent", "Emergency",
+                                                 "Urgency not given", "Total"]
+    )  # fmt: skip
+    assert overview_list(ChartData(mixed, ("c",))) == (
+        "- **Nerves**: 7 causes (1 emergency, 2 see a doctor, 1 self-care, 3 with no urgency given)"
+    )
 
 
 def test_hostile_names_are_escaped_in_charts():

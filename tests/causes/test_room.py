@@ -9,8 +9,10 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from causes.room import (
     QUESTION_WINDOW,
     QUESTIONS_PER_WINDOW,
     ROOM_SECONDS,
+    Latest,
     NotPresenter,
     RedisRooms,
     RoomError,
@@ -265,6 +268,34 @@ def test_votes_from_several_processes_at_once_are_each_counted_once(store, room,
     assert store.counts(code, poll.id)["cramps"] == (1 if same_phone else 100)
 
 
+def test_a_process_s_threads_share_its_store_and_every_vote_and_question_counts(store, room):
+    """A slide change reruns every phone of a process at once, each on a thread of its own."""
+    code, secret = room
+    poll = store.open_poll(code, secret, "noticed", "Q", SYMPTOMS, 1, many=True)
+    go = threading.Barrier(12)
+    failures: list[BaseException] = []
+
+    def phone(n: int) -> None:
+        go.wait()
+        try:
+            for i in range(10):
+                store.answer(code, poll.id, f"phone-{n}-{i}", ["cramps"])
+                assert store.room(code).poll == poll.id
+                assert store.my_answer(code, poll.id, f"phone-{n}-{i}") == ("cramps",)
+            store.ask(code, f"phone-{n}", f"Question {n}?")
+        except BaseException as e:  # a thread's failure is the test's
+            failures.append(e)
+
+    threads = [threading.Thread(target=phone, args=(n,)) for n in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not failures
+    assert store.counts(code, poll.id)["cramps"] == 120
+    assert len(store.questions(code)) == 12
+
+
 def _vote_then_die(setting: str, folder: str, code: str, poll: str, question_text: str) -> None:
     store = open_store(setting, Path(folder))
     store.answer(code, poll, "phone-killed", ["weakness"])
@@ -321,3 +352,47 @@ PUSHES = [
 @pytest.mark.parametrize(("watch", "version", "since", "decision"), PUSHES)
 def test_when_a_session_is_pushed_a_room_s_change(watch, version, since, decision):
     assert push_decision(watch, version, watch.drew_at + since, forget=120.0) == decision
+
+
+class Counted:
+    """A store whose reads are counted, and whose next room read can be made stale."""
+
+    def __init__(self, store: RoomStore) -> None:
+        self.store, self.reads, self.stale = store, {"room": 0, "poll": 0}, None
+
+    def room(self, code):
+        self.reads["room"] += 1
+        stale, self.stale = self.stale, None
+        return stale or self.store.room(code)
+
+    def poll(self, code, poll_id):
+        self.reads["poll"] += 1
+        return self.store.poll(code, poll_id)
+
+
+def test_latest_reads_a_room_once_for_all_its_phones_and_follows_each_presenter_action(store, room):
+    code, secret = room
+    clock = [100.0]
+    counted = Counted(store)
+    latest = Latest(counted, max_age=0.5, clock=lambda: clock[0])
+    poll = store.open_poll(code, secret, "noticed", "Q", SYMPTOMS, 1, many=True)
+    shown = [latest.get(code) for _ in range(50)]  # a slide change: 50 phones draw at once
+    assert counted.reads == {"room": 1, "poll": 1} and shown[0].poll == poll and shown[0].room.slide == 1
+    store.set_slide(code, secret, 2)
+    assert latest.get(code).room.slide == 1  # within max_age, the last read stands...
+    assert latest.refresh(code).room.slide == 2  # ...until the pusher reads again
+    assert counted.reads == {"room": 2, "poll": 2}  # a new version: its poll is read again
+    store.set_slide(code, secret, 3)
+    seen = store.room(code).version  # a whole page read it
+    assert latest.get(code, at_least=seen).room.slide == 3  # a caller who saw a newer version reads again
+    assert counted.reads == {"room": 3, "poll": 3}
+    clock[0] += 0.6
+    assert latest.get(code).room.slide == 3 and counted.reads == {"room": 4, "poll": 3}  # same version
+    store.close_poll(code, secret, poll.id)
+    clock[0] += 0.6
+    assert latest.get(code).poll.open is False
+    older = replace(store.room(code), version=1, slide=1)
+    counted.stale = older  # a read that started before the last one finished
+    assert latest.refresh(code).room.slide == 3  # an older version never replaces a newer
+    store.close(code, secret)
+    assert latest.refresh(code) is None and latest.get(code) is None

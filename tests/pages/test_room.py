@@ -117,6 +117,11 @@ def test_votes_reach_the_projector_one_per_phone(rooms):
     pills.set_value([pills.options[1]]).run()  # a change replaces the answer
     button(phones[0], "Send my answer").click().run()
     assert sorted(store.counts(code, room.poll).values(), reverse=True)[:2] == [2, 1]
+    first, second = phones[2].pills[0].options[:2]
+    assert store.counts(code, room.poll)[second] == 2
+    phones[2].pills[0].set_value([first])  # changed and sent in one run, before the page redrew
+    button(phones[2], "Send my answer").click().run()
+    assert (store.counts(code, room.poll)[first], store.counts(code, room.poll)[second]) == (2, 1)
     pres.run()
     assert any("3 answers" in c.value for c in pres.caption)  # drawn on the projector, counts only
 
