@@ -158,11 +158,28 @@ def push_decision(watch: Watch, version: int, now: float, forget: float) -> Lite
 
 @dataclass(frozen=True)
 class Showing:
-    """What a room shows its phones: the room and the poll on show (both change only with
-    a presenter action, which bumps the room's version)."""
+    """What a room shows its phones: the room, the poll on show and the presenter's
+    moderation of the questions (each changes only with a presenter action, which bumps
+    the room's version)."""
 
     room: Room
     poll: Poll | None
+    moderation: frozenset[tuple[str, bool, bool]] = frozenset()  # (question, hidden, answered)
+
+
+def to_redraw(before: Showing | None, now: Showing | None) -> tuple[Literal["slide", "questions"], ...]:
+    """What a push redraws on each phone when a room goes from `before` to `now` (as one
+    process read them): the slide with its poll always; the question list too when the
+    presenter has just hidden, shown or answered a question (otherwise a phone refreshes
+    its list on its own, every few seconds)."""
+    moderated = before is not None and now is not None and before.moderation != now.moderation
+    return ("slide", "questions") if moderated else ("slide",)
+
+
+def moderation_of(questions: Iterable[Question]) -> frozenset[tuple[str, bool, bool]]:
+    """The questions the presenter hid or marked answered: when it changes, every phone's
+    question list must redraw at once."""
+    return frozenset((q.id, q.hidden, q.answered) for q in questions if q.hidden or q.answered)
 
 
 class Latest:
@@ -203,7 +220,8 @@ class Latest:
         elif known is not None and known.room.version == room.version:
             showing = known  # nothing changed: the poll need not be read again
         else:
-            showing = Showing(room, self.rooms.poll(code, room.poll) if room.poll else None)
+            poll = self.rooms.poll(code, room.poll) if room.poll else None
+            showing = Showing(room, poll, moderation_of(self.rooms.questions(code, hidden=True)))
         with self._lock:
             current = self._entries.get(code)
             latest = current[1] if current is not None else None

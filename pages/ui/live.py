@@ -38,7 +38,7 @@ from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, normal_c
 from causes.text import md_escape
 from causes.theme import CHART_CONFIG, PICTURE_CONFIG
 from causes.view import View, app_root
-from pages.ui import charts, state
+from pages.ui import charts, push, state
 
 FALLBACK_ROOT = "http://localhost:8501"
 PRIVACY = (
@@ -268,10 +268,15 @@ def _questions(code: str, secret: str | None = None) -> None:
 
 
 # Refreshed on their own: every 2 s for the presenter; every 5 s on a phone, where each
-# refresh costs the server a run per phone (a question hidden leaves every phone at once
-# anyway: moderation redraws the phones' pages).
+# refresh costs the server a run per phone (a question hidden or answered reaches every
+# phone at once anyway: the presenter's moderation pushes this list, `push.py`).
 presenter_questions = st.fragment(run_every=2.0)(_questions)
-room_questions = st.fragment(run_every=5.0)(_questions)
+
+
+@st.fragment(run_every=5.0, key=push.QUESTIONS)
+def room_questions(code: str) -> None:
+    push.pusher().holds(push.QUESTIONS)
+    _questions(code)
 
 
 def _upvote(code: str, question_id: str) -> None:

@@ -13,6 +13,7 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,11 +24,13 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from causes.config import rooms_setting
-from causes.room import Latest, RoomStore, Showing, Watch, open_store, push_decision
+from causes.room import Latest, RoomStore, Showing, Watch, open_store, push_decision, to_redraw
 
 _LOGGER = logging.getLogger(__name__)
 
 FOLLOWED = "room-followed"  # the key of the fragment a push reruns
+QUESTIONS = "room-questions"  # and of the question list, rerun too when the presenter moderates
+PARTS = {"slide": FOLLOWED, "questions": QUESTIONS}  # what `causes.room.to_redraw` names
 
 
 class Pusher:
@@ -44,7 +47,8 @@ class Pusher:
         self.forget = forget
         self._lock = threading.Lock()
         self._sessions: dict[str, dict[str, Watch]] = {}  # room code -> session id -> its watch
-        self._parts: dict[str, str] = {}  # session id -> the fragment that drew the room
+        self._parts: dict[str, dict[str, str]] = {}  # session id -> fragment key -> its id there
+        self._before: dict[str, Showing | None] = {}  # room code -> as last read
         threading.Thread(target=self._run, name="cause-atlas-room-pusher", daemon=True).start()
 
     def showing(self, code: str, at_least: int = 0) -> Showing | None:
@@ -58,13 +62,21 @@ class Pusher:
         ctx = get_script_run_ctx()
         if ctx is None:  # not in an app session
             return
-        try:
-            part = ctx.fragment_storage.resolve_target(FOLLOWED)[0]
-        except StreamlitAPIException:  # drawn outside the fragment
-            part = ""
+        self.holds(FOLLOWED)
         with self._lock:
             self._sessions.setdefault(code, {})[ctx.session_id] = Watch(version, version, time.monotonic())
-            self._parts[ctx.session_id] = part
+
+    def holds(self, key: str) -> None:
+        """The session running now has the fragment keyed `key` (called inside it)."""
+        ctx = get_script_run_ctx()
+        if ctx is None:
+            return
+        try:
+            part = ctx.fragment_storage.resolve_target(key)[0]
+        except StreamlitAPIException:  # not inside the fragment
+            part = ""
+        with self._lock:
+            self._parts.setdefault(ctx.session_id, {})[key] = part
 
     def _run(self) -> None:
         while True:
@@ -81,6 +93,8 @@ class Pusher:
         for code in codes:
             showing = self.latest.refresh(code)
             version = -1 if showing is None else showing.room.version
+            keys = [PARTS[part] for part in to_redraw(self._before.get(code), showing)]
+            self._before[code] = showing
             due = []
             with self._lock:
                 sessions = self._sessions.get(code, {})
@@ -94,16 +108,18 @@ class Pusher:
                         due.append(sid)
                 if not sessions:
                     self._sessions.pop(code, None)
+                    self._before.pop(code, None)
                     self.latest.forget(code)
             for sid in due:
-                if not rerun_session(sid, self._parts.get(sid, "")):
+                parts = self._parts.get(sid, {})
+                if not rerun_session(sid, [parts.get(k, "") for k in keys]):
                     with self._lock:
                         self._sessions.get(code, {}).pop(sid, None)
                         self._parts.pop(sid, None)
 
 
-def rerun_session(session_id: str, fragment: str = "") -> bool:
-    """Rerun a session's fragment `fragment` (or its whole page when it is "" or gone)
+def rerun_session(session_id: str, fragments: Sequence[str] = ()) -> bool:
+    """Rerun these fragments of a session (its whole page when the first is "" or gone)
     with the state its page last sent, as the page does when a timed fragment is due.
     A fragment's run is queued behind a run in progress, where a whole page's would stop
     it and start again. The pinned Streamlit (1.67) offers no public call for this:
@@ -114,11 +130,13 @@ def rerun_session(session_id: str, fragment: str = "") -> bool:
     session = Runtime.instance().get_app_session(session_id)
     if session is None:  # closed
         return False
-    state = ClientState()
-    state.CopyFrom(session._client_state)
-    state.fragment_id = fragment if fragment and session.has_fragment(fragment) else ""
-    state.is_auto_rerun = bool(state.fragment_id)
-    session.request_rerun(state)
+    held = [f for f in fragments if f and session.has_fragment(f)]
+    whole = not fragments or not fragments[0] or fragments[0] not in held
+    for fragment in [""] if whole else held:
+        state = ClientState()
+        state.CopyFrom(session._client_state)
+        state.fragment_id, state.is_auto_rerun = fragment, bool(fragment)
+        session.request_rerun(state)
     return True
 
 

@@ -32,6 +32,7 @@ TABLE = bundled_table()
 PICKED = View(deck=DECK).positions(TABLE, "deck")
 NOTICED = noticed_poll(TABLE, build_deck(TABLE, topic="T", today=dt.date.today(), picked=PICKED)).options
 FOLLOW = 15_000  # ms: a functional bound, not the target (2 s), which bench/ measures under load
+MODERATED = 4_000  # ms: a hidden question leaves the phones at once, not at their next refresh
 
 
 @pytest.fixture(scope="module", params=["sqlite", "redis"])
@@ -112,8 +113,8 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
         expect(asked(p)).to_be_visible(timeout=FOLLOW)
     expect(asked(pres)).to_be_visible(timeout=FOLLOW)
     pres.get_by_role("button", name="Hide", exact=True).click()
-    for _, p in phones:
-        expect(asked(p)).to_have_count(0, timeout=FOLLOW)
+    for _, p in phones:  # pushed: sooner than a phone's own refresh of the list (every 5 s)
+        expect(asked(p)).to_have_count(0, timeout=MODERATED)
 
     # The presenter's app process dies: the page reconnects to the other one and keeps control
     # (the presenter-key box sends its value back, as every widget does), and phones follow.

@@ -27,13 +27,16 @@ from causes.room import (
     Latest,
     NotPresenter,
     RedisRooms,
+    Room,
     RoomError,
     RoomStore,
+    Showing,
     SqliteRooms,
     Watch,
     normal_code,
     open_store,
     push_decision,
+    to_redraw,
 )
 from tests.support.redis import RedisServer
 
@@ -369,6 +372,9 @@ class Counted:
         self.reads["poll"] += 1
         return self.store.poll(code, poll_id)
 
+    def questions(self, code, hidden=False):
+        return self.store.questions(code, hidden=hidden)
+
 
 def test_latest_reads_a_room_once_for_all_its_phones_and_follows_each_presenter_action(store, room):
     code, secret = room
@@ -394,5 +400,29 @@ def test_latest_reads_a_room_once_for_all_its_phones_and_follows_each_presenter_
     older = replace(store.room(code), version=1, slide=1)
     counted.stale = older  # a read that started before the last one finished
     assert latest.refresh(code).room.slide == 3  # an older version never replaces a newer
+    question = store.ask(code, "phone-a", "Why?")
+    assert latest.refresh(code).moderation == frozenset()  # a question asked: no presenter action
+    store.moderate(code, secret, question.id, hidden=True)
+    assert latest.refresh(code).moderation == {(question.id, True, False)}  # every phone redraws its list
+    store.moderate(code, secret, question.id, hidden=False, answered=True)
+    assert latest.refresh(code).moderation == {(question.id, False, True)}
     store.close(code, secret)
     assert latest.refresh(code) is None and latest.get(code) is None
+
+
+ROOM = Room("ABCDEF", {}, 1, None, 0.0, 1.0, 1)
+HIDDEN = frozenset({("q1", True, False)})
+# (what a process read last, what it reads now) -> what every phone of the room redraws
+REDRAWS = [
+    (Showing(ROOM, None), Showing(replace(ROOM, slide=2, version=2), None), ("slide",)),  # Next
+    (Showing(ROOM, None), Showing(replace(ROOM, version=2), None, HIDDEN), ("slide", "questions")),  # hid one
+    (Showing(ROOM, None, HIDDEN), Showing(replace(ROOM, version=2), None), ("slide", "questions")),  # shown again
+    (Showing(ROOM, None, HIDDEN), Showing(replace(ROOM, version=2, slide=3), None, HIDDEN), ("slide",)),
+    (None, Showing(ROOM, None, HIDDEN), ("slide",)),  # the first read: phones drew the list as it was
+    (Showing(ROOM, None), None, ("slide",)),  # closed: the page shows the join form
+]
+
+
+@pytest.mark.parametrize(("before", "now", "redraw"), REDRAWS)
+def test_a_push_redraws_the_question_list_only_after_moderation(before, now, redraw):
+    assert to_redraw(before, now) == redraw
