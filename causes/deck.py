@@ -30,12 +30,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.check import WHEN_TO_GET_HELP, signs_for
+from causes.check import NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, signs_for
 from causes.figures import URGENCY_COLUMNS, ChartData, category_data, category_figure
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import plural
+from causes.style import CATEGORY_ICON, Help, badge_md, plural, urgency_style
 from causes.table import CauseTable
 from causes.text import md_escape, plot_escape, safe_url, short
 from causes.theme import BACKGROUND, GRID_COLOUR, SLIDE_SCALE, scaled
@@ -264,6 +264,33 @@ def symptom_counts(table: CauseTable, position: int) -> list[tuple[str, int]]:
         term_id = index.id_of(s)
         counts.append((s, int(index.counts[term_id]) if term_id is not None else 1))
     return counts
+
+
+ASK_A_PROFESSIONAL = "Ask a health professional."
+
+
+def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
+    """A cause slide on a phone, under its heading, as one markdown text (one element to
+    send each phone at a slide change): the badges and where it is felt, the summary, the
+    key symptoms with how many causes share each, what helps, and when to get help."""
+    card = cause_card(table, position)
+    style = urgency_style(card.urgency)
+    badges = (
+        badge_md(style.label, style.badge, style.icon) + " " + badge_md(md_escape(card.category), "gray", CATEGORY_ICON)
+    )
+    felt = ", ".join(md_escape(a) for a in card.areas)
+    symptoms = "\n".join(f"- {md_escape(s)}: {n:,}" for s, n in symptom_counts(table, position))
+    helps = "\n".join(f"- {md_escape(i)}" for i in card.self_care) or f"- {ASK_A_PROFESSIONAL}"
+    flags = flags_markdown(card.red_flags, help, md_escape) or f"- {NO_SIGNS}"
+    return "\n\n".join(
+        [
+            badges + (f" **Felt in:** {felt}" if felt else ""),
+            md_escape(card.summary),
+            f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n{symptoms}",
+            f"**What helps**\n\n{helps}",
+            f"**{WHEN_TO_GET_HELP}**\n\n{flags}",
+        ]
+    )
 
 
 def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:

@@ -146,6 +146,9 @@ def help_for(locale: str | None) -> Help:
     )
 
 
+CATEGORY_ICON = ":material/category:"  # beside a cause's category, wherever it is shown
+
+
 def badge_md(label: str, colour: str, icon: str | None = None) -> str:
     """A badge inside Streamlit markdown, like `st.badge` draws, so that one markdown
     element can hold several; `label` must already be escaped for markdown."""
@@ -224,7 +227,7 @@ def card_markdown(cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequen
         f"#### {rank}\\. {md_escape(cause['cause'])}",
         badge_md(style.label, style.badge, style.icon)
         + " "
-        + badge_md(md_escape(cause["category"]), "gray", ":material/category:"),
+        + badge_md(md_escape(cause["category"]), "gray", CATEGORY_ICON),
         md_escape(cause["summary"]),
     ]
     if chosen:

@@ -12,7 +12,7 @@ from causes.check import NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdow
 from causes.content import Claim, Glossary
 from causes.query import page_window, showing_line
 from causes.redflags import cause_flags
-from causes.style import card_markdown, urgency_style, verdict_style
+from causes.style import CATEGORY_ICON, card_markdown, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 from causes.view import View, key_of
 from pages.ui import state
@@ -56,7 +56,7 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     c = table.record(position)
     with st.container(horizontal=True):
         urgency_badge(c["urgency"])
-        st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
+        st.badge(badge_escape(c["category"]), color="gray", icon=CATEGORY_ICON)
     st.markdown(f"**{md_escape(c['summary'])}**")
     for p in paragraphs(c["explanation"]):
         st.markdown(md_escape(p))

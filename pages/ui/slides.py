@@ -18,7 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 from causes.check import GENERAL_ADVICE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown
 from causes.config import BUNDLED_TOPIC
 from causes.deck import (
-    CauseCard,
+    ASK_A_PROFESSIONAL,
     Deck,
     Slide,
     build_deck,
@@ -26,8 +26,8 @@ from causes.deck import (
     overview_data,
     overview_figure,
     overview_list,
+    phone_cause_text,
     shared_deck,
-    symptom_counts,
     symptom_figure,
     symptom_share_alt,
 )
@@ -36,7 +36,7 @@ from causes.live import audience_link
 from causes.qr import LinkTooLong, qr_png
 from causes.query import Result, run_query
 from causes.redflags import RedFlag
-from causes.style import urgency_style
+from causes.style import CATEGORY_ICON, urgency_style
 from causes.table import CauseTable
 from causes.text import badge_escape, md_escape, md_link, safe_url
 from causes.theme import CHART_CONFIG
@@ -154,7 +154,12 @@ def _controls(show: Show) -> None:
 
 def heading_row(show: Show, text: str) -> None:
     """The slide's heading, with the controls at its right (a long heading wraps in its
-    own column rather than pushing the controls down)."""
+    own column rather than pushing the controls down); on a phone, where columns stack,
+    the controls under it."""
+    if show.phone:
+        st.header(text, anchor=False)
+        controls(show)
+        return
     head = top_row(show)
     with head:
         st.header(text, anchor=False)
@@ -240,16 +245,14 @@ def cause_slide(show: Show, slide: Slide) -> None:
     assert slide.position is not None
     card = cause_card(table, slide.position)
     heading_row(show, md_escape(card.name))
+    if show.phone:  # one column, one text: a list reads better on a phone than a chart, and costs less to send
+        st.markdown(phone_cause_text(table, slide.position, chrome.help_here()))
+        return
     with st.container(horizontal=True, vertical_alignment="center"):
         cards.urgency_badge(card.urgency)
-        st.badge(badge_escape(card.category), color="gray", icon=":material/category:")
+        st.badge(badge_escape(card.category), color="gray", icon=CATEGORY_ICON)
         st.markdown("**Felt in:** " + ", ".join(md_escape(a) for a in card.areas), width="content")
     st.markdown(md_escape(card.summary))
-    if show.phone:  # one column; a list reads better on a phone than a chart, and costs the server less
-        lines = [f"- {md_escape(s)}: {n:,}" for s, n in symptom_counts(table, slide.position)]
-        st.markdown(f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n" + "\n".join(lines))
-        _phone_rest(card)
-        return
     with st.container(key="slide_body"):
         left, middle, right = st.columns([1.2, 1, 1.3], gap="medium")
     with left:
@@ -264,17 +267,10 @@ def cause_slide(show: Show, slide: Slide) -> None:
         more = f"; {card.more_symptoms} more not shown" if card.more_symptoms else ""
         st.caption(f"Bars: how many of the {len(table):,} causes have each symptom{more}.")
     with middle:
-        st.markdown("**What helps**\n\n" + _items(card.self_care, "Ask a health professional."))
+        st.markdown("**What helps**\n\n" + _items(card.self_care, ASK_A_PROFESSIONAL))
     with right:
         flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
         st.markdown(f"**{WHEN_TO_GET_HELP}**\n\n" + (flags or f"- {NO_SIGNS}"))
-
-
-def _phone_rest(card: CauseCard) -> None:
-    """A cause slide's advice on a phone: one column, below the key symptoms."""
-    st.markdown("**What helps**\n\n" + _items(card.self_care, "Ask a health professional."))
-    flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
-    st.markdown(f"**{WHEN_TO_GET_HELP}**\n\n" + (flags or f"- {NO_SIGNS}"))
 
 
 def doctor_slide(show: Show, slide: Slide) -> None:

@@ -21,6 +21,7 @@ from causes.deck import (
     overview_data,
     overview_figure,
     overview_list,
+    phone_cause_text,
     shared_deck,
     symptom_figure,
     symptom_share,
@@ -28,6 +29,7 @@ from causes.deck import (
 from causes.figures import ChartData
 from causes.query import Query, run_query
 from causes.redflags import RedFlag
+from causes.style import help_for
 from causes.table import CauseTable
 from causes.theme import SLIDE_SCALE, font
 from tests.causes.tables import table_from_rows
@@ -229,6 +231,24 @@ def test_the_overview_as_a_phone_s_list_counts_each_category_by_urgency(table):
     assert overview_list(ChartData(mixed, ("c",))) == (
         "- **Nerves**: 7 causes (1 emergency, 2 see a doctor, 1 self-care, 3 with no urgency given)"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "absent"),
+    [
+        ("Blood clot", [":red-badge[", ":gray-badge[:material/category: Look\\-alike]", "**Felt in:** calves",
+                        "A clot in a vein", "of the 5 causes have each", "- cramps: 4", "- swelling: 1",
+                        "**What helps**\n\n- Ask a health professional.", "**When to get help**", "- swollen leg"],
+         ["No specific signs listed."]),
+        ("Tired", ["- sleep\n- rest\n- stretch", "- twitching: 3", "- No specific signs listed."], ["Ask a health"]),
+    ],
+)  # fmt: skip
+def test_a_cause_slide_on_a_phone_is_one_text(table, name, parts, absent):
+    text = phone_cause_text(table, pos(table, name), help_for("en-GB"))
+    for part in parts:
+        assert part in text
+    for part in absent:
+        assert part not in text
 
 
 def test_hostile_names_are_escaped_in_charts():
