@@ -85,6 +85,7 @@ class Person:
         self.page_hash = ""
         self.page_name = ""  # a page to open by its url_path (the first run only)
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between its reruns
+        self.parts: dict[str, str] = {}  # widget label -> the fragment it is drawn in ("" if none)
         self.texts: list[str] = []
         self.on_text: Callable[[str], None] | None = None  # told each text as it arrives
         self.exceptions = 0
@@ -126,15 +127,16 @@ class Person:
         await person._rerun()
         return person
 
-    async def _rerun(self, fragment_id: str = "") -> None:
-        await self.send(fragment_id)
+    async def _rerun(self, fragment_id: str = "", auto: bool = True) -> None:
+        await self.send(fragment_id, auto)
         self.texts = []
         self.exceptions = 0
         await self._read(whole=not fragment_id)
 
-    async def send(self, fragment_id: str = "") -> None:
-        """Ask for a run of the page (or of one fragment) without reading it: a reader
-        that never stops (`listen`) reads every run, asked for or pushed."""
+    async def send(self, fragment_id: str = "", auto: bool = True) -> None:
+        """Ask for a run of the page (or of one fragment: on its timer when `auto`, else
+        for a widget inside it) without reading it: a reader that never stops (`listen`)
+        reads every run, asked for or pushed."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query_string
         msg.rerun_script.page_script_hash = self.page_hash
@@ -142,7 +144,7 @@ class Person:
             msg.rerun_script.page_name = self.page_name
         if fragment_id:
             msg.rerun_script.fragment_id = fragment_id
-            msg.rerun_script.is_auto_rerun = True
+            msg.rerun_script.is_auto_rerun = auto
         for widget_id, (kind, value) in self.values.items():
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = widget_id
@@ -165,7 +167,7 @@ class Person:
         assert kind == "button", f"{label!r} is a {kind}"
         self.values[widget.id] = ("trigger_value", True)
         try:
-            await self.send()
+            await self.send(self.parts.get(label, ""), auto=False)
         finally:
             self.values.pop(widget.id, None)
 
@@ -174,7 +176,7 @@ class Person:
         kind, widget = self.widgets[label]
         assert kind == "button_group", f"{label!r} is a {kind}"
         self.values[widget.id] = ("string_array_value", list(value))
-        await self.send()
+        await self.send(self.parts.get(label, ""), auto=False)
 
     async def _read(self, whole: bool) -> None:
         # A whole run announces every timed fragment the page now has (the page drops the
@@ -194,7 +196,7 @@ class Person:
             elif kind == "page_info_changed":
                 self.query_string = fwd.page_info_changed.query_string
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                self._see(fwd.delta.new_element)
+                self._see(fwd.delta.new_element, fwd.delta.fragment_id)
             elif kind == "auto_rerun":  # a fragment with run_every: the page reruns it on a timer
                 announced[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
             elif kind == "stop_auto_rerun":
@@ -208,7 +210,7 @@ class Person:
                 self.fragments = announced if whole else {**self.fragments, **announced}
                 return
 
-    def _see(self, element) -> None:
+    def _see(self, element, fragment_id: str) -> None:
         kind = element.WhichOneof("type")
         if kind in ("markdown", "heading"):
             text = getattr(element, kind).body
@@ -220,9 +222,11 @@ class Person:
         elif kind in ("button", "radio", "button_group", "text_area"):
             widget = getattr(element, kind)
             self.widgets[widget.label] = (kind, widget)
+            self.parts[widget.label] = fragment_id
         elif kind in ("multiselect", "text_input"):
             widget = getattr(element, kind)
             self.widgets[widget.label] = (kind, widget)
+            self.parts[widget.label] = fragment_id
             if widget.set_value:
                 if kind == "multiselect":
                     self.values[widget.id] = ("string_array_value", list(widget.raw_values))
@@ -251,8 +255,8 @@ class Person:
         kind, widget = self.widgets[label]
         assert kind == "button", f"{label!r} is a {kind}"
         self.values[widget.id] = ("trigger_value", True)
-        try:
-            await self._rerun()
+        try:  # a widget inside a fragment reruns that fragment, as on a page
+            await self._rerun(self.parts.get(label, ""), auto=False)
         finally:
             self.values.pop(widget.id, None)
 
@@ -265,7 +269,7 @@ class Person:
         else:
             assert kind in ("radio", "text_area"), f"{label!r} is a {kind}"
             self.values[widget.id] = ("string_value", str(value))
-        await self._rerun()
+        await self._rerun(self.parts.get(label, ""), auto=False)
 
     async def tick(self, fragment_id: str, wait: float = 60.0) -> None:
         """One timed rerun of a fragment (`run_every`), as the page sends it. (A whole run
