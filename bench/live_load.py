@@ -5,11 +5,12 @@ presenter and N phones, with the SQLite store and with Redis.
                               [--slides 10] [--gap 4] [--kill 5] [--json FILE]
 
 The presenter is a protocol session (bench/sessions.py `Person`) on the Present page: it
-starts the room, clicks Next `--slides` times (`--gap` seconds apart) and opens a poll on
-three slides ("which have you noticed?"), reading its projector's live results. Phones are
-protocol sessions on the audience page, rerunning the page's timed fragments as a browser
-does (the room check every second, the question list every two), and answering each poll;
-`--browsers` of them are real pages in Debian's headless shell at 390x844, which follow.
+starts the room, waits until every phone has opened it, clicks Next `--slides` times
+(`--gap` seconds apart) and opens a poll on three slides ("which have you noticed?"),
+reading its projector's live results. Phones are protocol sessions on the audience page:
+one reader takes every run the server pushes or the phone asks for, while the phone
+reruns its timed fragments as a browser does (the question list every 5 s) and answers
+each poll; `--browsers` of them are real pages in Debian's headless shell at 390x844.
 After slide `--kill`, the app process that does not serve the presenter is killed
 (SIGKILL); its phones reconnect through nginx, as a page does, and carry on.
 
