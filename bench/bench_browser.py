@@ -11,7 +11,12 @@ the noise of this shared machine falls on both alike:
 - memory: the server's resident memory (RSS) once the table is loaded, and with 1, 10 and
   30 sessions open on it (websocket sessions that each run the page, bench/sessions.py).
 
-    python -m bench.bench_browser [--rows 20000] [--runs 5]   # --rows 0: the bundled table
+    python -m bench.bench_browser [--rows 20000] [--runs 5] [--profile desktop|phone]
+                                  # --rows 0: the bundled table
+
+Profiles: `desktop`, Chromium at 1280x900; `phone`, Chromium at 390x844 with touch, as
+a mobile page, its CPU slowed 4 times through the DevTools protocol
+(`Emulation.setCPUThrottlingRate`), as most people read health pages on a phone.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import re
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -34,7 +40,38 @@ from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
 BARE = ROOT / "bench" / "bare_app.py"
 APPS = {"Cause Atlas": ROOT / "app.py", "bare app": BARE}
 SESSIONS = (1, 10, 30)
-VIEWPORT = {"width": 1280, "height": 900}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A browser to time in: its window, whether it is a phone, and how much slower its
+    CPU runs than this machine's."""
+
+    name: str
+    width: int
+    height: int
+    mobile: bool = False
+    cpu_slowdown: float = 1.0
+
+
+DESKTOP = Profile("desktop", 1280, 900)
+PHONE = Profile("phone", 390, 844, mobile=True, cpu_slowdown=4.0)
+PROFILES = {p.name: p for p in (DESKTOP, PHONE)}
+
+
+def new_page(browser: Browser, profile: Profile = DESKTOP) -> Page:
+    """A page in a new browser session (a new Streamlit session), as `profile`."""
+    context = browser.new_context(
+        viewport={"width": profile.width, "height": profile.height},
+        is_mobile=profile.mobile,
+        has_touch=profile.mobile,
+    )
+    page = context.new_page()
+    if profile.cpu_slowdown != 1.0:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
+    return page
+
 
 # True once the script is idle and a bold markdown text reads as `expected` (a string) or
 # matches it (a regular expression source).
@@ -50,8 +87,8 @@ def shown(page: Page, expected: str, regex: bool = False, timeout: float = 120_0
     page.wait_for_function(COUNT_SHOWN, arg=[expected, regex], polling="raf", timeout=timeout)
 
 
-def time_open(browser: Browser, url: str) -> tuple[float, Page]:
-    page = browser.new_context(viewport=VIEWPORT).new_page()
+def time_open(browser: Browser, url: str, profile: Profile = DESKTOP) -> tuple[float, Page]:
+    page = new_page(browser, profile)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     shown(page, ANY_COUNT, regex=True)
@@ -84,20 +121,22 @@ def pick_and_close(page: Page, symptom: str, expected: str) -> float:
     return seconds
 
 
-def bench_apps(browser: Browser, servers: dict[str, Server], symptom: str, expected: str, runs: int) -> dict:
+def bench_apps(
+    browser: Browser, servers: dict[str, Server], symptom: str, expected: str, runs: int, profile: Profile = DESKTOP
+) -> dict:
     """Open and pick on every app, a warm-up run each, then `runs` rounds in which each app
     takes its turn (the order alternating), so that the machine's ups and downs fall on
     all apps alike and the ratios compare like with like."""
     out: dict[str, dict] = {}
     times: dict[str, dict[str, list[float]]] = {name: {"open": [], "pick": []} for name in servers}
     for name, server in servers.items():  # warm-up: the server, its caches, the browser
-        seconds, page = time_open(browser, server.url)
+        seconds, page = time_open(browser, server.url, profile)
         out[name] = {"rss_loaded_mb": server.rss_mb()}
         pick_and_close(page, symptom, expected)
     names = list(servers)
     for i in range(runs):
         for name in names if i % 2 == 0 else names[::-1]:
-            seconds, page = time_open(browser, servers[name].url)
+            seconds, page = time_open(browser, servers[name].url, profile)
             times[name]["open"].append(seconds)
             times[name]["pick"].append(pick_and_close(page, symptom, expected))
     for name in names:
@@ -120,18 +159,24 @@ def sessions_memory(server: Server) -> dict[str, float]:
     return out
 
 
-def run(table_path: Path, runs: int) -> dict:
+def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
     table = load_cause_table(table_path)
     symptom = table.facets["symptoms"].terms[0]  # the most common: the largest answer
     expected = count_line(run_query(table, Query(symptoms=(symptom,))))
-    results: dict = {"table": table_path.name, "causes": len(table), "symptom": symptom, "apps": {}}
+    results: dict = {
+        "table": table_path.name,
+        "causes": len(table),
+        "symptom": symptom,
+        "profile": profile.name,
+        "apps": {},
+    }
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         servers: dict[str, Server] = {}
         try:
             for name, script in APPS.items():
                 servers[name] = Server(data=table_path, script=script, timeout=120)
-            results["apps"] = bench_apps(browser, servers, symptom, expected, runs)
+            results["apps"] = bench_apps(browser, servers, symptom, expected, runs, profile)
             for name, server in servers.items():
                 result = results["apps"][name]
                 result["rss_sessions_mb"] = sessions_memory(server)
@@ -159,10 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_browser", description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000, help="causes in a generated table; 0: the bundled one")
     parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up (default 5)")
+    parser.add_argument("--profile", choices=sorted(PROFILES), default="desktop")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args(argv)
     path = BUNDLED_TABLE if args.rows == 0 else ensure_table(args.rows, 0, 0)
-    results = run(path, args.runs)
+    results = run(path, args.runs, PROFILES[args.profile])
     print(json.dumps(results["ratio"]))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
