@@ -185,8 +185,8 @@ def moderation_of(questions: Iterable[Question]) -> frozenset[tuple[str, bool, b
 class Latest:
     """What each room shows, read from the store at most once every `max_age` seconds in
     a process, however many of its phones draw the room at once. A slide change reruns
-    every phone; without this, each run would read the room and its poll, one after the
-    other on the process's store connection.
+    every phone; without this, each of those runs would read the room, its poll and its
+    questions from the store.
 
     The store stays the only truth: an entry is a read of it, never written here, and a
     newer version is never replaced by an older read. `refresh` reads now (the pusher
