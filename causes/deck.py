@@ -280,17 +280,26 @@ def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
     )
     felt = ", ".join(md_escape(a) for a in card.areas)
     symptoms = "\n".join(f"- {md_escape(s)}: {n:,}" for s, n in symptom_counts(table, position))
-    helps = "\n".join(f"- {md_escape(i)}" for i in card.self_care) or f"- {ASK_A_PROFESSIONAL}"
-    flags = flags_markdown(card.red_flags, help, md_escape) or f"- {NO_SIGNS}"
     return "\n\n".join(
         [
             badges + (f" **Felt in:** {felt}" if felt else ""),
             md_escape(card.summary),
             f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n{symptoms}",
-            f"**What helps**\n\n{helps}",
-            f"**{WHEN_TO_GET_HELP}**\n\n{flags}",
+            what_helps(card.self_care),
+            when_to_get_help(card.red_flags, help),
         ]
     )
+
+
+def what_helps(self_care: Sequence[str]) -> str:
+    """A cause slide's self-care, as a markdown list under its label."""
+    items = "\n".join(f"- {md_escape(i)}" for i in self_care) or f"- {ASK_A_PROFESSIONAL}"
+    return f"**What helps**\n\n{items}"
+
+
+def when_to_get_help(flags: Sequence[RedFlag], help: Help) -> str:
+    """A cause slide's warning signs, grouped by level under the action each needs."""
+    return f"**{WHEN_TO_GET_HELP}**\n\n" + (flags_markdown(flags, help, md_escape) or f"- {NO_SIGNS}")
 
 
 def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:

@@ -10,15 +10,12 @@ phone; the lists that show them refresh on their own."""
 from __future__ import annotations
 
 import contextlib
-import sys
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
 
 from causes import CauseTable
 from causes.bodymap import body_figure, clicked_area, uses_body_vocabulary
-from causes.config import rooms_setting
 from causes.deck import Deck
 from causes.export import export_name
 from causes.live import (
@@ -34,7 +31,7 @@ from causes.live import (
     results_figure,
     where_poll,
 )
-from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, normal_code, open_store
+from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, normal_code
 from causes.text import md_escape
 from causes.theme import CHART_CONFIG, PICTURE_CONFIG
 from causes.view import View, app_root
@@ -47,15 +44,10 @@ PRIVACY = (
 )
 
 
-@st.cache_resource(show_spinner=False)
-def _store(setting: str | None, folder: str) -> RoomStore:
-    return open_store(setting, Path(folder))
-
-
 def store() -> RoomStore:
-    """This deployment's room store (`--rooms`, CAUSE_ATLAS_ROOMS, else SQLite)."""
-    setting, folder = rooms_setting(sys.argv[1:])
-    return _store(setting, str(folder))
+    """This deployment's room store (`--rooms`, CAUSE_ATLAS_ROOMS, else SQLite): the one
+    the process's pusher watches."""
+    return push.pusher().rooms
 
 
 def root() -> str:

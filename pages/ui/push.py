@@ -131,7 +131,7 @@ def rerun_session(session_id: str, fragments: Sequence[str] = ()) -> bool:
     if session is None:  # closed
         return False
     held = [f for f in fragments if f and session.has_fragment(f)]
-    whole = not fragments or not fragments[0] or fragments[0] not in held
+    whole = not fragments or fragments[0] not in held
     for fragment in [""] if whole else held:
         state = ClientState()
         state.CopyFrom(session._client_state)

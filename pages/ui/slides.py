@@ -15,10 +15,9 @@ from dataclasses import dataclass, replace
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from causes.check import GENERAL_ADVICE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown
+from causes.check import GENERAL_ADVICE
 from causes.config import BUNDLED_TOPIC
 from causes.deck import (
-    ASK_A_PROFESSIONAL,
     Deck,
     Slide,
     build_deck,
@@ -30,6 +29,8 @@ from causes.deck import (
     shared_deck,
     symptom_figure,
     symptom_share_alt,
+    what_helps,
+    when_to_get_help,
 )
 from causes.export import DISCLAIMER, NOT_DIAGNOSIS
 from causes.live import audience_link
@@ -173,10 +174,6 @@ def top_row(show: Show) -> DeltaGenerator:
     return head
 
 
-def _items(items: tuple[str, ...], empty: str) -> str:
-    return "\n".join(f"- {md_escape(i)}" for i in items) or f"- {empty}"
-
-
 def title_slide(show: Show) -> None:
     deck, view, table = show.deck, show.view, show.table
     # The controls and the QR code share the right-hand column, so the code's place does
@@ -267,10 +264,9 @@ def cause_slide(show: Show, slide: Slide) -> None:
         more = f"; {card.more_symptoms} more not shown" if card.more_symptoms else ""
         st.caption(f"Bars: how many of the {len(table):,} causes have each symptom{more}.")
     with middle:
-        st.markdown("**What helps**\n\n" + _items(card.self_care, ASK_A_PROFESSIONAL))
+        st.markdown(what_helps(card.self_care))
     with right:
-        flags = flags_markdown(card.red_flags, chrome.help_here(), md_escape)
-        st.markdown(f"**{WHEN_TO_GET_HELP}**\n\n" + (flags or f"- {NO_SIGNS}"))
+        st.markdown(when_to_get_help(card.red_flags, chrome.help_here()))
 
 
 def doctor_slide(show: Show, slide: Slide) -> None:
