@@ -1,0 +1,374 @@
+"""Every page a person opens, timed in real headless Chromium on a profile (a desktop, or a
+phone: `bench_browser.PHONE`), with the websocket messages each step receives.
+
+Each run opens every page in a new browser session and times, from the action to the
+page idle with what the action asked for on screen:
+
+| step | the action | done when |
+|---|---|---|
+| `explore.open` | open Explore | the match count is shown |
+| `explore.pick` | click the most common symptom in the Symptoms box | the new count is shown |
+| `explore.cause` | click the first card's "Read the full explanation" | the dialog shows its summary |
+| `overview.open` | open Overview | the count is shown and every chart is drawn |
+| `overview.click` | click the bar of the largest category | its causes' heading is shown |
+| `body.open` | open the Body map | the count is shown and the figure is drawn |
+| `body.tap` | click the figure's largest area (or bar) | the link names it and its count is shown |
+| `compare.open` | open Compare from a link naming two causes | their differences and chart are shown |
+| `present.open` | open Present | "Slide 1 of N" is shown |
+| `present.next` | click Next | "Slide 2 of N" is shown |
+| `room.open` | open a live room's audience page from its link | the room's slide is shown |
+| `room.follow` | the presenter moves to slide 2 (through the store) | the phone shows slide 2 |
+
+The server runs with a room store of its own (a SQLite file in a temporary folder), in
+which the benchmark opens the room the audience page joins.
+
+    python -m bench.bench_pages [--rows 0] [--runs 3] [--profile phone|desktop] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from bench.bench_browser import ANY_COUNT, DESKTOP, PROFILES, Profile, new_page, summary
+from causes import CauseTable, Query, count_line, load_cause_table, run_query
+from causes.bodymap import area_view, region_anchor
+from causes.config import BUNDLED_TABLE, ROOMS_VAR
+from causes.figures import CATEGORY, category_data, make_key
+from causes.room import open_store
+from causes.view import View
+from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
+
+STEPS = (
+    "explore.open",
+    "explore.pick",
+    "explore.cause",
+    "overview.open",
+    "overview.click",
+    "body.open",
+    "body.tap",
+    "compare.open",
+    "present.open",
+    "present.next",
+    "room.open",
+    "room.follow",
+)
+TIMEOUT = 120_000
+
+# True once the app is idle, at least `plots` plotly charts are drawn, and a text under
+# `selector` equals `needle` (or matches it, a regular expression), when one is given.
+READY = f"""([selector, needle, isRegex, plots]) => {{
+  if (!document.querySelector("{IDLE}")) return false;
+  if (document.querySelectorAll(".js-plotly-plot .main-svg").length < plots) return false;
+  if (!needle) return true;
+  const test = isRegex ? (t) => new RegExp(needle).test(t) : (t) => t === needle;
+  return [...document.querySelectorAll(selector)].some((e) => test(e.textContent.trim()));
+}}"""
+STRONG = "[data-testid='stMarkdownContainer'] strong"
+TEXT = "[data-testid='stMarkdownContainer'] p"
+HEADING = "h1, h2, h3, h4"
+DIALOG = "[role='dialog'] [data-testid='stMarkdownContainer'] strong"
+
+# Where a plotly mark is on the screen, found by its click key (`causes.figures.make_key`,
+# in the trace's customdata), after scrolling it into view; else the first bar's middle.
+MARK = """([key]) => {
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    const traces = gd.querySelectorAll('g.cartesianlayer g.trace');
+    for (let t = 0; t < gd.data.length; t++) {
+      const keys = gd.data[t].customdata || [];
+      const marks = traces[t] ? traces[t].querySelectorAll('g.point, path.point') : [];
+      for (let i = 0; i < keys.length; i++) {
+        if ((key === null || keys[i] === key) && marks[i]) {
+          marks[i].scrollIntoView({block: 'center'});
+          const r = marks[i].getBoundingClientRect();
+          if (r.width > 0 && r.height > 0) return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+        }
+      }
+    }
+  }
+  return null;
+}"""
+# A point of the body figure (in its data units) on the screen.
+TO_SCREEN = """([x, y]) => {
+  const gd = document.querySelector(".js-plotly-plot");
+  gd.scrollIntoView({block: "center"});
+  const size = gd._fullLayout._size;
+  const box = gd.getBoundingClientRect();
+  return {x: box.left + size.l + gd._fullLayout.xaxis.d2p(x), y: box.top + size.t + gd._fullLayout.yaxis.d2p(y)};
+}"""
+
+
+def ready(page: Page, selector: str = "", needle: str = "", regex: bool = False, plots: int = 0) -> None:
+    page.wait_for_function(READY, arg=[selector, needle, regex, plots], polling="raf", timeout=TIMEOUT)
+
+
+@dataclass
+class Frames:
+    """The websocket messages a page has received, counted."""
+
+    count: int = 0
+
+    def watch(self, page: Page) -> None:
+        def on_socket(ws) -> None:
+            ws.on("framereceived", lambda _: self._add())
+
+        page.on("websocket", on_socket)
+
+    def _add(self) -> None:
+        self.count += 1
+
+
+@dataclass
+class Steps:
+    """Each step's times and message counts over the runs."""
+
+    seconds: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
+    messages: dict[str, list[int]] = field(default_factory=lambda: {s: [] for s in STEPS})
+
+    def timed(self, step: str, frames: Frames, act: Callable[[], None], done: Callable[[], None]) -> None:
+        before = frames.count
+        start = time.perf_counter()
+        act()
+        done()
+        self.seconds[step].append(time.perf_counter() - start)
+        self.messages[step].append(frames.count - before)
+
+    def result(self) -> dict[str, dict]:
+        return {
+            s: {**summary(self.seconds[s]), "messages": int(statistics.median(self.messages[s]))}
+            for s in STEPS
+            if self.seconds[s]
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What each step clicks and expects, worked out from the table."""
+
+    symptom: str
+    picked_count: str
+    first_summary: str
+    category: str
+    compared: tuple[str, str]
+    body_point: tuple[float, float] | None  # the largest drawn area's marker; None: bars
+
+    @classmethod
+    def of(cls, table: CauseTable) -> Plan:
+        symptom = table.facets["symptoms"].terms[0]  # the most common: the largest answer
+        picked = run_query(table, Query(symptoms=(symptom,)))
+        everything = run_query(table, Query())
+        category = str(category_data(table, everything).frame["Category"].iloc[0])  # most causes first
+        shown = area_view(table, everything, ())
+        point = None
+        if shown.kind == "body":
+            on_it = ~shown.rows["On the figure"].isin(["not drawn", "a box between the views"])
+            drawn = shown.rows[on_it]["Body area"]
+            point = region_anchor(str(drawn.iloc[0]).casefold()) if len(drawn) else None
+        names = [table.record(int(p))["cause"] for p in picked.positions[:2]]
+        return cls(
+            symptom=symptom,
+            picked_count=count_line(picked),
+            first_summary=table.record(int(picked.positions[0]))["summary"].strip(),
+            category=category,
+            compared=(names[0], names[1]),
+            body_point=point,
+        )
+
+
+def open_page(browser: Browser, url: str, profile: Profile, frames: Frames) -> Page:
+    page = new_page(browser, profile)
+    frames.watch(page)
+    return page
+
+
+def run_once(
+    browser: Browser, base: str, room_url: str, move: Callable[[int], None], plan: Plan, profile: Profile, steps: Steps
+) -> None:
+    """Every step once, each page in a new browser session."""
+    f = Frames()
+    page = open_page(browser, base, profile, f)
+    steps.timed(
+        "explore.open", f, lambda: page.goto(base, wait_until="commit"), lambda: ready(page, STRONG, ANY_COUNT, True)
+    )
+    page.get_by_role("combobox", name="Symptoms").click()
+    page.keyboard.type(plan.symptom)
+    option = page.get_by_role("option", name=re.compile(rf"^{re.escape(plan.symptom)}( \([\d,]+\))?$"))
+    option.wait_for()
+    steps.timed("explore.pick", f, option.click, lambda: ready(page, STRONG, plan.picked_count))
+    page.keyboard.press("Escape")  # the Symptoms box's list closes (it hides the page from the tree)
+    read = page.get_by_role("button", name=re.compile("Read the full explanation")).first
+    read.scroll_into_view_if_needed()
+    steps.timed("explore.cause", f, read.click, lambda: ready(page, DIALOG, plan.first_summary))
+    page.context.close()
+
+    f = Frames()
+    page = open_page(browser, base, profile, f)
+    steps.timed(
+        "overview.open",
+        f,
+        lambda: page.goto(base + "/overview", wait_until="commit"),
+        lambda: ready(page, STRONG, ANY_COUNT, True, plots=3),
+    )
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every((g) => g._fullLayout)")
+    point = page.evaluate(MARK, [make_key(CATEGORY, plan.category)])
+    page.mouse.move(point["x"], point["y"])
+    page.locator(".hoverlayer .hovertext").first.wait_for()  # plotly knows what is under the pointer
+    heading = rf"{re.escape(plan.category)}: [\d,]+ matching causes?$"
+    steps.timed(
+        "overview.click",
+        f,
+        lambda: page.mouse.click(point["x"], point["y"]),
+        lambda: ready(page, HEADING, heading, True),
+    )
+    page.context.close()
+
+    f = Frames()
+    page = open_page(browser, base, profile, f)
+    steps.timed(
+        "body.open",
+        f,
+        lambda: page.goto(base + "/body", wait_until="commit"),
+        lambda: ready(page, STRONG, ANY_COUNT, True, plots=1),
+    )
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout")
+    spot = page.evaluate(TO_SCREEN, list(plan.body_point)) if plan.body_point else page.evaluate(MARK, [None])
+
+    def tapped() -> None:
+        page.wait_for_url(re.compile(r"[?&]area="), timeout=TIMEOUT)
+        area = re.search(r"[?&]area=([^&]+)", page.url).group(1)  # type: ignore[union-attr]
+        from urllib.parse import unquote_plus
+
+        ready(page, STRONG, _area_count(plan, unquote_plus(area)))
+
+    steps.timed("body.tap", f, lambda: page.mouse.click(spot["x"], spot["y"]), tapped)
+    page.context.close()
+
+    f = Frames()
+    page = open_page(browser, base, profile, f)
+    link = base + "/compare?" + urlencode(View(compare=plan.compared).to_params(("compare",)), doseq=True)
+    steps.timed(
+        "compare.open",
+        f,
+        lambda: page.goto(link, wait_until="commit"),
+        lambda: ready(page, HEADING, r"What tells them apart$", True, plots=1),
+    )
+    page.context.close()
+
+    f = Frames()
+    page = open_page(browser, base, profile, f)
+    steps.timed(
+        "present.open",
+        f,
+        lambda: page.goto(base + "/present", wait_until="commit"),
+        lambda: ready(page, TEXT, r"^Slide 1 of \d+$", True),
+    )
+    steps.timed(
+        "present.next",
+        f,
+        page.get_by_role("button", name=re.compile(r"\bNext\b")).click,
+        lambda: ready(page, TEXT, r"^Slide 2 of \d+$", True),
+    )
+    page.context.close()
+
+    f = Frames()
+    move(1)
+    page = open_page(browser, base, profile, f)
+    steps.timed(
+        "room.open",
+        f,
+        lambda: page.goto(room_url, wait_until="commit"),
+        lambda: ready(page, TEXT, r"^Slide 1 of \d+$", True),
+    )
+    time.sleep(1)  # the room's push watches this phone once its first run is over
+    steps.timed("room.follow", f, lambda: move(2), lambda: ready(page, TEXT, r"^Slide 2 of \d+$", True))
+    page.context.close()
+
+
+_AREA_COUNTS: dict[tuple[int, str], str] = {}
+
+
+def _area_count(plan: Plan, area: str) -> str:
+    return _AREA_COUNTS[(id(plan), area)]
+
+
+def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
+    """A warm-up run, then `runs` timed runs of every step; medians, min, max, and the
+    median messages of each step."""
+    table = load_cause_table(table_path)
+    plan = Plan.of(table)
+    for area in table.facets["body_areas"].terms:
+        _AREA_COUNTS[(id(plan), area)] = count_line(run_query(table, Query(areas=(area,))))
+    steps = Steps()
+    with tempfile.TemporaryDirectory(prefix="cause-atlas-bench-") as folder:
+        rooms_file = str(Path(folder) / "rooms.db")
+        before = os.environ.get(ROOMS_VAR)
+        os.environ[ROOMS_VAR] = rooms_file
+        try:
+            server = Server(data=table_path, timeout=120)
+        finally:
+            if before is None:
+                os.environ.pop(ROOMS_VAR, None)
+            else:
+                os.environ[ROOMS_VAR] = before
+        rooms = open_store(rooms_file, Path(folder))
+        code, secret = rooms.create({})
+        room_url = f"{server.url}/room?room={code}"
+
+        def move(slide: int) -> None:
+            rooms.set_slide(code, secret, slide)
+
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+                try:
+                    run_once(browser, server.url, room_url, move, plan, profile, Steps())  # warm-up
+                    for _ in range(runs):
+                        run_once(browser, server.url, room_url, move, plan, profile, steps)
+                finally:
+                    browser.close()
+        except Exception:
+            print(server.logs(), file=sys.stderr)
+            raise
+        finally:
+            server.stop()
+    return {
+        "table": table_path.name,
+        "causes": len(table),
+        "profile": profile.name,
+        "runs": runs,
+        "steps": steps.result(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.bench_query import ensure_table
+
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_pages", description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=0, help="causes in a generated table; 0: the bundled one")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs after a warm-up (default 3)")
+    parser.add_argument("--profile", choices=sorted(PROFILES), default="phone")
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args(argv)
+    path = BUNDLED_TABLE if args.rows == 0 else ensure_table(args.rows, 0, 0)
+    results = run(path, args.runs, PROFILES[args.profile])
+    for step, r in results["steps"].items():
+        print(f"  {step:<15} {r['median']:.2f} s ({r['min']:.2f} to {r['max']:.2f}), {r['messages']} messages")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
