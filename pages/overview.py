@@ -1,5 +1,6 @@
 """Overview: the matching causes at a glance, per category and urgency, category by cause,
-and which symptoms each has. A click on a bar, a tile or a square explains it right here."""
+and which symptoms each has, one chart a tab. A click on a bar, a tile or a square explains
+it right here."""
 
 import streamlit as st
 
@@ -37,8 +38,16 @@ def explain(chosen: Selected, key: str, close: str) -> None:
         for position in chosen.positions[window]:
             c = table.record(position)
             style = urgency_style(c["urgency"])
-            with st.expander(f"{md_escape(c['cause'])}: {style.label}", icon=style.icon):
-                cards.cause_details(table, position, query)
+            # Drawn when opened (a rerun), not sent closed for every cause of the category.
+            box = st.expander(
+                f"{md_escape(c['cause'])}: {style.label}",
+                icon=style.icon,
+                key=f"{key}-cause-{position}",
+                on_change="rerun",
+            )
+            if box.open:
+                with box:
+                    cards.cause_details(table, position, query)
         cards.showing(window, total)
         st.caption(f":material/touch_app: {close}")
 
@@ -60,34 +69,45 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
         explain(chosen, key, close)
 
 
+CHARTS = ("By category", "Treemap", "Symptom matrix")
+
 if not len(result):
     st.info(cards.NO_MATCH, icon=":material/search_off:")
 else:
-    bars = figures.category_data(table, result)
-    chart(
-        figures.category_figure(table, bars),
-        bars,
-        "bars",
-        "Bar chart: how many matching causes each category has, each bar split by urgency.",
-        "Click a bar to read that category's causes here.",
-        "Click another bar to change this, or double-click the chart to close it.",
-    )
-    tiles = figures.treemap_data(table, result)
-    chart(
-        figures.treemap_figure(table, tiles),
-        tiles,
-        "treemap",
-        "Treemap: the matching causes grouped by category, each tile one cause.",
-        "Click a category to read its causes here, or a cause to read its explanation. "
-        "A click on a category also zooms into it; click the bar above the tiles to zoom out.",
-        "Click another tile to change this.",
-    )
-    cells = figures.matrix_data(table, result)
-    chart(
-        figures.matrix_figure(table, cells),
-        cells,
-        "matrix",
-        "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
-        "Click a square to read that cause's explanation here.",
-        "Click another square to change this, or double-click the chart to close it.",
-    )
+    # One chart at a time: only the open tab's chart is drawn and sent (a phone draws each
+    # plotly chart in seconds).
+    by_category, treemap, matrix = st.tabs(CHARTS, key="overview-chart", on_change="rerun")
+    if by_category.open:
+        with by_category:
+            bars = figures.category_data(table, result)
+            chart(
+                figures.category_figure(table, bars),
+                bars,
+                "bars",
+                "Bar chart: how many matching causes each category has, each bar split by urgency.",
+                "Click a bar to read that category's causes here.",
+                "Click another bar to change this, or double-click the chart to close it.",
+            )
+    if treemap.open:
+        with treemap:
+            tiles = figures.treemap_data(table, result)
+            chart(
+                figures.treemap_figure(table, tiles),
+                tiles,
+                "treemap",
+                "Treemap: the matching causes grouped by category, each tile one cause.",
+                "Click a category to read its causes here, or a cause to read its explanation. "
+                "A click on a category also zooms into it; click the bar above the tiles to zoom out.",
+                "Click another tile to change this.",
+            )
+    if matrix.open:
+        with matrix:
+            cells = figures.matrix_data(table, result)
+            chart(
+                figures.matrix_figure(table, cells),
+                cells,
+                "matrix",
+                "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
+                "Click a square to read that cause's explanation here.",
+                "Click another square to change this, or double-click the chart to close it.",
+            )

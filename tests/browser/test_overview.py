@@ -57,6 +57,13 @@ def chart(page: Page, alt: str) -> Locator:
     return figure
 
 
+def open_tab(page: Page, name: str) -> None:
+    """Open a chart's tab: its chart is drawn only then (a rerun)."""
+    page.get_by_role("tab", name=name).click()
+    wait_idle(page)
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
+
+
 def click_mark(page: Page, alt: str, key: str) -> None:
     """Point at the mark, wait until plotly shows its hover label (so plotly knows what
     is under the mouse), then click it."""
@@ -95,6 +102,7 @@ def test_click_a_bar_and_read_that_categorys_causes(page: Page, server, bundled)
 def test_click_a_matrix_square_and_read_that_cause(page: Page, server, bundled) -> None:
     page.goto(server.url + "/overview?symptom=twitching%20at%20rest")
     wait_idle(page)
+    open_tab(page, "Symptom matrix")
     result = run_query(bundled, Query(symptoms=("twitching at rest",)))
     cells = figures.matrix_data(bundled, result)
     name = "Motor neurone disease (ALS)"
@@ -114,6 +122,7 @@ def test_click_a_matrix_square_and_read_that_cause(page: Page, server, bundled) 
 def test_click_a_treemap_category_and_then_a_cause(page: Page, server, bundled) -> None:
     page.goto(server.url + "/overview")
     wait_idle(page)
+    open_tab(page, "Treemap")
 
     click_mark(page, TREEMAP, make_key(CATEGORY, "Lifestyle & activity"))
     n = sum(bundled.record(i)["category"] == "Lifestyle & activity" for i in range(len(bundled)))

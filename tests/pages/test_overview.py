@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -28,13 +28,32 @@ def overview(app) -> Callable[..., AppTest]:
     return functools.partial(app, page=PAGE)
 
 
+TABS = ("By category", "Treemap", "Symptom matrix")
+TAB_KEY = "overview-chart"
+
+
+def each_tab(at: AppTest) -> Iterator[AppTest]:
+    """The page run once with each chart's tab open (only the open tab's chart is drawn),
+    then left on the first tab."""
+    for label in TABS:
+        at.session_state[TAB_KEY] = label
+        at.run()
+        assert not at.exception
+        yield at
+    at.session_state[TAB_KEY] = TABS[0]
+    at.run()
+
+
 def charts(at: AppTest) -> list[dict]:
-    """Each plotly chart on the page: its figure (as JSON) and its alt text."""
-    return [{"figure": json.loads(c.proto.spec), "alt": c.proto.alt} for c in at.get("plotly_chart")]
+    """Each plotly chart, tab by tab: its figure (as JSON) and its alt text."""
+    return [
+        {"figure": json.loads(c.proto.spec), "alt": c.proto.alt} for _ in each_tab(at) for c in at.get("plotly_chart")
+    ]
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
-    return [d.value for d in at.dataframe]
+    """Each chart's table alternative, tab by tab."""
+    return [d.value for _ in each_tab(at) for d in at.dataframe]
 
 
 def expected_tables(table, query: Query) -> list[pd.DataFrame]:
@@ -63,6 +82,8 @@ def test_opens_with_three_charts_each_with_a_title_alt_text_and_a_table(overview
     assert "Education, not diagnosis" in page
     assert f"**{count_line(run_query(bundled, Query()))}**" in page
     assert "All causes" in page
+    assert [t.label for t in at.tabs] == list(TABS)
+    assert len(at.get("plotly_chart")) == 1  # only the open tab's chart is drawn and sent
     shown = charts(at)
     assert len(shown) == 3
     for chart in shown:
@@ -70,11 +91,15 @@ def test_opens_with_three_charts_each_with_a_title_alt_text_and_a_table(overview
         layout = chart["figure"]["layout"]
         assert layout["title"]["text"]
         assert layout["font"]["size"] >= 16
-    assert [e.label for e in at.expander].count("Show as a table") == 3
+    assert [[e.label for e in at.expander].count("Show as a table") for _ in each_tab(at)] == [1, 1, 1]
     assert_same(tables(at), expected_tables(bundled, Query()))
     # before any click, each chart says what a click does
-    for hint in ("Click a bar", "Click a category", "Click a square"):
-        assert hint in page
+    hints = ("Click a bar", "Click a category", "Click a square")
+    assert [[h in page_text(at) for h in hints] for _ in each_tab(at)] == [
+        [True, False, False],
+        [False, True, False],
+        [False, False, True],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +172,7 @@ def test_20000_causes_render_readably_with_and_k_more(overview, big_table, capsy
     with capsys.disabled():
         print(f"\n20,000 causes: first render {first:.1f} s, after a filter change {again:.1f} s")
     assert again < 20
-    page = page_text(at)
+    page = "\n".join(page_text(at) for _ in each_tab(at))
     matches = len(run_query(load_cause_table(big_table), Query(symptoms=("twitching",))))
     assert matches > figures.TREEMAP_CAUSES
     assert f"and {matches - figures.TREEMAP_CAUSES:,} more are counted" in page
@@ -177,8 +202,10 @@ def test_each_chart_offers_png_and_svg_named_after_the_view(overview, monkeypatc
         return real(label, data, **kwargs)
 
     monkeypatch.setattr(streamlit, "download_button", recording)
-    overview({"area": "calves"})
+    at = overview({"area": "calves"})
+    for _ in each_tab(at):
+        pass
     day = dt.date.today().isoformat()
-    assert sorted(names) == sorted(
+    assert sorted(set(names)) == sorted(
         f"cause-atlas_calves_{chart}_{day}.{fmt}" for chart in ("bars", "treemap", "matrix") for fmt in ("png", "svg")
     )
