@@ -159,7 +159,7 @@ def sessions_memory(server: Server) -> dict[str, float]:
     return out
 
 
-def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
+def run(table_path: Path, runs: int, profile: Profile = DESKTOP, memory: bool = True) -> dict:
     table = load_cause_table(table_path)
     symptom = table.facets["symptoms"].terms[0]  # the most common: the largest answer
     expected = count_line(run_query(table, Query(symptoms=(symptom,))))
@@ -179,10 +179,12 @@ def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
             results["apps"] = bench_apps(browser, servers, symptom, expected, runs, profile)
             for name, server in servers.items():
                 result = results["apps"][name]
-                result["rss_sessions_mb"] = sessions_memory(server)
+                if memory:  # the server's memory does not depend on the browser's profile
+                    result["rss_sessions_mb"] = sessions_memory(server)
                 print(
-                    f"  {name:<12} open {result['open']['median']:.2f} s, pick {result['pick']['median']:.2f} s,"
-                    f" RSS {result['rss_loaded_mb']:.0f} MB loaded, {result['rss_sessions_mb']} with sessions",
+                    f"  {name:<12} {profile.name}: open {result['open']['median']:.2f} s,"
+                    f" pick {result['pick']['median']:.2f} s, RSS {result['rss_loaded_mb']:.0f} MB loaded,"
+                    f" {result.get('rss_sessions_mb', 'not measured')} with sessions",
                     flush=True,
                 )
         except Exception:

@@ -9,7 +9,7 @@ page idle with what the action asked for on screen:
 | `explore.open` | open Explore | the match count is shown |
 | `explore.pick` | click the most common symptom in the Symptoms box | the new count is shown |
 | `explore.cause` | click the first card's "Read the full explanation" | the dialog shows its summary |
-| `overview.open` | open Overview | the count is shown and every chart is drawn |
+| `overview.open` | open Overview | the count is shown and the open tab's chart is drawn |
 | `overview.click` | click the bar of the largest category | its causes' heading is shown |
 | `body.open` | open the Body map | the count is shown and the figure is drawn |
 | `body.tap` | click the figure's largest area (or bar) | the link names it and its count is shown |
@@ -28,6 +28,7 @@ which the benchmark opens the room the audience page joins.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import re
@@ -41,6 +42,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.bench_browser import ANY_COUNT, DESKTOP, PROFILES, Profile, new_page, summary
 from causes import CauseTable, Query, count_line, load_cause_table, run_query
@@ -71,7 +73,8 @@ TIMEOUT = 120_000
 # `selector` equals `needle` (or matches it, a regular expression), when one is given.
 READY = f"""([selector, needle, isRegex, plots]) => {{
   if (!document.querySelector("{IDLE}")) return false;
-  if (document.querySelectorAll(".js-plotly-plot .main-svg").length < plots) return false;
+  const drawn = [...document.querySelectorAll(".js-plotly-plot")].filter((g) => g.querySelector(".main-svg"));
+  if (drawn.length < plots) return false;
   if (!needle) return true;
   const test = isRegex ? (t) => new RegExp(needle).test(t) : (t) => t === needle;
   return [...document.querySelectorAll(selector)].some((e) => test(e.textContent.trim()));
@@ -219,12 +222,9 @@ def run_once(
         "overview.open",
         f,
         lambda: page.goto(base + "/overview", wait_until="commit"),
-        lambda: ready(page, STRONG, ANY_COUNT, True, plots=3),
+        lambda: ready(page, STRONG, ANY_COUNT, True, plots=1),
     )
-    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every((g) => g._fullLayout)")
-    point = page.evaluate(MARK, [make_key(CATEGORY, plan.category)])
-    page.mouse.move(point["x"], point["y"])
-    page.locator(".hoverlayer .hovertext").first.wait_for()  # plotly knows what is under the pointer
+    point = hover_mark(page, make_key(CATEGORY, plan.category))
     heading = rf"{re.escape(plan.category)}: [\d,]+ matching causes?$"
     steps.timed(
         "overview.click",
@@ -296,6 +296,21 @@ def run_once(
     page.context.close()
 
 
+def hover_mark(page: Page, key: str) -> dict[str, float]:
+    """Point at a chart's mark until plotly shows its hover label (plotly then knows what
+    is under the pointer, and a click selects it); where it is on the screen."""
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every((g) => g._fullLayout)")
+    for _ in range(10):
+        point = page.evaluate(MARK, [key])
+        page.mouse.move(point["x"], point["y"])
+        try:
+            page.locator(".hoverlayer .hovertext").first.wait_for(timeout=3_000)
+            return point
+        except PlaywrightTimeout:
+            page.mouse.move(1, 1)
+    raise RuntimeError(f"no hover label over the mark {key}")
+
+
 _AREA_COUNTS: dict[tuple[int, str], str] = {}
 
 
@@ -303,9 +318,25 @@ def _area_count(plan: Plan, area: str) -> str:
     return _AREA_COUNTS[(id(plan), area)]
 
 
+def warm_up(url: str, code: str) -> None:
+    """Each page run once on the server (its modules imported, its caches filled) by a
+    session speaking Streamlit's protocol: every timed step opens a new browser session,
+    so only the server has anything to warm."""
+    from bench.sessions import Person
+
+    async def visit() -> None:
+        for page, query in (("", ""), ("overview", ""), ("body", ""), ("compare", ""), ("present", "")):
+            person = await Person.open(url, page, query)
+            await person.close()
+        person = await Person.open(url, "room", f"room={code}")
+        await person.close()
+
+    asyncio.run(visit())
+
+
 def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
-    """A warm-up run, then `runs` timed runs of every step; medians, min, max, and the
-    median messages of each step."""
+    """The server warmed up, then `runs` timed runs of every step; medians, min, max, and
+    the median messages of each step."""
     table = load_cause_table(table_path)
     plan = Plan.of(table)
     for area in table.facets["body_areas"].terms:
@@ -330,10 +361,10 @@ def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
             rooms.set_slide(code, secret, slide)
 
         try:
+            warm_up(server.url, code)  # before Playwright, which runs its own event loop here
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
                 try:
-                    run_once(browser, server.url, room_url, move, plan, profile, Steps())  # warm-up
                     for _ in range(runs):
                         run_once(browser, server.url, room_url, move, plan, profile, steps)
                 finally:

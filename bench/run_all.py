@@ -4,8 +4,10 @@
    tables of 1,000, 10,000, 100,000 and 1,000,000 causes (5 to 50 symptoms each), load and
    validate (a warm-up, then 5 timed loads; one at a million, for time), and 200 varied
    queries (each run 5 times; 3 at a million).
-2. The app in headless Chromium beside the bare app, on the bundled table and on 20,000
-   causes (bench/bench_browser.py): open, pick a symptom, server memory.
+2. In headless Chromium, on a desktop and on a phone profile (390x844, touch, CPU slowed
+   4x), on the bundled table and on 20,000 causes: the app beside the bare app (open, pick
+   a symptom; bench/bench_browser.py; server memory once, on the desktop run), then every
+   page a person opens, with the websocket messages of each step (bench/bench_pages.py).
 3. The report: the figures and plots in bench/README.md (between the `results` markers)
    and bench/plots/*.png; the raw figures in bench/out/results.json.
 
@@ -26,13 +28,17 @@ import time
 import numpy as np
 import pandas as pd
 
-from bench import bench_browser
+from bench import bench_browser, bench_pages
 from bench.bench_query import OUT, ensure_table
 from bench.report import write_report
 from causes.config import BUNDLED_TABLE
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 BROWSER_ROWS = 20_000
+# Timed runs after a warm-up: open and pick beside the bare app; every page (a phone run
+# takes about a minute).
+PICK_RUNS = {"desktop": 5, "phone": 3}
+PAGE_RUNS = {"desktop": 2, "phone": 3}
 
 
 def core(rows: int, quick: bool) -> dict:
@@ -76,14 +82,23 @@ def main(argv: list[str] | None = None) -> int:
         began = time.perf_counter()
         results["core"].append(core(rows, args.quick))
         phases[f"core, {rows:,} causes"] = time.perf_counter() - began
-    runs = 2 if args.quick else 5
-    for label, rows in (("bundled table", 0), (f"{BROWSER_ROWS:,} causes", BROWSER_ROWS)):
-        print(f"\n== browser: {label}", flush=True)
-        began = time.perf_counter()
-        figures = bench_browser.run(ensure_table(rows, 0, 0) if rows else BUNDLED_TABLE, runs)
-        figures["label"] = label
-        results["browser"].append(figures)
-        phases[f"browser, {label}"] = time.perf_counter() - began
+    results["pages"] = []
+    for profile in (bench_browser.DESKTOP, bench_browser.PHONE):
+        runs = 2 if args.quick else PICK_RUNS[profile.name]
+        for label, rows in (("bundled table", 0), (f"{BROWSER_ROWS:,} causes", BROWSER_ROWS)):
+            path = ensure_table(rows, 0, 0) if rows else BUNDLED_TABLE
+            print(f"\n== browser, {profile.name}: {label}, beside the bare app", flush=True)
+            began = time.perf_counter()
+            figures = bench_browser.run(path, runs, profile, memory=profile is bench_browser.DESKTOP)
+            figures["label"] = label
+            results["browser"].append(figures)
+            phases[f"browser, {profile.name}, {label}"] = time.perf_counter() - began
+            print(f"\n== every page, {profile.name}: {label}", flush=True)
+            began = time.perf_counter()
+            pages = bench_pages.run(path, 1 if args.quick else PAGE_RUNS[profile.name], profile)
+            pages["label"] = label
+            results["pages"].append(pages)
+            phases[f"every page, {profile.name}, {label}"] = time.perf_counter() - began
     results["phases"] = phases
     results["seconds"] = time.perf_counter() - started
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
