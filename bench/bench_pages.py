@@ -39,9 +39,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote_plus, urlencode
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, WebSocket, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.bench_browser import ANY_COUNT, DESKTOP, PROFILES, Profile, new_page, summary
@@ -124,7 +124,7 @@ class Frames:
     count: int = 0
 
     def watch(self, page: Page) -> None:
-        def on_socket(ws) -> None:
+        def on_socket(ws: WebSocket) -> None:
             ws.on("framereceived", lambda _: self._add())
 
         page.on("websocket", on_socket)
@@ -140,7 +140,7 @@ class Steps:
     seconds: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
     messages: dict[str, list[int]] = field(default_factory=lambda: {s: [] for s in STEPS})
 
-    def timed(self, step: str, frames: Frames, act: Callable[[], None], done: Callable[[], None]) -> None:
+    def timed(self, step: str, frames: Frames, act: Callable[[], object], done: Callable[[], object]) -> None:
         before = frames.count
         start = time.perf_counter()
         act()
@@ -166,6 +166,7 @@ class Plan:
     category: str
     compared: tuple[str, str]
     body_point: tuple[float, float] | None  # the largest drawn area's marker; None: bars
+    area_counts: dict[str, str]  # each body area's count line, once clicked
 
     @classmethod
     def of(cls, table: CauseTable) -> Plan:
@@ -187,6 +188,7 @@ class Plan:
             category=category,
             compared=(names[0], names[1]),
             body_point=point,
+            area_counts={a: count_line(run_query(table, Query(areas=(a,)))) for a in table.facets["body_areas"].terms},
         )
 
 
@@ -248,9 +250,7 @@ def run_once(
     def tapped() -> None:
         page.wait_for_url(re.compile(r"[?&]area="), timeout=TIMEOUT)
         area = re.search(r"[?&]area=([^&]+)", page.url).group(1)  # type: ignore[union-attr]
-        from urllib.parse import unquote_plus
-
-        ready(page, STRONG, _area_count(plan, unquote_plus(area)))
+        ready(page, STRONG, plan.area_counts[unquote_plus(area)])
 
     steps.timed("body.tap", f, lambda: page.mouse.click(spot["x"], spot["y"]), tapped)
     page.context.close()
@@ -311,13 +311,6 @@ def hover_mark(page: Page, key: str) -> dict[str, float]:
     raise RuntimeError(f"no hover label over the mark {key}")
 
 
-_AREA_COUNTS: dict[tuple[int, str], str] = {}
-
-
-def _area_count(plan: Plan, area: str) -> str:
-    return _AREA_COUNTS[(id(plan), area)]
-
-
 def warm_up(url: str, code: str) -> None:
     """Each page run once on the server (its modules imported, its caches filled) by a
     session speaking Streamlit's protocol: every timed step opens a new browser session,
@@ -339,8 +332,6 @@ def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
     the median messages of each step."""
     table = load_cause_table(table_path)
     plan = Plan.of(table)
-    for area in table.facets["body_areas"].terms:
-        _AREA_COUNTS[(id(plan), area)] = count_line(run_query(table, Query(areas=(area,))))
     steps = Steps()
     with tempfile.TemporaryDirectory(prefix="cause-atlas-bench-") as folder:
         rooms_file = str(Path(folder) / "rooms.db")
