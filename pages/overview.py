@@ -69,45 +69,46 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
         explain(chosen, key, close)
 
 
-CHARTS = ("By category", "Treemap", "Symptom matrix")
+# Each tab: its label, the chart's data and figure, its key, alt text, hint and closing hint.
+CHARTS = (
+    (
+        "By category",
+        figures.category_data,
+        figures.category_figure,
+        "bars",
+        "Bar chart: how many matching causes each category has, each bar split by urgency.",
+        "Click a bar to read that category's causes here.",
+        "Click another bar to change this, or double-click the chart to close it.",
+    ),
+    (
+        "Treemap",
+        figures.treemap_data,
+        figures.treemap_figure,
+        "treemap",
+        "Treemap: the matching causes grouped by category, each tile one cause.",
+        "Click a category to read its causes here, or a cause to read its explanation. "
+        "A click on a category also zooms into it; click the bar above the tiles to zoom out.",
+        "Click another tile to change this.",
+    ),
+    (
+        "Symptom matrix",
+        figures.matrix_data,
+        figures.matrix_figure,
+        "matrix",
+        "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
+        "Click a square to read that cause's explanation here.",
+        "Click another square to change this, or double-click the chart to close it.",
+    ),
+)
 
 if not len(result):
     st.info(cards.NO_MATCH, icon=":material/search_off:")
 else:
     # One chart at a time: only the open tab's chart is drawn and sent (a phone draws each
     # plotly chart in seconds).
-    by_category, treemap, matrix = st.tabs(CHARTS, key="overview-chart", on_change="rerun")
-    if by_category.open:
-        with by_category:
-            bars = figures.category_data(table, result)
-            chart(
-                figures.category_figure(table, bars),
-                bars,
-                "bars",
-                "Bar chart: how many matching causes each category has, each bar split by urgency.",
-                "Click a bar to read that category's causes here.",
-                "Click another bar to change this, or double-click the chart to close it.",
-            )
-    if treemap.open:
-        with treemap:
-            tiles = figures.treemap_data(table, result)
-            chart(
-                figures.treemap_figure(table, tiles),
-                tiles,
-                "treemap",
-                "Treemap: the matching causes grouped by category, each tile one cause.",
-                "Click a category to read its causes here, or a cause to read its explanation. "
-                "A click on a category also zooms into it; click the bar above the tiles to zoom out.",
-                "Click another tile to change this.",
-            )
-    if matrix.open:
-        with matrix:
-            cells = figures.matrix_data(table, result)
-            chart(
-                figures.matrix_figure(table, cells),
-                cells,
-                "matrix",
-                "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
-                "Click a square to read that cause's explanation here.",
-                "Click another square to change this, or double-click the chart to close it.",
-            )
+    tabs = st.tabs([c[0] for c in CHARTS], key="overview-chart", on_change="rerun")
+    for tab, (_, data_of, figure_of, key, alt, hint, close) in zip(tabs, CHARTS, strict=True):
+        if tab.open:
+            with tab:
+                data = data_of(table, result)
+                chart(figure_of(table, data), data, key, alt, hint, close)
