@@ -35,7 +35,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from bench.sessions import open_sessions
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
-from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
+from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, ROOT, Server
 
 BARE = ROOT / "bench" / "bare_app.py"
 APPS = {"Cause Atlas": ROOT / "app.py", "bare app": BARE}
@@ -73,18 +73,28 @@ def new_page(browser: Browser, profile: Profile = DESKTOP) -> Page:
     return page
 
 
-# True once the script is idle and a bold markdown text reads as `expected` (a string) or
-# matches it (a regular expression source).
-COUNT_SHOWN = """([expected, isRegex]) => {
-  if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
-  const test = isRegex ? (t) => new RegExp(expected).test(t) : (t) => t === expected;
-  return [...document.querySelectorAll("[data-testid='stMarkdownContainer'] strong")].some((e) => test(e.textContent));
-}"""
+# True once the app is idle, at least `plots` plotly charts are drawn, and a text under
+# `selector` equals `needle` (or matches it, a regular expression), when one is given.
+READY = f"""([selector, needle, isRegex, plots]) => {{
+  if (!document.querySelector("{IDLE}")) return false;
+  const drawn = [...document.querySelectorAll(".js-plotly-plot")].filter((g) => g.querySelector(".main-svg"));
+  if (drawn.length < plots) return false;
+  if (!needle) return true;
+  const test = isRegex ? (t) => new RegExp(needle).test(t) : (t) => t === needle;
+  return [...document.querySelectorAll(selector)].some((e) => test(e.textContent.trim()));
+}}"""
+STRONG = "[data-testid='stMarkdownContainer'] strong"  # the match count is bold
 ANY_COUNT = r"^[\d,]+ of [\d,]+ causes? match(es)?$"
+TIMEOUT = 120_000
 
 
-def shown(page: Page, expected: str, regex: bool = False, timeout: float = 120_000) -> None:
-    page.wait_for_function(COUNT_SHOWN, arg=[expected, regex], polling="raf", timeout=timeout)
+def ready(page: Page, selector: str = "", needle: str = "", regex: bool = False, plots: int = 0) -> None:
+    page.wait_for_function(READY, arg=[selector, needle, regex, plots], polling="raf", timeout=TIMEOUT)
+
+
+def shown(page: Page, expected: str, regex: bool = False) -> None:
+    """The app idle with the match count reading `expected` (or matching it)."""
+    ready(page, STRONG, expected, regex)
 
 
 def time_open(browser: Browser, url: str, profile: Profile = DESKTOP) -> tuple[float, Page]:

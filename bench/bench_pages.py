@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import re
 import statistics
 import sys
@@ -44,14 +43,15 @@ from urllib.parse import unquote_plus, urlencode
 from playwright.sync_api import Browser, Page, WebSocket, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from bench.bench_browser import ANY_COUNT, DESKTOP, PROFILES, Profile, new_page, summary
+from bench.bench_browser import ANY_COUNT, DESKTOP, PROFILES, STRONG, TIMEOUT, Profile, new_page, ready, summary
 from causes import CauseTable, Query, count_line, load_cause_table, run_query
 from causes.bodymap import area_view, region_anchor
 from causes.config import BUNDLED_TABLE, ROOMS_VAR
 from causes.figures import CATEGORY, category_data, make_key
 from causes.room import open_store
 from causes.view import View
-from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, IDLE, Server
+from tests.support.plotly_dom import MARK, TO_SCREEN
+from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, Server
 
 STEPS = (
     "explore.open",
@@ -67,54 +67,9 @@ STEPS = (
     "room.open",
     "room.follow",
 )
-TIMEOUT = 120_000
-
-# True once the app is idle, at least `plots` plotly charts are drawn, and a text under
-# `selector` equals `needle` (or matches it, a regular expression), when one is given.
-READY = f"""([selector, needle, isRegex, plots]) => {{
-  if (!document.querySelector("{IDLE}")) return false;
-  const drawn = [...document.querySelectorAll(".js-plotly-plot")].filter((g) => g.querySelector(".main-svg"));
-  if (drawn.length < plots) return false;
-  if (!needle) return true;
-  const test = isRegex ? (t) => new RegExp(needle).test(t) : (t) => t === needle;
-  return [...document.querySelectorAll(selector)].some((e) => test(e.textContent.trim()));
-}}"""
-STRONG = "[data-testid='stMarkdownContainer'] strong"
 TEXT = "[data-testid='stMarkdownContainer'] p"
 HEADING = "h1, h2, h3, h4"
 DIALOG = "[role='dialog'] [data-testid='stMarkdownContainer'] strong"
-
-# Where a plotly mark is on the screen, found by its click key (`causes.figures.make_key`,
-# in the trace's customdata), after scrolling it into view; else the first bar's middle.
-MARK = """([key]) => {
-  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
-    const traces = gd.querySelectorAll('g.cartesianlayer g.trace');
-    for (let t = 0; t < gd.data.length; t++) {
-      const keys = gd.data[t].customdata || [];
-      const marks = traces[t] ? traces[t].querySelectorAll('g.point, path.point') : [];
-      for (let i = 0; i < keys.length; i++) {
-        if ((key === null || keys[i] === key) && marks[i]) {
-          marks[i].scrollIntoView({block: 'center'});
-          const r = marks[i].getBoundingClientRect();
-          if (r.width > 0 && r.height > 0) return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-        }
-      }
-    }
-  }
-  return null;
-}"""
-# A point of the body figure (in its data units) on the screen.
-TO_SCREEN = """([x, y]) => {
-  const gd = document.querySelector(".js-plotly-plot");
-  gd.scrollIntoView({block: "center"});
-  const size = gd._fullLayout._size;
-  const box = gd.getBoundingClientRect();
-  return {x: box.left + size.l + gd._fullLayout.xaxis.d2p(x), y: box.top + size.t + gd._fullLayout.yaxis.d2p(y)};
-}"""
-
-
-def ready(page: Page, selector: str = "", needle: str = "", regex: bool = False, plots: int = 0) -> None:
-    page.wait_for_function(READY, arg=[selector, needle, regex, plots], polling="raf", timeout=TIMEOUT)
 
 
 @dataclass
@@ -147,6 +102,16 @@ class Steps:
         done()
         self.seconds[step].append(time.perf_counter() - start)
         self.messages[step].append(frames.count - before)
+
+    def opened(
+        self, browser: Browser, profile: Profile, step: str, url: str, done: Callable[[Page], object]
+    ) -> tuple[Page, Frames]:
+        """A page opened at `url` in a new browser session, timed as `step` until `done`."""
+        frames = Frames()
+        page = new_page(browser, profile)
+        frames.watch(page)
+        self.timed(step, frames, lambda: page.goto(url, wait_until="commit"), lambda: done(page))
+        return page, frames
 
     def result(self) -> dict[str, dict]:
         return {
@@ -192,21 +157,18 @@ class Plan:
         )
 
 
-def open_page(browser: Browser, url: str, profile: Profile, frames: Frames) -> Page:
-    page = new_page(browser, profile)
-    frames.watch(page)
-    return page
-
-
 def run_once(
     browser: Browser, base: str, room_url: str, move: Callable[[int], None], plan: Plan, profile: Profile, steps: Steps
 ) -> None:
     """Every step once, each page in a new browser session."""
-    f = Frames()
-    page = open_page(browser, base, profile, f)
-    steps.timed(
-        "explore.open", f, lambda: page.goto(base, wait_until="commit"), lambda: ready(page, STRONG, ANY_COUNT, True)
-    )
+
+    def count_shown(plots: int = 0) -> Callable[[Page], None]:
+        return lambda page: ready(page, STRONG, ANY_COUNT, True, plots)
+
+    def text(pattern: str, selector: str = TEXT, plots: int = 0) -> Callable[[Page], None]:
+        return lambda page: ready(page, selector, pattern, True, plots)
+
+    page, f = steps.opened(browser, profile, "explore.open", base, count_shown())
     page.get_by_role("combobox", name="Symptoms").click()
     page.keyboard.type(plan.symptom)
     option = page.get_by_role("option", name=re.compile(rf"^{re.escape(plan.symptom)}( \([\d,]+\))?$"))
@@ -218,14 +180,7 @@ def run_once(
     steps.timed("explore.cause", f, read.click, lambda: ready(page, DIALOG, plan.first_summary))
     page.context.close()
 
-    f = Frames()
-    page = open_page(browser, base, profile, f)
-    steps.timed(
-        "overview.open",
-        f,
-        lambda: page.goto(base + "/overview", wait_until="commit"),
-        lambda: ready(page, STRONG, ANY_COUNT, True, plots=1),
-    )
+    page, f = steps.opened(browser, profile, "overview.open", base + "/overview", count_shown(plots=1))
     point = hover_mark(page, make_key(CATEGORY, plan.category))
     heading = rf"{re.escape(plan.category)}: [\d,]+ matching causes?$"
     steps.timed(
@@ -236,16 +191,10 @@ def run_once(
     )
     page.context.close()
 
-    f = Frames()
-    page = open_page(browser, base, profile, f)
-    steps.timed(
-        "body.open",
-        f,
-        lambda: page.goto(base + "/body", wait_until="commit"),
-        lambda: ready(page, STRONG, ANY_COUNT, True, plots=1),
-    )
+    page, f = steps.opened(browser, profile, "body.open", base + "/body", count_shown(plots=1))
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout")
-    spot = page.evaluate(TO_SCREEN, list(plan.body_point)) if plan.body_point else page.evaluate(MARK, [None])
+    chart = page.get_by_test_id("stPlotlyChart").first
+    spot = chart.evaluate(TO_SCREEN, list(plan.body_point)) if plan.body_point else chart.evaluate(MARK, None)
 
     def tapped() -> None:
         page.wait_for_url(re.compile(r"[?&]area="), timeout=TIMEOUT)
@@ -255,42 +204,17 @@ def run_once(
     steps.timed("body.tap", f, lambda: page.mouse.click(spot["x"], spot["y"]), tapped)
     page.context.close()
 
-    f = Frames()
-    page = open_page(browser, base, profile, f)
     link = base + "/compare?" + urlencode(View(compare=plan.compared).to_params(("compare",)), doseq=True)
-    steps.timed(
-        "compare.open",
-        f,
-        lambda: page.goto(link, wait_until="commit"),
-        lambda: ready(page, HEADING, r"What tells them apart$", True, plots=1),
-    )
+    page, _ = steps.opened(browser, profile, "compare.open", link, text(r"What tells them apart$", HEADING, plots=1))
     page.context.close()
 
-    f = Frames()
-    page = open_page(browser, base, profile, f)
-    steps.timed(
-        "present.open",
-        f,
-        lambda: page.goto(base + "/present", wait_until="commit"),
-        lambda: ready(page, TEXT, r"^Slide 1 of \d+$", True),
-    )
-    steps.timed(
-        "present.next",
-        f,
-        page.get_by_role("button", name=re.compile(r"\bNext\b")).click,
-        lambda: ready(page, TEXT, r"^Slide 2 of \d+$", True),
-    )
+    page, f = steps.opened(browser, profile, "present.open", base + "/present", text(r"^Slide 1 of \d+$"))
+    next_slide = page.get_by_role("button", name=re.compile(r"\bNext\b")).click
+    steps.timed("present.next", f, next_slide, lambda: ready(page, TEXT, r"^Slide 2 of \d+$", True))
     page.context.close()
 
-    f = Frames()
     move(1)
-    page = open_page(browser, base, profile, f)
-    steps.timed(
-        "room.open",
-        f,
-        lambda: page.goto(room_url, wait_until="commit"),
-        lambda: ready(page, TEXT, r"^Slide 1 of \d+$", True),
-    )
+    page, f = steps.opened(browser, profile, "room.open", room_url, text(r"^Slide 1 of \d+$"))
     time.sleep(1)  # the room's push watches this phone once its first run is over
     steps.timed("room.follow", f, lambda: move(2), lambda: ready(page, TEXT, r"^Slide 2 of \d+$", True))
     page.context.close()
@@ -301,7 +225,7 @@ def hover_mark(page: Page, key: str) -> dict[str, float]:
     is under the pointer, and a click selects it); where it is on the screen."""
     page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every((g) => g._fullLayout)")
     for _ in range(10):
-        point = page.evaluate(MARK, [key])
+        point = page.get_by_test_id("stPlotlyChart").first.evaluate(MARK, key)
         page.mouse.move(point["x"], point["y"])
         try:
             page.locator(".hoverlayer .hovertext").first.wait_for(timeout=3_000)
@@ -335,15 +259,7 @@ def run(table_path: Path, runs: int, profile: Profile = DESKTOP) -> dict:
     steps = Steps()
     with tempfile.TemporaryDirectory(prefix="cause-atlas-bench-") as folder:
         rooms_file = str(Path(folder) / "rooms.db")
-        before = os.environ.get(ROOMS_VAR)
-        os.environ[ROOMS_VAR] = rooms_file
-        try:
-            server = Server(data=table_path, timeout=120)
-        finally:
-            if before is None:
-                os.environ.pop(ROOMS_VAR, None)
-            else:
-                os.environ[ROOMS_VAR] = before
+        server = Server(data=table_path, timeout=120, env={ROOMS_VAR: rooms_file})
         rooms = open_store(rooms_file, Path(folder))
         code, secret = rooms.create({})
         room_url = f"{server.url}/room?room={code}"

@@ -56,7 +56,7 @@ from playwright.async_api import Browser, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from websockets.exceptions import ConnectionClosed
 
-from bench.bench_browser import ANY_COUNT, COUNT_SHOWN
+from bench.bench_browser import ANY_COUNT, READY, STRONG
 from bench.sessions import Person, run_apart
 from causes import Query, count_line, load_cause_table, run_query
 from causes.config import BUNDLED_TABLE
@@ -112,7 +112,7 @@ async def _browser_session(
     try:
         start = time.perf_counter()
         await page.goto(url, wait_until="commit")
-        await page.wait_for_function(COUNT_SHOWN, arg=[ANY_COUNT, True], polling=100, timeout=timeout_ms)
+        await page.wait_for_function(READY, arg=[STRONG, ANY_COUNT, True, 0], polling=100, timeout=timeout_ms)
         out["load"] = time.perf_counter() - start
         out["first"] = await backend()
         arrived.release()
@@ -127,7 +127,7 @@ async def _browser_session(
             await trigger()
             while True:
                 try:
-                    await page.wait_for_function(COUNT_SHOWN, arg=[expected, False], polling=100, timeout=10_000)
+                    await page.wait_for_function(READY, arg=[STRONG, expected, False, 0], polling=100, timeout=10_000)
                     break
                 except PlaywrightTimeout:
                     if time.perf_counter() - began > timeout_s:
@@ -137,7 +137,7 @@ async def _browser_session(
                         # without its answer: the person reloads and picks again.
                         out["redone"] += 1
                         await page.reload(wait_until="commit")
-                        await page.wait_for_function(COUNT_SHOWN, arg=[ANY_COUNT, True], polling=100)
+                        await page.wait_for_function(READY, arg=[STRONG, ANY_COUNT, True, 0], polling=100)
                         if not await page.get_by_role("combobox", name="Body areas").is_visible():
                             await page.get_by_text("More filters").click()
                         await prepare()

@@ -203,7 +203,8 @@ def _with_memory(results: dict) -> list[dict]:
 
 def memory_plot(results: dict) -> go.Figure:
     fig = go.Figure()
-    for b in _with_memory(results):
+    measured = _with_memory(results)
+    for b in measured:
         for app, colour in APP_COLOURS.items():
             a = b["apps"][app]
             steps = [("loaded", a["rss_loaded_mb"])] + [(f"{n} sessions", v) for n, v in a["rss_sessions_mb"].items()]
@@ -213,7 +214,7 @@ def memory_plot(results: dict) -> go.Figure:
                     y=[v for _, v in steps],
                     mode="lines+markers",
                     name=f"{app}, {b['label']}",
-                    line={"color": colour, "dash": "solid" if b is _with_memory(results)[-1] else "dot"},
+                    line={"color": colour, "dash": "solid" if b is measured[-1] else "dot"},
                 )
             )
     fig.update_layout(height=440, title="Server memory (RSS, MB)", yaxis_title="MB", yaxis_rangemode="tozero")

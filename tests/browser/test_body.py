@@ -12,19 +12,7 @@ from playwright.sync_api import Page, expect
 from causes import Query, count_line, run_query
 from causes.bodymap import BARS_TITLE, BODY_TITLE, PART_BY_NAME, centroid, region_anchor
 from tests.browser.conftest import Server, must_not_happen, wait_idle
-
-# Where a point of the figure (in its data units) is on the screen: plotly's own axes
-# map it to pixels inside the plot area. The chart is scrolled into the middle first.
-TO_SCREEN = """(chart, [x, y]) => {
-  const gd = chart.querySelector(".js-plotly-plot");
-  gd.scrollIntoView({block: "center"});
-  const size = gd._fullLayout._size;
-  const box = gd.getBoundingClientRect();
-  return {
-    x: box.left + size.l + gd._fullLayout.xaxis.d2p(x),
-    y: box.top + size.t + gd._fullLayout.yaxis.d2p(y),
-  };
-}"""
+from tests.support.plotly_dom import TO_SCREEN
 
 
 def click_figure_at(page: Page, point: tuple[float, float]) -> None:

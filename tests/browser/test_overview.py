@@ -12,42 +12,12 @@ from playwright.sync_api import Locator, Page, expect
 from causes import Query, figures, run_query
 from causes.figures import CATEGORY, CAUSE, make_key
 from tests.browser.conftest import must_not_happen, wait_idle
+from tests.support.plotly_dom import MARK
 
 BARS = "Bar chart: how many matching causes each category has, each bar split by urgency."
 TREEMAP = "Treemap: the matching causes grouped by category, each tile one cause."
 MATRIX = "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other."
 WAIT = 20_000
-
-# Where on the screen a mark with a click key is, from plotly's own DOM: a treemap tile
-# by its node id (a group by its header strip), a bar or a square by the customdata of
-# its trace. The mark is scrolled into view first.
-MARK = """(figure, key) => {
-  const gd = figure.querySelector('.js-plotly-plot');
-  const at = (node, header) => {
-    node.scrollIntoView({block: 'center', inline: 'center'});
-    const r = node.getBoundingClientRect();
-    if (!(r.width > 0 && r.height > 0)) return null;
-    return {x: r.x + r.width / 2, y: header ? r.y + 14 : r.y + r.height / 2};
-  };
-  for (const slice of gd.querySelectorAll('g.slice')) {
-    const d = slice.__data__;
-    if (d && d.data && d.data.data && d.data.data.id === key) {
-      return at(slice.querySelector('path.surface') || slice, Boolean(d.children));
-    }
-  }
-  const traces = gd.querySelectorAll('g.cartesianlayer g.trace');
-  for (let t = 0; t < gd.data.length; t++) {
-    const keys = gd.data[t].customdata || [];
-    const marks = traces[t].querySelectorAll('g.point, path.point');
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === key && marks[i]) {
-        const point = at(marks[i], false);
-        if (point) return point;
-      }
-    }
-  }
-  return null;
-}"""
 
 
 def chart(page: Page, alt: str) -> Locator:

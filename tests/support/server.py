@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,9 +37,16 @@ def free_port() -> int:
 
 class Server:
     """`streamlit run SCRIPT` on 127.0.0.1, with `--data` when given (and the
-    CAUSE_ATLAS_DATA variable set to it, for scripts that read that)."""
+    CAUSE_ATLAS_DATA variable set to it, for scripts that read that), and `env`'s
+    variables added to this process's."""
 
-    def __init__(self, data: Path | None = None, script: Path = ROOT / "app.py", timeout: float = 60) -> None:
+    def __init__(
+        self,
+        data: Path | None = None,
+        script: Path = ROOT / "app.py",
+        timeout: float = 60,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         fd, log = tempfile.mkstemp(prefix="cause-atlas-", suffix=".log")
@@ -54,7 +62,7 @@ class Server:
             "--server.address=127.0.0.1",
             "--browser.gatherUsageStats=false",
         ]
-        env = {k: v for k, v in os.environ.items() if k != "CAUSE_ATLAS_DATA"}
+        env = {k: v for k, v in os.environ.items() if k != "CAUSE_ATLAS_DATA"} | dict(env or {})
         if data is not None:
             cmd += ["--", "--data", str(data)]
             env["CAUSE_ATLAS_DATA"] = str(data)
