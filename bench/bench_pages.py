@@ -9,15 +9,21 @@ page idle with what the action asked for on screen:
 | `explore.open` | open Explore | the match count is shown |
 | `explore.pick` | click the most common symptom in the Symptoms box | the new count is shown |
 | `explore.cause` | click the first card's "Read the full explanation" | the dialog shows its summary |
-| `overview.open` | open Overview | the count is shown and the open tab's chart is drawn |
+| `overview.text` | open Overview | the count is shown, the chart perhaps not yet |
+| `overview.open` | (the same opening) | the open tab's chart is drawn as well |
 | `overview.click` | click the bar of the largest category | its causes' heading is shown |
-| `body.open` | open the Body map | the count is shown and the figure is drawn |
+| `body.text` | open the Body map | the count is shown, the figure perhaps not yet |
+| `body.open` | (the same opening) | the figure is drawn as well |
 | `body.tap` | click the figure's largest area (or bar) | the link names it and its count is shown |
-| `compare.open` | open Compare from a link naming two causes | their differences and chart are shown |
+| `compare.text` | open Compare from a link naming two causes | their differences are shown |
+| `compare.open` | (the same opening) | their chart is drawn as well |
 | `present.open` | open Present | "Slide 1 of N" is shown |
 | `present.next` | click Next | "Slide 2 of N" is shown |
 | `room.open` | open a live room's audience page from its link | the room's slide is shown |
 | `room.follow` | the presenter moves to slide 2 (through the store) | the phone shows slide 2 |
+
+A page with a chart is timed twice in one opening: when its words are there (`.text`,
+what a person can read while plotly loads) and when its chart is drawn too (`.open`).
 
 The server runs with a room store of its own (a SQLite file in a temporary folder), in
 which the benchmark opens the room the audience page joins.
@@ -57,10 +63,13 @@ STEPS = (
     "explore.open",
     "explore.pick",
     "explore.cause",
+    "overview.text",
     "overview.open",
     "overview.click",
+    "body.text",
     "body.open",
     "body.tap",
+    "compare.text",
     "compare.open",
     "present.open",
     "present.next",
@@ -100,18 +109,34 @@ class Steps:
         start = time.perf_counter()
         act()
         done()
-        self.seconds[step].append(time.perf_counter() - start)
-        self.messages[step].append(frames.count - before)
+        self._add(step, start, frames.count - before)
 
     def opened(
-        self, browser: Browser, profile: Profile, step: str, url: str, done: Callable[[Page], object]
+        self,
+        browser: Browser,
+        profile: Profile,
+        step: str,
+        url: str,
+        done: Callable[[Page], object],
+        words: Callable[[Page], object] | None = None,
     ) -> tuple[Page, Frames]:
-        """A page opened at `url` in a new browser session, timed as `step` until `done`."""
+        """A page opened at `url` in a new browser session, timed as `step` until `done`;
+        with `words`, also timed until those are shown, as `step`'s `.text` twin."""
         frames = Frames()
         page = new_page(browser, profile)
         frames.watch(page)
-        self.timed(step, frames, lambda: page.goto(url, wait_until="commit"), lambda: done(page))
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        if words is not None:
+            words(page)
+            self._add(step.replace(".open", ".text"), start, frames.count)
+        done(page)
+        self._add(step, start, frames.count)
         return page, frames
+
+    def _add(self, step: str, start: float, messages: int) -> None:
+        self.seconds[step].append(time.perf_counter() - start)
+        self.messages[step].append(messages)
 
     def result(self) -> dict[str, dict]:
         return {
@@ -180,7 +205,9 @@ def run_once(
     steps.timed("explore.cause", f, read.click, lambda: ready(page, DIALOG, plan.first_summary))
     page.context.close()
 
-    page, f = steps.opened(browser, profile, "overview.open", base + "/overview", count_shown(plots=1))
+    page, f = steps.opened(
+        browser, profile, "overview.open", base + "/overview", count_shown(plots=1), words=count_shown()
+    )
     point = hover_mark(page, make_key(CATEGORY, plan.category))
     heading = rf"{re.escape(plan.category)}: [\d,]+ matching causes?$"
     steps.timed(
@@ -191,7 +218,7 @@ def run_once(
     )
     page.context.close()
 
-    page, f = steps.opened(browser, profile, "body.open", base + "/body", count_shown(plots=1))
+    page, f = steps.opened(browser, profile, "body.open", base + "/body", count_shown(plots=1), words=count_shown())
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout")
     chart = page.get_by_test_id("stPlotlyChart").first
     spot = chart.evaluate(TO_SCREEN, list(plan.body_point)) if plan.body_point else chart.evaluate(MARK, None)
@@ -205,7 +232,10 @@ def run_once(
     page.context.close()
 
     link = base + "/compare?" + urlencode(View(compare=plan.compared).to_params(("compare",)), doseq=True)
-    page, _ = steps.opened(browser, profile, "compare.open", link, text(r"What tells them apart$", HEADING, plots=1))
+    apart = r"What tells them apart$"
+    page, _ = steps.opened(
+        browser, profile, "compare.open", link, text(apart, HEADING, plots=1), words=text(apart, HEADING)
+    )
     page.context.close()
 
     page, f = steps.opened(browser, profile, "present.open", base + "/present", text(r"^Slide 1 of \d+$"))

@@ -82,7 +82,7 @@ def targets(results: dict) -> list[tuple[str, str, str]]:
         if p["profile"] != "phone" or p["label"] != BUNDLED:
             continue
         for step, s in p["steps"].items():
-            if step.endswith(".open"):
+            if step.endswith((".open", ".text")):
                 words, limit = f"phone: {STEP_WORDS[step]}, first render under {FIRST_RENDER_S:.0f} s", FIRST_RENDER_S
             elif step in CHART_CLICKS:
                 words, limit = f"phone: {STEP_WORDS[step]}, answered within {CLICK_S:.0f} s", CLICK_S
@@ -103,10 +103,13 @@ STEP_WORDS = {
     "explore.open": "open Explore",
     "explore.pick": "pick a symptom",
     "explore.cause": "open a cause",
+    "overview.text": "open Overview: its words",
     "overview.open": "open Overview",
     "overview.click": "click a bar (Overview)",
+    "body.text": "open the Body map: its words",
     "body.open": "open the Body map",
     "body.tap": "click an area (Body map)",
+    "compare.text": "open Compare: its words",
     "compare.open": "open Compare from a link",
     "present.open": "open Present",
     "present.next": "Next (Present)",

@@ -73,7 +73,11 @@ RESULTS = {
     ],
     "pages": [
         pages("desktop", "bundled table", {"explore.open": 1.2, "overview.open": 2.9, "overview.click": 0.2}),
-        pages("phone", "bundled table", {"explore.open": 2.9, "overview.open": 9.0, "overview.click": 1.1}),
+        pages(
+            "phone",
+            "bundled table",
+            {"explore.open": 2.9, "overview.text": 2.8, "overview.open": 9.0, "overview.click": 1.1},
+        ),
     ],
 }
 
@@ -104,6 +108,8 @@ def test_the_phone_targets_of_issue_18_are_judged_from_the_phone_runs_only():
         "9.00 s (8.10 to 9.90)",
         "**not met**: 3.00x the target",
     )
+    # a chart page's words are judged beside its chart: what a person can read first
+    assert verdicts["phone: open Overview: its words, first render under 3 s"][1] == "met"
     assert verdicts["phone: click a bar (Overview), answered within 1 s"][1] == "**not met**: 1.10x the target"
     # the desktop's own targets stay as they were, from the desktop runs
     assert verdicts["pick a symptom, bundled table: within 1.3x of the bare app"][1] == "**not met**: 1.54x the target"
