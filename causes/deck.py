@@ -377,6 +377,6 @@ def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:
     """The Overview's category-by-urgency chart, in slide type, without its own title
     (the slide has one)."""
     fig = scaled(category_figure(table, data), SLIDE_SCALE, OVERVIEW_HEIGHT)
-    fig.update_layout(title=None, margin=dict(l=10, r=40, t=40, b=30))
+    fig.update_layout(title=None, margin=dict(l=10, r=40, t=40, b=30), legend=dict(y=1))  # no title above it
     fig.update_xaxes(title=None)
     return fig

@@ -162,6 +162,9 @@ def category_data(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) 
     return ChartData(frame=frame, keys=tuple(keys), note=note)
 
 
+LEGEND_TOP = 50  # px from the figure's top to the legend of the category chart: the title's room
+
+
 def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     """A horizontal bar per category (most matching causes on top), each stacked by
     urgency in the urgency colours, with the total at the end of the bar."""
@@ -190,29 +193,37 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     longest = max(totals, default=0)
     height = 150 + 46 * max(len(frame), 1)
     fig.update_layout(
-        **base_layout("Matching causes per category, by urgency", height),
+        **base_layout("Matching causes by category", height),
         barmode="stack",
         bargap=0.25,
         showlegend=True,
+        # The title and the legend are placed from the top of the figure, the legend under
+        # the title: where the legend wraps (a phone's width) it pushes the bars down
+        # instead of running over the title.
         legend=dict(
             orientation="h",
-            x=0,
-            y=1,
-            yanchor="bottom",
+            xref="container",
+            x=0.01,
+            yref="container",
+            y=1 - LEGEND_TOP / height,
+            yanchor="top",
             font=font(),
             title=dict(text="Urgency:", side="left", font=font()),
             traceorder="normal",
         ),
-        margin=dict(l=10, r=30, t=100, b=60),
+        margin=dict(l=10, r=30, t=40, b=60),
         annotations=[
             dict(x=t, y=r, text=f"{t:,}", xanchor="left", xshift=6, showarrow=False, font=dict(size=FONT_SIZE))
             for r, t in zip(rows, totals, strict=True)
         ],
     )
+    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=12)))
     fig.update_xaxes(
-        title=dict(text="Number of matching causes", font=font()),
+        title=dict(text="Number of causes", font=font()),
         range=[0, max(longest, 1) * 1.12],
-        dtick=1 if longest <= 10 else None,
+        # Whole numbers, few enough to stay apart on a phone's narrow bars; above 10,
+        # plotly's own steps are whole and fit the width.
+        dtick=1 if longest <= 5 else 2 if longest <= 10 else None,
         tickformat=",d",
         tickfont=font(),
         gridcolor=GRID_COLOUR,

@@ -4,14 +4,16 @@ and read what was clicked right there on the page."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Locator, Page, expect
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from causes import Query, figures, run_query
 from causes.figures import CATEGORY, CAUSE, make_key
-from tests.browser.conftest import must_not_happen, wait_idle
+from tests.browser.conftest import must_not_happen, wait_idle, watch
 from tests.support.plotly_dom import MARK
 
 BARS = "Bar chart: how many matching causes each category has, each bar split by urgency."
@@ -124,3 +126,46 @@ def test_a_chart_downloads_as_png_and_svg_with_its_source_line(page: Page, serve
         else:
             assert b"Source: Cause Atlas, cause table causes.csv" in data
     must_not_happen(page)
+
+
+# Boxes in the bar chart's SVG, by what they are: a box runs into another when both
+# their spans overlap (a pixel's rounding allowed).
+BOXES = """(figure) => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const svg = figure.querySelector('.js-plotly-plot');
+  return {
+    title: [...svg.querySelectorAll('.gtitle')].map(box),
+    legend: [...svg.querySelectorAll('.legend .bg')].map(box),
+    bars: [...svg.querySelectorAll('.plot .bars path')].map(box),
+    xticks: [...svg.querySelectorAll('.xtick text')].map(box),
+    chart: [box(svg)],
+  };
+}"""
+
+
+def overlaps(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_bar_charts_title_legend_and_numbers_stay_apart_on_a_phone_and_a_desktop(
+    browser: Browser, server, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = watch(context.new_page())
+    try:
+        page.goto(server.url + "/overview")
+        wait_idle(page)
+        figure = chart(page, BARS)
+        page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
+        boxes = figure.evaluate(BOXES)
+        (title,), (legend,), (whole,) = boxes["title"], boxes["legend"], boxes["chart"]
+        assert title[3] <= legend[1] + 1, "the legend runs over the title"
+        assert all(legend[3] <= bar[1] + 1 for bar in boxes["bars"] if bar[3] > bar[1]), "the legend runs over a bar"
+        assert title[2] <= whole[2] + 1, "the title is cut at the chart's right edge"
+        ticks = sorted(boxes["xticks"])
+        assert len(ticks) >= 2
+        assert not any(overlaps(a, b) for a, b in pairwise(ticks)), "the axis numbers run into each other"
+        must_not_happen(page)
+    finally:
+        context.close()
