@@ -20,6 +20,7 @@ from causes.bodymap import (
     REGION_AREAS,
     X_RANGE,
     Y_RANGE,
+    _runs,
     area_view,
     bar_figure,
     body_figure,
@@ -280,7 +281,8 @@ def test_part_at_finds_the_part_on_top(point, part):
 def test_body_figure_shades_regions_by_count(table):
     counts = term_counts(table, run_query(table, Query()), "body_areas")
     fig = body_figure(counts, ["calves"])
-    fills = {t.name: t for t in fig.data if t.fill == "toself"}
+    # a trace draws a run of neighbouring parts of one area, named after its parts
+    fills = {name: t for t in fig.data if t.fill == "toself" for name in t.name.split(" + ")}
     calf, thigh, belly = fills["calf (back, left)"], fills["thigh (front, left)"], fills["abdomen"]
     assert calf.fillcolor == shade(2, 2) == "#08306B"
     assert thigh.fillcolor == shade(1, 2)
@@ -289,6 +291,31 @@ def test_body_figure_shades_regions_by_count(table):
     labels = [a.text for a in fig.layout.annotations]
     assert "✓ calves" in labels and "thighs" in labels
     assert fig.layout.title.text
+
+
+@pytest.mark.parametrize(
+    ("keys", "runs"),
+    [
+        ("", []),
+        ("a", [("a", 1)]),
+        ("aab", [("a", 2), ("b", 1)]),
+        ("aaba", [("a", 2), ("b", 1), ("a", 1)]),  # only neighbours: the last a keeps its place
+    ],
+)
+def test_runs_group_neighbours_with_one_key(keys, runs):
+    assert [(k, len(items)) for k, items in _runs(list(keys), lambda k: k)] == runs
+
+
+def test_every_part_is_drawn_once_in_drawing_order_by_fewer_traces():
+    fig = body_figure({"calves": 2, "thighs": 1})
+    fills = [t for t in fig.data if t.fill == "toself" and not t.name.startswith("chip")]
+    assert [n for t in fills for n in t.name.split(" + ")] == [p.name for p in PARTS]
+    assert len(fills) < len(PARTS)  # plotly's work grows with the traces
+    for t in fills:  # one closed outline a part, apart from the next by a gap
+        parts = t.name.split(" + ")
+        assert list(t.x).count(None) == len(parts) - 1
+        assert len(t.x) == sum(len(PART_BY_NAME[n].polygon) + 1 for n in parts) + len(parts) - 1
+        assert len({REGION_AREAS.get(n, "") for n in parts}) == 1  # one area: one shade
 
 
 def test_areas_not_drawn_become_chips():
