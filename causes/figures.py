@@ -31,7 +31,7 @@ from causes.schema import URGENCY_LEVELS
 from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours, plural
 from causes.table import CauseTable
 from causes.text import plot_escape, short
-from causes.theme import FONT_SIZE, GRID_COLOUR, LABEL_CHARS, base_layout, font
+from causes.theme import FONT_SIZE, GRID_COLOUR, LABEL_CHARS, SOFT_INK, base_layout, font
 
 # After a click, the marks not clicked fade only so far: the chart stays readable.
 UNSELECTED_OPACITY = 0.5
@@ -353,11 +353,22 @@ def treemap_figure(table: CauseTable, data: ChartData) -> go.Figure:
         )
     )
     fig.update_layout(
-        **base_layout("Matching causes by category (tile size: number of causes)", treemap_height(len(ids))),
-        margin=dict(l=10, r=10, t=80, b=10),
+        **base_layout("Matching causes by category", treemap_height(len(ids))),
+        margin=dict(l=10, r=10, t=90, b=10),
         uniformtext=dict(minsize=FONT_SIZE, mode="hide"),
     )
+    _subtitle(fig, "Tile size: the number of causes")
     return fig
+
+
+def _subtitle(fig: go.Figure, text: str) -> None:
+    """A line under the title, from the figure's top: a title short enough for a phone
+    keeps its explanation on a line of its own."""
+    fig.update_layout(
+        title=dict(
+            subtitle=dict(text=text, font=font(color=SOFT_INK)), y=1, yref="container", yanchor="top", pad=dict(t=10)
+        )
+    )
 
 
 # --- symptom x cause ------------------------------------------------------------------------------
@@ -465,9 +476,9 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     # Room above the squares for the title and the slanted symptom names (about 8 px a
     # character at 16 px, slanted at 45 degrees); below them, for the legend.
     longest = max((len(short(sym, SYMPTOM_CHARS)) for sym in symptoms), default=0)
-    top = 56 + round(0.71 * (8 * longest + FONT_SIZE)) + 12
+    top = 80 + round(0.71 * (8 * longest + FONT_SIZE)) + 12
     fig.update_layout(
-        **base_layout("Which symptoms each cause has (similar causes next to each other)", top + 130 + ROW_PX * n_rows),
+        **base_layout("Which symptoms each cause has", top + 130 + ROW_PX * n_rows),
         showlegend=True,
         legend=dict(
             orientation="h",
@@ -480,7 +491,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
         ),
         margin=dict(l=10, r=20, t=top, b=20),
     )
-    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=10)))
+    _subtitle(fig, "Similar causes are next to each other")
     fig.update_xaxes(
         side="top",
         tickvals=list(range(n_cols)),

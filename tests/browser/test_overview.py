@@ -169,3 +169,28 @@ def test_the_bar_charts_title_legend_and_numbers_stay_apart_on_a_phone_and_a_des
         must_not_happen(page)
     finally:
         context.close()
+
+
+TITLES = """(figure) => [...figure.querySelectorAll('.gtitle, .gtitle-subtitle')].map((el) => {
+  const r = el.getBoundingClientRect(), svg = figure.querySelector('.js-plotly-plot').getBoundingClientRect();
+  return {text: el.textContent, left: r.left - svg.left, right: svg.right - r.right};
+})"""
+
+
+@pytest.mark.parametrize(("tab", "alt"), [("Treemap", TREEMAP), ("Symptom matrix", MATRIX)])
+def test_each_charts_title_fits_a_phones_width(browser: Browser, server, tab: str, alt: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = watch(context.new_page())
+    try:
+        page.goto(server.url + "/overview")
+        wait_idle(page)
+        open_tab(page, tab)
+        figure = chart(page, alt)
+        page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
+        titles = figure.evaluate(TITLES)
+        for t in titles:
+            assert t["left"] >= -1 and t["right"] >= -1, f"{t['text']!r} is cut at the chart's edge"
+        assert len(titles) == 2  # the title, and its explanation on a line of its own
+        must_not_happen(page)
+    finally:
+        context.close()
