@@ -30,10 +30,11 @@ a tick beside their name."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, TypeVar
+from itertools import groupby
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -44,8 +45,6 @@ from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
 from causes.theme import INK, LABEL_CHARS, PICTURE_SCALE, SOFT_INK, base_layout, font
-
-T = TypeVar("T")
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -376,18 +375,6 @@ class AreaView:
     note: str
 
 
-def _runs(items: Sequence[T], key: Callable[[T], str]) -> list[tuple[str, list[T]]]:
-    """Neighbouring items with the same key, grouped, in order: a, a, b, a -> a (2), b, a."""
-    out: list[tuple[str, list[T]]] = []
-    for item in items:
-        k = key(item)
-        if out and out[-1][0] == k:
-            out[-1][1].append(item)
-        else:
-            out.append((k, [item]))
-    return out
-
-
 def _closed(poly: Polygon) -> tuple[list[float], list[float]]:
     xs = [x for x, _ in poly] + [poly[0][0]]
     ys = [y for _, y in poly] + [poly[0][1]]
@@ -504,7 +491,8 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
 
     # One trace for each run of neighbouring parts (in drawing order) of one area: plotly's
     # work grows with the traces, and a run keeps the order in which parts cover each other.
-    for key, run in _runs(PARTS, lambda part: REGION_AREAS.get(part.name, "")):
+    for key, group in groupby(PARTS, key=lambda part: REGION_AREAS.get(part.name, "")):
+        run = list(group)
         present = key in by_key
         xs: list[float | None] = []
         ys: list[float | None] = []

@@ -4,6 +4,7 @@ what a click selects."""
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 
@@ -20,7 +21,6 @@ from causes.bodymap import (
     REGION_AREAS,
     X_RANGE,
     Y_RANGE,
-    _runs,
     area_view,
     bar_figure,
     body_figure,
@@ -293,19 +293,6 @@ def test_body_figure_shades_regions_by_count(table):
     assert fig.layout.title.text
 
 
-@pytest.mark.parametrize(
-    ("keys", "runs"),
-    [
-        ("", []),
-        ("a", [("a", 1)]),
-        ("aab", [("a", 2), ("b", 1)]),
-        ("aaba", [("a", 2), ("b", 1), ("a", 1)]),  # only neighbours: the last a keeps its place
-    ],
-)
-def test_runs_group_neighbours_with_one_key(keys, runs):
-    assert [(k, len(items)) for k, items in _runs(list(keys), lambda k: k)] == runs
-
-
 def test_every_part_is_drawn_once_in_drawing_order_by_fewer_traces():
     fig = body_figure({"calves": 2, "thighs": 1})
     fills = [t for t in fig.data if t.fill == "toself" and not t.name.startswith("chip")]
@@ -316,6 +303,8 @@ def test_every_part_is_drawn_once_in_drawing_order_by_fewer_traces():
         assert list(t.x).count(None) == len(parts) - 1
         assert len(t.x) == sum(len(PART_BY_NAME[n].polygon) + 1 for n in parts) + len(parts) - 1
         assert len({REGION_AREAS.get(n, "") for n in parts}) == 1  # one area: one shade
+    areas = [REGION_AREAS.get(t.name.split(" + ")[0], "") for t in fills]
+    assert all(a != b for a, b in pairwise(areas))  # a run holds all its neighbours of one area
 
 
 def test_areas_not_drawn_become_chips():
