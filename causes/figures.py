@@ -217,7 +217,7 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
             for r, t in zip(rows, totals, strict=True)
         ],
     )
-    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=12)))
+    _title_on_top(fig, pad=12)
     fig.update_xaxes(
         title=dict(text="Number of causes", font=font()),
         range=[0, max(longest, 1) * 1.12],
@@ -357,18 +357,17 @@ def treemap_figure(table: CauseTable, data: ChartData) -> go.Figure:
         margin=dict(l=10, r=10, t=90, b=10),
         uniformtext=dict(minsize=FONT_SIZE, mode="hide"),
     )
-    _subtitle(fig, "Tile size: the number of causes")
+    _title_on_top(fig, "Tile size: the number of causes")
     return fig
 
 
-def _subtitle(fig: go.Figure, text: str) -> None:
-    """A line under the title, from the figure's top: a title short enough for a phone
-    keeps its explanation on a line of its own."""
-    fig.update_layout(
-        title=dict(
-            subtitle=dict(text=text, font=font(color=SOFT_INK)), y=1, yref="container", yanchor="top", pad=dict(t=10)
-        )
-    )
+def _title_on_top(fig: go.Figure, subtitle: str | None = None, pad: int = 10) -> None:
+    """The title placed from the figure's top, `pad` px down, and under it the subtitle
+    when given: a title short enough for a phone keeps its explanation on a line of its own."""
+    title: dict = dict(y=1, yref="container", yanchor="top", pad=dict(t=pad))
+    if subtitle is not None:
+        title["subtitle"] = dict(text=subtitle, font=font(color=SOFT_INK))
+    fig.update_layout(title=title)
 
 
 # --- symptom x cause ------------------------------------------------------------------------------
@@ -491,7 +490,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
         ),
         margin=dict(l=10, r=20, t=top, b=20),
     )
-    _subtitle(fig, "Similar causes are next to each other")
+    _title_on_top(fig, "Similar causes are next to each other")
     fig.update_xaxes(
         side="top",
         tickvals=list(range(n_cols)),

@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from causes import Query, figures, run_query
 from causes.figures import CATEGORY, CAUSE, make_key
-from tests.browser.conftest import must_not_happen, wait_idle, watch
+from tests.browser.conftest import must_not_happen, wait_idle
 from tests.support.plotly_dom import MARK
 
 BARS = "Bar chart: how many matching causes each category has, each bar split by urgency."
@@ -23,9 +23,11 @@ WAIT = 20_000
 
 
 def chart(page: Page, alt: str) -> Locator:
+    """The chart with this alt text, once plotly has laid it out."""
     figure = page.get_by_role("figure", name=alt)
     expect(figure).to_be_visible(timeout=20_000)  # plotly draws after the script is idle
     figure.locator(".js-plotly-plot").wait_for()
+    page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
     return figure
 
 
@@ -40,7 +42,6 @@ def click_mark(page: Page, alt: str, key: str) -> None:
     """Point at the mark, wait until plotly shows its hover label (so plotly knows what
     is under the mouse), then click it."""
     figure = chart(page, alt)
-    figure.page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
     point = figure.evaluate(MARK, key)
     assert point is not None, f"no mark for {key} in {alt}"
     page.mouse.move(point["x"], point["y"])
@@ -149,26 +150,20 @@ def overlaps(a: list[float], b: list[float]) -> bool:
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_bar_charts_title_legend_and_numbers_stay_apart_on_a_phone_and_a_desktop(
-    browser: Browser, server, width: int
+    page: Page, server, width: int
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = watch(context.new_page())
-    try:
-        page.goto(server.url + "/overview")
-        wait_idle(page)
-        figure = chart(page, BARS)
-        page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
-        boxes = figure.evaluate(BOXES)
-        (title,), (legend,), (whole,) = boxes["title"], boxes["legend"], boxes["chart"]
-        assert title[3] <= legend[1] + 1, "the legend runs over the title"
-        assert all(legend[3] <= bar[1] + 1 for bar in boxes["bars"] if bar[3] > bar[1]), "the legend runs over a bar"
-        assert title[2] <= whole[2] + 1, "the title is cut at the chart's right edge"
-        ticks = sorted(boxes["xticks"])
-        assert len(ticks) >= 2
-        assert not any(overlaps(a, b) for a, b in pairwise(ticks)), "the axis numbers run into each other"
-        must_not_happen(page)
-    finally:
-        context.close()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server.url + "/overview")
+    wait_idle(page)
+    boxes = chart(page, BARS).evaluate(BOXES)
+    (title,), (legend,), (whole,) = boxes["title"], boxes["legend"], boxes["chart"]
+    assert title[3] <= legend[1] + 1, "the legend runs over the title"
+    assert all(legend[3] <= bar[1] + 1 for bar in boxes["bars"] if bar[3] > bar[1]), "the legend runs over a bar"
+    assert title[2] <= whole[2] + 1, "the title is cut at the chart's right edge"
+    ticks = sorted(boxes["xticks"])
+    assert len(ticks) >= 2
+    assert not any(overlaps(a, b) for a, b in pairwise(ticks)), "the axis numbers run into each other"
+    must_not_happen(page)
 
 
 TITLES = """(figure) => [...figure.querySelectorAll('.gtitle, .gtitle-subtitle')].map((el) => {
@@ -178,19 +173,13 @@ TITLES = """(figure) => [...figure.querySelectorAll('.gtitle, .gtitle-subtitle')
 
 
 @pytest.mark.parametrize(("tab", "alt"), [("Treemap", TREEMAP), ("Symptom matrix", MATRIX)])
-def test_each_charts_title_fits_a_phones_width(browser: Browser, server, tab: str, alt: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    page = watch(context.new_page())
-    try:
-        page.goto(server.url + "/overview")
-        wait_idle(page)
-        open_tab(page, tab)
-        figure = chart(page, alt)
-        page.wait_for_function("f => f.querySelector('.js-plotly-plot')._fullLayout", arg=figure.element_handle())
-        titles = figure.evaluate(TITLES)
-        for t in titles:
-            assert t["left"] >= -1 and t["right"] >= -1, f"{t['text']!r} is cut at the chart's edge"
-        assert len(titles) == 2  # the title, and its explanation on a line of its own
-        must_not_happen(page)
-    finally:
-        context.close()
+def test_each_charts_title_fits_a_phones_width(page: Page, server, tab: str, alt: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(server.url + "/overview")
+    wait_idle(page)
+    open_tab(page, tab)
+    titles = chart(page, alt).evaluate(TITLES)
+    for t in titles:
+        assert t["left"] >= -1 and t["right"] >= -1, f"{t['text']!r} is cut at the chart's edge"
+    assert len(titles) == 2  # the title, and its explanation on a line of its own
+    must_not_happen(page)
