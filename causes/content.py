@@ -17,6 +17,7 @@ from pathlib import Path
 from causes.schema import COLUMN_NAMES, LIST_SEPARATOR
 from causes.table import CauseTable
 from causes.text import safe_url
+from causes.vocabulary import Declared, Link
 
 GLOSSARY_FILE = "glossary.csv"
 CLAIMS_FILE = "claims.csv"
@@ -31,12 +32,25 @@ VERDICTS: tuple[str, ...] = ("supported", "partly supported", "weak", "not suppo
 def read_rows(path: Path) -> list[dict[str, str]]:
     """The rows of an optional CSV file beside a table, keys trimmed and lower-cased, cells
     trimmed; a missing or unreadable file gives no rows."""
+    return [row for _, row in numbered_rows(path)]
+
+
+def numbered_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """`read_rows`, each with its row number as a spreadsheet counts it (the header is row
+    1; blank rows are counted, then skipped)."""
     try:
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     except (OSError, UnicodeDecodeError, csv.Error):
         return []
-    # Cells past the header (key None) are ignored; missing cells read as blank.
-    return [{k.strip().casefold(): (v or "").strip() for k, v in row.items() if isinstance(k, str)} for row in rows]
+    if not records:
+        return []
+    keys = [k.strip().casefold() for k in records[0]]
+    # Cells past the header are ignored; missing cells read as blank.
+    return [
+        (number, {k: (cells[i] if i < len(cells) else "").strip() for i, k in enumerate(keys)})
+        for number, cells in enumerate(records[1:], start=2)
+        if any(c.strip() for c in cells)
+    ]
 
 
 @dataclass(frozen=True)
@@ -44,20 +58,38 @@ class Term:
     term: str
     kind: str
     definition: str
+    broader: str = ""  # the broader term it is a kind or a part of (`causes.vocabulary`)
+    row: int = 0  # its row in the file, as a spreadsheet counts it
 
 
 @dataclass(frozen=True)
 class Glossary:
-    terms: tuple[Term, ...] = ()
+    terms: tuple[Term, ...] = ()  # the terms with a definition, alphabetically
+    named: tuple[Term, ...] = ()  # every row that names a term, in the file's order
+    file: str = GLOSSARY_FILE
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
-        terms = [
-            Term(r.get("term", ""), r.get("kind", "").casefold(), r.get("definition", ""))
-            for r in read_rows(path)
-            if r.get("term") and r.get("definition")
+        named = [
+            Term(r.get("term", ""), r.get("kind", "").casefold(), r.get("definition", ""), r.get("broader", ""), row)
+            for row, r in numbered_rows(path)
+            if r.get("term")
         ]
-        return cls(tuple(sorted(terms, key=lambda t: t.term.casefold())))
+        defined = sorted((t for t in named if t.definition), key=lambda t: t.term.casefold())
+        return cls(tuple(defined), tuple(named), path.name)
+
+    def declared(self) -> dict[str, Declared]:
+        """Per column of a cause table, the terms this glossary defines for it and the
+        broader terms it names (`causes.vocabulary`)."""
+        return {
+            column: Declared(
+                column,
+                tuple(t.term for t in self.named if t.kind == kind),
+                tuple(Link(t.row, t.term, t.broader) for t in self.named if t.kind == kind and t.broader),
+                self.file,
+            )
+            for kind, column in GLOSSARY_KINDS.items()
+        }
 
     def define(self, term: str) -> str | None:
         key = term.strip().casefold()

@@ -25,6 +25,7 @@ import pandera.pandas as pandera
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from causes.content import GLOSSARY_FILE, Glossary
 from causes.redflags import table_conflicts
 from causes.schema import (
     COLUMN_NAMES,
@@ -445,9 +446,11 @@ def _raise_problems(frame: pd.DataFrame, problems: list[Problem]) -> None:
         raise CauseTableError(problems, cells=None if ragged else _all_columns(frame))
 
 
-def _build(frame: pd.DataFrame, label: str, digest: str, warnings: list[str]) -> CauseTable:
+def _build(frame: pd.DataFrame, label: str, digest: str, warnings: list[str], glossary: Glossary) -> CauseTable:
     extras = [c for c in frame.columns if c not in COLUMN_NAMES]
-    table = CauseTable.from_cells(frame, name=label, digest=digest, warnings=warnings, extra_columns=extras)
+    table = CauseTable.from_cells(
+        frame, name=label, digest=digest, warnings=warnings, extra_columns=extras, declared=glossary.declared()
+    )
     # One sign, one level: a sign given two is a warning, not a problem (the table is usable).
     conflicts = table_conflicts(table.frame["red_flags"], table.frame["urgency"])
     return replace(table, warnings=(*table.warnings, *conflicts)) if conflicts else table
@@ -473,11 +476,20 @@ def load_cause_table(
     *,
     max_bytes: int | None = None,
     max_rows: int | None = None,
+    glossary: Glossary | None = None,
 ) -> CauseTable:
     """Read and validate a cause table from a file path or from the bytes of an upload.
-    `max_bytes` and `max_rows` refuse a larger file (an upload's limits)."""
+    `max_bytes` and `max_rows` refuse a larger file (an upload's limits).
+
+    The broader terms the table's glossary declares (`causes.vocabulary`) are part of the
+    table: `glossary`, or for a path, the `glossary.csv` beside it, if any. A broader term
+    that cannot be used is a note in `warnings` naming the glossary's row, not a problem:
+    the table still loads."""
+    if glossary is None:
+        beside = None if isinstance(source, bytes | bytearray) else Path(source).parent / GLOSSARY_FILE
+        glossary = Glossary.load(beside) if beside is not None else Glossary()
     with collector_paused():
-        return _load_cause_table(source, name, max_bytes=max_bytes, max_rows=max_rows)
+        return _load_cause_table(source, name, max_bytes=max_bytes, max_rows=max_rows, glossary=glossary)
 
 
 _HEAD_BYTES = 1 << 20
@@ -504,7 +516,7 @@ def _separator_warning(delimiter: str) -> list[str]:
 
 
 def _fast_table(
-    payload: bytes, head: str, warnings: list[str], label: str, digest: str, max_rows: int | None
+    payload: bytes, head: str, warnings: list[str], label: str, digest: str, max_rows: int | None, glossary: Glossary
 ) -> CauseTable | None:
     """The table, read by Arrow's reader, when the file is plain and valid; None otherwise."""
     _, delimiter, named = _dialect(head)
@@ -513,7 +525,7 @@ def _fast_table(
     cells = _fast_cells(payload, delimiter, max_rows)
     if cells is None or _schema_problems(cells):
         return None
-    return _build(cells, label, digest, warnings + _separator_warning(delimiter))
+    return _build(cells, label, digest, warnings + _separator_warning(delimiter), glossary)
 
 
 def _load_cause_table(
@@ -522,9 +534,11 @@ def _load_cause_table(
     *,
     max_bytes: int | None,
     max_rows: int | None,
+    glossary: Glossary | None = None,
     fast: bool = True,
 ) -> CauseTable:
     """`fast=False` reads every file with the exact reader (for tests that compare the two)."""
+    glossary = glossary or Glossary()
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
         label = name or "uploaded table"
@@ -551,12 +565,12 @@ def _load_cause_table(
         # enough to tell the separator.
         head = _utf8_head(data)
         if head is not None:
-            table = _fast_table(data.removeprefix(b"\xef\xbb\xbf"), head, [], label, digest, max_rows)
+            table = _fast_table(data.removeprefix(b"\xef\xbb\xbf"), head, [], label, digest, max_rows, glossary)
             if table is not None:
                 return table
     text, warnings = _decode(data)
     if fast and warnings:  # another encoding: the fast reader takes it as UTF-8
-        table = _fast_table(text.encode("utf-8"), text, warnings, label, digest, max_rows)
+        table = _fast_table(text.encode("utf-8"), text, warnings, label, digest, max_rows, glossary)
         if table is not None:
             return table
     header_row, header, body, delimiter = _parse(text, max_rows)
@@ -570,7 +584,7 @@ def _load_cause_table(
     if problems:  # only missing columns: add them blank, to be filled in
         raise CauseTableError(problems + ragged, cells=None if ragged else _all_columns(frame))
     _raise_problems(frame, ragged)
-    return _build(frame, label, digest, warnings)
+    return _build(frame, label, digest, warnings, glossary)
 
 
 @dataclass(frozen=True, eq=False)
@@ -585,9 +599,10 @@ class CheckedCells:
     def __len__(self) -> int:
         return len(self.frame)
 
-    def table(self) -> CauseTable:
+    def table(self, glossary: Glossary | None = None) -> CauseTable:
+        """The table, with the broader terms `glossary` declares (none without one)."""
         with collector_paused():
-            return _build(self.frame, self.name, self.digest, [])
+            return _build(self.frame, self.name, self.digest, [], glossary or Glossary())
 
 
 def _nonblank_rows(frame: pd.DataFrame) -> np.ndarray:

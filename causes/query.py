@@ -104,7 +104,8 @@ class Query:
 
     def describe(self) -> str:
         """The query in plain English, e.g. "causes with cramps at night or twitching at
-        rest, in the calves"."""
+        rest, in the calves" (what it also finds through broader and narrower terms is
+        `also_finds`)."""
         parts: list[str] = []
         if self.symptoms:
             parts.append("with " + joined(self.symptoms, "and" if self.match == "all" else "or"))
@@ -120,6 +121,82 @@ class Query:
         if self.text.strip():
             parts.append(f'mentioning "{self.text.strip()}"')
         return "causes " + ", ".join(parts) if parts else "all causes"
+
+
+# How a column's narrower terms are counted when there are too many to name.
+_NARROWER_NOUN = {"symptoms": "kinds", "body_areas": "parts", "risk_factors": "kinds"}
+NARROWER_NAMED = 4  # more narrower terms than this are counted, not named
+
+
+def related_terms(table: CauseTable, column: str, chosen: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The narrower and the broader terms that chosen terms of a column also find (none
+    chosen among them), narrower depth first, broader nearest first."""
+    reach = table.reach.get(column)
+    index = table.facets[column]
+    ids = [i for i in (index.id_of(t) for t in chosen) if i is not None]
+    if reach is None or not ids:
+        return [], []
+    taken = set(ids)
+    narrower = [d for i in ids for d in reach.narrower_of(i)]
+    broader = [a for i in ids for a in reach.broader_of(i)]
+    narrower = [d for d in dict.fromkeys(narrower) if d not in taken]
+    broader = [a for a in dict.fromkeys(broader) if a not in taken and a not in narrower]
+    return [index.terms[d] for d in narrower], [index.terms[a] for a in broader]
+
+
+def _also(table: CauseTable, column: str, chosen: Sequence[str], article: str = "") -> str:
+    """The broader and narrower terms chosen terms also find, in words ("the whole leg or
+    whole body"; "" for none)."""
+    narrower, broader = related_terms(table, column, chosen)
+    also = []
+    if narrower:
+        named = len(narrower) <= NARROWER_NAMED
+        also.append(article + joined(narrower, "or") if named else f"any of {len(narrower)} {_NARROWER_NOUN[column]}")
+    if broader:
+        also.append(article + joined(broader, "or"))
+    return ", or ".join(also)
+
+
+_PART_OF = {"body_areas": ("part of the", "includes the")}  # how areas relate; other columns: kinds
+
+
+def matching_terms(table: CauseTable, column: str, terms: Sequence[str], chosen: Sequence[str]) -> list[str]:
+    """A cause's terms that match chosen ones, each said as it matches: "calves", or through
+    a broader or a narrower term, "muscle cramps (a kind of muscle spasms)", "whole leg
+    (includes the calves)"."""
+    index = table.facets[column]
+    reach = table.reach.get(column)
+    wanted = {i for i in (index.id_of(c) for c in chosen) if i is not None}
+    narrower_word, broader_word = _PART_OF.get(column, ("a kind of", "includes"))
+    out = []
+    for term in terms:
+        i = index.id_of(term)
+        if i is None:
+            continue
+        if i in wanted:
+            out.append(term)
+        elif reach is not None:
+            up = [a for a in reach.broader_of(i) if a in wanted]
+            down = [d for d in reach.narrower_of(i) if d in wanted]
+            if up:
+                out.append(f"{term} ({narrower_word} {index.terms[up[0]]})")
+            elif down:
+                out.append(f"{term} ({broader_word} {index.terms[down[0]]})")
+    return out
+
+
+def also_finds(table: CauseTable, query: Query) -> str:
+    """What a view finds through broader and narrower terms, in one sentence under its
+    heading: "Calves also finds causes listed under the whole leg or whole body." ("" when
+    nothing)."""
+    lines = []
+    filters = (("symptoms", "symptoms", ""), ("areas", "body_areas", "the "), ("risks", "risk_factors", ""))
+    for name, column, article in filters:
+        chosen = getattr(query, name)
+        also = _also(table, column, chosen, article)
+        if also:
+            lines.append(f"{joined(list(chosen), 'or')} also finds causes listed under {also}.")
+    return " ".join(line[0].upper() + line[1:] for line in lines)
 
 
 def heading(query: Query) -> str:
@@ -150,12 +227,50 @@ def result_of(table: CauseTable, positions: Sequence[int] | np.ndarray) -> Resul
     return Result(positions=rows, symptom_hits=np.zeros(len(rows), dtype=np.int64), mask=mask, total=len(table))
 
 
-def _mask_with_any(table: CauseTable, column: str, values: Sequence[str]) -> np.ndarray:
+def _term_ids(table: CauseTable, column: str, values: Sequence[str]) -> list[int]:
     index = table.facets[column]
-    ids = [i for i in (index.id_of(v) for v in values) if i is not None]
+    return [i for i in (index.id_of(v) for v in values) if i is not None]
+
+
+def _rows_reaching(table: CauseTable, column: str, ids: Sequence[int]) -> np.ndarray:
+    """The rows that reach any of these terms of a column: filed under one of them or,
+    where the table declares broader terms, under a broader or a narrower term (a row may
+    be listed more than once)."""
+    index = table.facets[column]
+    reach = table.reach.get(column)
+    return index.rows_with_any(ids) if reach is None else reach.rows_reaching(index, ids)
+
+
+def _mask_with_any(table: CauseTable, column: str, values: Sequence[str]) -> np.ndarray:
     mask = np.zeros(len(table), dtype=bool)
-    mask[index.rows_with_any(ids)] = True
+    mask[_rows_reaching(table, column, _term_ids(table, column, values))] = True
     return mask
+
+
+def _symptom_hits(table: CauseTable, ids: Sequence[int]) -> np.ndarray:
+    """Per row, how many of the chosen symptoms it reaches (each counted once)."""
+    n = len(table)
+    if "symptoms" not in table.reach:  # one item per row and term: a plain count
+        return np.bincount(table.facets["symptoms"].rows_with_any(ids), minlength=n)
+    hits = np.zeros(n, dtype=np.int64)
+    for i in ids:
+        reached = np.zeros(n, dtype=bool)
+        reached[_rows_reaching(table, "symptoms", [i])] = True
+        hits += reached
+    return hits
+
+
+def _exact_hits(table: CauseTable, query: Query) -> np.ndarray | None:
+    """Per row, how many of the chosen symptoms, areas and risk factors it is filed under
+    itself: an exact match ranks above one through a broader or a narrower term. None when
+    the table declares no broader terms (then every match is exact)."""
+    if not table.reach:
+        return None
+    parts = [
+        table.facets[column].rows_with_any(_term_ids(table, column, getattr(query, name)))
+        for name, column in (("symptoms", "symptoms"), ("areas", "body_areas"), ("risks", "risk_factors"))
+    ]
+    return np.bincount(np.concatenate(parts), minlength=len(table))
 
 
 def _re2_literal(word: str) -> str:
@@ -204,7 +319,8 @@ def _has_word(table: CauseTable, candidates: np.ndarray, word: str) -> np.ndarra
 
 def run_query(table: CauseTable, query: Query) -> Result:
     """Apply a query: the matching causes ranked by how many chosen symptoms each has,
-    then by urgency (most urgent first), then by name."""
+    then by how many chosen terms it is filed under itself (not through a broader or a
+    narrower term), then by urgency (most urgent first), then by name."""
     n = len(table)
     mask = np.ones(n, dtype=bool)
     hits = None
@@ -212,7 +328,7 @@ def run_query(table: CauseTable, query: Query) -> Result:
         index = table.facets["symptoms"]
         ids = list(dict.fromkeys(index.id_of(s) for s in query.symptoms))  # a symptom chosen twice counts once
         known = [i for i in ids if i is not None]
-        hits = np.bincount(index.rows_with_any(known), minlength=n)
+        hits = _symptom_hits(table, known)
         if query.match == "all":
             mask &= hits == len(ids) if len(known) == len(ids) else np.zeros(n, dtype=bool)
         else:
@@ -234,7 +350,10 @@ def run_query(table: CauseTable, query: Query) -> Result:
         mask[:] = False
         mask[candidates] = True
     ranked = table.base_order[mask[table.base_order]]
-    if hits is not None:
+    exact = _exact_hits(table, query)
+    if exact is not None:  # exact matches first, then the urgency and name order
+        ranked = ranked[np.argsort(-exact[ranked], kind="stable")]
+    if hits is not None:  # and first of all, the causes with the most chosen symptoms
         ranked_hits = hits[ranked]
         order = np.argsort(-ranked_hits, kind="stable")
         ranked = ranked[order]
@@ -245,10 +364,13 @@ def run_query(table: CauseTable, query: Query) -> Result:
 
 
 def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:
-    """How many of the matching causes carry each term of a column, in the table's order
-    (most causes overall first) and spelling."""
+    """How many of the matching causes carry each term of a column (or reach it, through a
+    broader or a narrower term), in the table's order (most causes overall first) and
+    spelling."""
     index = table.facets[column]
-    return dict(zip(index.terms, index.facet_counts(result.mask).tolist(), strict=True))
+    reach = table.reach.get(column)
+    counts = index.facet_counts(result.mask) if reach is None else reach.counts(result.mask)
+    return dict(zip(index.terms, counts.tolist(), strict=True))
 
 
 def facet_counts(table: CauseTable, result: Result) -> dict[str, dict[str, int]]:

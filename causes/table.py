@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ from causes.strings import (
     strip,
     value_items,
 )
+from causes.vocabulary import Declared, Links, links_of
 
 # Columns a query filters on, in the order they are shown.
 FACET_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors", "category", "urgency")
@@ -53,11 +54,20 @@ class TermIndex:
         return cls.from_items(items_of(items_per_row))
 
     @classmethod
-    def from_items(cls, items: Items) -> TermIndex:
-        """Index items (rows ascending). Python loops run only over the distinct terms."""
-        n_terms = len(items.spellings)
-        raw_counts = np.bincount(items.keys, minlength=n_terms).tolist()
+    def from_items(cls, items: Items, extra: Sequence[str] = ()) -> TermIndex:
+        """Index items (rows ascending). Python loops run only over the distinct terms.
+        `extra` terms are terms no row is filed under (a glossary's broader terms): they
+        come last, with no rows."""
         folded = [t.casefold() for t in items.spellings]
+        known = set(folded)
+        spellings = list(items.spellings)
+        for t in extra:
+            if t.casefold() not in known:
+                known.add(t.casefold())
+                spellings.append(t)
+                folded.append(t.casefold())
+        n_terms = len(spellings)
+        raw_counts = np.bincount(items.keys, minlength=n_terms).tolist()
         order = sorted(range(n_terms), key=lambda i: (-raw_counts[i], folded[i]))
         remap = np.empty(n_terms, dtype=np.int32)
         remap[order] = np.arange(n_terms, dtype=np.int32)
@@ -69,7 +79,7 @@ class TermIndex:
         bounds = np.concatenate([[0], np.cumsum(counts)])
         sorted_rows = row_arr[by_term]
         postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms))
-        terms = tuple(items.spellings[i] for i in order)
+        terms = tuple(spellings[i] for i in order)
         folded_terms = tuple(folded[i] for i in order)
         lookup = {t: i for i, t in enumerate(folded_terms)}
         return cls(terms, row_arr, ids, counts, postings, lookup, folded_terms)
@@ -91,15 +101,164 @@ class TermIndex:
 
     def facet_counts(self, mask: np.ndarray) -> np.ndarray:
         """How many of the rows where `mask` is true carry each term."""
-        selected = np.flatnonzero(mask).astype(self.rows.dtype)  # one dtype: no copy of `rows` to compare
-        if len(selected) * 8 < len(mask):
-            # Few rows: find their items (stored in row order) instead of testing every item.
-            starts = np.searchsorted(self.rows, selected)
-            lengths = np.searchsorted(self.rows, selected, side="right") - starts
-            before = np.cumsum(lengths) - lengths  # where each row's items go in `items`
-            items = np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
-            return np.bincount(self.ids[items], minlength=len(self.terms))
-        return np.bincount(self.ids[mask[self.rows]], minlength=len(self.terms))
+        return np.bincount(self.ids[of_rows(self.rows, mask)], minlength=len(self.terms))
+
+
+def of_rows(item_rows: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Which items, stored in row order (`item_rows` ascending), belong to the rows where
+    `mask` is true: a boolean mask over the items, or, when few rows are chosen, the
+    items' positions (finding their items is then cheaper than testing every item)."""
+    selected = np.flatnonzero(mask).astype(item_rows.dtype)  # one dtype: no copy of the rows to compare
+    if len(selected) * 8 < len(mask):
+        starts = np.searchsorted(item_rows, selected)
+        lengths = np.searchsorted(item_rows, selected, side="right") - starts
+        before = np.cumsum(lengths) - lengths  # where each row's items go in the answer
+        return np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
+    return mask[item_rows]
+
+
+@dataclass(frozen=True, eq=False)
+class Reach:
+    """Which rows reach which terms of one column through broader terms
+    (`causes.vocabulary`): a row reaches a term filed under it, under a broader term or
+    under a narrower one.
+
+    Term ids are the column's `TermIndex` ids. Each term has at most one broader term, so
+    the terms form trees; numbered depth first, a term's narrower terms are the positions
+    after its own (`pos`), up to `end`. Per row r, with E(r) the terms it is filed under:
+    U(r) is E(r) and all their broader terms; D(r) all their narrower terms. A row reaches
+    t when t is in U(r) or in D(r), so a term's live count among the rows of a mask is
+    #(t in U) + #(t in D) - #(t in both), each counted from items stored in row order:
+    - `up_rows`/`up_ids`: the pairs (r, t in U(r)); `up_postings[t]`: the rows filed under
+      t or a narrower term;
+    - `top_rows`/`top_lo`/`top_hi`: D(r) as disjoint ranges of positions, one per term of
+      E(r) that has narrower terms and no broader term in E(r);
+    - `both_rows`/`both_ids`: the pairs (r, t) with t in both U(r) and D(r).
+    A query costs about what it costs without broader terms: no row's narrower terms are
+    ever listed one by one."""
+
+    parent: np.ndarray  # per term id: its broader term's id, -1 for none
+    ancestors: tuple[np.ndarray, ...]  # per term id: its broader terms, nearest first
+    narrower: tuple[np.ndarray, ...]  # per term id: its narrower terms, depth first
+    pos: np.ndarray
+    end: np.ndarray
+    up_rows: np.ndarray
+    up_ids: np.ndarray
+    up_postings: tuple[np.ndarray, ...]
+    top_rows: np.ndarray
+    top_lo: np.ndarray
+    top_hi: np.ndarray
+    both_rows: np.ndarray
+    both_ids: np.ndarray
+
+    @classmethod
+    def build(cls, parent: np.ndarray, index: TermIndex) -> Reach:
+        """From each term's broader term (`parent[id]`, -1 for none; no loops) and the
+        column's index."""
+        n_terms = len(parent)
+        children: list[list[int]] = [[] for _ in range(n_terms)]
+        for t, p in enumerate(parent.tolist()):
+            if p >= 0:
+                children[p].append(t)
+        pos = np.zeros(n_terms, dtype=np.int64)
+        end = np.zeros(n_terms, dtype=np.int64)
+        order: list[int] = []
+        for root in (t for t in range(n_terms) if parent[t] < 0):
+            stack = [(root, False)]
+            while stack:  # depth first, without recursion: a long chain is allowed
+                t, leaving = stack.pop()
+                if leaving:
+                    end[t] = len(order) - 1
+                    continue
+                pos[t] = len(order)
+                order.append(t)
+                stack.append((t, True))
+                stack.extend((c, False) for c in reversed(children[t]))
+        by_pos = np.asarray(order, dtype=np.int32)
+        ancestors = []
+        for t in range(n_terms):
+            chain = []
+            p = int(parent[t])
+            while p >= 0:
+                chain.append(p)
+                p = int(parent[p])
+            ancestors.append(np.asarray(chain, dtype=np.int32))
+        narrower = tuple(by_pos[pos[t] + 1 : end[t] + 1] for t in range(n_terms))
+
+        rows, ids = index.rows.astype(np.int64), index.ids.astype(np.int64)
+        width = max(n_terms, 1)
+        filed_keys = np.sort(rows * width + ids)  # one item per (row, term): already unique
+
+        def under_filed(r: np.ndarray, t: np.ndarray) -> np.ndarray:
+            """Per pair, whether row r is filed under a broader term of t."""
+            found = np.zeros(len(t), dtype=bool)
+            p = parent[t]
+            while len(p) and (p >= 0).any():
+                live = np.flatnonzero(p >= 0)
+                keys = r[live] * width + p[live]
+                at = np.minimum(np.searchsorted(filed_keys, keys), len(filed_keys) - 1)
+                found[live] |= filed_keys[at] == keys
+                p = np.where(p >= 0, parent[np.maximum(p, 0)], -1)
+            return found
+
+        # U(r): the items and their broader terms, level by level; each pair once.
+        up_r, up_t = [rows], [ids]
+        level_rows, level_ids = rows, ids
+        while len(level_ids):
+            broader = parent[level_ids]
+            has = broader >= 0
+            level_rows, level_ids = level_rows[has], broader[has]
+            up_r.append(level_rows)
+            up_t.append(level_ids)
+        up_keys = np.unique(np.concatenate(up_r) * width + np.concatenate(up_t))
+        up_rows, up_ids = up_keys // width, up_keys % width
+        by_term = np.argsort(up_ids, kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(up_ids, minlength=n_terms))])
+        sorted_rows = up_rows[by_term].astype(np.int32)
+        top = (end[ids] > pos[ids]) & ~under_filed(rows, ids)
+        both = under_filed(up_rows, up_ids)
+        return cls(
+            parent=parent.astype(np.int64),
+            ancestors=tuple(ancestors),
+            narrower=narrower,
+            pos=pos,
+            end=end,
+            up_rows=up_rows.astype(np.int32),
+            up_ids=up_ids.astype(np.int32),
+            up_postings=tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms)),
+            top_rows=rows[top].astype(np.int32),
+            top_lo=(pos[ids[top]] + 1).astype(np.int32),
+            top_hi=end[ids[top]].astype(np.int32),
+            both_rows=up_rows[both].astype(np.int32),
+            both_ids=up_ids[both].astype(np.int32),
+        )
+
+    def broader_of(self, term_id: int) -> tuple[int, ...]:
+        """A term's broader terms, nearest first."""
+        return tuple(int(a) for a in self.ancestors[term_id])
+
+    def narrower_of(self, term_id: int) -> tuple[int, ...]:
+        """A term's narrower terms, depth first."""
+        return tuple(int(d) for d in self.narrower[term_id])
+
+    def rows_reaching(self, index: TermIndex, term_ids: Iterable[int]) -> np.ndarray:
+        """The rows that reach any of these terms (a row may be listed more than once):
+        those filed under a term or a narrower one, and those filed under a broader one."""
+        parts = []
+        for t in term_ids:
+            parts.append(self.up_postings[t])
+            parts.extend(index.postings[a] for a in self.ancestors[t])
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+    def counts(self, mask: np.ndarray) -> np.ndarray:
+        """Per term id, how many of the rows where `mask` is true reach it."""
+        n_terms = len(self.parent)
+        up = np.bincount(self.up_ids[of_rows(self.up_rows, mask)], minlength=n_terms)
+        both = np.bincount(self.both_ids[of_rows(self.both_rows, mask)], minlength=n_terms)
+        tops = of_rows(self.top_rows, mask)
+        steps = np.bincount(self.top_lo[tops], minlength=n_terms + 1)
+        steps -= np.bincount(self.top_hi[tops] + 1, minlength=n_terms + 1)
+        return up + np.cumsum(steps[:n_terms])[self.pos] - both
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,6 +277,8 @@ class CauseTable:
     # (A word is also looked for in the category and the terms, through their indexes.)
     search_texts: tuple[pd.Series, ...]
     by_name: dict[str, int]
+    # Per list column whose terms name broader terms (`causes.vocabulary`): who reaches what.
+    reach: dict[str, Reach] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -131,11 +292,13 @@ class CauseTable:
         digest: str,
         warnings: Sequence[str] = (),
         extra_columns: Sequence[str] = (),
+        declared: Mapping[str, Declared] | None = None,
     ) -> CauseTable:
-        """From a frame of the format's columns whose lists are already split (tuples)."""
+        """From a frame of the format's columns whose lists are already split (tuples).
+        `declared`: per column, the terms and broader terms a glossary declares."""
         frame = frame.reset_index(drop=True)
         lists = {c: items_of([v if type(v) is tuple else tuple(v) for v in frame[c]]) for c in LIST_COLUMNS}
-        return cls._assemble(frame, lists, name, digest, warnings, extra_columns)
+        return cls._assemble(frame, lists, name, digest, warnings, extra_columns, declared or {})
 
     @classmethod
     def from_cells(
@@ -146,6 +309,7 @@ class CauseTable:
         digest: str,
         warnings: Sequence[str] = (),
         extra_columns: Sequence[str] = (),
+        declared: Mapping[str, Declared] | None = None,
     ) -> CauseTable:
         """From valid cells as read (strings): text trimmed, choices case-folded, lists
         split (`split_items`), a missing optional column blank. Whole columns at a time."""
@@ -165,7 +329,7 @@ class CauseTable:
                 frame[c.name] = strip(values)
         for extra in extra_columns:
             frame[extra] = strip(as_str(cells[extra]))
-        return cls._assemble(frame, lists, name, digest, warnings, extra_columns)
+        return cls._assemble(frame, lists, name, digest, warnings, extra_columns, declared or {})
 
     @classmethod
     def _assemble(
@@ -176,12 +340,22 @@ class CauseTable:
         digest: str,
         warnings: Sequence[str],
         extra_columns: Sequence[str],
+        declared: Mapping[str, Declared],
     ) -> CauseTable:
         n_rows = len(frame)
         facets: dict[str, TermIndex] = {}
+        reach: dict[str, Reach] = {}
+        notes = list(warnings)
         for col, items in lists.items():
             if col in _LIST_FACETS:
-                facets[col] = TermIndex.from_items(items)
+                links = links_of(declared[col], items.spellings) if col in declared else Links({}, (), ())
+                facets[col] = index = TermIndex.from_items(items, links.extra)
+                notes += links.problems
+                if links.parent:
+                    parent = np.full(len(index.terms), -1, dtype=np.int64)
+                    for term, broader in links.parent.items():
+                        parent[index.lookup[term]] = index.lookup[broader]
+                    reach[col] = Reach.build(parent, index)
                 texts = items.canonical()  # one spelling per term, the table's first
             else:
                 texts = items.texts  # each row's own spelling
@@ -203,13 +377,14 @@ class CauseTable:
             frame=frame,
             name=name,
             digest=digest,
-            warnings=tuple(warnings),
+            warnings=tuple(notes),
             extra_columns=tuple(extra_columns),
             facets=facets,
             urgency_rank=urgency_rank,
             base_order=base_order,
             search_texts=search_texts,
             by_name=by_name,
+            reach=reach,
         )
 
     def position_of(self, cause: str) -> int | None:

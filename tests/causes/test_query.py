@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from causes.loader import load_cause_table
-from causes.query import Query, Result, count_line, facet_counts, run_query
+from causes.query import (
+    Query,
+    Result,
+    also_finds,
+    count_line,
+    facet_counts,
+    matching_terms,
+    run_query,
+    term_counts,
+)
 from causes.table import CauseTable
 from tests.causes.tables import table_from_rows
 
@@ -549,3 +560,142 @@ def test_free_text_finds_exactly_the_causes_whose_text_holds_every_word(bundled)
         expected = [i for i, t in enumerate(whole) if all(w in t for w in text.casefold().split())]
         got = sorted(run_query(table, Query(text=text)).positions.tolist())
         assert got == expected, text
+
+
+# --- broader and narrower terms (glossary.csv's `broader`) ----------------------------------------
+
+TREE_ROWS = [
+    ["Night cramps", "Lifestyle", "cramps at night", "calves", "", "Cramps in bed.", "", "self-care"],
+    ["Strain", "Injury", "pain", "thighs", "", "A torn muscle.", "", "self-care"],
+    ["Low potassium", "Salts", "muscle cramps; weakness", "whole leg", "", "Low potassium.", "", "see a doctor"],
+    ["Tetanus", "Infection", "spasms", "whole body", "", "A rare infection.", "", "emergency"],
+    ["Writer's cramp", "Nerves", "muscle cramps", "arms", "", "A hand cramp.", "", "see a doctor"],
+]
+TREE = [
+    ["calves", "body area", "The back of the lower leg.", "whole leg"],
+    ["thighs", "body area", "The upper leg.", "whole leg"],
+    ["whole leg", "body area", "The leg.", "whole body"],
+    ["arms", "body area", "The arms.", "whole body"],
+    ["whole body", "body area", "All over.", ""],
+    ["cramps at night", "symptom", "Cramps in bed.", "muscle cramps"],
+    ["muscle cramps", "symptom", "Cramps at any time.", "spasms"],
+    ["legs", "body area", "Only in the glossary: a broader term no cause uses.", ""],
+    ["shins", "body area", "Only in the glossary.", "whole leg"],
+]
+
+
+@pytest.fixture(scope="module")
+def tree() -> CauseTable:
+    return table_from_rows(COLUMNS, TREE_ROWS, glossary=TREE)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Calves: filed under calves, and under the broader whole leg and whole body (exact first).
+        (Query(areas=("calves",)), ["Night cramps", "Tetanus", "Low potassium"]),
+        # The whole leg: its parts too, and the whole body; not the arms.
+        (Query(areas=("whole leg",)), ["Low potassium", "Tetanus", "Night cramps", "Strain"]),
+        # Thighs and calves are parts of one leg, not of each other.
+        (Query(areas=("thighs",)), ["Strain", "Tetanus", "Low potassium"]),
+        (Query(areas=("whole body",)), ["Tetanus", "Low potassium", "Writer's cramp", "Night cramps", "Strain"]),
+        # A kind of cramp finds cramps of any time, and spasms, the broader term.
+        (Query(symptoms=("cramps at night",)), ["Night cramps", "Tetanus", "Low potassium", "Writer's cramp"]),
+        (Query(symptoms=("spasms",)), ["Tetanus", "Low potassium", "Writer's cramp", "Night cramps"]),
+        # A term only the glossary has: its narrower terms' causes and its broader ones'.
+        (Query(areas=("shins",)), ["Tetanus", "Low potassium"]),
+        (Query(areas=("legs",)), []),
+        # Both filters must hold, each through the tree.
+        # (Low potassium and Night cramps each match one chosen term exactly: urgency, then name.)
+        (Query(symptoms=("muscle cramps",), areas=("calves",)), ["Low potassium", "Night cramps", "Tetanus"]),
+    ],
+)
+def test_matching_follows_broader_terms_both_ways_exact_first(tree, query, expected):
+    assert names(tree, run_query(tree, query)) == expected
+
+
+def test_a_live_count_is_what_choosing_the_term_would_show(tree):
+    for column, name in (("body_areas", "areas"), ("symptoms", "symptoms")):
+        for shown in (Query(), Query(symptoms=("muscle cramps",)), Query(areas=("thighs",))):
+            result = run_query(tree, shown)
+            for term, n in term_counts(tree, result, column).items():
+                also = replace(shown, **{name: (*getattr(shown, name), term) if name == "symptoms" else (term,)})
+                alone = run_query(tree, replace(Query(), **{name: (term,)}))
+                assert n == int((alone.mask & result.mask).sum()), (column, term, shown)
+                if name == "areas" and not shown.areas:
+                    assert n == len(run_query(tree, also))
+
+
+def test_symptom_hits_count_each_chosen_symptom_once(tree):
+    # Muscle cramps is broader than cramps at night and narrower than spasms: a cause filed
+    # under it has both chosen symptoms, once each. Those filed under one of them come first.
+    result = run_query(tree, Query(symptoms=("cramps at night", "spasms"), match="all"))
+    assert names(tree, result) == ["Tetanus", "Night cramps", "Low potassium", "Writer's cramp"]
+    assert result.symptom_hits.tolist() == [2, 2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("query", "also"),
+    [
+        (Query(areas=("calves",)), "Calves also finds causes listed under the whole leg or whole body."),
+        (
+            Query(areas=("whole leg",)),
+            "Whole leg also finds causes listed under the calves, thighs or shins, or the whole body.",
+        ),
+        (Query(areas=("whole body",)), "Whole body also finds causes listed under any of 5 parts."),
+        (
+            Query(symptoms=("cramps at night", "pain")),
+            "Cramps at night or pain also finds causes listed under muscle cramps or spasms.",
+        ),
+        (
+            Query(symptoms=("spasms",), areas=("thighs",)),
+            "Spasms also finds causes listed under muscle cramps or cramps at night."
+            " Thighs also finds causes listed under the whole leg or whole body.",
+        ),
+        (Query(symptoms=("pain",)), ""),
+        (Query(text="cramp"), ""),
+    ],
+)
+def test_the_view_in_words_names_the_terms_it_also_finds(tree, query, also):
+    assert also_finds(tree, query) == also
+
+
+def test_a_cause_says_how_its_terms_match(tree):
+    assert matching_terms(tree, "symptoms", ("muscle cramps", "weakness"), ("spasms",)) == [
+        "muscle cramps (a kind of spasms)"
+    ]
+    assert matching_terms(tree, "body_areas", ("whole leg",), ("calves",)) == ["whole leg (includes the calves)"]
+    assert matching_terms(tree, "body_areas", ("calves",), ("whole leg", "calves")) == ["calves"]
+    assert matching_terms(tree, "body_areas", ("arms",), ("calves",)) == []
+
+
+def test_a_glossary_term_no_cause_uses_is_an_option_and_a_link_value_when_it_is_linked(tree):
+    terms = tree.facets["body_areas"].terms
+    assert terms[-1] == "shins" and "legs" not in terms  # after the table's own; "legs" names no link
+    restricted, notices = Query.from_params({"area": ["SHINS"]}).restricted_to(tree)
+    assert restricted.areas == ("shins",) and notices == []
+
+
+def test_a_table_without_broader_terms_ranks_and_counts_as_before(table):
+    assert table.reach == {}
+    assert names(table, run_query(table, Query(symptoms=("cramps at night",)))) == [
+        "Charlie",
+        "alpha",
+        "Bravo",
+        "Foxtrot",
+    ]
+
+
+def test_a_bad_broader_term_is_a_note_naming_the_glossary_row_and_the_table_still_loads():
+    glossary = [["calves", "body area", "Calf.", "legg"], ["thighs", "body area", "Thigh.", "whole leg"]]
+    loaded = table_from_rows(COLUMNS, TREE_ROWS, glossary=glossary)
+    assert loaded.warnings == (
+        'glossary.csv row 2, broader: "legg" is not a body area of the table or its glossary,'
+        ' so "calves" is matched on its own.',
+    )
+    assert names(loaded, run_query(loaded, Query(areas=("calves",)))) == ["Night cramps"]
+    assert names(loaded, run_query(loaded, Query(areas=("thighs",)))) == ["Strain", "Low potassium"]
+    loop = [["thighs", "body area", "Thigh.", "calves"], ["calves", "body area", "Calf.", "thighs"]]
+    looped = table_from_rows(COLUMNS, TREE_ROWS, glossary=loop)
+    assert "go round in a loop" in looped.warnings[0] and "rows 2, 3" in looped.warnings[0]
+    assert names(looped, run_query(looped, Query(areas=("calves",)))) == ["Night cramps"]
