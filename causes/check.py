@@ -1,12 +1,14 @@
 """The warning-sign check: before the causes, ask about the signs that apply to a person's
 choice, most serious first, and turn each "yes" into the action to take.
 
-The signs asked are the matching causes' own and the general ones (`red_flags.csv`) that
-belong to none of the table's causes, merged so that one sign is asked once. A sign that
-two places give different levels is asked at the more serious one (the loader and the
-content tests report such a sign; the check errs towards help). What a "yes" means is an
-`Answer`: the sign, its level and why it matters, kept by the page in the person's
-session only."""
+Whatever a person picks, and whether or not anything matches, the always-asked set comes
+first (`red_flags.csv`'s `always_ask`; a table without one gets the bundled set, see
+`causes.redflags.with_safety_net`). Then the matching causes' own signs and the general
+ones that belong to none of the table's causes, merged so that one sign is asked once,
+most serious first. A sign that two places give different levels is asked at the more
+serious one (the loader and the content tests report such a sign; the check errs towards
+help). What a "yes" means is an `Answer`: the sign, its level, why it matters and whom to
+call, kept by the page in the person's session only."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from causes.query import Query, Result
-from causes.redflags import FLAG_LEVELS, RedFlag, cause_flags, grouped, parse_flag, sign_key
+from causes.redflags import FLAG_LEVELS, RedFlag, by_level, cause_flags, grouped, parse_flag, sign_key
 from causes.style import Help, badge_md, level_rank, urgency_style
 from causes.table import CauseTable
 
@@ -31,6 +33,10 @@ NO_SELF_CARE = "No self-care listed: ask a health professional."
 # The best-ranked matching causes whose signs are asked: enough for any realistic choice
 # in a table of thousands, few enough to ask in one panel.
 MAX_CAUSES_ASKED = 200
+# The signs for help today or sooner of the first page of causes (the best fits) are asked at
+# once, beside the always-asked set; the rest wait behind one switch, so the panel stays short
+# enough to read when broader terms bring in many causes.
+CAUSES_ASKED_FIRST = 10
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,9 @@ class Sign:
     level: str  # one of FLAG_LEVELS
     why: str  # "this can be a blood clot", or the causes it is a sign of
     causes: tuple[str, ...]  # the matching causes that list it (none for a general sign)
+    always: bool = False  # one of the always-asked set
+    contact: str = ""  # whom to call instead of the level's usual service
+    first: int = -1  # the rank (0 = best) of the best-ranked matching cause that lists it; -1 for none
 
 
 def sign_id(sign: str) -> str:
@@ -49,35 +58,43 @@ def sign_id(sign: str) -> str:
 
 
 def applies(query: Query) -> bool:
-    """Whether to ask: a person has chosen symptoms or body areas."""
-    return bool(query.symptoms or query.areas)
+    """Whether to ask: a person has chosen anything (a symptom, an area, a risk factor, a
+    category, a level, a word to search for), whatever matches."""
+    return not query.is_empty
 
 
 def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) -> tuple[Sign, ...]:
-    """The signs that apply to this result, one entry each, most serious first: the
-    matching causes' own (best-ranked causes first) and the general signs of no cause."""
+    """The signs that apply to this result, one entry each: the always-asked set first,
+    then the matching causes' own (best-ranked causes first) and the general signs of no
+    cause, most serious first."""
     return tuple(
-        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, causes)
-        for f, causes in _merged(table, result.positions[:MAX_CAUSES_ASKED], general)
+        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, causes, f.always, f.contact, first)
+        for f, causes, first in _merged(table, result.positions[:MAX_CAUSES_ASKED], general)
     )
 
 
 def signs_for(
     table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
 ) -> tuple[RedFlag, ...]:
-    """The warning signs of these causes and the general signs of no cause, merged, most
-    serious first: what a deck of these causes shows under WHEN_TO_GET_HELP."""
-    return tuple(f for f, _ in _merged(table, positions, general))
+    """The always-asked signs, the warning signs of these causes and the general signs of
+    no cause, merged, most serious first: what a deck of these causes shows under
+    WHEN_TO_GET_HELP."""
+    return by_level(f for f, _, _ in _merged(table, positions, general))
 
 
 def _merged(
     table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
-) -> list[tuple[RedFlag, tuple[str, ...]]]:
-    by_sign = {sign_key(f.sign): f for f in general}
+) -> list[tuple[RedFlag, tuple[str, ...], int]]:
+    """Each sign once (flag, the causes that list it, the rank of the first of them or -1)."""
+    by_sign: dict[str, RedFlag] = {}
+    for f in general:  # a sign the general file gives twice: its first row counts
+        by_sign.setdefault(sign_key(f.sign), f)
     found: dict[str, dict] = {}
 
-    def add(flag: RedFlag, cause: str | None) -> None:
-        entry = found.setdefault(sign_key(flag.sign), {"flag": flag, "level": flag.urgency, "causes": []})
+    def add(flag: RedFlag, cause: str | None, rank: int = -1) -> None:
+        entry = found.setdefault(
+            sign_key(flag.sign), {"flag": flag, "level": flag.urgency, "causes": [], "first": rank}
+        )
         if level_rank(flag.urgency) > level_rank(entry["level"]):
             entry["level"] = flag.urgency
         if cause and cause not in entry["causes"]:
@@ -85,28 +102,36 @@ def _merged(
 
     rows = np.asarray(positions, dtype=np.int64)
     frame = table.frame
-    for name, items, urgency in zip(
-        frame["cause"].iloc[rows], frame["red_flags"].iloc[rows], frame["urgency"].iloc[rows], strict=True
+    for rank, (name, items, urgency) in enumerate(
+        zip(frame["cause"].iloc[rows], frame["red_flags"].iloc[rows], frame["urgency"].iloc[rows], strict=True)
     ):
         for flag in cause_flags({"red_flags": items, "urgency": urgency}):
-            add(flag, name)
+            add(flag, name, rank)
     in_table = signs_of_table(table)
     for flag in general:
         key = sign_key(flag.sign)
-        if key in found or key not in in_table:
+        if flag.always or key in found or key not in in_table:
             add(flag, None)
     merged = []
     for key, e in found.items():
-        own = by_sign.get(key)  # the general file's why and source, where it has the sign
+        own = by_sign.get(key)  # the general file's why, source and contact, where it has the sign
         flag = RedFlag(
             e["flag"].sign,
             e["level"],
             own.source_name if own else "",
             own.source_url if own else None,
             (own.why if own and own.why else "") or _why(e["causes"]),
+            bool(own and own.always),
+            own.contact if own else "",
         )
-        merged.append((flag, tuple(e["causes"])))
-    return sorted(merged, key=lambda m: -level_rank(m[0].urgency))
+        merged.append((flag, tuple(e["causes"]), e["first"]))
+    # The always-asked set first, in the general file's order; then most serious first.
+    order = {key: i for i, key in enumerate(by_sign)}
+
+    def asked_order(m: tuple[RedFlag, tuple[str, ...], int]) -> tuple[int, int]:
+        return (0, order[sign_key(m[0].sign)]) if m[0].always else (1, -level_rank(m[0].urgency))
+
+    return sorted(merged, key=asked_order)
 
 
 # Per table, while it is in use: a person's own table is dropped with their session.
@@ -142,6 +167,7 @@ class Answer:
     sign: str
     level: str
     why: str
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,7 +196,10 @@ def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
         mine = [a for a in chosen if a.level == level]
         if not mine:
             continue
-        reasons = tuple(f"You said: {a.sign}. Why: {a.why}." for a in mine)
+        reasons = tuple(
+            f"You said: {a.sign}. Why: {a.why}." + (f" {help.action(level, a.contact)}" if a.contact else "")
+            for a in mine
+        )
         cards.append(Card(level, urgency_style(level).label, help.action(level), SOON[level], reasons))
     return tuple(cards)
 
@@ -185,11 +214,11 @@ def card_markdown(card: Card, escape: Callable[[str], str]) -> str:
 def inline_action(sign: Sign, help: Help) -> str:
     """The action for one sign said yes to, shown under its question: "Urgent. Get help
     today: … Why: this can be a blood clot." (plain text: escape it to show)."""
-    return f"{urgency_style(sign.level).label}. {help.action(sign.level)} Why: {sign.why}."
+    return f"{urgency_style(sign.level).label}. {help.action(sign.level, sign.contact)} Why: {sign.why}."
 
 
 def answer_of(sign: Sign) -> Answer:
-    return Answer(sign.sign, sign.level, sign.why)
+    return Answer(sign.sign, sign.level, sign.why, sign.contact)
 
 
 def flags_markdown(flags: Sequence[RedFlag], help: Help, escape: Callable[[str], str]) -> str:
@@ -206,9 +235,16 @@ def flags_markdown(flags: Sequence[RedFlag], help: Help, escape: Callable[[str],
 SERIOUS: tuple[str, ...] = ("emergency", "urgent")  # help today or sooner: asked first, shown as alarms
 
 
-def serious_first(signs: Sequence[Sign]) -> tuple[list[Sign], list[Sign]]:
-    """The signs that need help today or sooner, and the rest (book an appointment)."""
-    return [s for s in signs if s.level in SERIOUS], [s for s in signs if s.level not in SERIOUS]
+def asked_first(signs: Sequence[Sign]) -> tuple[list[Sign], list[Sign]]:
+    """The questions asked at once: the always-asked set, then the signs that need help today
+    or sooner of the best-ranked causes (`CAUSES_ASKED_FIRST`) and of no cause; and the rest,
+    asked behind one switch: the other causes' and those that mean book an appointment. Each
+    list keeps the order given (`signs_to_ask`: the always-asked first, then most serious)."""
+
+    def now(s: Sign) -> bool:
+        return s.always or (s.level in SERIOUS and s.first < CAUSES_ASKED_FIRST)
+
+    return [s for s in signs if now(s)], [s for s in signs if not now(s)]
 
 
 def usually_line(urgency: str) -> str:

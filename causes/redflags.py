@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,12 @@ class RedFlag:
     source_name: str = ""
     source_url: str | None = None
     why: str = ""  # what it can mean, in a few words: "this can be a blood clot"
+    always: bool = False  # asked whatever a person picks (`red_flags.csv`'s `always_ask`)
+    contact: str = ""  # whom to call instead of the level's usual service: "your midwife or maternity unit"
+
+
+# An `always_ask` cell that means yes; anything else (blank included) means no.
+ALWAYS_ASK = frozenset({"yes", "y", "true", "1", "always"})
 
 
 def sign_key(sign: str) -> str:
@@ -77,9 +83,10 @@ def grouped(flags: Iterable[RedFlag]) -> list[tuple[str, list[RedFlag]]]:
 
 
 def load_red_flags(path: Path) -> tuple[RedFlag, ...]:
-    """Read `red_flags.csv` (sign, urgency, why, source_name, source_url; `why` optional).
-    The file is optional: a missing or unreadable file gives no flags rather than an
-    error. Most serious first, the file's order within a level."""
+    """Read `red_flags.csv` (sign, urgency, why, always_ask, contact, source_name,
+    source_url; all but sign and urgency optional). The file is optional: a missing or
+    unreadable file gives no flags rather than an error. Most serious first, the file's
+    order within a level."""
     flags = [
         RedFlag(
             sign=row["sign"],
@@ -87,11 +94,26 @@ def load_red_flags(path: Path) -> tuple[RedFlag, ...]:
             source_name=row.get("source_name", ""),
             source_url=safe_url(row.get("source_url", "")),
             why=row.get("why", ""),
+            always=row.get("always_ask", "").casefold() in ALWAYS_ASK,
+            contact=row.get("contact", ""),
         )
         for row in read_rows(path)
         if row.get("sign")
     ]
     return by_level(flags)
+
+
+def with_safety_net(general: Sequence[RedFlag], fallback: Sequence[RedFlag]) -> tuple[RedFlag, ...]:
+    """A table's general warning signs with an always-asked set: its own when it marks one,
+    else `fallback`'s (the bundled set), added to its own. A sign in both is the table's
+    own, always asked (one sign is asked once). Most serious first; within a level, the
+    always-asked first."""
+    if any(f.always for f in general):
+        return by_level(general)
+    own = {sign_key(f.sign): f for f in reversed(general)}  # a sign given twice: its first row
+    net = [replace(own.get(sign_key(f.sign), f), always=True) for f in fallback if f.always]
+    in_net = {sign_key(f.sign) for f in net}
+    return by_level([*net, *(f for f in general if sign_key(f.sign) not in in_net)])
 
 
 def level_conflicts(places: Iterable[tuple[str, str, str]]) -> list[str]:

@@ -103,7 +103,12 @@ class Help:
     ae: str  # the emergency department
     doctor: str  # whom to book
 
-    def action(self, level: str) -> str:
+    def action(self, level: str, contact: str = "") -> str:
+        """What to do for a sign of this level; `contact`: whom the sign sends a person to
+        instead of the level's usual service ("your midwife or maternity unit"). An
+        emergency is always the emergency number."""
+        if contact and level in CONTACT_ACTIONS:
+            return CONTACT_ACTIONS[level].format(contact=contact, **self._words())
         return urgency_style(level).action.format(**self._words())
 
     def heading(self, level: str) -> str:
@@ -112,6 +117,13 @@ class Help:
     def _words(self) -> dict[str, str]:
         return {"emergency": self.emergency, "urgent": self.urgent, "ae": self.ae, "doctor": self.doctor}
 
+
+# A sign that names whom to call (`red_flags.csv`'s `contact`): that service first, the
+# level's usual one when it cannot be reached.
+CONTACT_ACTIONS = {
+    "urgent": "Get help today: call {contact} now. If you cannot reach them, {urgent}.",
+    "see a doctor": "Book an appointment with {contact} in the coming days.",
+}
 
 UNKNOWN_NUMBER = "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)"
 # Countries whose emergency number is not 112 (and the UK's services by name). A locale
@@ -218,10 +230,14 @@ def category_colours(categories: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {c: CATEGORY_PALETTE[i] if i < len(CATEGORY_PALETTE) else OTHER_COLOUR for i, c in enumerate(categories)}
 
 
-def card_markdown(cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequence[str]) -> str:
+def card_markdown(
+    cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequence[str], has: Sequence[str] | None = None
+) -> str:
     """A cause in the ranked list as one markdown text (each element costs the browser a
     message per rerun): its rank and name, urgency and category badges, summary, and,
-    when symptoms are chosen, which of them it has. Table text is escaped."""
+    when symptoms are chosen, which of them it has (`has`: its symptoms that match, as
+    `causes.query.matching_terms` says them; by default those it has word for word).
+    Table text is escaped."""
     style = urgency_style(cause["urgency"])
     lines = [
         f"#### {rank}\\. {md_escape(cause['cause'])}",
@@ -232,6 +248,6 @@ def card_markdown(cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequen
     ]
     if chosen:
         wanted = {s.casefold() for s in chosen}
-        has = [s for s in cause["symptoms"] if s.casefold() in wanted]
+        has = [s for s in cause["symptoms"] if s.casefold() in wanted] if has is None else has
         lines.append(":small[:gray[" + md_escape(symptom_hits_line(hits, len(chosen)) + ": " + ", ".join(has)) + "]]")
     return "\n\n".join(lines)

@@ -8,7 +8,7 @@ import streamlit as st
 from causes.bodymap import area_view, clicked_area, with_area
 from causes.text import md_escape
 from causes.theme import PICTURE_CONFIG
-from pages.ui import cards, charts, filters, source, state
+from pages.ui import cards, charts, filters, source, state, warning_check
 
 table = source.active_table()
 st.title("Body map")
@@ -50,6 +50,8 @@ charts.chart_downloads(table, shown.figure, shown.alt, query, "body-map", "bodym
 with st.expander("Show as a table"):
     st.dataframe(shown.rows, hide_index=True)
 
-filters.result_heading(query, result)
+# After a tap, as on Explore: the warning signs that apply, before the causes.
+warning_check.check_panel(table, query, result, source.sidecars()[0])
+filters.result_heading(table, query, result)
 cards.linked_cause(table, view)
 cards.ranked_list(table, query, result, key="body-page")

@@ -14,7 +14,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from causes import CauseTable, CauseTableError, load_cause_table
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
-from causes.redflags import RedFlag, load_red_flags
+from causes.redflags import RedFlag, load_red_flags, with_safety_net
 from causes.text import md_escape
 from pages.ui import state
 
@@ -25,9 +25,10 @@ Sidecars = tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]
 
 
 @st.cache_resource(show_spinner="Reading the cause table…", max_entries=16)
-def _load(path: str, mtime_ns: int, size: int) -> tuple[CauseTable | None, CauseTableError | None]:
-    # Keyed on the file's path, time and size, so an edited file is read again; the
-    # table is shared by every session (it is read-only).
+def _load(path: str, mtime_ns: int, size: int, glossary: int) -> tuple[CauseTable | None, CauseTableError | None]:
+    # Keyed on the file's path, time and size, and the time of the glossary beside it (its
+    # broader terms are part of the table), so an edited file is read again; the table is
+    # shared by every session (it is read-only).
     try:
         table, error = load_cause_table(path), None
     except CauseTableError as e:
@@ -41,11 +42,12 @@ def _load(path: str, mtime_ns: int, size: int) -> tuple[CauseTable | None, Cause
 
 
 def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
+    glossary = _stamp(path.parent / GLOSSARY_FILE)
     try:
         stat = path.stat()
     except OSError:
-        return _load(str(path), 0, 0)
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+        return _load(str(path), 0, 0, glossary)
+    return _load(str(path), stat.st_mtime_ns, stat.st_size, glossary)
 
 
 def bundled_table() -> CauseTable | None:
@@ -55,13 +57,23 @@ def bundled_table() -> CauseTable | None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _sidecars(folder: str, stamp: tuple[int, ...]) -> Sidecars:
-    # The optional files beside a cause table, read again when any of them changes.
+    # The optional files beside a cause table, read again when any of them changes. The
+    # red flags carry an always-asked set: the table's own, or the bundled one.
     base = Path(folder)
     return (
-        load_red_flags(base / RED_FLAGS_FILE),
+        with_safety_net(load_red_flags(base / RED_FLAGS_FILE), _bundled_flags()),
         Glossary.load(base / GLOSSARY_FILE),
         load_claims(base / CLAIMS_FILE),
     )
+
+
+def _bundled_flags() -> tuple[RedFlag, ...]:
+    return load_red_flags(BUNDLED_TABLE.parent / RED_FLAGS_FILE)
+
+
+@st.cache_resource(show_spinner=False)
+def _safety_net_only(stamp: int) -> tuple[RedFlag, ...]:
+    return with_safety_net((), _bundled_flags())
 
 
 def _stamp(path: Path) -> int:
@@ -72,11 +84,12 @@ def _stamp(path: Path) -> int:
 
 
 def sidecars() -> Sidecars:
-    """The red flags, glossary and claims that sit beside the active table (none for a
-    table a person brought, unless it started from the bundled one)."""
+    """The red flags, glossary and claims that sit beside the active table (for a table a
+    person brought, unless it started from the bundled one: no glossary or claims, and
+    the bundled always-asked warning signs)."""
     folder = state.source_folder(BUNDLED_TABLE.parent)
     if folder is None:
-        return (), Glossary(), ()
+        return _safety_net_only(_stamp(BUNDLED_TABLE.parent / RED_FLAGS_FILE)), Glossary(), ()
     stamp = tuple(_stamp(folder / f) for f in (RED_FLAGS_FILE, GLOSSARY_FILE, CLAIMS_FILE))
     return _sidecars(str(folder), stamp)
 

@@ -1,7 +1,8 @@
 """The warning-sign check and its action cards, shared by every page.
 
-- `check_panel` (Explore, above the causes): once symptoms or body areas are chosen, a
-  yes/no question per warning sign that applies, most serious first.
+- `check_panel` (Explore and the Body map, above the causes): once anything is chosen, a
+  yes/no question per warning sign that applies: the always-asked set first, whatever
+  matches, then the matching causes' own, most serious first.
 - `action_cards` (app.py, at the top of every page): for each level a person said yes
   to, what to do, how soon, whom to call and why, until they clear it.
 
@@ -18,10 +19,10 @@ from causes.check import (
     Answer,
     Sign,
     applies,
+    asked_first,
     card_markdown,
     inline_action,
     keep,
-    serious_first,
     signs_to_ask,
 )
 from causes.check import action_cards as cards_for
@@ -67,8 +68,9 @@ def action_cards() -> None:
 
 
 def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[RedFlag, ...]) -> None:
-    """Above the causes, once symptoms or body areas are chosen: the warning signs that
-    apply, each a yes/no question (ticked = yes). The causes stay visible below."""
+    """Above the causes, once anything is chosen: the warning signs that apply, each a
+    yes/no question (ticked = yes), the always-asked set first. The causes stay visible
+    below."""
     if not applies(query):
         return
     signs = signs_to_ask(table, result, general)
@@ -83,16 +85,17 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
     )
     with st.container(key="warning-check"), st.expander(label, expanded=not folded, icon=":material/e911_emergency:"):
         st.markdown("Tick any that apply to you now. Your answers stay in this browser tab only.")
-        serious, routine = serious_first(signs)
-        _questions(serious, answers)
-        if routine:
+        first, later = asked_first(signs)  # the always-asked set first, whatever matches
+        _questions(first, answers)
+        if later:
             more = st.toggle(
-                f"Also check {len(routine)} signs that mean book an appointment",
+                f"Also check {len(later)} more signs",
                 key=state.WARNING_MORE,
-                value=not serious,
+                value=not first,
+                help="The warning signs of the other causes listed, and those that mean book an appointment.",
             )
             if more:
-                _questions(routine, answers)
+                _questions(later, answers)
         st.button("None of these", on_click=_none_of_these, icon=":material/check:", key="none-of-these")
 
 

@@ -7,15 +7,17 @@ import pytest
 
 from causes import Query, load_cause_table, run_query
 from causes.check import (
+    CAUSES_ASKED_FIRST,
     Answer,
     Sign,
     action_cards,
+    answer_of,
     applies,
+    asked_first,
     card_markdown,
     flags_markdown,
     inline_action,
     keep,
-    serious_first,
     sign_id,
     signs_to_ask,
     usually_line,
@@ -151,13 +153,71 @@ def test_a_sign_given_two_levels_is_asked_at_the_more_serious(table):
     ("query", "asks"),
     [
         (Query(), False),
-        (Query(text="cramp"), False),
+        (Query(match="all"), False),  # how symptoms combine is no pick
+        (Query(text="   "), False),
+        (Query(text="cramp"), True),
         (Query(symptoms=("cramps",)), True),
         (Query(areas=("calves",)), True),
+        (Query(risks=("pregnancy",)), True),
+        (Query(categories=("Lifestyle",)), True),
+        (Query(urgencies=("urgent",)), True),
     ],
 )
-def test_the_check_asks_once_symptoms_or_areas_are_chosen(query, asks):
+def test_the_check_asks_once_anything_is_chosen(query, asks):
     assert applies(query) is asks
+
+
+ALWAYS = (
+    RedFlag("Chest pain", "emergency", why="this can be a heart attack", always=True),
+    RedFlag("Breathless", "emergency", why="this can be a clot in the lungs", always=True),
+    RedFlag(
+        "Pregnant and swollen face", "urgent", why="this can be pre-eclampsia", always=True, contact="your midwife"
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query(symptoms=("cramps",)),
+        Query(symptoms=("twitching",), areas=("thighs",)),
+        Query(symptoms=("hiccups",)),  # matches nothing
+        Query(symptoms=("twitching",), areas=("calves",)),  # matches nothing
+        Query(text="heat"),
+        Query(categories=("Nervous",)),
+    ],
+)
+def test_the_always_asked_set_comes_first_whatever_matches(table, query):
+    signs = signs_to_ask(table, run_query(table, query), (*ALWAYS, *GENERAL))
+    assert [s.sign for s in signs[:3]] == ["Chest pain", "Breathless", "Pregnant and swollen face"]
+    assert all(s.always for s in signs[:3]) and not any(s.always for s in signs[3:])
+    assert len({s.key for s in signs}) == len(signs)  # "Breathless" is a cause's sign too: asked once
+    rest = [level_rank(s.level) for s in signs[3:]]
+    assert rest == sorted(rest, reverse=True)  # then the others, most serious first
+    assert signs[2].contact == "your midwife"
+
+
+def test_an_always_asked_sign_a_cause_lists_names_the_cause(table):
+    signs = signs_to_ask(table, run_query(table, Query(symptoms=("cramps",))), ALWAYS)
+    (breathless,) = [s for s in signs if s.sign == "Breathless"]
+    assert breathless.always and breathless.causes == ("Clot",) and breathless.why == "this can be a clot in the lungs"
+
+
+def test_a_contact_sends_a_person_to_that_service_first():
+    help = help_for("en-GB")
+    sign = Sign(
+        sign_id("x"), "Pregnant and swollen face", "urgent", "this can be pre-eclampsia", (), True, "your midwife"
+    )
+    assert inline_action(sign, help) == (
+        "Urgent. Get help today: call your midwife now. If you cannot reach them, ask for an urgent GP appointment,"
+        " or call 111. Why: this can be pre-eclampsia."
+    )
+    (card,) = action_cards([answer_of(sign)], help)
+    assert card.reasons == (
+        "You said: Pregnant and swollen face. Why: this can be pre-eclampsia. Get help today: call your midwife now."
+        " If you cannot reach them, ask for an urgent GP appointment, or call 111.",
+    )
+    assert help.action("emergency", "your midwife") == help.action("emergency")  # an emergency is the ambulance
 
 
 # --- what a yes means --------------------------------------------------------------------------------
@@ -251,9 +311,24 @@ def test_a_causes_own_level_is_said_apart_from_its_signs(urgency, line):
     assert urgency_style(urgency).label in line
 
 
-def test_the_signs_for_help_today_or_sooner_are_asked_first():
-    signs = signs_to_ask_one() + tuple(
-        Sign(sign_id(s), s, level, "why", ()) for s, level in (("A", "see a doctor"), ("B", "emergency"))
-    )
-    serious, routine = serious_first(signs)
-    assert [s.sign for s in serious] == ["One leg swollen", "B"] and [s.sign for s in routine] == ["A"]
+@pytest.mark.parametrize(
+    ("sign", "now"),
+    [
+        (Sign("k", "Always", "see a doctor", "why", (), always=True, first=50), True),  # asked of everyone
+        (Sign("k", "Best cause's", "emergency", "why", ("A",), first=0), True),
+        (Sign("k", "Tenth cause's", "urgent", "why", ("A",), first=CAUSES_ASKED_FIRST - 1), True),
+        (Sign("k", "Eleventh cause's", "emergency", "why", ("A",), first=CAUSES_ASKED_FIRST), False),
+        (Sign("k", "No cause's", "urgent", "why", (), first=-1), True),  # a general sign of no cause
+        (Sign("k", "Routine", "see a doctor", "why", ("A",), first=0), False),  # book an appointment
+    ],
+)
+def test_asked_at_once_the_always_set_and_the_best_causes_signs_for_help_today(sign, now):
+    first, later = asked_first([sign])
+    assert (first, later) == (([sign], []) if now else ([], [sign]))
+
+
+def test_a_sign_knows_the_best_ranked_cause_that_lists_it(table):
+    result = run_query(table, Query(symptoms=("cramps",)))
+    names = [table.record(int(p))["cause"] for p in result.positions]
+    for s in signs_to_ask(table, result, GENERAL):
+        assert s.first == (min(names.index(c) for c in s.causes) if s.causes else -1), s.sign

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from causes.config import BUNDLED_TABLE
-from causes.redflags import RedFlag, cause_flags, level_conflicts, load_red_flags, parse_flag, table_conflicts
+from causes.redflags import (
+    RedFlag,
+    cause_flags,
+    level_conflicts,
+    load_red_flags,
+    parse_flag,
+    sign_key,
+    table_conflicts,
+    with_safety_net,
+)
 
 # --- a flag's level ------------------------------------------------------------------------------
 
@@ -173,6 +182,21 @@ def test_red_flags_folder_gives_no_flags(tmp_path):
             'sign,urgency\n"A sign, with a comma",urgent\n',
             [RedFlag("A sign, with a comma", "urgent", "", None)],
         ),
+        (
+            "sign,urgency,always_ask,contact\n"
+            "Asked of all,emergency,yes,\n"
+            "Also all,urgent,YES,your midwife\n"
+            "Only some,urgent,no,\n"
+            "True too,emergency, true ,\n"
+            "Blank,emergency,,\n",
+            [
+                RedFlag("Asked of all", "emergency", always=True),
+                RedFlag("True too", "emergency", always=True),
+                RedFlag("Blank", "emergency"),
+                RedFlag("Also all", "urgent", always=True, contact="your midwife"),
+                RedFlag("Only some", "urgent"),
+            ],
+        ),
     ],
 )
 def test_load_red_flags(tmp_path, csv_text, expected):
@@ -186,3 +210,46 @@ def test_bundled_red_flags_are_most_urgent_first():
     ranks = [order.index(f.urgency) for f in flags]
     assert ranks == sorted(ranks)
     assert all(f.source_url is None or f.source_url.startswith("https://") for f in flags)
+
+
+NET = (
+    RedFlag("Chest pain", "emergency", why="a heart attack", always=True),
+    RedFlag("Cold pale leg", "emergency", why="no blood to the leg", always=True),
+    RedFlag("A twitch for weeks", "see a doctor"),  # not always asked: never added
+)
+
+
+@pytest.mark.parametrize(
+    ("own", "expected"),
+    [
+        # No file, or no always-asked set of its own: the bundled set, first.
+        ((), [("Chest pain", True), ("Cold pale leg", True)]),
+        (
+            (RedFlag("Own sign", "emergency"), RedFlag("Own routine", "see a doctor")),
+            [("Chest pain", True), ("Cold pale leg", True), ("Own sign", False), ("Own routine", False)],
+        ),
+        # A sign in both is the table's own (its words and why), asked of everyone.
+        (
+            (RedFlag("Own routine", "see a doctor"), RedFlag("chest pain.", "emergency", why="own why")),
+            [("chest pain.", True), ("Cold pale leg", True), ("Own routine", False)],
+        ),
+        # A table that marks its own set keeps it, and only it.
+        (
+            (RedFlag("Own net", "urgent", always=True), RedFlag("Own sign", "emergency")),
+            [("Own sign", False), ("Own net", True)],
+        ),
+    ],
+)
+def test_with_safety_net(own, expected):
+    net = with_safety_net(own, NET)
+    assert [(f.sign, f.always) for f in net] == expected
+    assert len({sign_key(f.sign) for f in net}) == len(net)
+
+
+def test_the_bundled_set_is_short_plain_and_all_emergencies():
+    flags = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
+    always = [f for f in flags if f.always]
+    assert 6 <= len(always) <= 9  # a long list is not read
+    for f in always:
+        assert f.urgency == "emergency" and f.why and f.source_url
+        assert len(f.sign.split()) <= 16, f.sign  # one situation, short enough to answer yes or no
