@@ -185,8 +185,9 @@ async def _browser_session(
 
 
 def shown_count(person: Person) -> str | None:
-    """The match count the person's page shows (its bold line), if any."""
-    return next((m.group(1) for t in person.texts if (m := re.fullmatch(r"\*\*(.+)\*\*", t))), None)
+    """The match count the person's page shows (its bold line, before any note on broader
+    terms), if any."""
+    return next((m.group(1) for t in person.texts if (m := re.fullmatch(r"\*\*(.+?)\*\*(?:  \n.*)?", t, re.S))), None)
 
 
 async def _protocol_session(

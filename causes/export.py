@@ -26,7 +26,7 @@ import numpy as np
 
 from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, signs_for, usually_line
 from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
-from causes.query import Query, heading, result_of
+from causes.query import Query, also_finds, heading, result_of
 from causes.redflags import RedFlag, cause_flags, grouped
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK
 from causes.style import Help, help_for, plural, urgency_style
@@ -307,6 +307,7 @@ def handout_html(
     records = [table.record(int(p)) for p in chosen]
     more = len(rows) - len(chosen)
     title = heading(query)
+    also = also_finds(table, query)
     when = f"{day.day} {day:%B %Y}"
     count = (
         f"{plural(len(rows), 'cause')} of {len(table):,} in the table {_e(table.name)} "
@@ -332,6 +333,7 @@ def handout_html(
 <header>
 <h1>{_e(APP_NAME)}</h1>
 <p class="view">{_e(title)}</p>
+{f'<p class="meta">{_e(also)}</p>' if also else ""}
 <p class="meta">Handout made on <time datetime="{day.isoformat()}">{_e(when)}</time>. {count}</p>
 {edu}
 </header>

@@ -12,7 +12,7 @@ import streamlit as st
 
 from causes import CauseTableError, load_cause_table
 from causes.config import BUNDLED_TABLE, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UPLOAD_ROWS
-from causes.content import template_csv
+from causes.content import GLOSSARY_FILE, Glossary, template_csv
 from causes.editing import cells_csv, cells_of, problem_report, problems_line, report_csv
 from causes.export import export_name
 from causes.loader import CheckedCells, check_cells
@@ -67,7 +67,8 @@ def start_from(which: str) -> None:
 
 
 def use_checked(checked: CheckedCells, draft: state.Draft) -> None:
-    new = checked.table()
+    # A table started from a folder (the bundled one) keeps that folder's broader terms.
+    new = checked.table(Glossary.load(draft.folder / GLOSSARY_FILE) if draft.folder else None)
     state.use_table(new, draft.folder)
     draft.shown, draft.shown_digest = new, checked.digest
     state.set_data_messages(f"Now showing {new.name}: {len(new):,} causes, on every page.")

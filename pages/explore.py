@@ -23,7 +23,7 @@ state.sync_url(view, ("query", "cause"))
 query = view.query
 warning_check.check_panel(table, query, result, flags)
 
-filters.result_heading(query, result)
+filters.result_heading(table, query, result)
 cards.linked_cause(table, view)
 
 if query.symptoms:

@@ -19,7 +19,7 @@ view, result = filters.filter_panel(table, state.view(table))
 state.sync_url(view, ("query",))
 query = view.query
 
-filters.result_heading(query, result)
+filters.result_heading(table, query, result)
 
 
 def explain(chosen: Selected, key: str, close: str) -> None:
@@ -102,7 +102,7 @@ CHARTS = (
 )
 
 if not len(result):
-    st.info(cards.NO_MATCH, icon=":material/search_off:")
+    cards.no_match(table, query, "overview")
 else:
     # One chart at a time: only the open tab's chart is drawn and sent (a phone draws each
     # plotly chart in seconds).

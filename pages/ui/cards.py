@@ -8,9 +8,10 @@ from collections.abc import Iterable
 import streamlit as st
 
 from causes import CauseTable, Query, Result
-from causes.check import NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, usually_line
+from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, usually_line
 from causes.content import Claim, Glossary
-from causes.query import page_window, showing_line
+from causes.nearest import nearest_views, no_match_line
+from causes.query import matching_terms, page_window, showing_line
 from causes.redflags import cause_flags
 from causes.style import CATEGORY_ICON, card_markdown, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
@@ -20,10 +21,7 @@ from pages.ui.chrome import EXPLORE, help_here
 from pages.ui.source import sidecars
 
 PAGE_SIZE = 10
-NO_MATCH = (
-    "No cause matches all of these filters. Try fewer filters, choose **Any of them** for symptoms,"
-    " or clear the filters."
-)
+ADVICE_SHOWN = 6  # signs that mean book an appointment, shown when nothing matches
 
 
 def term_badges(items: tuple[str, ...], marked: tuple[str, ...], glossary: Glossary) -> None:
@@ -142,10 +140,41 @@ def showing(window: slice, total: int) -> None:
         st.caption(showing_line(window, total))
 
 
+def no_match(table: CauseTable, query: Query, key: str) -> None:
+    """No dead end: a view that matches nothing says so in plain words, offers the nearest
+    views that match, one tap each with their counts, and says when to see a doctor."""
+    near = nearest_views(table, query)
+    with st.container(border=True, key=f"{key}-no-match"):
+        st.markdown(
+            f":material/search_off: **{md_escape(no_match_line(query))}**"
+            + (" These are near it:" if near else " Clear the filters to see every cause.")
+        )
+        for i, nearby in enumerate(near):  # full width: a phone shows the whole label
+            st.button(
+                md_escape(nearby.label()),
+                key=f"{key}-near-{i}",
+                on_click=state.set_filters,
+                args=(nearby.query,),
+                icon=":material/arrow_forward:",
+                width="stretch",
+            )
+        # The table's general signs that mean book an appointment, its first few (the most
+        # general come first in the file); the rest are at the foot of every page.
+        routine = tuple(f for f in sidecars()[0] if f.urgency == "see a doctor")
+        advice = flags_markdown(routine[:ADVICE_SHOWN], help_here(), md_escape) if routine else f"- {GENERAL_ADVICE}"
+        more = len(routine) - ADVICE_SHOWN
+        st.markdown(
+            "Whatever the cause:\n\n"
+            + advice
+            + (f"\n\n:small[{more:,} more under *{WHEN_TO_GET_HELP}*, at the foot of the page.]" if more > 0 else "")
+        )
+
+
 def ranked_list(table: CauseTable, query: Query, result: Result, key: str) -> None:
-    """The matching causes, best first, a page of cards at a time."""
+    """The matching causes, best first, a page of cards at a time (or, for none, the
+    nearest views that match)."""
     if not len(result):
-        st.info(NO_MATCH, icon=":material/search_off:")
+        no_match(table, query, key)
         return
     window = paged(len(result), f"{key}-{key_of(query)}")
     for rank, (position, hits) in enumerate(
@@ -160,7 +189,8 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
     text is one markdown element: each element costs a message per rerun."""
     c = table.record(position)
     with st.container(border=True):
-        st.markdown(card_markdown(c, rank, hits, query.symptoms))
+        has = matching_terms(table, "symptoms", c["symptoms"], query.symptoms)
+        st.markdown(card_markdown(c, rank, hits, query.symptoms, has))
         st.button(
             "Read the full explanation",
             key=f"open-{position}",

@@ -9,7 +9,7 @@ from dataclasses import replace
 import streamlit as st
 
 from causes import CauseTable, Query, Result, count_line, facet_counts, run_query
-from causes.query import URL_PARAMS, heading
+from causes.query import URL_PARAMS, also_finds, heading
 from causes.schema import URGENCY_LEVELS
 from causes.style import URGENCY_STYLE, option_label, urgency_style
 from causes.text import md_escape
@@ -114,10 +114,12 @@ def filter_panel(table: CauseTable, view: View) -> tuple[View, Result]:
     return replace(view, query=query), result
 
 
-def result_heading(query: Query, result: Result) -> None:
-    """What is shown, in words, with the count and a way to clear the filters."""
+def result_heading(table: CauseTable, query: Query, result: Result) -> None:
+    """What is shown, in words, with the count, what it also finds through broader and
+    narrower terms, and a way to clear the filters."""
     st.subheader(md_escape(heading(query)), anchor=False)
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(f"**{count_line(result)}**")
+        also = also_finds(table, query)
+        st.markdown(f"**{count_line(result)}**" + (f"  \n:small[{md_escape(also)}]" if also else ""))
         if not query.is_empty:
             st.button("Clear all filters", on_click=clear_filters, icon=":material/filter_alt_off:")

@@ -311,6 +311,7 @@ def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs(calves_h
     _, positions, page = calves_handout
     assert "<h1>Cause Atlas</h1>" in page
     assert "Causes with twitching at rest, in the calves" in page
+    assert "Calves also finds causes listed under the whole leg or whole body." in page  # the glossary's tree
     assert "24 November 2026" in page and "2026-11-24" in page
     assert page.count(DISCLAIMER.replace("'", "&#x27;")) == 2  # at the top and at the end
     assert "Education, not diagnosis" in page
@@ -330,7 +331,8 @@ def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs(calves_h
     assert [general.index(headings[level]) for level in levels] == sorted(general.index(headings[lv]) for lv in levels)
     for f in signs:
         assert html.escape(f.sign) in general, f.sign
-    assert "a drooping face" not in general  # a sign of none of these causes (stroke) is left out
+    assert "a drooping face" in general  # the always-asked signs, whatever the causes
+    assert "antipsychotic or metoclopramide" not in general  # a sign of none of these causes is left out
     assert f"{len(positions)} causes of" in page
     assert 'class="bar"' in page and "Self-care" in page
     assert "<h2>Sources</h2>" in page

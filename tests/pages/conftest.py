@@ -59,7 +59,24 @@ def texts(at: AppTest) -> list[str]:
     return [v.replace("\\", "") for v in values]
 
 
+COUNT = re.compile(r"\*\*([\d,]+ of [\d,]+ causes? match(?:es)?)\*\*(?:  \n:small\[(.*)\])?", re.S)
+
+
 def count_line(at: AppTest) -> str:
-    lines = [t for t in texts(at) if re.fullmatch(r"\*\*[\d,]+ of [\d,]+ causes? match(es)?\*\*", t)]
+    """The count under the heading ("12 of 70 causes match")."""
+    lines = [m for t in texts(at) if (m := COUNT.fullmatch(t))]
     assert len(lines) == 1, lines
-    return lines[0].strip("*")
+    return lines[0].group(1)
+
+
+def also_line(at: AppTest) -> str:
+    """What the view also finds through broader and narrower terms, under the count ("" for
+    nothing)."""
+    (line,) = [m for t in texts(at) if (m := COUNT.fullmatch(t))]
+    return line.group(2) or ""
+
+
+def ours(value: str) -> bool:
+    """Whether a text is the line of our own red-flag sources (the bundled always-asked
+    signs, shown with every table): links we wrote, not a table's text."""
+    return value.startswith(("Sources: ", ":small[Sources: "))

@@ -10,7 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from causes import Query, count_line, run_query
 from causes.bodymap import BARS_TITLE, BODY_TITLE
+from causes.config import BUNDLED_TABLE
 from causes.query import term_counts
+from causes.redflags import load_red_flags
+from causes.text import md_escape
 from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
@@ -119,18 +122,27 @@ def test_the_cause_parameter_opens_its_explanation(body, bundled):
 
 
 def test_an_area_the_table_lacks_is_dropped_with_a_notice(body, bundled):
-    at = body({"area": ["tongue", "calves"]})  # the bundled vocabulary has a tongue; the table does not
-    assert any('no body area "tongue"' in t for t in texts(at))
+    at = body({"area": ["elbows", "calves"]})  # the figure could draw elbows; the table has none
+    assert any('no body area "elbows"' in t for t in texts(at))
     assert shown_count(at) == count_line(run_query(bundled, Query(areas=("calves",))))
 
 
 def test_no_match_says_so_and_the_figure_still_shows(body, bundled):
-    query = Query(areas=("face and eyelids",), urgencies=("urgent",))
+    query = Query(symptoms=("bruising",), areas=("face and eyelids",))
     assert not len(run_query(bundled, query))
     at = body(query.to_params())
     assert shown_count(at).startswith("0 of")
-    assert any("No cause matches" in t for t in texts(at))
+    assert any("No cause in this table is listed with bruising" in t for t in texts(at))
+    assert any(b.key and b.key.startswith("body-page-near-") for b in at.button)  # the nearest views
     assert set(table_rows(at).values()) == {0}
+
+
+def test_after_a_tap_the_check_stands_before_the_causes(body, bundled):
+    assert not [e for e in body().expander if e.label.startswith("Before the causes")]
+    at = body({"area": "calves"})
+    assert len([e for e in at.expander if e.label.startswith("Before the causes")]) == 1
+    always = [f.sign for f in load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv") if f.always]
+    assert [c.label for c in at.checkbox][: len(always)] == [md_escape(s) for s in always]
 
 
 def test_hostile_area_names_are_inert(body, tmp_path):

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from causes.compare import EXAMPLE, compare, distinguishing_sentences, overlap_frame, urgency_line
 from causes.redflags import cause_flags
-from tests.pages.conftest import texts
+from tests.pages.conftest import ours, texts
 
 BENIGN, ALS = EXAMPLE
 PAGE = "pages/compare.py"
@@ -161,7 +161,7 @@ def test_hostile_text_is_shown_inert(compare_page, tmp_path):
     )
     at = compare_page({"compare": ["<script>alert(1)</script>", "Plain"]}, data=hostile)
     joined = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning])
-    joined = "\n".join(line for line in joined.splitlines() if not line.startswith("Sources: "))
+    joined = "\n".join(line for line in joined.splitlines() if not ours(line))
     for live in (r"<script", r"<img", r"!\[x\]", r"\]\(javascript:", r"\]\(http", r":red\[", r"\$x"):
         assert not re.search(r"(?<!\\)" + live, joined), live
     assert r"\<script\>alert\(1\)\</script\>" in joined

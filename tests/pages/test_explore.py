@@ -8,9 +8,13 @@ from datetime import date
 import pytest
 
 from causes import Query, count_line, load_cause_table, run_query
+from causes.config import BUNDLED_TABLE
+from causes.nearest import nearest_views
+from causes.redflags import load_red_flags
+from causes.text import md_escape
 from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
-from tests.pages.conftest import texts
+from tests.pages.conftest import ours, texts
 
 
 def expected(table, **query) -> str:
@@ -31,7 +35,7 @@ def test_every_page_says_education_not_diagnosis_and_when_to_see_a_doctor(app):
     page = "\n".join(texts(at))
     assert "Education, not diagnosis" in page
     assert "When to get help" in page
-    assert "A cramp that lasts longer than 10 minutes" in page
+    assert "Cramps that last longer than 10 minutes" in page
 
 
 def test_opens_with_every_cause(app, bundled):
@@ -104,10 +108,27 @@ def test_options_show_counts_among_current_matches(app, bundled):
     assert f"calves ({len(calves)})" in labels
 
 
-def test_no_match_says_so_and_clearing_brings_everything_back(app, bundled):
-    at = app({"symptom": "speech or swallowing problems", "urgency": "self-care"})
+NO_MATCH = Query(symptoms=("bruising",), areas=("face and eyelids",))
+
+
+def test_no_match_is_no_dead_end_it_offers_the_nearest_views_and_the_check(app, bundled):
+    assert not len(run_query(bundled, NO_MATCH))
+    at = app(NO_MATCH.to_params())
     assert shown_count(at).startswith("0 of")
-    assert any("No cause matches" in t for t in texts(at))
+    page = "\n".join(texts(at))
+    assert "No cause in this table is listed with bruising, in the face and eyelids." in page
+    assert "Book an appointment with a doctor if:" in page  # when to see a doctor, whatever the cause
+    assert check_panel(at)  # the always-asked questions stand, though nothing matches
+    near = nearest_views(bundled, NO_MATCH)
+    offered = [b for b in at.button if b.key and b.key.startswith("page-near-")]
+    assert [b.label for b in offered] == [md_escape(n.label()) for n in near] and near
+    offered[0].click().run()  # one tap to a view that shows causes
+    assert shown_count(at) == count_line(run_query(bundled, near[0].query))
+    assert len(run_query(bundled, near[0].query)) > 0
+
+
+def test_clearing_brings_everything_back(app, bundled):
+    at = app(NO_MATCH.to_params())
     at.button[[b.label for b in at.button].index("Clear all filters")].click().run()
     assert shown_count(at) == f"{len(bundled)} of {len(bundled)} causes match"
     assert at.multiselect(key="symptom").value == []
@@ -167,7 +188,7 @@ def test_hostile_text_is_shown_inert(app, tmp_path):
     )
     at = app({"cause": "<script>alert(1)</script>"}, data=hostile)
     markdown = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    markdown = [m for m in markdown if not m.startswith("Sources: ")]  # our own red-flag links
+    markdown = [m for m in markdown if not ours(m)]  # our own red-flag links
     joined = "\n".join(markdown)
     # Nothing markdown or HTML could act on is left unescaped ...
     for live in (r"<script", r"<img", r"!\[x\]", r"\]\(javascript:", r"\]\(http", r":red\[", r"\$x"):
@@ -295,12 +316,15 @@ def clot_sign(bundled):
     return next(s for s in signs if s.level == "urgent" and "one leg" in s.sign)
 
 
-def test_the_check_asks_only_once_symptoms_or_areas_are_chosen(app):
+def test_the_check_asks_once_anything_is_chosen_the_always_asked_set_first(app):
     assert check_panel(app()) == []
-    assert check_panel(app({"q": "statin"})) == []
-    (panel,) = check_panel(app(CHOICE))
-    assert panel.label == "Before the causes: do any of these apply to you?"
-    assert check_panel(app({"area": "calves"}))
+    always = [f.sign for f in load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv") if f.always]
+    for params in (CHOICE, {"q": "statin"}, {"area": "calves"}, {"risk": "smoking"}, NO_MATCH.to_params()):
+        at = app(params)
+        (panel,) = check_panel(at)
+        assert panel.label == "Before the causes: do any of these apply to you?"
+        asked = [md_escape(s) for s in always]
+        assert [c.label for c in at.checkbox][: len(always)] == asked, params
 
 
 def test_a_yes_puts_its_action_first_on_this_page_and_the_next_until_cleared(app, bundled, monkeypatch):

@@ -137,7 +137,8 @@ def test_the_charts_follow_the_filters_when_they_change(overview, bundled):
 def test_no_match_says_so_instead_of_empty_charts(overview):
     at = overview({"q": "nothing at all matches this"})
     assert charts(at) == []
-    assert any("No cause matches" in i.value for i in at.info)
+    assert any('No cause in this table mentions \\"nothing at all matches this\\"' in m.value for m in at.markdown)
+    assert [b.label for b in at.button if b.key and b.key.startswith("overview-near-")] == ["All 70 causes"]
 
 
 def test_a_table_without_glossary_red_flags_or_claims(overview, hiccups):

@@ -23,7 +23,7 @@ def filters_script() -> None:
     table = source.load_source()
     view, result = filters.filter_panel(table, state.view(table))
     state.sync_url(view, ("query",))
-    filters.result_heading(view.query, result)
+    filters.result_heading(table, view.query, result)
     st.text(f"{len(result)} {view.query.to_params()}")
 
 
