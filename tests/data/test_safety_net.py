@@ -1,0 +1,155 @@
+"""The warning-sign check's safety net, over the bundled table's whole vocabulary and over a
+generated table (the second clinical review, 2026-12-06): whatever a person picks, the
+always-asked emergency questions come first, no sign is asked twice, the review's five picks
+ask what a clinician would, and no pick ends with no cause and nothing to do."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from causes.check import signs_to_ask
+from causes.config import BUNDLED_TABLE
+from causes.content import RED_FLAGS_FILE
+from causes.loader import load_cause_table
+from causes.nearest import nearest_views
+from causes.query import Query, run_query
+from causes.redflags import load_red_flags, with_safety_net
+from tests.support.bundled import bundled_table
+from tests.support.generate import write_table
+
+TABLE = bundled_table()
+FLAGS = with_safety_net(load_red_flags(BUNDLED_TABLE.parent / RED_FLAGS_FILE), ())
+ALWAYS = [f.sign for f in FLAGS if f.always]
+SYMPTOMS = TABLE.facets["symptoms"].terms
+AREAS = TABLE.facets["body_areas"].terms
+RISKS = TABLE.facets["risk_factors"].terms
+
+# What the review and the issue ask of the always-asked set: one situation each.
+ALWAYS_COVERS = {
+    "chest pain or tightness, a cramp in the chest included": r"chest pain or tightness.*cramp",
+    "stroke signs, sudden weakness in one leg included": r"sudden weakness.*one leg.*slurred",
+    "weakness spreading in both legs": r"spreads up both legs",
+    "trouble breathing or swallowing": r"trouble breathing or swallowing",
+    "dark pee with muscle pain": r"cola-coloured pee.*muscle pain",
+    "a leg that suddenly goes cold, pale or blue": r"suddenly.*cold and pale or blue",
+    "a leg after an injury or under a cast, pain getting worse": r"injury or under a cast.*worse",
+    "signs of sepsis": r"fever or shivering.*confused",
+}
+
+
+def test_the_always_asked_set_is_the_reviews_list_in_six_to_eight_short_questions():
+    assert 6 <= len(ALWAYS) <= 8
+    for situation, pattern in ALWAYS_COVERS.items():
+        assert sum(bool(re.search(pattern, s, re.I)) for s in ALWAYS) == 1, situation
+    assert all(len(s) <= 100 for s in ALWAYS), ALWAYS
+
+
+def asked(query: Query, table=TABLE, flags=FLAGS):
+    return signs_to_ask(table, run_query(table, query), flags)
+
+
+def check_safety_net(signs, always) -> None:
+    assert [s.sign for s in signs[: len(always)]] == always  # first, in the file's order
+    assert len({s.key for s in signs}) == len(signs)  # one sign is asked once
+    assert len({re.sub(r"\W+", " ", s.sign.casefold()).strip() for s in signs}) == len(signs)
+
+
+PICKS = (
+    [Query(symptoms=(s,), areas=(a,)) for s in SYMPTOMS for a in AREAS]
+    + [Query(symptoms=(s,)) for s in SYMPTOMS]
+    + [Query(areas=(a,)) for a in AREAS]
+    + [Query(risks=(r,)) for r in RISKS]
+    + [Query(text="zzzz"), Query(text="cramp"), Query(categories=(TABLE.categories[-1],))]
+)
+
+
+def test_every_pick_of_the_bundled_vocabulary_asks_the_always_asked_set_first():
+    for query in PICKS:
+        check_safety_net(asked(query), ALWAYS)
+
+
+def test_every_symptom_and_area_pair_shows_causes_or_offers_a_view_that_does():
+    for s in SYMPTOMS:
+        for a in AREAS:
+            query = Query(symptoms=(s,), areas=(a,))
+            if len(run_query(TABLE, query)):
+                continue
+            near = nearest_views(TABLE, query)
+            assert near, (s, a)
+            assert all(n.count == len(run_query(TABLE, n.query)) > 0 for n in near), (s, a)
+
+
+def test_no_pick_of_one_term_ends_with_no_cause_and_nothing_to_do():
+    for query in PICKS:
+        assert len(run_query(TABLE, query)) or nearest_views(TABLE, query), query
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    path = tmp_path_factory.mktemp("generated") / "causes.csv"
+    write_table(path, 300, seed=7)
+    return load_cause_table(path)
+
+
+def test_a_generated_table_without_red_flags_gets_the_bundled_set_for_every_pick(generated):
+    bundled_only = with_safety_net((), load_red_flags(BUNDLED_TABLE.parent / RED_FLAGS_FILE))
+    always = [f.sign for f in bundled_only if f.always]
+    assert always == ALWAYS
+    symptoms = generated.facets["symptoms"].terms[:40]  # the common ones and a few rare
+    symptoms += generated.facets["symptoms"].terms[-10:]
+    areas = generated.facets["body_areas"].terms
+    for s in symptoms:
+        for a in areas:
+            query = Query(symptoms=(s,), areas=(a,))
+            check_safety_net(asked(query, generated, bundled_only), always)
+            assert len(run_query(generated, query)) or nearest_views(generated, query), query
+    for r in generated.facets["risk_factors"].terms:
+        check_safety_net(asked(Query(risks=(r,)), generated, bundled_only), always)
+
+
+# The review's simulation of five picks: what each must ask beyond the always-asked set
+# (patterns over the signs asked), and causes it must find.
+FIVE_PICKS = [
+    (
+        Query(symptoms=("muscle cramps",), areas=("calves",)),
+        [r"numbness around your bottom", r"swelling, warmth or redness in one leg"],
+        ["Night leg cramps (no clear cause)", "Low potassium (hypokalaemia)"],
+    ),
+    (
+        Query(symptoms=("twitching at rest",), areas=("whole body",)),
+        [r"antidepressant, tramadol or MDMA", r"stopping heavy drinking", r"\bfit\b"],
+        ["Benign fasciculations (harmless muscle twitches)", "Serotonin syndrome"],
+    ),
+    (
+        Query(symptoms=("muscle spasms",), areas=("feet and toes",)),
+        [r"stiff jaw", r"thyroid surgery", r"antipsychotic or metoclopramide"],
+        ["Tetanus", "Low calcium (hypoparathyroidism)", "Night leg cramps (no clear cause)"],
+    ),
+    (
+        Query(symptoms=("muscle weakness",), areas=("thighs",)),
+        [r"cannot move your legs", r"dialysis or potassium", r"back pain.*cancer", r"weakness or numbness.*cancer"],
+        ["Stroke", "High potassium (hyperkalaemia)", "Spinal cord compression from cancer"],
+    ),
+    (
+        Query(symptoms=("cramps at night",), risks=("pregnancy or recent birth",)),
+        [r"when pregnant or after the birth"],
+        ["Pregnancy", "Night leg cramps (no clear cause)"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "patterns", "causes"), FIVE_PICKS, ids=[q.describe() for q, _, _ in FIVE_PICKS])
+def test_the_reviews_five_picks_ask_what_a_clinician_would(query, patterns, causes):
+    signs = asked(query)
+    check_safety_net(signs, ALWAYS)
+    for pattern in patterns:
+        assert any(re.search(pattern, s.sign, re.I) for s in signs), pattern
+    found = {TABLE.record(int(p))["cause"] for p in run_query(TABLE, query).positions}
+    assert set(causes) <= found, set(causes) - found
+
+
+def test_a_pregnant_woman_is_sent_to_her_midwife_first():
+    (sign,) = [s for s in asked(FIVE_PICKS[4][0]) if "pregnant" in s.sign]
+    assert sign.level == "urgent" and sign.contact == "your midwife or maternity unit"
