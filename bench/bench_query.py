@@ -27,10 +27,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from causes.content import Glossary
 from causes.loader import load_cause_table
 from causes.query import Query, facet_counts, run_query
 from causes.table import CauseTable
-from tests.support.generate import GENERATOR_VERSION, write_table
+from tests.support.generate import GENERATOR_VERSION, write_glossary, write_table
 
 OUT = Path(__file__).resolve().parent / "out"
 # Words for free-text queries: symptom words, cause-name words, words of the explanations.
@@ -166,6 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each query; its median counts (default 5)")
     parser.add_argument("--load-runs", type=int, default=3, help="times to load the table (default 3)")
     parser.add_argument("--warm-up", action="store_true", help="load the table once before the timed loads")
+    parser.add_argument(
+        "--broader",
+        action="store_true",
+        help="load the table with broader terms for its whole vocabulary (tests.support.generate.glossary_rows)",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     if min(args.rows, args.queries, args.repeat, args.load_runs) < 1:
@@ -180,15 +186,18 @@ def main(argv: list[str] | None = None) -> int:
     shape = args.symptoms_per_cause or "5 to 50"
     print(f"table: {path.name}, {args.rows:,} causes x {shape} symptoms, {size_mb:.0f} MB")
 
+    glossary = Glossary.load(write_glossary(OUT / f"glossary-seed{args.seed}.csv", args.seed)) if args.broader else None
+    if glossary is not None:
+        print(f"broader terms: {sum(1 for t in glossary.named if t.broader):,} links from the generated glossary")
     loads: list[float] = []
     table: CauseTable | None = None
     if args.warm_up:
-        table = load_cause_table(path)
+        table = load_cause_table(path, glossary=glossary or Glossary())
     for _ in range(args.load_runs):
         table = None
         gc.collect()
         start = time.perf_counter()
-        table = load_cause_table(path)
+        table = load_cause_table(path, glossary=glossary or Glossary())
         loads.append(time.perf_counter() - start)
     assert table is not None
     gc.collect()
@@ -215,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         figures = {
             "rows": args.rows,
+            "broader": args.broader,
             "file_mb": size_mb,
             "load_s": {"median": statistics.median(loads), "min": min(loads), "max": max(loads), "runs": len(loads)},
             "rss_loaded_mb": rss_loaded,

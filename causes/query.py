@@ -213,6 +213,9 @@ class Result:
     symptom_hits: np.ndarray  # per ranked row: how many of the chosen symptoms it has
     mask: np.ndarray = field(repr=False)  # per table row: does it match
     total: int  # rows in the table
+    # Per ranked row: how many steps broader than the chosen terms it is listed, in all (0:
+    # under each chosen term or a narrower one). None: every match is exact.
+    steps: np.ndarray | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -232,45 +235,67 @@ def _term_ids(table: CauseTable, column: str, values: Sequence[str]) -> list[int
     return [i for i in (index.id_of(v) for v in values) if i is not None]
 
 
-def _rows_reaching(table: CauseTable, column: str, ids: Sequence[int]) -> np.ndarray:
-    """The rows that reach any of these terms of a column: filed under one of them or,
-    where the table declares broader terms, under a broader or a narrower term (a row may
-    be listed more than once)."""
-    index = table.facets[column]
-    reach = table.reach.get(column)
-    return index.rows_with_any(ids) if reach is None else reach.rows_reaching(index, ids)
-
-
 def _mask_with_any(table: CauseTable, column: str, values: Sequence[str]) -> np.ndarray:
+    """Per row, whether it is filed under any of these terms (a column without broader terms)."""
     mask = np.zeros(len(table), dtype=bool)
-    mask[_rows_reaching(table, column, _term_ids(table, column, values))] = True
+    mask[table.facets[column].rows_with_any(_term_ids(table, column, values))] = True
     return mask
 
 
-def _symptom_hits(table: CauseTable, ids: Sequence[int]) -> np.ndarray:
-    """Per row, how many of the chosen symptoms it reaches (each counted once)."""
+# The most steps broader a row is counted, per chosen term; a symptom more outweighs them all.
+_STEPS_COUNTED = 15
+_STEPS_SPAN = 1 << 10
+
+
+def _reaching(table: CauseTable, column: str, term: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per row of a column with broader terms: whether it reaches `term`, and how far it is
+    from it: 0 when it is filed under the term or a narrower one (a night cramp is a muscle
+    cramp), k when its nearest filed term is k steps broader (the whole leg, for the calves:
+    1), and 0 where it does not reach it. None for the steps of a term with no broader term
+    (every row that reaches it is 0 steps away)."""
+    index = table.facets[column]
+    reach = table.reach[column]
+    reached = np.zeros(len(table), dtype=bool)
+    reached[reach.up_postings[term]] = True
+    broader = reach.ancestors[term]
+    if not len(broader):
+        return reached, None
+    steps = np.zeros(len(table), dtype=np.int8)
+    for k in range(len(broader), 0, -1):  # the farthest first, the nearest written last
+        rows = index.postings[broader[k - 1]]
+        reached[rows] = True
+        steps[rows] = min(k, _STEPS_COUNTED)
+    steps[reach.up_postings[term]] = 0
+    return reached, steps
+
+
+def _any_of(table: CauseTable, column: str, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray | None]:
+    """`_reaching` for the nearest of several chosen terms of one filter (alternatives)."""
+    if len(ids) == 1:
+        return _reaching(table, column, ids[0])
+    found = np.zeros(len(table), dtype=bool)
+    nearest = np.full(len(table), _STEPS_COUNTED + 1, dtype=np.int8)
+    for i in ids:
+        reached, steps = _reaching(table, column, i)
+        found |= reached
+        np.minimum(nearest, np.where(reached, 0 if steps is None else steps, _STEPS_COUNTED + 1), out=nearest)
+    return found, np.where(found, nearest, 0).astype(np.int8)
+
+
+def _symptoms(table: CauseTable, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per row, how many of the chosen symptoms it reaches (each counted once), and, where
+    the table declares broader symptoms, how many steps away from them it is in all."""
     n = len(table)
     if "symptoms" not in table.reach:  # one item per row and term: a plain count
-        return np.bincount(table.facets["symptoms"].rows_with_any(ids), minlength=n)
-    hits = np.zeros(n, dtype=np.int64)
+        return np.bincount(table.facets["symptoms"].rows_with_any(ids), minlength=n), None
+    hits = np.zeros(n, dtype=np.int16)
+    total: np.ndarray | None = None
     for i in ids:
-        reached = np.zeros(n, dtype=bool)
-        reached[_rows_reaching(table, "symptoms", [i])] = True
+        reached, steps = _reaching(table, "symptoms", i)
         hits += reached
-    return hits
-
-
-def _exact_hits(table: CauseTable, query: Query) -> np.ndarray | None:
-    """Per row, how many of the chosen symptoms, areas and risk factors it is filed under
-    itself: an exact match ranks above one through a broader or a narrower term. None when
-    the table declares no broader terms (then every match is exact)."""
-    if not table.reach:
-        return None
-    parts = [
-        table.facets[column].rows_with_any(_term_ids(table, column, getattr(query, name)))
-        for name, column in (("symptoms", "symptoms"), ("areas", "body_areas"), ("risks", "risk_factors"))
-    ]
-    return np.bincount(np.concatenate(parts), minlength=len(table))
+        if steps is not None:
+            total = steps.astype(np.int16) if total is None else total + steps
+    return hits, total
 
 
 def _re2_literal(word: str) -> str:
@@ -319,23 +344,32 @@ def _has_word(table: CauseTable, candidates: np.ndarray, word: str) -> np.ndarra
 
 def run_query(table: CauseTable, query: Query) -> Result:
     """Apply a query: the matching causes ranked by how many chosen symptoms each has,
-    then by how many chosen terms it is filed under itself (not through a broader or a
-    narrower term), then by urgency (most urgent first), then by name."""
+    then by how close they are to the chosen terms (listed under a term itself, or a
+    narrower one, before a cause listed under a broader one: the calves before the whole
+    leg before the whole body), then by urgency (most urgent first), then by name."""
     n = len(table)
     mask = np.ones(n, dtype=bool)
     hits = None
+    steps = None  # per row: how many steps broader than the chosen terms it is listed, in all
     if query.symptoms:
         index = table.facets["symptoms"]
         ids = list(dict.fromkeys(index.id_of(s) for s in query.symptoms))  # a symptom chosen twice counts once
         known = [i for i in ids if i is not None]
-        hits = _symptom_hits(table, known)
+        hits, steps = _symptoms(table, known)
         if query.match == "all":
             mask &= hits == len(ids) if len(known) == len(ids) else np.zeros(n, dtype=bool)
         else:
             mask &= hits > 0
     for name, column in (("areas", "body_areas"), ("risks", "risk_factors"), ("categories", "category")):
         values = getattr(query, name)
-        if values:
+        if not values:
+            continue
+        if column in table.reach:
+            reached, far = _any_of(table, column, _term_ids(table, column, values))
+            mask &= reached
+            if far is not None:
+                steps = far.astype(np.int16) if steps is None else steps + far
+        else:
             mask &= _mask_with_any(table, column, values)
     if query.urgencies:
         mask &= _mask_with_any(table, "urgency", [u.casefold() for u in query.urgencies])
@@ -350,17 +384,20 @@ def run_query(table: CauseTable, query: Query) -> Result:
         mask[:] = False
         mask[candidates] = True
     ranked = table.base_order[mask[table.base_order]]
-    exact = _exact_hits(table, query)
-    if exact is not None:  # exact matches first, then the urgency and name order
-        ranked = ranked[np.argsort(-exact[ranked], kind="stable")]
-    if hits is not None:  # and first of all, the causes with the most chosen symptoms
-        ranked_hits = hits[ranked]
-        order = np.argsort(-ranked_hits, kind="stable")
-        ranked = ranked[order]
-        ranked_hits = ranked_hits[order]
-    else:
-        ranked_hits = np.zeros(len(ranked), dtype=np.int64)
-    return Result(positions=ranked, symptom_hits=ranked_hits, mask=mask, total=n)
+    ranked_hits = hits[ranked] if hits is not None else np.zeros(len(ranked), dtype=np.int16)
+    ranked_steps = steps[ranked] if steps is not None else None
+    if hits is not None or ranked_steps is not None:
+        # One stable sort on one key (numpy sorts 16-bit keys by radix): the most chosen
+        # symptoms first, then the fewest steps; the urgency and name order within.
+        if ranked_steps is None:
+            key = -ranked_hits.astype(np.int32)
+        else:
+            key = np.minimum(ranked_steps, _STEPS_SPAN - 1) - ranked_hits.astype(np.int32) * _STEPS_SPAN
+        small = len(key) == 0 or (key.min() > -(1 << 15) and key.max() < 1 << 15)
+        order = np.argsort(key.astype(np.int16) if small else key, kind="stable")
+        ranked, ranked_hits = ranked[order], ranked_hits[order]
+        ranked_steps = None if ranked_steps is None else ranked_steps[order]
+    return Result(ranked, ranked_hits, mask, n, ranked_steps)
 
 
 def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:
@@ -387,12 +424,15 @@ def count_line(result: Result) -> str:
 
 def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> tuple[np.ndarray, int]:
     """The causes rated self-care among the best-ranked matches (those with the most
-    chosen symptoms), in ranked order: the usually harmless causes a worried reader should
-    meet first, whatever the ranking puts above them. Returns at most `limit` positions
-    and how many more there are."""
+    chosen symptoms, as close to the chosen terms as any), in ranked order: the usually
+    harmless causes a worried reader should meet first, whatever the ranking puts above
+    them. Returns at most `limit` positions and how many more there are."""
     if not len(result):
         return np.zeros(0, dtype=np.int64), 0
-    best = result.positions[result.symptom_hits == result.symptom_hits.max()]
+    best = result.symptom_hits == result.symptom_hits.max()
+    if result.steps is not None:  # and as close to the chosen terms as any
+        best &= result.steps == result.steps[best].min()
+    best = result.positions[best]
     gentle = best[table.urgency_rank[best] == URGENCY_RANK["self-care"]]
     return gentle[:limit], max(0, len(gentle) - limit)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +101,9 @@ class TermIndex:
 
     def facet_counts(self, mask: np.ndarray) -> np.ndarray:
         """How many of the rows where `mask` is true carry each term."""
+        return through_fewer(self._counted, mask, self.counts)
+
+    def _counted(self, mask: np.ndarray) -> np.ndarray:
         return np.bincount(self.ids[of_rows(self.rows, mask)], minlength=len(self.terms))
 
 
@@ -120,36 +123,35 @@ def of_rows(item_rows: np.ndarray, mask: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True, eq=False)
 class Reach:
     """Which rows reach which terms of one column through broader terms
-    (`causes.vocabulary`): a row reaches a term filed under it, under a broader term or
-    under a narrower one.
+    (`causes.vocabulary`): a row reaches a term it is filed under, or a broader or a
+    narrower one.
 
     Term ids are the column's `TermIndex` ids. Each term has at most one broader term, so
     the terms form trees; numbered depth first, a term's narrower terms are the positions
     after its own (`pos`), up to `end`. Per row r, with E(r) the terms it is filed under:
-    U(r) is E(r) and all their broader terms; D(r) all their narrower terms. A row reaches
-    t when t is in U(r) or in D(r), so a term's live count among the rows of a mask is
-    #(t in U) + #(t in D) - #(t in both), each counted from items stored in row order:
-    - `up_rows`/`up_ids`: the pairs (r, t in U(r)); `up_postings[t]`: the rows filed under
-      t or a narrower term;
+    U(r) is E(r) and all their broader terms, D(r) all their narrower terms, and r reaches t
+    when t is in U(r) or D(r). A term's live count among the rows of a mask is then
+    #(t in U only) + #(t in D), each counted from items stored in row order:
+    - `rows`/`ids`: the pairs (r, t) with t in U(r) and not in D(r);
     - `top_rows`/`top_lo`/`top_hi`: D(r) as disjoint ranges of positions, one per term of
-      E(r) that has narrower terms and no broader term in E(r);
-    - `both_rows`/`both_ids`: the pairs (r, t) with t in both U(r) and D(r).
-    A query costs about what it costs without broader terms: no row's narrower terms are
-    ever listed one by one."""
+      E(r) that has narrower terms and no broader term in E(r).
+    `up_postings[t]` lists the rows filed under t or a narrower term (matching uses it).
+    No row's narrower terms are ever listed one by one, and a mask of most rows is counted
+    through the rest (`total` less the others), so a query costs about what it costs
+    without broader terms."""
 
     parent: np.ndarray  # per term id: its broader term's id, -1 for none
     ancestors: tuple[np.ndarray, ...]  # per term id: its broader terms, nearest first
     narrower: tuple[np.ndarray, ...]  # per term id: its narrower terms, depth first
     pos: np.ndarray
     end: np.ndarray
-    up_rows: np.ndarray
-    up_ids: np.ndarray
     up_postings: tuple[np.ndarray, ...]
+    rows: np.ndarray
+    ids: np.ndarray
     top_rows: np.ndarray
     top_lo: np.ndarray
     top_hi: np.ndarray
-    both_rows: np.ndarray
-    both_ids: np.ndarray
+    total: np.ndarray  # per term id: how many rows of the table reach it
 
     @classmethod
     def build(cls, parent: np.ndarray, index: TermIndex) -> Reach:
@@ -201,7 +203,8 @@ class Reach:
                 p = np.where(p >= 0, parent[np.maximum(p, 0)], -1)
             return found
 
-        # U(r): the items and their broader terms, level by level; each pair once.
+        # U(r): the items and their broader terms, level by level; each pair once (a sort,
+        # then the repeats side by side dropped: quicker than a hash of every pair).
         up_r, up_t = [rows], [ids]
         level_rows, level_ids = rows, ids
         while len(level_ids):
@@ -210,28 +213,34 @@ class Reach:
             level_rows, level_ids = level_rows[has], broader[has]
             up_r.append(level_rows)
             up_t.append(level_ids)
-        up_keys = np.unique(np.concatenate(up_r) * width + np.concatenate(up_t))
+        up_keys = np.concatenate(up_r) * width + np.concatenate(up_t)
+        up_keys.sort()
+        up_keys = up_keys[np.concatenate([[True], up_keys[1:] != up_keys[:-1]])[: len(up_keys)]]
         up_rows, up_ids = up_keys // width, up_keys % width
+        del up_keys
         by_term = np.argsort(up_ids, kind="stable")
         bounds = np.concatenate([[0], np.cumsum(np.bincount(up_ids, minlength=n_terms))])
         sorted_rows = up_rows[by_term].astype(np.int32)
+        up_postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms))
+        only_up = ~under_filed(up_rows, up_ids)
         top = (end[ids] > pos[ids]) & ~under_filed(rows, ids)
-        both = under_filed(up_rows, up_ids)
-        return cls(
+        reach = cls(
             parent=parent.astype(np.int64),
             ancestors=tuple(ancestors),
             narrower=narrower,
             pos=pos,
             end=end,
-            up_rows=up_rows.astype(np.int32),
-            up_ids=up_ids.astype(np.int32),
-            up_postings=tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms)),
+            up_postings=up_postings,
+            rows=up_rows[only_up].astype(np.int32),
+            ids=up_ids[only_up].astype(np.int32),
             top_rows=rows[top].astype(np.int32),
             top_lo=(pos[ids[top]] + 1).astype(np.int32),
             top_hi=end[ids[top]].astype(np.int32),
-            both_rows=up_rows[both].astype(np.int32),
-            both_ids=up_ids[both].astype(np.int32),
+            total=np.zeros(n_terms, dtype=np.int64),
         )
+        n_rows = int(rows.max()) + 1 if len(rows) else 0
+        reach.total[:] = reach._counted(np.ones(n_rows, dtype=bool))
+        return reach
 
     def broader_of(self, term_id: int) -> tuple[int, ...]:
         """A term's broader terms, nearest first."""
@@ -241,24 +250,25 @@ class Reach:
         """A term's narrower terms, depth first."""
         return tuple(int(d) for d in self.narrower[term_id])
 
-    def rows_reaching(self, index: TermIndex, term_ids: Iterable[int]) -> np.ndarray:
-        """The rows that reach any of these terms (a row may be listed more than once):
-        those filed under a term or a narrower one, and those filed under a broader one."""
-        parts = []
-        for t in term_ids:
-            parts.append(self.up_postings[t])
-            parts.extend(index.postings[a] for a in self.ancestors[t])
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
-
     def counts(self, mask: np.ndarray) -> np.ndarray:
         """Per term id, how many of the rows where `mask` is true reach it."""
+        return through_fewer(self._counted, mask, self.total)
+
+    def _counted(self, mask: np.ndarray) -> np.ndarray:
         n_terms = len(self.parent)
-        up = np.bincount(self.up_ids[of_rows(self.up_rows, mask)], minlength=n_terms)
-        both = np.bincount(self.both_ids[of_rows(self.both_rows, mask)], minlength=n_terms)
+        up = np.bincount(self.ids[of_rows(self.rows, mask)], minlength=n_terms)
         tops = of_rows(self.top_rows, mask)
         steps = np.bincount(self.top_lo[tops], minlength=n_terms + 1)
         steps -= np.bincount(self.top_hi[tops] + 1, minlength=n_terms + 1)
-        return up + np.cumsum(steps[:n_terms])[self.pos] - both
+        return up + np.cumsum(steps[:n_terms])[self.pos]
+
+
+def through_fewer(count: Callable[[np.ndarray], np.ndarray], mask: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """`count(mask)`, counted through the rows left out when they are fewer (the counts of
+    all rows less theirs): the cost follows the smaller side."""
+    if len(mask) and np.count_nonzero(mask) * 2 > len(mask):
+        return total - count(~mask)
+    return count(mask)
 
 
 @dataclass(frozen=True, eq=False)

@@ -592,25 +592,26 @@ def tree() -> CauseTable:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        # Calves: filed under calves, and under the broader whole leg and whole body (exact first).
-        (Query(areas=("calves",)), ["Night cramps", "Tetanus", "Low potassium"]),
-        # The whole leg: its parts too, and the whole body; not the arms.
-        (Query(areas=("whole leg",)), ["Low potassium", "Tetanus", "Night cramps", "Strain"]),
+        # Calves: filed under calves, then under the broader whole leg, then the whole body.
+        (Query(areas=("calves",)), ["Night cramps", "Low potassium", "Tetanus"]),
+        # The whole leg: its parts too (as close as the leg itself), then the whole body; not the arms.
+        (Query(areas=("whole leg",)), ["Low potassium", "Night cramps", "Strain", "Tetanus"]),
         # Thighs and calves are parts of one leg, not of each other.
-        (Query(areas=("thighs",)), ["Strain", "Tetanus", "Low potassium"]),
+        (Query(areas=("thighs",)), ["Strain", "Low potassium", "Tetanus"]),
         (Query(areas=("whole body",)), ["Tetanus", "Low potassium", "Writer's cramp", "Night cramps", "Strain"]),
         # A kind of cramp finds cramps of any time, and spasms, the broader term.
-        (Query(symptoms=("cramps at night",)), ["Night cramps", "Tetanus", "Low potassium", "Writer's cramp"]),
+        (Query(symptoms=("cramps at night",)), ["Night cramps", "Low potassium", "Writer's cramp", "Tetanus"]),
         (Query(symptoms=("spasms",)), ["Tetanus", "Low potassium", "Writer's cramp", "Night cramps"]),
         # A term only the glossary has: its narrower terms' causes and its broader ones'.
-        (Query(areas=("shins",)), ["Tetanus", "Low potassium"]),
+        (Query(areas=("shins",)), ["Low potassium", "Tetanus"]),
         (Query(areas=("legs",)), []),
         # Both filters must hold, each through the tree.
-        # (Low potassium and Night cramps each match one chosen term exactly: urgency, then name.)
-        (Query(symptoms=("muscle cramps",), areas=("calves",)), ["Low potassium", "Night cramps", "Tetanus"]),
+        # Night cramps: a kind of muscle cramp, in the calves (0 steps); Low potassium: in the
+        # whole leg (1); Tetanus: spasms, broader than cramps, in the whole body (3).
+        (Query(symptoms=("muscle cramps",), areas=("calves",)), ["Night cramps", "Low potassium", "Tetanus"]),
     ],
 )
-def test_matching_follows_broader_terms_both_ways_exact_first(tree, query, expected):
+def test_matching_follows_broader_terms_both_ways_nearest_first(tree, query, expected):
     assert names(tree, run_query(tree, query)) == expected
 
 
@@ -628,10 +629,12 @@ def test_a_live_count_is_what_choosing_the_term_would_show(tree):
 
 def test_symptom_hits_count_each_chosen_symptom_once(tree):
     # Muscle cramps is broader than cramps at night and narrower than spasms: a cause filed
-    # under it has both chosen symptoms, once each. Those filed under one of them come first.
+    # under it has both chosen symptoms, once each. The closest come first: night cramps (a
+    # kind of both), then muscle cramps (1 step broader than cramps at night), then spasms (2).
     result = run_query(tree, Query(symptoms=("cramps at night", "spasms"), match="all"))
-    assert names(tree, result) == ["Tetanus", "Night cramps", "Low potassium", "Writer's cramp"]
+    assert names(tree, result) == ["Night cramps", "Low potassium", "Writer's cramp", "Tetanus"]
     assert result.symptom_hits.tolist() == [2, 2, 2, 2]
+    assert result.steps is not None and result.steps.tolist() == [0, 1, 1, 2]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ explanations, a few thousand symptoms of uneven (Zipf-like) popularity, blank ur
 from __future__ import annotations
 
 import argparse
+import csv
 import functools
 import random
 import sys
@@ -286,6 +287,53 @@ def _vocabulary(seed: int) -> dict:
         "areas": list(_AREAS[:N_AREAS]),
         "dates": [f"20{y:02d}-{m:02d}-{d:02d}" for y in range(18, 26) for m in range(1, 13) for d in (1, 9, 17, 28)],
     }
+
+
+# Broader terms for a generated table's vocabulary (glossary.csv's `broader`): each leg part
+# is part of both legs, and every area of the whole body; "severe cramps at night" is a kind
+# of "cramps at night" (or of "cramps" where that is not a term), itself a kind of "cramps";
+# "recent diabetes" a kind of "diabetes". Three levels over the whole vocabulary: harder on
+# the index than a real table's few links.
+_LEG_PARTS = ("calves", "thighs", "feet and toes", "ankles", "knees", "shins", "soles", "one leg")
+
+
+def glossary_rows(seed: int = 0) -> list[tuple[str, str, str, str]]:
+    """(term, kind, definition, broader) for every term of the vocabulary of `seed` that has
+    a broader term."""
+    vocab = _vocabulary(seed)
+    symptoms = set(vocab["symptoms"].to_pylist()[: len(vocab["symptoms"]) // 2])
+    rows: list[tuple[str, str, str, str]] = []
+    for s in sorted(symptoms):
+        words = s.split(" ")
+        intensity = words[0] if words[0] in _INTENSITY else ""
+        rest = " ".join(words[1:]) if intensity else s
+        feeling = next((f for f in _FEELINGS if rest.startswith(f)), None)
+        if feeling is None or (rest == feeling and not intensity):
+            continue
+        broader = rest if intensity and rest in symptoms else feeling
+        rows.append((s, "symptom", f"{s} (generated).", broader))
+    for area in vocab["areas"]:
+        if area == "whole body":
+            continue
+        broader = "both legs" if area in _LEG_PARTS else "whole body"
+        rows.append((area, "body area", f"{area} (generated).", broader))
+    bases = set(_RISK_BASES)
+    for risk in vocab["risks"]:
+        base = risk.split(" ", 1)[1] if " " in risk and risk.split(" ", 1)[0] in _RISK_QUALIFIERS else ""
+        if base in bases:
+            rows.append((risk, "risk factor", f"{risk} (generated).", base))
+    return rows
+
+
+def write_glossary(path: str | Path, seed: int = 0) -> Path:
+    """Write the broader terms of the vocabulary of `seed` as a glossary.csv."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["term", "kind", "definition", "broader"])
+        writer.writerows(glossary_rows(seed))
+    return path
 
 
 CHUNK_ROWS = 50_000

@@ -60,3 +60,29 @@ def test_same_seed_same_table_and_cli(tmp_path: Path) -> None:
     c = write_table(tmp_path / "c.csv", 200, seed=2)
     assert a.read_bytes() == (tmp_path / "b.csv").read_bytes()
     assert a.read_bytes() != c.read_bytes()
+
+
+def test_the_generated_glossary_links_the_whole_vocabulary_without_a_problem(tmp_path):
+    from causes.content import Glossary
+    from causes.loader import load_cause_table
+    from causes.query import Query, run_query
+    from tests.support.generate import write_glossary
+
+    table = load_cause_table(
+        write_table(tmp_path / "t.csv", 500, seed=3),
+        glossary=Glossary.load(write_glossary(tmp_path / "glossary.csv", seed=3)),
+    )
+    assert table.warnings == ()
+    assert set(table.reach) == {"symptoms", "body_areas", "risk_factors"}
+    # a bare feeling reaches every kind of it; a leg part reaches both legs and the whole body
+    cramps = run_query(table, Query(symptoms=("cramps",)))
+
+    def a_cramp(symptom: str) -> bool:  # "cramps …" or "<intensity> cramps …"
+        words = symptom.casefold().split()
+        return words[0] == "cramps" or (len(words) > 1 and words[1] == "cramps")
+
+    kinds = {i for i, t in enumerate(table.frame["symptoms"]) if any(a_cramp(s) for s in t)}
+    assert set(cramps.positions.tolist()) >= kinds
+    calves = run_query(table, Query(areas=("calves",)))
+    wide = {i for i, a in enumerate(table.frame["body_areas"]) if {"calves", "both legs", "whole body"} & set(a)}
+    assert set(calves.positions.tolist()) == wide
