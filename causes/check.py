@@ -33,10 +33,11 @@ NO_SELF_CARE = "No self-care listed: ask a health professional."
 # The best-ranked matching causes whose signs are asked: enough for any realistic choice
 # in a table of thousands, few enough to ask in one panel.
 MAX_CAUSES_ASKED = 200
-# The signs for help today or sooner of the first page of causes (the best fits) are asked at
-# once, beside the always-asked set; the rest wait behind one switch, so the panel stays short
-# enough to read when broader terms bring in many causes.
+# Beside the always-asked set, a few signs for help today or sooner are asked at once: those of
+# the best-fitting causes (the first page of them), best cause first; the rest wait behind one
+# switch, so the panel stays short enough to read when broader terms bring in many causes.
 CAUSES_ASKED_FIRST = 10
+MAX_ASKED_AT_ONCE = 6
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Sign:
     always: bool = False  # one of the always-asked set
     contact: str = ""  # whom to call instead of the level's usual service
     first: int = -1  # the rank (0 = best) of the best-ranked matching cause that lists it; -1 for none
+    support: int = 0  # how many of the best-ranked causes (`CAUSES_ASKED_FIRST`) list it
 
 
 def sign_id(sign: str) -> str:
@@ -63,14 +65,31 @@ def applies(query: Query) -> bool:
     return not query.is_empty
 
 
-def signs_to_ask(table: CauseTable, result: Result, general: Sequence[RedFlag]) -> tuple[Sign, ...]:
-    """The signs that apply to this result, one entry each: the always-asked set first,
+def signs_to_ask(
+    table: CauseTable, result: Result, general: Sequence[RedFlag], query: Query | None = None
+) -> tuple[Sign, ...]:
+    """The signs that apply to this result, one entry each: the always-asked set first
+    (with the signs asked for a term `query` picks: the blood-clot question for the leg),
     then the matching causes' own (best-ranked causes first) and the general signs of no
     cause, most serious first."""
     return tuple(
-        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, causes, f.always, f.contact, first)
-        for f, causes, first in _merged(table, result.positions[:MAX_CAUSES_ASKED], general)
+        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, causes, f.always, f.contact, first, support)
+        for f, causes, first, support in _merged(table, result.positions[:MAX_CAUSES_ASKED], general, query)
     )
+
+
+def picks_any(table: CauseTable, query: Query, terms: Sequence[str]) -> bool:
+    """Whether `query` chooses one of `terms` (of any column), or a narrower term: the calves
+    for the whole leg."""
+    for column, chosen in (("symptoms", query.symptoms), ("body_areas", query.areas), ("risk_factors", query.risks)):
+        index = table.facets[column]
+        reach = table.reach.get(column)
+        wanted = {i for i in (index.id_of(t) for t in terms) if i is not None}
+        for term in chosen:
+            i = index.id_of(term)
+            if i is not None and (i in wanted or (reach is not None and wanted & set(reach.broader_of(i)))):
+                return True
+    return False
 
 
 def signs_for(
@@ -79,13 +98,14 @@ def signs_for(
     """The always-asked signs, the warning signs of these causes and the general signs of
     no cause, merged, most serious first: what a deck of these causes shows under
     WHEN_TO_GET_HELP."""
-    return by_level(f for f, _, _ in _merged(table, positions, general))
+    return by_level(m[0] for m in _merged(table, positions, general))
 
 
 def _merged(
-    table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag]
-) -> list[tuple[RedFlag, tuple[str, ...], int]]:
-    """Each sign once (flag, the causes that list it, the rank of the first of them or -1)."""
+    table: CauseTable, positions: Sequence[int] | np.ndarray, general: Sequence[RedFlag], query: Query | None = None
+) -> list[tuple[RedFlag, tuple[str, ...], int, int]]:
+    """Each sign once: (flag, the causes that list it, the rank of the first of them or -1,
+    how many of the first `CAUSES_ASKED_FIRST` list it)."""
     by_sign: dict[str, RedFlag] = {}
     for f in general:  # a sign the general file gives twice: its first row counts
         by_sign.setdefault(sign_key(f.sign), f)
@@ -93,8 +113,10 @@ def _merged(
 
     def add(flag: RedFlag, cause: str | None, rank: int = -1) -> None:
         entry = found.setdefault(
-            sign_key(flag.sign), {"flag": flag, "level": flag.urgency, "causes": [], "first": rank}
+            sign_key(flag.sign), {"flag": flag, "level": flag.urgency, "causes": [], "first": rank, "support": 0}
         )
+        if 0 <= rank < CAUSES_ASKED_FIRST and cause not in entry["causes"]:
+            entry["support"] += 1
         if level_rank(flag.urgency) > level_rank(entry["level"]):
             entry["level"] = flag.urgency
         if cause and cause not in entry["causes"]:
@@ -108,9 +130,14 @@ def _merged(
         for flag in cause_flags({"red_flags": items, "urgency": urgency}):
             add(flag, name, rank)
     in_table = signs_of_table(table)
+    always = {
+        sign_key(f.sign)
+        for f in general
+        if f.always or (f.asked_for and query is not None and picks_any(table, query, f.asked_for))
+    }
     for flag in general:
         key = sign_key(flag.sign)
-        if flag.always or key in found or key not in in_table:
+        if key in always or key in found or key not in in_table:
             add(flag, None)
     merged = []
     for key, e in found.items():
@@ -121,15 +148,18 @@ def _merged(
             own.source_name if own else "",
             own.source_url if own else None,
             (own.why if own and own.why else "") or _why(e["causes"]),
-            bool(own and own.always),
+            key in always,
             own.contact if own else "",
         )
-        merged.append((flag, tuple(e["causes"]), e["first"]))
-    # The always-asked set first, in the general file's order; then most serious first.
+        merged.append((flag, tuple(e["causes"]), e["first"], e["support"]))
+    # The always-asked set first, in the general file's order; then most serious first (a
+    # sign asked for a picked term among them: it is asked at once, at its level).
     order = {key: i for i, key in enumerate(by_sign)}
 
-    def asked_order(m: tuple[RedFlag, tuple[str, ...], int]) -> tuple[int, int]:
-        return (0, order[sign_key(m[0].sign)]) if m[0].always else (1, -level_rank(m[0].urgency))
+    def asked_order(m: tuple[RedFlag, tuple[str, ...], int, int]) -> tuple[int, int]:
+        key = sign_key(m[0].sign)
+        every = key in by_sign and by_sign[key].always
+        return (0, order[key]) if every else (1, -level_rank(m[0].urgency))
 
     return sorted(merged, key=asked_order)
 
@@ -236,13 +266,25 @@ SERIOUS: tuple[str, ...] = ("emergency", "urgent")  # help today or sooner: aske
 
 
 def asked_first(signs: Sequence[Sign]) -> tuple[list[Sign], list[Sign]]:
-    """The questions asked at once: the always-asked set, then the signs that need help today
-    or sooner of the best-ranked causes (`CAUSES_ASKED_FIRST`) and of no cause; and the rest,
-    asked behind one switch: the other causes' and those that mean book an appointment. Each
+    """The questions asked at once: the always-asked set, then at most `MAX_ASKED_AT_ONCE`
+    signs that need help today or sooner, of the best-ranked causes (`CAUSES_ASKED_FIRST`)
+    or of no cause: those that more of these causes share first (a blood clot's question,
+    for a leg that cramps, is shared by the clot and by every cramp), then one of each cause
+    in turn (each cause's most serious sign), the emergencies first, then the better-ranked
+    cause's; and the rest, asked behind one switch. Each
     list keeps the order given (`signs_to_ask`: the always-asked first, then most serious)."""
+    candidates = [s for s in signs if not s.always and s.level in SERIOUS and s.first < CAUSES_ASKED_FIRST]
+    # Within a cause, its more serious signs first; across causes, one sign each in turn.
+    turn: dict[int, int] = {}
+    place = {}
+    for s in sorted(candidates, key=lambda s: (s.first, -level_rank(s.level))):
+        place[s.key] = turn.get(s.first, 0)
+        turn[s.first] = place[s.key] + 1
+    candidates.sort(key=lambda s: (-s.support, place[s.key], -level_rank(s.level), max(s.first, 0)))
+    chosen = {s.key for s in candidates[:MAX_ASKED_AT_ONCE]}
 
     def now(s: Sign) -> bool:
-        return s.always or (s.level in SERIOUS and s.first < CAUSES_ASKED_FIRST)
+        return s.always or s.key in chosen
 
     return [s for s in signs if now(s)], [s for s in signs if not now(s)]
 

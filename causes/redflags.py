@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from causes.content import read_rows
-from causes.schema import URGENCY_LEVELS
+from causes.schema import LIST_SEPARATOR, URGENCY_LEVELS
 from causes.style import level_rank
 from causes.text import safe_url
 
@@ -34,10 +34,20 @@ class RedFlag:
     why: str = ""  # what it can mean, in a few words: "this can be a blood clot"
     always: bool = False  # asked whatever a person picks (`red_flags.csv`'s `always_ask`)
     contact: str = ""  # whom to call instead of the level's usual service: "your midwife or maternity unit"
+    asked_for: tuple[str, ...] = ()  # asked first whenever a person picks one of these terms, or a narrower one
 
 
-# An `always_ask` cell that means yes; anything else (blank included) means no.
+# An `always_ask` cell that means yes, and one that means no (as blank does); any other cell
+# is a list of terms the sign is asked first for (`calves; whole leg`).
 ALWAYS_ASK = frozenset({"yes", "y", "true", "1", "always"})
+NEVER = frozenset({"", "no", "n", "false", "0"})
+
+
+def asked_for(cell: str) -> tuple[str, ...]:
+    """The terms an `always_ask` cell names (none for yes, no or blank)."""
+    if cell.strip().casefold() in ALWAYS_ASK | NEVER:
+        return ()
+    return tuple(dict.fromkeys(t.strip() for t in cell.split(LIST_SEPARATOR) if t.strip()))
 
 
 def sign_key(sign: str) -> str:
@@ -96,6 +106,7 @@ def load_red_flags(path: Path) -> tuple[RedFlag, ...]:
             why=row.get("why", ""),
             always=row.get("always_ask", "").casefold() in ALWAYS_ASK,
             contact=row.get("contact", ""),
+            asked_for=asked_for(row.get("always_ask", "")),
         )
         for row in read_rows(path)
         if row.get("sign")
@@ -104,14 +115,18 @@ def load_red_flags(path: Path) -> tuple[RedFlag, ...]:
 
 
 def with_safety_net(general: Sequence[RedFlag], fallback: Sequence[RedFlag]) -> tuple[RedFlag, ...]:
-    """A table's general warning signs with an always-asked set: its own when it marks one,
-    else `fallback`'s (the bundled set), added to its own. A sign in both is the table's
-    own, always asked (one sign is asked once). Most serious first; within a level, the
-    always-asked first."""
-    if any(f.always for f in general):
+    """A table's general warning signs with an always-asked set: its own when it marks one
+    (always, or for some terms), else `fallback`'s (the bundled set), added to its own. A
+    sign in both is the table's own, asked as the set asks it (one sign is asked once).
+    Most serious first; within a level, the always-asked first."""
+    if any(f.always or f.asked_for for f in general):
         return by_level(general)
     own = {sign_key(f.sign): f for f in reversed(general)}  # a sign given twice: its first row
-    net = [replace(own.get(sign_key(f.sign), f), always=True) for f in fallback if f.always]
+    net = [
+        replace(own.get(sign_key(f.sign), f), always=f.always, asked_for=f.asked_for)
+        for f in fallback
+        if f.always or f.asked_for
+    ]
     in_net = {sign_key(f.sign) for f in net}
     return by_level([*net, *(f for f in general if sign_key(f.sign) not in in_net)])
 

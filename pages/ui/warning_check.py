@@ -73,7 +73,7 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
     below."""
     if not applies(query):
         return
-    signs = signs_to_ask(table, result, general)
+    signs = signs_to_ask(table, result, general, query)
     if not signs:
         return
     answers = state.answers()

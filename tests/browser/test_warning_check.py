@@ -14,15 +14,16 @@ from playwright.sync_api import Browser, Page, expect
 from causes import Query, run_query
 from causes.check import signs_to_ask
 from causes.config import BUNDLED_TABLE
-from causes.redflags import load_red_flags
+from causes.redflags import load_red_flags, with_safety_net
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 from tests.support.bundled import bundled_table
 
 TABLE = bundled_table()
 FLAGS = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
 SYMPTOM, AREA = "muscle cramps", "calves"
-SIGNS = signs_to_ask(TABLE, run_query(TABLE, Query(symptoms=(SYMPTOM,), areas=(AREA,))), FLAGS)
-CLOT = next(s for s in SIGNS if s.level == "urgent" and "one leg" in s.sign)
+PICK = Query(symptoms=(SYMPTOM,), areas=(AREA,))
+SIGNS = signs_to_ask(TABLE, run_query(TABLE, PICK), with_safety_net(FLAGS, ()), PICK)
+CLOT = next(s for s in SIGNS if s.level == "urgent" and "one leg" in s.sign.casefold())
 BREATHLESS = next(s for s in SIGNS if s.level == "emergency" and "breathless" in s.sign)
 SHOTS = Path(os.environ.get("CAUSE_ATLAS_SHOTS", "test-results/warning-check"))
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}

@@ -18,6 +18,7 @@ from causes.check import (
     flags_markdown,
     inline_action,
     keep,
+    picks_any,
     sign_id,
     signs_to_ask,
     usually_line,
@@ -26,6 +27,7 @@ from causes.redflags import RedFlag, sign_key
 from causes.schema import URGENCY_LEVELS
 from causes.style import UNKNOWN_NUMBER, URGENCY_STYLE, help_for, level_rank, urgency_style
 from causes.text import md_escape
+from tests.causes.tables import glossary_of
 
 # --- the levels, declared once -----------------------------------------------------------------
 
@@ -332,3 +334,30 @@ def test_a_sign_knows_the_best_ranked_cause_that_lists_it(table):
     names = [table.record(int(p))["cause"] for p in result.positions]
     for s in signs_to_ask(table, result, GENERAL):
         assert s.first == (min(names.index(c) for c in s.causes) if s.causes else -1), s.sign
+
+
+def test_a_sign_asked_for_some_terms_comes_first_when_one_of_them_or_a_narrower_one_is_picked():
+    csv = (
+        "cause,category,symptoms,body_areas,summary,urgency\n"
+        "Clot,Look-alike,pain,calves,A clot.,urgent\n"
+        "Twitch,Benign,twitching,eyelids,A twitch.,self-care\n"
+        "Strain,Injury,pain,whole leg,A strain.,self-care\n"
+    )
+    glossary = glossary_of(
+        [["calves", "body area", "Calf.", "whole leg"], ["whole leg", "body area", "Leg.", "whole body"]]
+    )
+    table = load_cause_table(csv.encode(), glossary=glossary)
+    clot = RedFlag("One leg swollen", "urgent", why="this can be a clot", asked_for=("whole leg",))
+    flags = (*ALWAYS[:1], clot)
+    for query, first in [
+        (Query(areas=("calves",)), True),  # narrower than the whole leg
+        (Query(areas=("whole leg",)), True),
+        (Query(symptoms=("twitching",), areas=("eyelids",)), False),
+        (Query(areas=("whole body",)), False),  # broader: not in the leg as such
+        (Query(symptoms=("pain",)), False),  # no leg term chosen (its causes are in the leg)
+    ]:
+        signs = signs_to_ask(table, run_query(table, query), flags, query)
+        asked_at_once = [s.sign for s in signs if s.always]
+        assert asked_at_once == (["Chest pain", "One leg swollen"] if first else ["Chest pain"]), query
+        assert signs[0].sign == "Chest pain"  # the always-asked set first, then by level
+        assert picks_any(table, query, ("whole leg",)) is first

@@ -188,13 +188,17 @@ def test_red_flags_folder_gives_no_flags(tmp_path):
             "Also all,urgent,YES,your midwife\n"
             "Only some,urgent,no,\n"
             "True too,emergency, true ,\n"
-            "Blank,emergency,,\n",
+            "Blank,emergency,,\n"
+            "For the leg,urgent, whole leg ;; pain ,\n"
+            "Said no,urgent,no,\n",
             [
                 RedFlag("Asked of all", "emergency", always=True),
                 RedFlag("True too", "emergency", always=True),
                 RedFlag("Blank", "emergency"),
                 RedFlag("Also all", "urgent", always=True, contact="your midwife"),
                 RedFlag("Only some", "urgent"),
+                RedFlag("For the leg", "urgent", asked_for=("whole leg", "pain")),
+                RedFlag("Said no", "urgent"),
             ],
         ),
     ],

@@ -311,9 +311,11 @@ def clot_sign(bundled):
     from causes.config import BUNDLED_TABLE
     from causes.redflags import load_red_flags
 
-    result = run_query(bundled, Query(symptoms=("muscle cramps",), areas=("calves",)))
-    signs = signs_to_ask(bundled, result, load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"))
-    return next(s for s in signs if s.level == "urgent" and "one leg" in s.sign)
+    query = Query(symptoms=("muscle cramps",), areas=("calves",))
+    signs = signs_to_ask(
+        bundled, run_query(bundled, query), load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"), query
+    )
+    return next(s for s in signs if s.level == "urgent" and "one leg" in s.sign.casefold())
 
 
 def test_the_check_asks_once_anything_is_chosen_the_always_asked_set_first(app):
