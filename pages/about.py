@@ -52,6 +52,13 @@ st.markdown(
     "- Students and clinicians comparing causes side by side.\n"
     "- Health educators presenting to a group."
 )
+if bundled:
+    st.markdown(
+        "The content is written for **adults**. For a child, only *Growing pains (children)* is written with "
+        "children in mind, with a child's warning signs: a child with leg pain who is unwell, has a fever, a limp "
+        "or a swollen joint needs a doctor the same day. If you are pregnant, your midwife or maternity unit is "
+        "the first place to call about a worry."
+    )
 
 st.header("Sources", anchor=False)
 st.markdown(

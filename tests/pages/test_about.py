@@ -33,6 +33,9 @@ def test_about_lists_sources_review_dates_claims_and_how_to_cite(app, bundled):
     assert anticoagulants.verdict == "not supported" and anticoagulants.note in page
     citation = at.code[0].value
     assert citation.startswith("Cause Atlas (") and f"{len(bundled)} causes" in citation
+    # Who the content is for (the second review): adults; a child's warning signs; the midwife.
+    assert "The content is written for **adults**" in page and "Growing pains (children)" in page
+    assert "midwife or maternity unit" in page
 
 
 def test_about_offers_a_template_and_documents_every_column(app):
