@@ -7,11 +7,12 @@ the noise of this shared machine falls on both alike:
 - open: from asking for the page, in a new browser session, to the match count shown with
   the app idle;
 - pick: from clicking a symptom in the Symptoms box to the new count shown with the app
-  idle (the most common symptom: the largest answer);
+  idle (the most common symptom: the largest answer; or --symptom, to time two versions
+  on one pick);
 - memory: the server's resident memory (RSS) once the table is loaded, and with 1, 10 and
   30 sessions open on it (websocket sessions that each run the page, bench/sessions.py).
 
-    python -m bench.bench_browser [--rows 20000] [--runs 5] [--profile desktop|phone]
+    python -m bench.bench_browser [--rows 20000] [--runs 5] [--profile desktop|phone] [--symptom NAME]
                                   # --rows 0: the bundled table
 
 Profiles: `desktop`, Chromium at 1280x900; `phone`, Chromium at 390x844 with touch, as
@@ -169,9 +170,11 @@ def sessions_memory(server: Server) -> dict[str, float]:
     return out
 
 
-def run(table_path: Path, runs: int, profile: Profile = DESKTOP, memory: bool = True) -> dict:
+def run(
+    table_path: Path, runs: int, profile: Profile = DESKTOP, memory: bool = True, symptom: str | None = None
+) -> dict:
     table = load_cause_table(table_path)
-    symptom = table.facets["symptoms"].terms[0]  # the most common: the largest answer
+    symptom = symptom or table.facets["symptoms"].terms[0]  # by default the most common: the largest answer
     expected = count_line(run_query(table, Query(symptoms=(symptom,))))
     results: dict = {
         "table": table_path.name,
@@ -217,10 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=20_000, help="causes in a generated table; 0: the bundled one")
     parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up (default 5)")
     parser.add_argument("--profile", choices=sorted(PROFILES), default="desktop")
+    parser.add_argument("--symptom", help="the symptom to pick (default: the most common)")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args(argv)
     path = BUNDLED_TABLE if args.rows == 0 else ensure_table(args.rows, 0, 0)
-    results = run(path, args.runs, PROFILES[args.profile])
+    results = run(path, args.runs, PROFILES[args.profile], symptom=args.symptom)
     print(json.dumps(results["ratio"]))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))

@@ -169,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-up", action="store_true", help="load the table once before the timed loads")
     parser.add_argument(
         "--broader",
-        action="store_true",
-        help="load the table with broader terms for its whole vocabulary (tests.support.generate.glossary_rows)",
+        choices=("all", "areas"),
+        help="load the table with broader terms (tests.support.generate.glossary_rows): for its whole vocabulary,"
+        " every symptom in a three-level tree; or for its body areas and risk factors only",
     )
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -186,7 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     shape = args.symptoms_per_cause or "5 to 50"
     print(f"table: {path.name}, {args.rows:,} causes x {shape} symptoms, {size_mb:.0f} MB")
 
-    glossary = Glossary.load(write_glossary(OUT / f"glossary-seed{args.seed}.csv", args.seed)) if args.broader else None
+    glossary = None
+    if args.broader:
+        written = write_glossary(OUT / f"glossary-{args.broader}-seed{args.seed}.csv", args.seed, args.broader == "all")
+        glossary = Glossary.load(written)
     if glossary is not None:
         print(f"broader terms: {sum(1 for t in glossary.named if t.broader):,} links from the generated glossary")
     loads: list[float] = []

@@ -284,7 +284,7 @@ SIGN_RULES = [
     ("chest pain or tightness, even a cramp in the chest", r"chest pain", "emergency"),
     ("tetany after neck or thyroid surgery", r"thyroid surgery", "emergency"),
     ("palpitations with chest pain, breathlessness or fainting", r"palpitations with chest pain", "emergency"),
-    ("severe serotonin syndrome", r"antidepressant.*|tramadol", "urgent"),
+    ("serotonin syndrome", r"antidepressant.*|tramadol", "urgent"),
     ("neuroleptic malignant syndrome", r"antipsychotic or metoclopramide", "emergency"),
     ("confusion, fits or hallucinations in alcohol withdrawal", r"fit.*stopping heavy drinking", "emergency"),
     ("high potassium after a missed dialysis", r"missing dialysis", "emergency"),

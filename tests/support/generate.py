@@ -297,11 +297,12 @@ def _vocabulary(seed: int) -> dict:
 _LEG_PARTS = ("calves", "thighs", "feet and toes", "ankles", "knees", "shins", "soles", "one leg")
 
 
-def glossary_rows(seed: int = 0) -> list[tuple[str, str, str, str]]:
+def glossary_rows(seed: int = 0, symptoms_too: bool = True) -> list[tuple[str, str, str, str]]:
     """(term, kind, definition, broader) for every term of the vocabulary of `seed` that has
-    a broader term."""
+    a broader term (`symptoms_too` False: the body areas and risk factors only, as most of
+    the bundled table's links are)."""
     vocab = _vocabulary(seed)
-    symptoms = set(vocab["symptoms"].to_pylist()[: len(vocab["symptoms"]) // 2])
+    symptoms = set(vocab["symptoms"].to_pylist()[: len(vocab["symptoms"]) // 2]) if symptoms_too else set()
     rows: list[tuple[str, str, str, str]] = []
     for s in sorted(symptoms):
         words = s.split(" ")
@@ -325,14 +326,14 @@ def glossary_rows(seed: int = 0) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def write_glossary(path: str | Path, seed: int = 0) -> Path:
+def write_glossary(path: str | Path, seed: int = 0, symptoms_too: bool = True) -> Path:
     """Write the broader terms of the vocabulary of `seed` as a glossary.csv."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["term", "kind", "definition", "broader"])
-        writer.writerows(glossary_rows(seed))
+        writer.writerows(glossary_rows(seed, symptoms_too))
     return path
 
 
