@@ -176,3 +176,13 @@ def test_a_pregnant_woman_is_sent_to_her_midwife_first():
     signs = [s for s in asked(FIVE_PICKS[4][0]) if s.sign.startswith("When pregnant")]
     assert len(signs) == 2  # the headache, sight and swelling; the pain below the ribs
     assert all(s.level == "urgent" and s.contact == "your midwife or maternity unit" for s in signs)
+
+
+def test_spasms_in_the_calves_find_the_calf_causes_a_clinician_would_name():
+    # The second review: "muscle spasms + calves" found nothing. A cramp is a kind of spasm,
+    # and the calves are part of the leg: the ordinary calf cramps come first, as close matches.
+    result = run_query(TABLE, Query(symptoms=("muscle spasms",), areas=("calves",)))
+    names = [TABLE.record(int(p))["cause"] for p in result.positions]
+    for common in ("Night leg cramps (no clear cause)", "Overexertion (hard or unfamiliar exercise)", "Pregnancy"):
+        assert common in names[: len(names) // 2], (common, names.index(common), len(names))
+    assert result.steps is not None and result.steps[names.index("Night leg cramps (no clear cause)")] == 0

@@ -244,3 +244,26 @@ def test_a_sign_given_two_levels_is_a_warning_that_names_it_and_its_rows(app):
         "Give it one."
     ) in warned
     assert "Confused in the heat" not in warned  # one level: no warning
+
+
+def test_a_glossary_whose_broader_terms_loop_is_reported_with_its_rows_and_the_table_is_used(app, tmp_path):
+    # A table served with --data, its glossary beside it: a loop and an unknown broader term.
+    (tmp_path / "causes.csv").write_text(
+        "cause,category,symptoms,body_areas,summary\n"
+        "Night cramps,Lifestyle,cramps,calves,Cramps in bed.\n"
+        "Strain,Injury,pain,thighs,A torn muscle.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "glossary.csv").write_text(
+        "term,kind,definition,broader\n"
+        "calves,body area,The lower leg.,thighs\n"
+        "thighs,body area,The upper leg.,calves\n"
+        "cramps,symptom,A tight muscle.,spasm\n",
+        encoding="utf-8",
+    )
+    at = app(data=tmp_path / "causes.csv", page=DATA_PAGE)
+    shown = page_text(at)
+    assert "glossary.csv rows 2, 3, broader: the broader terms go round in a loop" in shown
+    assert 'glossary.csv row 4, broader: "spasm" is not a symptom of the table or its glossary' in shown
+    on(at, EXPLORE)
+    assert count_line(at) == "2 of 2 causes match"  # the table is used, its terms matched on their own
