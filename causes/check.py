@@ -271,8 +271,8 @@ def asked_first(signs: Sequence[Sign]) -> tuple[list[Sign], list[Sign]]:
     or of no cause: those that more of these causes share first (a blood clot's question,
     for a leg that cramps, is shared by the clot and by every cramp), then one of each cause
     in turn (each cause's most serious sign), the emergencies first, then the better-ranked
-    cause's; and the rest, asked behind one switch. Each
-    list keeps the order given (`signs_to_ask`: the always-asked first, then most serious)."""
+    cause's; and the rest, asked behind one switch. Each list keeps the order given
+    (`signs_to_ask`: the always-asked first, then most serious)."""
     candidates = [s for s in signs if not s.always and s.level in SERIOUS and s.first < CAUSES_ASKED_FIRST]
     # Within a cause, its more serious signs first; across causes, one sign each in turn.
     turn: dict[int, int] = {}
