@@ -286,7 +286,7 @@ SIGN_RULES = [
     ("palpitations with chest pain, breathlessness or fainting", r"palpitations with chest pain", "emergency"),
     ("serotonin syndrome", r"antidepressant.*|tramadol", "urgent"),
     ("neuroleptic malignant syndrome", r"antipsychotic or metoclopramide", "emergency"),
-    ("confusion, fits or hallucinations in alcohol withdrawal", r"fit.*stopping heavy drinking", "emergency"),
+    ("confusion, fits or hallucinations in alcohol withdrawal", r"fit.*cutting down heavy drinking", "emergency"),
     ("high potassium after a missed dialysis", r"missing dialysis", "emergency"),
     ("weakness with kidney disease or potassium medicines", r"kidney disease or take spironolactone", "urgent"),
     ("a fever during cancer treatment", r"during cancer treatment, a temperature", "urgent"),
@@ -305,6 +305,7 @@ SIGN_RULES = [
     ("pre-eclampsia signs", r"pregnant", "urgent"),
     ("a child's leg pain with a fever, a limp or a swollen joint", r"child with leg pain", "urgent"),
     ("cauda equina: trouble peeing, numbness around the bottom", r"trouble peeing", "emergency"),
+    ("new confusion on water tablets or after a lot of water (low sodium)", r"confusion.*water", "emergency"),
     ("a clot in the lungs: coughing up blood or fainting", r"coughing up blood", "emergency"),
 ]
 
@@ -428,6 +429,8 @@ ROW_SIGNS = [
     ("Pregnancy", r"when pregnant or after the birth", "urgent"),
     ("Dystonia", r"antipsychotic or metoclopramide", "emergency"),
     ("Too much alcohol", r"confusion, a fit", "emergency"),
+    ("Low sodium (hyponatraemia)", r"new confusion", "emergency"),
+    ("Diuretics (water tablets)", r"new confusion", "emergency"),
     ("Kidney failure", r"missing dialysis", "emergency"),
     ("Kidney failure", r"if you have kidney disease", "urgent"),
     ("Haemodialysis", r"missing dialysis", "emergency"),

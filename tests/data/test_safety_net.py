@@ -51,7 +51,8 @@ def asked(query: Query, table=TABLE, flags=FLAGS):
     return signs_to_ask(table, run_query(table, query), flags, query)
 
 
-CLOT = "One leg that is swollen, warm, or red or darker than the other"
+CLOT = "One leg that has become swollen, warm, or red or darker than the other"
+CLOT_PAIN = "Pain in one calf or thigh, with no injury, that keeps getting worse or lasts over a day"
 LEG_AREAS = ("calves", "thighs", "knees", "feet and toes", "whole leg")
 LEG_SYMPTOMS = ("muscle cramps", "cramps at night", "cramps during or after exercise", "muscle spasms", "pain")
 LEG_SYMPTOMS += ("leg swelling", "skin colour or temperature change")
@@ -65,7 +66,8 @@ def test_the_blood_clot_question_is_asked_at_once_for_every_pick_in_the_leg():
     picks += [Query(areas=(a,)) for a in LEG_AREAS] + [Query(symptoms=(s,)) for s in LEG_SYMPTOMS]
     for query in picks:
         first, _ = asked_first(asked(query))
-        assert CLOT in [s.sign for s in first[len(ALWAYS) :]], query  # at once, after the always-asked set
+        at_once = [s.sign for s in first[len(ALWAYS) :]]
+        assert CLOT in at_once and CLOT_PAIN in at_once, query  # at once, after the always-asked set
         levels = [level_rank(s.level) for s in first[len(ALWAYS) :]]
         assert levels == sorted(levels, reverse=True), query  # and most serious first
     for query in (Query(symptoms=("twitching at rest",), areas=("face and eyelids",)), Query(risks=("smoking",))):
@@ -136,12 +138,12 @@ def test_a_generated_table_without_red_flags_gets_the_bundled_set_for_every_pick
 FIVE_PICKS = [
     (
         Query(symptoms=("muscle cramps",), areas=("calves",)),
-        [r"numbness around your bottom", r"one leg that is swollen", r"pain in one calf or thigh"],
+        [r"numbness around your bottom", r"one leg that has become swollen", r"pain in one calf or thigh"],
         ["Night leg cramps (no clear cause)", "Low potassium (hypokalaemia)"],
     ),
     (
         Query(symptoms=("twitching at rest",), areas=("whole body",)),
-        [r"antidepressant, tramadol or MDMA", r"stopping heavy drinking", r"\bfit\b"],
+        [r"antidepressant, tramadol or MDMA", r"cutting down heavy drinking", r"\bfit\b"],
         ["Benign fasciculations (harmless muscle twitches)", "Serotonin syndrome"],
     ),
     (
