@@ -73,12 +73,8 @@ class TermIndex:
         remap[order] = np.arange(n_terms, dtype=np.int32)
         ids = remap[items.keys] if len(items.keys) else np.zeros(0, dtype=np.int32)
         row_arr = np.asarray(items.rows, dtype=np.int32)
-        # A stable sort by term; on 16-bit keys numpy uses a radix sort (same order, faster).
-        by_term = np.argsort(ids.astype(np.uint16) if n_terms <= 1 << 16 else ids, kind="stable")
         counts = np.bincount(ids, minlength=n_terms).astype(np.int64)
-        bounds = np.concatenate([[0], np.cumsum(counts)])
-        sorted_rows = row_arr[by_term]
-        postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms))
+        postings = postings_of(row_arr, ids, counts)
         terms = tuple(spellings[i] for i in order)
         folded_terms = tuple(folded[i] for i in order)
         lookup = {t: i for i, t in enumerate(folded_terms)}
@@ -105,6 +101,16 @@ class TermIndex:
 
     def _counted(self, mask: np.ndarray) -> np.ndarray:
         return np.bincount(self.ids[of_rows(self.rows, mask)], minlength=len(self.terms))
+
+
+def postings_of(rows: np.ndarray, ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per term id, the rows of the items (stored in row order) that carry it, ascending:
+    `counts[t]` items carry term t."""
+    # A stable sort by term; on 16-bit keys numpy uses a radix sort (same order, faster).
+    by_term = np.argsort(ids.astype(np.uint16) if len(counts) <= 1 << 16 else ids, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(counts)])
+    sorted_rows = np.asarray(rows, dtype=np.int32)[by_term]
+    return tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(len(counts)))
 
 
 def of_rows(item_rows: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -218,10 +224,7 @@ class Reach:
         up_keys = up_keys[np.concatenate([[True], up_keys[1:] != up_keys[:-1]])[: len(up_keys)]]
         up_rows, up_ids = up_keys // width, up_keys % width
         del up_keys
-        by_term = np.argsort(up_ids, kind="stable")
-        bounds = np.concatenate([[0], np.cumsum(np.bincount(up_ids, minlength=n_terms))])
-        sorted_rows = up_rows[by_term].astype(np.int32)
-        up_postings = tuple(sorted_rows[bounds[i] : bounds[i + 1]] for i in range(n_terms))
+        up_postings = postings_of(up_rows, up_ids, np.bincount(up_ids, minlength=n_terms))
         only_up = ~under_filed(up_rows, up_ids)
         top = (end[ids] > pos[ids]) & ~under_filed(rows, ids)
         reach = cls(
