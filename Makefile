@@ -19,7 +19,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8500
 PROCESSES  ?=
 
-.PHONY: run serve test lint fast unit pages browser bench chromium headless-shell nginx redis clean
+.PHONY: run serve test lint fast unit pages browser bench bundle bundle-check chromium headless-shell nginx redis clean
 
 run: $(VENV)/.runtime chromium
 	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA)$(ROOMS),--) $(if $(DATA),--data $(DATA)) $(if $(ROOMS),--rooms $(ROOMS))
@@ -57,6 +57,19 @@ lint: $(VENV)/.dev
 # memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
 bench: $(VENV)/.dev chromium
 	$(BIN)/python -m bench.run_all
+
+# The charts' plotly.js (scatter, bar, treemap; pages/ui/plot.py) is committed, built: `make run` and
+# `make test` never need node. `make bundle` builds it again from frontend/plotly's pinned
+# packages (needs node and npm); `make bundle-check` builds it elsewhere and fails unless the
+# result is the committed file, byte for byte.
+BUNDLE := static/plotly-cause-atlas.min.js
+
+bundle:
+	frontend/plotly/build.sh $(CURDIR)/$(BUNDLE)
+
+bundle-check:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && frontend/plotly/build.sh "$$tmp/bundle.js" \
+	  && cmp "$$tmp/bundle.js" $(BUNDLE) && echo "$(BUNDLE): rebuilt byte for byte"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

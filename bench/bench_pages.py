@@ -220,7 +220,7 @@ def run_once(
 
     page, f = steps.opened(browser, profile, "body.open", base + "/body", count_shown(plots=1), words=count_shown())
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout")
-    chart = page.get_by_test_id("stPlotlyChart").first
+    chart = page.get_by_test_id("caChart").first
     spot = chart.evaluate(TO_SCREEN, list(plan.body_point)) if plan.body_point else chart.evaluate(MARK, None)
 
     def tapped() -> None:
@@ -255,7 +255,7 @@ def hover_mark(page: Page, key: str) -> dict[str, float]:
     is under the pointer, and a click selects it); where it is on the screen."""
     page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every((g) => g._fullLayout)")
     for _ in range(10):
-        point = page.get_by_test_id("stPlotlyChart").first.evaluate(MARK, key)
+        point = page.get_by_test_id("caChart").first.evaluate(MARK, key)
         page.mouse.move(point["x"], point["y"])
         try:
             page.locator(".hoverlayer .hovertext").first.wait_for(timeout=3_000)

@@ -30,6 +30,7 @@ a tick beside their name."""
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -231,6 +232,7 @@ LABEL_CHAR = 1.4
 # One hue, light to dark blue (ColorBrewer "Blues"): fine for every kind of colour blindness.
 SCALE: tuple[str, ...] = ("#DCEAF6", "#9ECAE1", "#4292C6", "#2171B5", "#08306B")
 NEUTRAL_FILL = "#F3F3F3"
+TAP_FILL = SCALE[0]  # every area of a map to tap: one light shade, no count
 OUTLINE = "#555555"
 CHOSEN_OUTLINE = "#000000"
 
@@ -296,25 +298,122 @@ def centroid(polys: Iterable[Polygon]) -> Point:
     return round(cx / total, 3), round(cy / total, 3)
 
 
-def region_anchor(area: str) -> Point:
+# --- where things go: side by side (wide) or one above the other (a phone) -------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the two views, the names and the chips are laid out, in figure units.
+
+    `WIDE` (a screen, a projector: the figure as it always was): front and back side by
+    side, the names in the outer margins, the chips between the views. `narrow(n)` (a
+    phone's 390 px): the chips in rows at the top, then the front, then the back, each view
+    as wide as the phone allows with its names on both sides, two short lines each, so
+    that every name is whole and every area is a target of at least 44 px."""
+
+    narrow: bool
+    shift: Mapping[str, Point]  # added to a view's drawing coordinates ("front", "back")
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    chip_columns: int
+    chip_width: float
+    chip_height: float
+    chip_top: float  # the top of the first row of chips
+    chip_x: float  # the left of the first column of chips (wide: the chips' centre)
+    view_titles: tuple[tuple[str, Point], ...]  # "Front" and "Back" and where they go
+    chips_title: Point
+    label_size: int  # px
+    label_char: float  # the width of a character of a name, in figure units
+    hover_distance: int  # px: how far from a target a tap still finds it
+    height: int  # px
+    top_margin: int  # px, for the title
+    marker_size: int = 34  # px: the disc with the count
+    marker_text: int = 16  # px
+
+
+WIDE = Frame(
+    narrow=False,
+    shift={"front": (0.0, 0.0), "back": (0.0, 0.0)},
+    x_range=X_RANGE,
+    y_range=Y_RANGE,
+    chip_columns=1,
+    chip_width=CHIP_WIDTH,
+    chip_height=CHIP_HEIGHT,
+    chip_top=36.0,
+    chip_x=CHIP_X,
+    view_titles=(("Front", (0.0, 103.5)), ("Back", (BACK_X, 103.5))),
+    chips_title=(CHIP_X, 38.6),
+    label_size=18,
+    label_char=LABEL_CHAR,
+    hover_distance=20,
+    height=760,
+    top_margin=96,
+)
+NARROW_HALF_WIDTH = 44.0  # one view and its names: about 4 px a unit on a 390 px phone
+NARROW_FRONT_Y = 112.0  # the front view's soles; the back view's are at 0
+NARROW_LABEL_X = 21.0  # from a view's centre to the near end of its names
+NARROW_CHIP = (42.0, 9.0)  # two chips a row, each about 170 x 36 px
+NARROW_UNIT_PX = 3.95  # what a figure unit measures at 390 px (the plot area is ~348 px wide)
+LINE_UNITS = 5.0  # a line of a name on a phone (16 px type, 20 px a line)
+
+
+@cache
+def narrow(chips: int) -> Frame:
+    """The phone's frame for a figure with `chips` chips."""
+    rows = math.ceil(chips / 2)
+    width, height = NARROW_CHIP
+    top = NARROW_FRONT_Y + 109.0 + rows * (height + 2.5)
+    y_range = (-2.0, top + (9.0 if rows else 0.0))
+    return Frame(
+        narrow=True,
+        shift={"front": (0.0, NARROW_FRONT_Y), "back": (-BACK_X, 0.0)},
+        x_range=(-NARROW_HALF_WIDTH, NARROW_HALF_WIDTH),
+        y_range=y_range,
+        chip_columns=2,
+        chip_width=width,
+        chip_height=height,
+        chip_top=top,
+        chip_x=-NARROW_HALF_WIDTH + 1.0,
+        view_titles=(("Front", (0.0, NARROW_FRONT_Y + 103.5)), ("Back", (0.0, 103.5))),
+        chips_title=(0.0, top + 3.2),
+        label_size=16,
+        label_char=1.9,
+        hover_distance=24,
+        height=round((y_range[1] - y_range[0]) * NARROW_UNIT_PX) + 118,
+        top_margin=110,
+        marker_size=28,  # the face's and the tongue's discs are 7 units apart: 28 px
+        marker_text=15,
+    )
+
+
+def placed(point: Point, view: View, frame: Frame = WIDE) -> Point:
+    """A point of the drawing of `view`, where `frame` puts it."""
+    dx, dy = frame.shift[view]
+    return round(point[0] + dx, 3), round(point[1] + dy, 3)
+
+
+def region_anchor(area: str, frame: Frame = WIDE) -> Point:
     """Where an area's marker sits on the figure (for a drawn area)."""
-    return centroid(PART_BY_NAME[p].polygon for p in MARKER_PARTS[area.strip().casefold()])
+    spot = centroid(PART_BY_NAME[p].polygon for p in MARKER_PARTS[area.strip().casefold()])
+    return placed(spot, region_view(area), frame)
 
 
 def region_view(area: str) -> View:
     return PART_BY_NAME[MARKER_PARTS[area.strip().casefold()][0]].view
 
 
-def chip_box(index: int) -> tuple[float, float, float, float]:
-    """The chip at `index` (0 at the top): x0, y0, x1, y1."""
-    top = 36.0 - index * (CHIP_HEIGHT + 2.5)
-    return CHIP_X - CHIP_WIDTH / 2, top - CHIP_HEIGHT, CHIP_X + CHIP_WIDTH / 2, top
+def chip_box(index: int, frame: Frame = WIDE) -> tuple[float, float, float, float]:
+    """The chip at `index` (0 at the top left): x0, y0, x1, y1."""
+    row, column = divmod(index, frame.chip_columns)
+    top = frame.chip_top - row * (frame.chip_height + 2.5)
+    x0 = frame.chip_x + column * (frame.chip_width + 2.0) if frame.narrow else frame.chip_x - frame.chip_width / 2
+    return x0, top - frame.chip_height, x0 + frame.chip_width, top
 
 
-def chip_anchor(index: int) -> Point:
+def chip_anchor(index: int, frame: Frame = WIDE) -> Point:
     """Where the marker of the chip at `index` sits (its left end)."""
-    x0, y0, _, y1 = chip_box(index)
-    return x0 + 3.6, (y0 + y1) / 2
+    x0, y0, _, y1 = chip_box(index, frame)
+    return x0 + (4.6 if frame.narrow else 3.6), (y0 + y1) / 2
 
 
 # --- counts ------------------------------------------------------------------------------------
@@ -373,6 +472,7 @@ class AreaView:
     rows: pd.DataFrame
     alt: str
     note: str
+    narrow: go.Figure | None = None  # the body laid out for a phone
 
 
 def _closed(poly: Polygon) -> tuple[list[float], list[float]]:
@@ -381,20 +481,52 @@ def _closed(poly: Polygon) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
-def _title(text: str, sub: str) -> dict[str, Any]:
+def _title(text: str, sub: str, *, narrow_frame: bool = False) -> dict[str, Any]:
     return dict(
         text=text,
-        subtitle=dict(text=sub, font=font(17, SOFT_INK)),
+        subtitle=dict(text=sub, font=font(16 if narrow_frame else 17, SOFT_INK)),
         x=0.5,
         xanchor="center",
-        y=0.985,
+        y=0.985 if not narrow_frame else 0.995,
         yanchor="top",
-        font=font(24),
+        font=font(22 if narrow_frame else 24),
     )
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the numbers on the body map count, said in its title, its subtitle (a line
+    each) and its hover text; `numbers` False for a map to tap, with no counts on it."""
+
+    title: str
+    lines: tuple[str, ...]
+    one: str
+    many: str | None = None
+    numbers: bool = True
+
+    def phrase(self, area: str, count: int) -> str:
+        """`calves: 5 causes`; on a map to tap, the area alone."""
+        return f"{area}: {plural(count, self.one, self.many)}" if self.numbers else area
+
+    def subtitle(self, frame: Frame) -> str:
+        """The lines, each wrapped to the width of a phone when the frame is narrow."""
+        if not frame.narrow:
+            return "<br>".join(self.lines)
+        return "<br>".join(textwrap.wrap(" ".join(self.lines), 37))
 
 
 BODY_TITLE = "Where the causes are felt"
 BODY_SUBTITLE = "Number on a part: matching causes felt there.<br>Darker blue: more causes."
+CAUSES = Counted(BODY_TITLE, tuple(BODY_SUBTITLE.split("<br>")), "cause")
+# A live room's "Where do you feel it?": the projector's heat map counts people, not causes.
+ANSWERS = Counted(
+    "Where the room feels it",
+    ("Number on a part: people who chose it.", "Darker blue: more people."),
+    "person",
+    "people",
+)
+# The same poll on a phone: a map to tap, no numbers.
+TO_TAP = Counted("Tap where you feel it", ("A part of the body, or its name.",), "answer", numbers=False)
 
 
 def figure_areas(counts: Mapping[str, int]) -> tuple[list[str], list[str]]:
@@ -424,47 +556,86 @@ def part_at(point: Point) -> Part | None:
     return None
 
 
-def label_anchor(area: str) -> Point:
-    """Where an area's name is written: in the margin beside its view, level with its marker."""
-    y = region_anchor(area)[1]
-    return (-LABEL_GAP if region_view(area) == "front" else BACK_X + LABEL_GAP), y
+# On a phone each view has names on both sides, alternating down the view, so that names
+# on one side are never level with each other (the arms' name beside the arm).
+NARROW_LEFT: frozenset[str] = frozenset({"tongue", "arms and hands", "thighs", "back", "calves"})
+
+
+def label_side(area: str, frame: Frame = WIDE) -> Literal["left", "right"]:
+    """Which side of its view an area's name is written on."""
+    if frame.narrow:
+        return "left" if area.strip().casefold() in NARROW_LEFT else "right"
+    return "left" if region_view(area) == "front" else "right"
+
+
+def label_anchor(area: str, frame: Frame = WIDE) -> Point:
+    """Where an area's name is written: in the margin beside its view, level with its
+    marker (the near end of the name)."""
+    y = region_anchor(area, frame)[1]
+    left = label_side(area, frame) == "left"
+    if frame.narrow:
+        centre = placed((0.0, 0.0) if region_view(area) == "front" else (BACK_X, 0.0), region_view(area), frame)[0]
+        return centre + (-NARROW_LABEL_X if left else NARROW_LABEL_X), y
+    return (-LABEL_GAP if left else BACK_X + LABEL_GAP), y
+
+
+def label_lines(name: str, frame: Frame = WIDE) -> list[str]:
+    """An area's name as written: one line (cut at 22 characters) on a wide figure; on a
+    phone, at most two lines of at most 9 characters (whole words; a longer word is cut)."""
+    if not frame.narrow:
+        return [short(name, 22)]
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= 9:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    return [short(line, 9) for line in lines]
 
 
 @cache
-def _region_grid() -> tuple[tuple[float, float, str], ...]:
-    """Grid points over the drawing, each with the area of the part on top there (the
-    drawing never changes, so this is worked out once)."""
-    out: list[tuple[float, float, str]] = []
+def _region_grid() -> tuple[tuple[float, float, str, View], ...]:
+    """Grid points over the drawing, each with the area and the view of the part on top
+    there (the drawing never changes, so this is worked out once)."""
+    out: list[tuple[float, float, str, View]] = []
     xs = [X_RANGE[0] + HIT_SPACING * i for i in range(int((X_RANGE[1] - X_RANGE[0]) / HIT_SPACING) + 1)]
     for j in range(int(100 / HIT_SPACING) + 1):
         y = HIT_SPACING * j
         for x in xs:
             part = part_at((x, y))
             area = REGION_AREAS.get(part.name) if part else None
-            if area is not None:
-                out.append((x, y, area))
+            if part is not None and area is not None:
+                out.append((x, y, area, part.view))
     return tuple(out)
 
 
-def hit_points(drawn: Sequence[str], chips: Sequence[str]) -> list[tuple[float, float, str]]:
+def hit_points(drawn: Sequence[str], chips: Sequence[str], frame: Frame = WIDE) -> list[tuple[float, float, str]]:
     """Invisible click targets, each with the area it stands for: a grid over every drawn
-    region (the part on top decides), along every name in the margins, and over every
-    chip. A click anywhere on a region then selects its area, not only a click on its
-    marker. Points under a marker are left out, so the marker itself always wins there."""
-    markers = [region_anchor(a) for a in drawn] + [chip_anchor(i) for i in range(len(chips))]
+    region (the part on top decides), along every name in the margins (each line of it),
+    and over every chip. A click anywhere on a region then selects its area, not only a
+    click on its marker. Points under a marker are left out, so the marker itself always
+    wins there."""
+    markers = [region_anchor(a, frame) for a in drawn] + [chip_anchor(i, frame) for i in range(len(chips))]
 
     def clear(p: Point) -> bool:
         return all(math.dist(p, m) > MARKER_CLEARANCE for m in markers)
 
     wanted = set(drawn)
-    out = [(x, y, area) for x, y, area in _region_grid() if area in wanted and clear((x, y))]
+    out = [(*placed((x, y), view, frame), area) for x, y, area, view in _region_grid() if area in wanted]
+    out = [(x, y, area) for x, y, area in out if clear((x, y))]
     for area in drawn:
-        lx, ly = label_anchor(area)
-        step = -HIT_SPACING if region_view(area) == "front" else HIT_SPACING
-        out += [(lx + step * (k + 0.5), ly, area) for k in range(max(1, round(len(area) * LABEL_CHAR / HIT_SPACING)))]
+        lx, ly = label_anchor(area, frame)
+        step = -HIT_SPACING if label_side(area, frame) == "left" else HIT_SPACING
+        lines = label_lines(area, frame)
+        for k, line in enumerate(lines):
+            y = ly + LINE_UNITS * ((len(lines) - 1) / 2 - k) if frame.narrow else ly
+            count = max(1, round(len(line) * frame.label_char / HIT_SPACING))
+            out += [(lx + step * (i + 0.5), y, area) for i in range(count)]
     for i, area in enumerate(chips):
-        x0, y0, x1, y1 = chip_box(i)
-        for y in (y0 + CHIP_HEIGHT / 4, y1 - CHIP_HEIGHT / 4):
+        x0, y0, x1, y1 = chip_box(i, frame)
+        for y in (y0 + frame.chip_height / 4, y1 - frame.chip_height / 4):
             out += [(x, y, area) for x in _steps(x0 + 1, x1 - 1) if clear((x, y))]
     return out
 
@@ -474,20 +645,34 @@ def _steps(a: float, b: float) -> list[float]:
     return [a + (b - a) * k / n for k in range(n + 1)]
 
 
-def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Figure:
+def body_figure(
+    counts: Mapping[str, int],
+    chosen: Iterable[str] = (),
+    *,
+    counted: Counted = CAUSES,
+    narrow_frame: bool = False,
+) -> go.Figure:
     """The drawn figure for a table's area counts (keyed by the table's spelling). Every
     drawn area the table has is shaded by its count and gets one marker with its count;
     "whole leg", "whole body" and up to `MAX_EXTRA_CHIPS` areas not drawn become chips.
     The markers trace (named "areas") holds one point per area; the "hits" trace holds
-    invisible click targets over the regions, their names and the chips."""
+    invisible click targets over the regions, their names and the chips.
+
+    `counted` says what the numbers are (causes, people, or none on a map to tap);
+    `narrow_frame` lays it out for a phone (`narrow`): the same areas, shades, markers
+    and targets, one view above the other."""
     by_key = {a.strip().casefold(): (a, n) for a, n in counts.items()}
     picked = {c.strip().casefold() for c in chosen}
     drawn, chips = figure_areas(counts)
+    frame = narrow(len(chips)) if narrow_frame else WIDE
     most = max([by_key[k][1] for k in (*drawn, *chips)] or [0])
     fig = go.Figure()
 
     def outline(key: str) -> dict[str, Any]:
         return dict(color=CHOSEN_OUTLINE if key in picked else OUTLINE, width=4 if key in picked else 1.5)
+
+    def fill_of(key: str) -> str:
+        return shade(by_key[key][1], most) if counted.numbers else TAP_FILL
 
     # One trace for each run of neighbouring parts (in drawing order) of one area: plotly's
     # work grows with the traces, and a run keeps the order in which parts cover each other.
@@ -497,7 +682,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
         xs: list[float | None] = []
         ys: list[float | None] = []
         for part in run:
-            px, py = _closed(part.polygon)
+            px, py = _closed(tuple(placed(q, part.view, frame) for q in part.polygon))
             xs += [*px, None]
             ys += [*py, None]
         fig.add_trace(
@@ -506,7 +691,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
                 y=ys[:-1],
                 mode="lines",
                 fill="toself",
-                fillcolor=shade(by_key[key][1], most) if present else NEUTRAL_FILL,
+                fillcolor=fill_of(key) if present else NEUTRAL_FILL,
                 line=outline(key) if present else dict(color=OUTLINE, width=1.5),
                 name=" + ".join(part.name for part in run),
                 hoverinfo="skip",
@@ -514,10 +699,11 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
             )
         )
     # A faint line down the buttocks, so the back view reads as a back.
+    seam = [placed((BACK_X, y), "back", frame) for y in (40.4, 46.5)]
     fig.add_trace(
         go.Scatter(
-            x=[BACK_X, BACK_X],
-            y=[40.4, 46.5],
+            x=[x for x, _ in seam],
+            y=[y for _, y in seam],
             mode="lines",
             line=dict(color=OUTLINE, width=1.5),
             hoverinfo="skip",
@@ -525,9 +711,9 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
         )
     )
     for i, key in enumerate(chips):
-        x0, y0, x1, y1 = chip_box(i)
-        name, n = by_key[key]
-        fill = shade(n, most)
+        x0, y0, x1, y1 = chip_box(i, frame)
+        name = by_key[key][0]
+        fill = fill_of(key)
         fig.add_trace(
             go.Scatter(
                 x=[x0, x1, x1, x0, x0],
@@ -541,14 +727,14 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
                 showlegend=False,
             )
         )
-        ax, ay = chip_anchor(i)
+        ax, ay = chip_anchor(i, frame)
         fig.add_annotation(
-            x=ax + 3.4,
+            x=ax + (5.0 if frame.narrow else 3.4),
             y=ay,
             text=("✓ " if key in picked else "") + plot_escape(short(name, 16)),
             showarrow=False,
             xanchor="left",
-            font=dict(size=17, color=ink_on(fill)),
+            font=dict(size=frame.label_size if frame.narrow else 17, color=ink_on(fill)),
         )
 
     # Leader lines from each marker to its name in the margin.
@@ -556,18 +742,19 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
     lines_y: list[float | None] = []
     for key in drawn:
         name = by_key[key][0]
-        x, y = region_anchor(key)
-        lx, _ = label_anchor(key)
-        front = region_view(key) == "front"
-        lines_x += [lx + (0.6 if front else -0.6), x, None]
+        x, y = region_anchor(key, frame)
+        lx, _ = label_anchor(key, frame)
+        left = label_side(key, frame) == "left"
+        lines_x += [lx + (0.6 if left else -0.6), x, None]
         lines_y += [y, y, None]
         fig.add_annotation(
             x=lx,
             y=y,
-            text=("✓ " if key in picked else "") + plot_escape(short(name, 22)),
+            text=("✓ " if key in picked else "") + "<br>".join(plot_escape(line) for line in label_lines(name, frame)),
             showarrow=False,
-            xanchor="right" if front else "left",
-            font=font(18),
+            xanchor="right" if left else "left",
+            align="right" if left else "left",
+            font=font(frame.label_size),
         )
     fig.add_trace(
         go.Scatter(
@@ -581,9 +768,9 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
     )
 
     def hover(key: str) -> str:
-        return plot_escape(causes_phrase(*by_key[key]))
+        return plot_escape(counted.phrase(*by_key[key]))
 
-    hits = hit_points(drawn, chips)
+    hits = hit_points(drawn, chips, frame)
     fig.add_trace(
         go.Scatter(
             x=[x for x, _, _ in hits],
@@ -599,7 +786,7 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
             showlegend=False,
         )
     )
-    spots = [region_anchor(k) for k in drawn] + [chip_anchor(i) for i in range(len(chips))]
+    spots = [region_anchor(k, frame) for k in drawn] + [chip_anchor(i, frame) for i in range(len(chips))]
     keys = [*drawn, *chips]
     fig.add_trace(
         go.Scatter(
@@ -608,38 +795,41 @@ def body_figure(counts: Mapping[str, int], chosen: Iterable[str] = ()) -> go.Fig
             mode="markers+text",
             name="areas",
             customdata=[by_key[k][0] for k in keys],
-            text=[f"{by_key[k][1]:,}" for k in keys],
+            text=[f"{by_key[k][1]:,}" if counted.numbers else ("✓" if k in picked else "") for k in keys],
             textposition="middle center",
-            textfont=font(16),
+            textfont=font(frame.marker_text),
             hovertext=[hover(k) for k in keys],
             hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(size=34, color="#FFFFFF", line=dict(color="#08306B", width=2.5), opacity=1),
+            marker=dict(size=frame.marker_size, color="#FFFFFF", line=dict(color="#08306B", width=2.5), opacity=1),
             selected=dict(marker=dict(opacity=1)),
             unselected=dict(marker=dict(opacity=1), textfont=dict(color=INK)),
             showlegend=False,
         )
     )
 
-    for x, label in ((0.0, "Front"), (BACK_X, "Back")):
-        fig.add_annotation(x=x, y=103.5, text=f"<b>{label}</b>", showarrow=False, font=font(20))
+    for label, (x, y) in frame.view_titles:
+        fig.add_annotation(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=font(20))
     if chips:
         fig.add_annotation(
-            x=CHIP_X,
-            y=chip_box(0)[3] + 2.6,
+            x=frame.chips_title[0],
+            y=frame.chips_title[1],
             text="Not one part:",
             showarrow=False,
             font=font(17),
         )
-    fig.update_xaxes(range=X_RANGE, visible=False, fixedrange=True)
-    fig.update_yaxes(range=Y_RANGE, visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
+    fig.update_xaxes(range=frame.x_range, visible=False, fixedrange=True)
+    fig.update_yaxes(range=frame.y_range, visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
+    subtitle = counted.subtitle(frame)
+    # A phone's title takes only the lines it has (pages/ui/plot.js fits the height to the width).
+    top = 54 + 20 * (subtitle.count("<br>") + 1) if frame.narrow else frame.top_margin
     fig.update_layout(
         **base_layout(scale=PICTURE_SCALE),
-        title=_title(BODY_TITLE, BODY_SUBTITLE),
-        height=760,
-        margin=dict(l=8, r=8, t=96, b=8),
+        title=_title(counted.title, subtitle, narrow_frame=frame.narrow),
+        height=frame.height - frame.top_margin + top,
+        margin=dict(l=4 if frame.narrow else 8, r=4 if frame.narrow else 8, t=top, b=8),
         hoverlabel_bordercolor=SCALE[-1],
         hovermode="closest",
-        hoverdistance=20,
+        hoverdistance=frame.hover_distance,
         showlegend=False,
     )
     return fig
@@ -747,7 +937,9 @@ def area_view(table: CauseTable, result: Result, chosen: Iterable[str] = ()) -> 
             f"A human figure, front and back, each body part shaded by how many of the {len(result):,} "
             f"matching causes are felt there" + (f"; most: {top}." if top else ".")
         )
-        return AreaView("body", body_figure(counts, chosen), rows, alt, note)
+        return AreaView(
+            "body", body_figure(counts, chosen), rows, alt, note, body_figure(counts, chosen, narrow_frame=True)
+        )
     rows = pd.DataFrame({"Body area": [a for a, _ in ordered], "Matching causes": [n for _, n in ordered]})
     more = max(len(ordered) - MAX_BARS, 0)
     note = (

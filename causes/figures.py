@@ -31,7 +31,7 @@ from causes.schema import URGENCY_LEVELS
 from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours, plural
 from causes.table import CauseTable
 from causes.text import plot_escape, short
-from causes.theme import FONT_SIZE, GRID_COLOUR, LABEL_CHARS, SOFT_INK, base_layout, font
+from causes.theme import BACKGROUND, FONT_SIZE, GRID_COLOUR, LABEL_CHARS, SOFT_INK, base_layout, font
 
 # After a click, the marks not clicked fade only so far: the chart stays readable.
 UNSELECTED_OPACITY = 0.5
@@ -515,4 +515,100 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
         fixedrange=True,
         automargin=True,
     )
+    return fig
+
+
+# A phone (pages/ui/plot.py draws this one below 560 px): each cause's whole name on a line
+# (or two) of its own, its squares under it, and the symptoms turned upright above, at most
+# NARROW_SYMPTOMS of them (an upright name needs about 22 px of a phone's 350).
+NARROW_SYMPTOMS = 14
+NARROW_NAME_CHARS = 40  # a line of a cause's name at 15 px on a 390 px phone
+NARROW_LINE_PX = 19
+NARROW_SQUARES_PX = 26
+
+
+def narrow_matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
+    """The symptom matrix laid out for a phone, as a list of rows: every cause's name
+    whole (wrapped, never cut) above its squares, the same squares, colours, clicks and
+    hover text as `matrix_figure`, for the most common `NARROW_SYMPTOMS` symptoms (the
+    table beside it has them all)."""
+    frame = data.frame
+    colours = category_colours(table.categories)
+    cats = table.frame["category"].to_numpy()
+    row_category = [str(cats[table.position_of(name)]) for name in frame.index]
+    symptoms = [str(s) for s in frame.columns][:NARROW_SYMPTOMS]
+    cells = frame.to_numpy(dtype=bool)[:, : len(symptoms)]
+    names = [textwrap.wrap(str(n), NARROW_NAME_CHARS) or [""] for n in frame.index]
+    # Down the figure, in px from the top of the plot: each cause's name, then its squares.
+    name_y: list[float] = []
+    squares_y: list[float] = []
+    at = 0.0
+    for lines in names:
+        name_y.append(at + NARROW_LINE_PX * len(lines) / 2 + 2)
+        at += NARROW_LINE_PX * len(lines) + 4
+        squares_y.append(at + NARROW_SQUARES_PX / 2)
+        at += NARROW_SQUARES_PX + 8
+    fig = go.Figure()
+    for category in dict.fromkeys(row_category):
+        rows_i, cols_j = np.nonzero(cells & np.array([c == category for c in row_category])[:, None])
+        fig.add_trace(
+            go.Scatter(
+                x=cols_j.tolist(),
+                y=[squares_y[i] for i in rows_i.tolist()],
+                mode="markers",
+                name=plot_escape(short(category, 30)),
+                marker=dict(
+                    symbol="square",
+                    size=NARROW_SQUARES_PX - 8,
+                    color=colours.get(category, OTHER_COLOUR),
+                    line=dict(color="#333333", width=1),
+                ),
+                unselected=dict(marker=dict(opacity=UNSELECTED_OPACITY)),
+                customdata=[data.keys[i] for i in rows_i.tolist()],
+                hovertext=[
+                    f"<b>{plot_escape(frame.index[i])}</b><br>has {plot_escape(symptoms[j])}"
+                    for i, j in zip(rows_i.tolist(), cols_j.tolist(), strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    for lines, y in zip(names, name_y, strict=True):
+        fig.add_annotation(
+            x=-0.5,
+            y=y,
+            xref="x",
+            yref="y",
+            text="<br>".join(plot_escape(line) for line in lines),
+            showarrow=False,
+            xanchor="left",
+            align="left",
+            font=font(15),
+            bgcolor=BACKGROUND,  # over the grid lines
+        )
+    longest = max((len(short(sym, SYMPTOM_CHARS)) for sym in symptoms), default=0)
+    top = 96 + 8 * longest
+    more = len(frame.columns) - len(symptoms)
+    subtitle = "Similar causes are next to each other"
+    if more:
+        subtitle += f".<br>The {len(symptoms)} most common symptoms;<br>the table below has all {len(frame.columns)}."
+    fig.update_layout(
+        **base_layout("Which symptoms each cause has", top + 150 + round(at)),
+        showlegend=True,
+        legend=dict(orientation="h", x=0, xanchor="left", y=0, yanchor="top", font=font(15)),
+        margin=dict(l=6, r=6, t=top + (40 if more else 0), b=20),
+    )
+    _title_on_top(fig, subtitle)
+    fig.update_xaxes(
+        side="top",
+        tickvals=list(range(len(symptoms))),
+        ticktext=[plot_escape(short(sym, SYMPTOM_CHARS)) for sym in symptoms],
+        tickangle=-90,
+        range=[-0.5, max(len(symptoms), 1) - 0.5],
+        tickfont=font(15),
+        showgrid=True,
+        gridcolor=GRID_COLOUR,
+        zeroline=False,
+        fixedrange=True,
+    )
+    fig.update_yaxes(range=[at, 0], visible=False, fixedrange=True)
     return fig

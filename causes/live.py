@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from causes.bodymap import body_figure, uses_body_vocabulary
+from causes.bodymap import ANSWERS, TO_TAP, body_figure, uses_body_vocabulary
 from causes.compare import compare, distinguishing_sentence
 from causes.deck import Deck
 from causes.export import write_csv
@@ -110,19 +110,28 @@ def quiz_poll(table: CauseTable, position: int, candidates: Sequence[int]) -> Po
     )
 
 
-def results_alt(poll: Poll, counts: Mapping[str, int]) -> str:
-    """The results in words, for the chart's alt text and the table beside it."""
+def results_alt(poll: Poll, counts: Mapping[str, int], people: int | None = None) -> str:
+    """The results in words, for the chart's alt text and the caption under it: how many
+    people answered (given `people`) and, where one may tick several, how many answers."""
     total = sum(counts.values())
     parts = [f"{option}: {counts.get(option, 0)}" for option in poll.options if counts.get(option, 0)]
     said = "; ".join(parts) if parts else "no answers yet"
-    return f"{poll.question} {plural(total, 'answer')}. {said}."
+    if people is None:
+        return f"{poll.question} {plural(total, 'answer')}. {said}."
+    who = f"{plural(people, 'person', 'people')} answered"
+    if poll.many and total != people:
+        who += f", {plural(total, 'answer')} in all (one person may tick several)"
+    return f"{poll.question} {who}. {said}."
 
 
-def results_figure(poll: Poll, counts: Mapping[str, int], table_areas: Iterable[str] = ()) -> go.Figure:
-    """Counts only: the body map shaded by answers for "where" (when the table's areas are
-    the drawn ones), else bars, most chosen first, the quiz's answer marked once revealed."""
+def results_figure(
+    poll: Poll, counts: Mapping[str, int], table_areas: Iterable[str] = (), *, narrow: bool = False
+) -> go.Figure:
+    """Counts only: the body map shaded by how many people chose each part for "where"
+    (when the table's areas are the drawn ones; `narrow` lays it out for a phone), else
+    bars, most chosen first, the quiz's answer marked once revealed."""
     if poll.kind == "where" and uses_body_vocabulary(list(table_areas) or poll.options):
-        return body_figure({a: n for a, n in counts.items() if n})
+        return body_figure({a: n for a, n in counts.items() if n}, counted=ANSWERS, narrow_frame=narrow)
     shown = sorted(poll.options, key=lambda o: -counts.get(o, 0))[:15]
     labels = [plot_escape(short(o, 40)) + (" ✓" if poll.revealed and o == poll.answer else "") for o in shown]
     values = [counts.get(o, 0) for o in shown]
@@ -131,6 +140,12 @@ def results_figure(poll: Poll, counts: Mapping[str, int], table_areas: Iterable[
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(rangemode="tozero", dtick=1 if max(values, default=0) < 10 else None, title="Answers")
     return fig
+
+
+def tap_figure(poll: Poll, mine: Iterable[str], *, narrow: bool = False) -> go.Figure:
+    """A "where" poll on a phone: the body map to tap, every option a target, no counts
+    (a phone answers; the room's results are the projector's), the phone's answer ticked."""
+    return body_figure(dict.fromkeys(poll.options, 0), mine, counted=TO_TAP, narrow_frame=narrow)
 
 
 def results_csv(polls: Sequence[Poll], counts: Sequence[Mapping[str, int]]) -> bytes:

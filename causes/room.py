@@ -25,7 +25,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar
@@ -235,14 +235,25 @@ class Latest:
             self._entries.pop(code, None)
 
 
-def tally(poll: Poll, answers: Iterable[Sequence[str]]) -> dict[str, int]:
-    """How many phones chose each option (counts only)."""
+class Tally(dict[str, int]):
+    """How many phones chose each option of a poll (counts only), and how many phones
+    answered (`people`): on a poll of several answers, one phone may tick several."""
+
+    def __init__(self, counts: Mapping[str, int], people: int) -> None:
+        super().__init__(counts)
+        self.people = people
+
+
+def tally(poll: Poll, answers: Iterable[Sequence[str]]) -> Tally:
+    """How many phones chose each option, and how many answered (counts only)."""
     counts = dict.fromkeys(poll.options, 0)
+    people = 0
     for chosen in answers:
-        for option in chosen:
-            if option in counts:
-                counts[option] += 1
-    return counts
+        valid = [option for option in chosen if option in counts]
+        people += bool(valid)
+        for option in valid:
+            counts[option] += 1
+    return Tally(counts, people)
 
 
 class RoomStore(Protocol):
@@ -271,7 +282,7 @@ class RoomStore(Protocol):
     def poll(self, code: str, poll_id: str) -> Poll | None: ...
     def answer(self, code: str, poll_id: str, phone: str, choices: Iterable[str]) -> None: ...
     def my_answer(self, code: str, poll_id: str, phone: str) -> tuple[str, ...]: ...
-    def counts(self, code: str, poll_id: str) -> dict[str, int]: ...
+    def counts(self, code: str, poll_id: str) -> Tally: ...
     def ask(self, code: str, phone: str, text: str, now: float | None = None) -> Question: ...
     def upvote(self, code: str, question_id: str, phone: str) -> None: ...
     def questions(self, code: str, hidden: bool = False) -> list[Question]: ...
@@ -518,11 +529,11 @@ class SqliteRooms:
         return () if row is None else tuple(json.loads(row[0]))
 
     @_locked
-    def counts(self, code: str, poll_id: str) -> dict[str, int]:
+    def counts(self, code: str, poll_id: str) -> Tally:
         db = self._db()
         poll = self._poll(db, code, poll_id)
         if poll is None:
-            return {}
+            return Tally({}, 0)
         return tally(
             poll, (json.loads(r[0]) for r in db.execute("SELECT choices FROM answers WHERE poll = ?", (poll_id,)))
         )
@@ -777,10 +788,10 @@ class RedisRooms:
         value = self.r.hget(self._k(code, "answers", poll_id), phone)
         return () if value is None else tuple(json.loads(value))
 
-    def counts(self, code: str, poll_id: str) -> dict[str, int]:
+    def counts(self, code: str, poll_id: str) -> Tally:
         poll = self._poll(code, poll_id)
         if poll is None:
-            return {}
+            return Tally({}, 0)
         return tally(poll, (json.loads(v) for v in self.r.hvals(self._k(code, "answers", poll_id))))
 
     def ask(self, code: str, phone: str, text: str, now: float | None = None) -> Question:

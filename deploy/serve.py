@@ -42,6 +42,8 @@ COOKIE = "cause_atlas_backend"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Streamlit's own page (index.html and its hashed bundles under static/).
 STREAMLIT_STATIC = Path(streamlit_static_dir())
+# The app's own (server.enableStaticServing): the charts' plotly.js bundle.
+APP_STATIC = ROOT / "static"
 
 NGINX_CONF = """\
 {user}worker_processes 1;
@@ -93,6 +95,16 @@ http {{
             gzip_types text/css application/javascript text/javascript image/svg+xml;
             add_header Cache-Control "public, immutable, max-age=31536000";
         }}
+        # The app's own static files (the charts' plotly.js, pages/ui/plot.py), asked for
+        # with their hash in the link (?v=), so they too can be kept for a year.
+        location /app/static/ {{
+            alias {run}/app-static/;
+            sendfile on;
+            gzip on;
+            gzip_comp_level 4;
+            gzip_types application/javascript text/javascript;
+            add_header Cache-Control "public, immutable, max-age=31536000";
+        }}
         location / {{
             proxy_pass http://$backend;
             include {run}/proxy.conf;
@@ -139,14 +151,17 @@ def worker_user() -> tuple[str, str] | None:
 
 
 def copy_bundles(run: Path) -> Path:
-    """Streamlit's static bundles copied to `run/static`, readable by nginx's workers
-    whatever the umask (the copy is public content: every browser downloads it)."""
+    """Streamlit's static bundles copied to `run/static`, and the app's own to
+    `run/app-static`, readable by nginx's workers whatever the umask (the copies are public
+    content: every browser downloads them)."""
     target = run / "static"
     shutil.copytree(STREAMLIT_STATIC / "static", target, dirs_exist_ok=True)
-    for folder, _, files in os.walk(target):
-        os.chmod(folder, 0o755)
-        for name in files:
-            os.chmod(os.path.join(folder, name), 0o644)
+    shutil.copytree(APP_STATIC, run / "app-static", dirs_exist_ok=True)
+    for copy in (target, run / "app-static"):
+        for folder, _, files in os.walk(copy):
+            os.chmod(folder, 0o755)
+            for name in files:
+                os.chmod(os.path.join(folder, name), 0o644)
     return target
 
 

@@ -9,6 +9,7 @@ from causes.bodymap import area_view, clicked_area, with_area
 from causes.text import md_escape
 from causes.theme import PICTURE_CONFIG
 from pages.ui import cards, charts, filters, source, state, warning_check
+from pages.ui.plot import plot
 
 table = source.active_table()
 st.title("Body map")
@@ -29,20 +30,20 @@ def chosen_from(chart_key: str) -> None:
 
 shown = area_view(table, result, query.areas)
 st.markdown(
-    "Click a part of the body to show the causes felt there. Each part you click is added to **Body areas** "
-    "under More filters, where you can remove it again."
+    "Click or tap a part of the body, or its name, to show the causes felt there. Each part you choose is added "
+    "to **Body areas** under More filters, where you can remove it again."
     if shown.kind == "body"
     else "This table's body areas are not the ones drawn on the figure, so they are shown as bars: "
     "click a bar to show the causes felt there."
 )
 key = f"bodymap-{state.bodymap_clicks()}"
-st.plotly_chart(
+plot(
     shown.figure,
     key=key,
-    on_select=partial(chosen_from, key),
-    selection_mode="points",
-    config=PICTURE_CONFIG,
     alt=shown.alt,
+    config=PICTURE_CONFIG,
+    on_select=partial(chosen_from, key),
+    narrow=shown.narrow,
 )
 if shown.note:
     st.caption(md_escape(shown.note))

@@ -25,6 +25,7 @@ from causes.text import badge_escape, md_escape
 from causes.theme import CHART_CONFIG
 from causes.view import View
 from pages.ui import cards, charts, chrome, source, state
+from pages.ui.plot import plot
 
 table = source.active_table()
 _, glossary, _ = source.sidecars()
@@ -128,12 +129,7 @@ def show(chosen: list[str]) -> None:
 
     # --- the overlap, as a picture and as a table ---
     overlap = overlap_figure(comparison, "symptoms")
-    st.plotly_chart(
-        overlap,
-        alt=overlap_alt(comparison, "symptoms"),
-        config=CHART_CONFIG,
-        key="compare_overlap",
-    )
+    plot(overlap, alt=overlap_alt(comparison, "symptoms"), config=CHART_CONFIG, key="compare_overlap")
     st.caption(md_escape(overlap_alt(comparison, "symptoms")))
     charts.chart_downloads(
         table,

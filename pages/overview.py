@@ -11,6 +11,7 @@ from causes.text import md_escape
 from causes.theme import CHART_CONFIG  # no toolbar: these charts do not zoom or pan
 from causes.view import key_of
 from pages.ui import cards, charts, filters, source, state
+from pages.ui.plot import plot
 
 table = source.active_table()
 st.title("Overview")
@@ -52,29 +53,30 @@ def explain(chosen: Selected, key: str, close: str) -> None:
         st.caption(f":material/touch_app: {close}")
 
 
-def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: str) -> None:
-    """A chart, its note, its table alternative, and the explanation of what was clicked."""
-    event = st.plotly_chart(
-        fig, on_select="rerun", selection_mode="points", key=key, alt=alt, config=CHART_CONFIG, theme="streamlit"
-    )
+def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: str, narrow=None) -> None:
+    """A chart (on a phone, its `narrow` figure when it has one), its note, its table
+    alternative, and the explanation of what was clicked."""
+    clicked = plot(fig, key=key, alt=alt, config=CHART_CONFIG, select=True, narrow=narrow)
     if data.note:
         st.caption(f":material/info: {md_escape(data.note)}")
     charts.chart_downloads(table, fig, alt, query, key, key)
     with st.expander("Show as a table", icon=":material/table:"):
         st.dataframe(data.frame, hide_index=key != "matrix", alt=alt)
-    chosen = selected(table, result, event.selection)
+    chosen = selected(table, result, clicked)
     if chosen is None:
         st.caption(f":material/touch_app: {hint}")
     else:
         explain(chosen, key, close)
 
 
-# Each tab: its label, the chart's data and figure, its key, alt text, hint and closing hint.
+# Each tab: its label, the chart's data and figure (and one for a phone, where the wide one
+# would cut names), its key, alt text, hint and closing hint.
 CHARTS = (
     (
         "By category",
         figures.category_data,
         figures.category_figure,
+        None,
         "bars",
         "Bar chart: how many matching causes each category has, each bar split by urgency.",
         "Click a bar to read that category's causes here.",
@@ -84,6 +86,7 @@ CHARTS = (
         "Treemap",
         figures.treemap_data,
         figures.treemap_figure,
+        None,
         "treemap",
         "Treemap: the matching causes grouped by category, each tile one cause.",
         "Click a category to read its causes here, or a cause to read its explanation. "
@@ -94,6 +97,7 @@ CHARTS = (
         "Symptom matrix",
         figures.matrix_data,
         figures.matrix_figure,
+        figures.narrow_matrix_figure,
         "matrix",
         "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
         "Click a square to read that cause's explanation here.",
@@ -107,8 +111,9 @@ else:
     # One chart at a time: only the open tab's chart is drawn and sent (a phone draws each
     # plotly chart in seconds).
     tabs = st.tabs([c[0] for c in CHARTS], key="overview-chart", on_change="rerun")
-    for tab, (_, data_of, figure_of, key, alt, hint, close) in zip(tabs, CHARTS, strict=True):
+    for tab, (_, data_of, figure_of, narrow_of, key, alt, hint, close) in zip(tabs, CHARTS, strict=True):
         if tab.open:
             with tab:
                 data = data_of(table, result)
-                chart(figure_of(table, data), data, key, alt, hint, close)
+                narrow = narrow_of(table, data) if narrow_of is not None else None
+                chart(figure_of(table, data), data, key, alt, hint, close, narrow)

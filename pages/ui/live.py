@@ -15,7 +15,7 @@ from datetime import date
 import streamlit as st
 
 from causes import CauseTable
-from causes.bodymap import body_figure, clicked_area, uses_body_vocabulary
+from causes.bodymap import clicked_area, uses_body_vocabulary
 from causes.deck import Deck
 from causes.export import export_name
 from causes.live import (
@@ -29,6 +29,7 @@ from causes.live import (
     results_alt,
     results_csv,
     results_figure,
+    tap_figure,
     where_poll,
 )
 from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, normal_code
@@ -36,6 +37,7 @@ from causes.text import md_escape
 from causes.theme import CHART_CONFIG, PICTURE_CONFIG
 from causes.view import View, app_root
 from pages.ui import charts, push, state
+from pages.ui.plot import plot
 
 FALLBACK_ROOT = "http://localhost:8501"
 PRIVACY = (
@@ -187,7 +189,7 @@ def _files(table: CauseTable, code: str) -> None:
         last = polls[-1]
         counts = store().counts(code, last.id)
         fig = results_figure(last, counts, table.facets["body_areas"].terms)
-        charts.chart_downloads(table, fig, results_alt(last, counts), f"room {code}", "poll", "live")
+        charts.chart_downloads(table, fig, results_alt(last, counts, counts.people), f"room {code}", "poll", "live")
 
 
 def poll_on_show(room: Room) -> Poll | None:
@@ -215,14 +217,16 @@ def projector_results(table: CauseTable, code: str) -> None:
 
 def results(table: CauseTable, code: str, poll: Poll) -> None:
     counts = store().counts(code, poll.id)
-    alt = results_alt(poll, counts)
-    picture = poll.kind == "where" and uses_body_vocabulary(table.facets["body_areas"].terms)
+    alt = results_alt(poll, counts, counts.people)
+    areas = table.facets["body_areas"].terms
+    picture = poll.kind == "where" and uses_body_vocabulary(areas)
     with st.container(border=True, key="live-results"):
-        st.plotly_chart(
-            results_figure(poll, counts, table.facets["body_areas"].terms),
+        plot(
+            results_figure(poll, counts, areas),
             config=PICTURE_CONFIG if picture else CHART_CONFIG,
             alt=alt,
             key=f"live-chart-{poll.id}",
+            narrow=results_figure(poll, counts, areas, narrow=True) if picture else None,
         )
         st.caption(md_escape(alt) + ("" if poll.open else " The poll is closed."))
 
@@ -332,15 +336,15 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
             key = f"answer-{poll.id}"
             if poll.kind == "where" and uses_body_vocabulary(poll.options):
                 chart = f"tap-{poll.id}"
-                st.plotly_chart(
-                    body_figure({}, mine),
+                plot(
+                    tap_figure(poll, mine),
                     key=chart,
                     on_select=lambda: _tapped(code, poll, chart),
-                    selection_mode="points",
                     config=PICTURE_CONFIG,
-                    alt="Body map: tap where you feel it.",
+                    alt="Body map: tap the part where you feel it. The same parts are in the list below.",
+                    narrow=tap_figure(poll, mine, narrow=True),
                 )
-                st.caption("Tap where you feel it, or choose from the list.")
+                st.caption("A tap on a part, or on its name, sends it as your answer. Or choose from the list.")
             if poll.many:
                 chosen = st.pills("Your answer", poll.options, selection_mode="multi", default=list(mine), key=key)
                 picked = list(chosen)

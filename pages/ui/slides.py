@@ -43,6 +43,7 @@ from causes.text import badge_escape, md_escape, md_link, safe_url
 from causes.theme import CHART_CONFIG
 from causes.view import View, app_root
 from pages.ui import cards, chrome, state
+from pages.ui.plot import plot
 
 FALLBACK_URL = "http://localhost:8501/present"  # when the browser's address is not known
 SLIDE_CSS = """<style>
@@ -226,7 +227,7 @@ def overview_slide(show: Show, slide: Slide) -> None:
     if show.phone:  # a list reads better on a phone than a chart, and costs the server less
         st.markdown(overview_list(data))
     else:
-        st.plotly_chart(
+        plot(
             overview_figure(table, data),
             config=CHART_CONFIG,
             key="present_overview",
@@ -255,7 +256,7 @@ def cause_slide(show: Show, slide: Slide) -> None:
     with left:
         # The chart's labels are the key symptoms; its alt text names them all.
         st.markdown("**Key symptoms**")
-        st.plotly_chart(
+        plot(
             symptom_figure(table, slide.position),
             config=CHART_CONFIG,
             key=f"present_symptoms_{slide.position}",

@@ -24,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from causes.check import Answer
+from causes.device import is_phone
 from causes.loader import CheckedCells
 from causes.query import URL_PARAMS, Query
 from causes.table import CauseTable
@@ -48,6 +49,7 @@ FILTER_WIDGETS: tuple[str, ...] = FILTER_PARAMS  # one widget per filter, keyed 
 COMPARE_WIDGET = "compare"
 DECK_WIDGET = "deck_causes"
 _BODYMAP_CLICKS = "bodymap_clicks"
+_ROWS_SHOWN = "rows_shown"  # the phone's ranked list: how many rows each list shows
 # The warning-sign check: health answers, in this session only (never the URL or a log).
 _ANSWERS = "warning_answers"  # sign key -> Answer
 _FOLDED = "warning_check_folded"
@@ -242,6 +244,8 @@ def set_picker(key: str, names: list[str]) -> None:
 def selection(chart_key: str) -> Mapping[str, Any] | None:
     """In a chart's on_select callback: what was clicked."""
     event = st.session_state.get(chart_key)
+    if isinstance(event, Mapping):  # a chart of pages/ui/plot.py: its component's state
+        return event.get("selection")
     return None if event is None else event.selection
 
 
@@ -252,6 +256,29 @@ def chosen(widget_key: str) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+def on_phone() -> bool:
+    """Whether this session's browser is a phone's (`causes.device`: the headers it sent
+    when it connected)."""
+    try:
+        headers = st.context.headers
+    except Exception:  # no request behind this run (a script run bare, in a test)
+        return False
+    return is_phone(headers or {})
+
+
+def rows_shown(list_key: str, first: int) -> int:
+    """How many rows the phone's ranked list keyed `list_key` shows (`first` until "Show
+    more" is pressed)."""
+    return int(st.session_state.get(_ROWS_SHOWN, {}).get(list_key, first))
+
+
+def show_more(list_key: str, now: int, more: int) -> None:
+    """In a callback: the list keyed `list_key` shows `more` rows more than `now`."""
+    shown = dict(st.session_state.get(_ROWS_SHOWN, {}))
+    shown[list_key] = now + more
+    st.session_state[_ROWS_SHOWN] = shown
 
 
 def bodymap_clicks() -> int:

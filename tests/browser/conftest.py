@@ -57,8 +57,11 @@ def watch(page: Page) -> Page:
     """Record on a page what must not happen: requests to other hosts and page errors."""
     page.foreign_requests = []  # type: ignore[attr-defined]
     page.errors = []  # type: ignore[attr-defined]
+    page.plotly_chunks = []  # type: ignore[attr-defined]
 
     def on_request(req) -> None:
+        if "/PlotlyChart." in req.url:  # Streamlit's full plotly.js (4.7 MB): the app draws with its own
+            page.plotly_chunks.append(req.url)  # type: ignore[attr-defined]
         host = urlsplit(req.url).hostname
         if req.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
             page.foreign_requests.append(req.url)  # type: ignore[attr-defined]
@@ -69,8 +72,11 @@ def watch(page: Page) -> Page:
 
 
 def must_not_happen(page: Page) -> None:
-    """No traceback on the page, no script error, no request to another host."""
+    """No traceback on the page, no script error, no request to another host, no chart
+    that failed to draw, and never Streamlit's full plotly.js chunk."""
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.locator(".ca-plot[data-error]")).to_have_count(0)
+    assert page.plotly_chunks == [], page.plotly_chunks  # type: ignore[attr-defined]
     assert page.errors == [], page.errors  # type: ignore[attr-defined]
     assert page.foreign_requests == [], page.foreign_requests  # type: ignore[attr-defined]
 

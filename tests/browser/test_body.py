@@ -16,7 +16,7 @@ from tests.support.plotly_dom import TO_SCREEN
 
 
 def click_figure_at(page: Page, point: tuple[float, float]) -> None:
-    chart = page.get_by_test_id("stPlotlyChart")
+    chart = page.get_by_test_id("caChart")
     expect(chart.get_by_text(BODY_TITLE)).to_be_visible()
     spot = chart.evaluate(TO_SCREEN, list(point))
     page.mouse.click(spot["x"], spot["y"])
@@ -76,7 +76,7 @@ def hiccups_server(tmp_path):
 def test_another_vocabulary_gets_bars_that_click_the_same(page: Page, hiccups_server) -> None:
     page.goto(hiccups_server.url + "/body")
     wait_idle(page)
-    chart = page.get_by_test_id("stPlotlyChart")
+    chart = page.get_by_test_id("caChart")
     expect(chart.get_by_text(BARS_TITLE)).to_be_visible()
     expect(page.get_by_text("2 of 2 causes match", exact=True)).to_be_visible()
     spot = chart.evaluate(TO_SCREEN, [0.5, 1])  # the middle of the second bar: stomach, 1 cause

@@ -19,12 +19,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from causes.bodymap import ANSWERS, TO_TAP
 from causes.deck import build_deck
 from causes.live import noticed_poll
 from causes.view import View
 from deploy.serve import COOKIE, NGINX, Stack, free_port
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 from tests.support.bundled import bundled_table
+from tests.support.plotly_dom import MARK
 from tests.support.redis import RedisServer
 
 DECK = ("Statins", "Tetanus", "Dehydration")
@@ -102,7 +104,26 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
         wait_idle(p)
         poll.get_by_role("button", name="Send my answer").click()
         expect(poll.get_by_text(re.compile("^Your answer: "))).to_be_visible()
-    expect(pres.get_by_text(re.compile(r"Which of these have you noticed\? 3 answers\."))).to_be_visible(timeout=FOLLOW)
+    expect(pres.get_by_text(re.compile(r"Which of these have you noticed\? 3 people answered\."))).to_be_visible(
+        timeout=FOLLOW
+    )
+
+    # "Where do you feel it?": a tap on the calves of a phone's body map is its answer, and
+    # the projector's heat map counts people.
+    pres.get_by_role("button", name="Poll: where do you feel it?").click()
+    wait_idle(pres)
+    _, tapper = phones[1]
+    poll = tapper.locator(".st-key-live-poll")
+    chart = poll.get_by_test_id("caChart")
+    expect(chart.get_by_text(TO_TAP.title)).to_be_visible(timeout=FOLLOW)
+    expect(chart).to_have_attribute("data-frame", "narrow")  # laid out for the phone
+    spot = chart.evaluate(MARK, "calves")
+    tapper.touchscreen.tap(spot["x"], spot["y"])
+    expect(poll.get_by_text("Your answer: calves")).to_be_visible(timeout=FOLLOW)
+    expect(pres.get_by_text(re.compile(r"Where do you feel it\? 1 person answered\. calves: 1\."))).to_be_visible(
+        timeout=FOLLOW
+    )
+    expect(pres.get_by_test_id("caChart").get_by_text(ANSWERS.title)).to_be_visible()
 
     # A question, seen by everyone; hidden by the presenter, gone from every phone.
     _, asker = phones[0]

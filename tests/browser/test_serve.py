@@ -125,9 +125,12 @@ def test_nginx_sends_the_page_bundles_itself_compressed_and_only_them(stack: Sta
     """The page's hashed bundles come from nginx (compressed, cached for a year: the app
     sends them uncompressed), and nothing outside Streamlit's static folder is reachable
     through that location."""
+    import gzip
     import re
     import urllib.error
     import urllib.request
+
+    from pages.ui.plot import BUNDLE, bundle_url
 
     with urllib.request.urlopen(stack.url + "/", timeout=10) as r:
         html = r.read().decode()
@@ -138,6 +141,11 @@ def test_nginx_sends_the_page_bundles_itself_compressed_and_only_them(stack: Sta
         assert r.headers["Content-Type"] == "application/javascript"
         assert r.headers["Content-Encoding"] == "gzip"
         assert "immutable" in r.headers["Cache-Control"]
+    # The charts' plotly.js (pages/ui/plot.py) too, from nginx's copy, the committed file.
+    request = urllib.request.Request(stack.url + bundle_url(), headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as r:
+        assert r.headers["Content-Encoding"] == "gzip" and "immutable" in r.headers["Cache-Control"]
+        assert gzip.decompress(r.read()) == BUNDLE.read_bytes()
     for path in ("/static/../index.html", "/static/..%2f..%2f__init__.py", "/static/js/no-such-bundle.js"):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(stack.url + path, timeout=10)

@@ -17,6 +17,7 @@ from causes.text import md_escape
 from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
 from tests.pages.conftest import texts
+from tests.support.charts import charts
 
 BODY = "pages/body.py"
 
@@ -28,9 +29,9 @@ def body(app):
 
 
 def figure(at: AppTest) -> dict:
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+    shown = charts(at)
+    assert len(shown) == 1
+    return shown[0].figure
 
 
 def clickable(spec: dict, name: str | None = None) -> dict:
@@ -53,8 +54,9 @@ def test_renders_the_body_for_the_bundled_table(body, bundled):
     markers = clickable(spec, "areas")
     counts = term_counts(bundled, run_query(bundled, Query()), "body_areas")
     assert dict(zip(markers["customdata"], markers["text"], strict=True)) == {a: str(n) for a, n in counts.items()}
-    assert at.get("plotly_chart")[0].proto.alt.startswith("A human figure, front and back")
-    assert any(t.startswith("Click a part of the body to show the causes felt there") for t in texts(at))
+    assert charts(at)[0].alt.startswith("A human figure, front and back")
+    said = "Click or tap a part of the body, or its name, to show the causes felt there"
+    assert any(t.startswith(said) for t in texts(at))
     assert len([m for m in at.markdown if m.value.startswith("#### ")]) == PAGE_SIZE  # the first page of causes
     assert any("Education, not diagnosis" in t for t in texts(at))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable
 
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from causes.compare import EXAMPLE, compare, distinguishing_sentences, overlap_frame, urgency_line
 from causes.redflags import cause_flags
 from tests.pages.conftest import ours, texts
+from tests.support.charts import charts
 
 BENIGN, ALS = EXAMPLE
 PAGE = "pages/compare.py"
@@ -66,9 +66,9 @@ def test_a_link_shows_both_causes_what_they_share_and_what_tells_them_apart(comp
         assert sentence in flat
     assert urgency_line(comparison) in flat
     # The overlap chart, with a description and the same numbers as a table.
-    (chart,) = at.get("plotly_chart")
-    assert chart.proto.alt.startswith("Dot chart of the symptoms of")
-    assert json.loads(chart.proto.spec)["layout"]["title"]["text"]
+    (chart,) = charts(at)
+    assert chart.alt.startswith("Dot chart of the symptoms of")
+    assert chart.figure["layout"]["title"]["text"]
     assert at.table[0].value.equals(overlap_frame(comparison))
     # When to see a doctor, the sources, and the way to each full explanation.
     for name in (BENIGN, ALS):
@@ -166,7 +166,7 @@ def test_hostile_text_is_shown_inert(compare_page, tmp_path):
         assert not re.search(r"(?<!\\)" + live, joined), live
     assert r"\<script\>alert\(1\)\</script\>" in joined
     assert not at.error  # the table was used, not the bundled one
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0].figure
     labels = " ".join(spec["layout"]["xaxis"]["categoryarray"] + spec["layout"]["yaxis"]["categoryarray"])
     assert "<script" not in labels and "&lt;script&gt;" in labels
 

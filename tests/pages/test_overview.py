@@ -6,7 +6,6 @@ tests/causes/test_selection.py and the click itself in tests/browser/test_overvi
 from __future__ import annotations
 
 import functools
-import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from causes import Query, count_line, figures, load_cause_table, run_query
 from tests.pages.conftest import texts
+from tests.support.charts import charts as drawn
 from tests.support.generate import write_table
 
 PAGE = "pages/overview.py"
@@ -46,9 +46,7 @@ def each_tab(at: AppTest) -> Iterator[AppTest]:
 
 def charts(at: AppTest) -> list[dict]:
     """Each plotly chart, tab by tab: its figure (as JSON) and its alt text."""
-    return [
-        {"figure": json.loads(c.proto.spec), "alt": c.proto.alt} for _ in each_tab(at) for c in at.get("plotly_chart")
-    ]
+    return [{"figure": c.figure, "alt": c.alt} for _ in each_tab(at) for c in drawn(at)]
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
@@ -83,7 +81,7 @@ def test_opens_with_three_charts_each_with_a_title_alt_text_and_a_table(overview
     assert f"**{count_line(run_query(bundled, Query()))}**" in page
     assert "All causes" in page
     assert [t.label for t in at.tabs] == list(TABS)
-    assert len(at.get("plotly_chart")) == 1  # only the open tab's chart is drawn and sent
+    assert len(drawn(at)) == 1  # only the open tab's chart is drawn and sent
     shown = charts(at)
     assert len(shown) == 3
     for chart in shown:

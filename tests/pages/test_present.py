@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Callable
 
@@ -17,6 +16,7 @@ from causes.redflags import cause_flags, load_red_flags
 from causes.text import md_escape
 from causes.view import View
 from tests.pages.conftest import ours, texts
+from tests.support.charts import charts
 
 PAGE = "pages/present.py"
 PICKED = ["Statins", "Dystonia", "Tetanus"]
@@ -70,8 +70,8 @@ def test_slide_two_of_m_then_next_writes_slide_three(present, bundled):
     at = present({"deck": PICKED, "slide": "2"})
     assert counter(at) == f"Slide 2 of {len(deck)}"
     assert at.header[0].value == "The causes at a glance"
-    (chart,) = at.get("plotly_chart")
-    spec = json.loads(chart.proto.spec)
+    (chart,) = charts(at)
+    spec = chart.figure
     assert spec["layout"]["font"]["size"] >= 20
     assert sum(sum(t["x"]) for t in spec["data"]) == 3  # the three picked causes
     button(at, "present_next").click().run()
@@ -119,12 +119,11 @@ def test_a_cause_slide_shows_what_matters(present, bundled):
         assert item in page
     for area in record["body_areas"]:
         assert area in page
-    charts = at.get("plotly_chart")
-    (chart,) = charts
-    spec = json.loads(chart.proto.spec)
+    (chart,) = charts(at)
+    spec = chart.figure
     assert len(spec["data"][0]["x"]) == min(6, len(record["symptoms"]))
     assert spec["layout"]["font"]["size"] >= 20
-    assert chart.proto.alt.startswith(f"Bar chart: how many of the table's {len(bundled)} causes")
+    assert chart.alt.startswith(f"Bar chart: how many of the table's {len(bundled)} causes")
 
 
 def test_the_doctor_slides_follow_the_causes(present, bundled):

@@ -123,7 +123,13 @@ def test_votes_reach_the_projector_one_per_phone(rooms):
     button(phones[2], "Send my answer").click().run()
     assert (store.counts(code, room.poll)[first], store.counts(code, room.poll)[second]) == (2, 1)
     pres.run()
-    assert any("3 answers" in c.value for c in pres.caption)  # drawn on the projector, counts only
+    captions = [c.value.replace("\\", "") for c in pres.caption]
+    assert any("3 people answered." in c for c in captions), captions  # drawn on the projector, counts only
+    phones[1].pills[0].set_value([first, second])  # one phone ticks two: people and answers differ
+    button(phones[1], "Send my answer").click().run()
+    pres.run()
+    said = next(c.value.replace("\\", "") for c in pres.caption if "people answered" in c.value)
+    assert "3 people answered, 4 answers in all (one person may tick several)." in said
 
 
 def test_a_quiz_hides_the_cause_until_the_presenter_reveals_it(rooms):

@@ -1,6 +1,6 @@
 """Where a plotly chart's marks are on the screen, read from plotly's own DOM, for the
 browser tests and the page benchmark (`bench/bench_pages.py`). Each is evaluated on the
-chart's element (a locator of the figure or of `stPlotlyChart`)."""
+chart's element (a locator of the figure or of `caChart`, pages/ui/plot.js)."""
 
 # A mark by its click key (`causes.figures.make_key`): a treemap tile by its node id (a
 # group by its header strip), a bar or a square by the customdata of its trace; with no
