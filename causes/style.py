@@ -230,6 +230,18 @@ def category_colours(categories: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {c: CATEGORY_PALETTE[i] if i < len(CATEGORY_PALETTE) else OTHER_COLOUR for i, c in enumerate(categories)}
 
 
+def row_label(cause: Mapping[str, Any], rank: int) -> str:
+    """A cause in the phone's ranked list as one button label: its rank and name, its usual
+    level in words with its colour, and, on a line under them, the first sentence of its
+    summary (the row cuts it to one line; a tap opens the full explanation). Table text is
+    escaped."""
+    style = urgency_style(cause["urgency"])
+    summary = " ".join(str(cause["summary"]).split())
+    first = summary.split(". ", 1)[0].rstrip(".") + "." if summary else ""
+    head = f"**{rank}\\. {md_escape(cause['cause'])}** " + badge_md(style.label, style.badge, style.icon)
+    return f"{head}\n\n{md_escape(first)}" if first else head
+
+
 def card_markdown(
     cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequence[str], has: Sequence[str] | None = None
 ) -> str:

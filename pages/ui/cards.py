@@ -13,7 +13,7 @@ from causes.content import Claim, Glossary
 from causes.nearest import nearest_views, no_match_line
 from causes.query import matching_terms, page_window, showing_line
 from causes.redflags import cause_flags
-from causes.style import CATEGORY_ICON, card_markdown, urgency_style, verdict_style
+from causes.style import CATEGORY_ICON, card_markdown, row_label, urgency_style, verdict_style
 from causes.text import badge_escape, md_escape, paragraphs, safe_url
 from causes.view import View, key_of
 from pages.ui import state
@@ -21,6 +21,18 @@ from pages.ui.chrome import EXPLORE, help_here
 from pages.ui.source import sidecars
 
 PAGE_SIZE = 10
+ROWS_FIRST = 5  # a phone's list: the first rows, then "Show N more"
+ROWS_MORE = 10
+# A phone's row: the whole row is the button, its text from the left, at least 44 px tall,
+# the summary cut to one line (the full explanation is a tap away).
+ROW_CSS = """<style>
+[class*="st-key-row-"] button { justify-content: flex-start; text-align: left; min-height: 44px; }
+[class*="st-key-row-"] button > div { justify-content: flex-start; width: 100%; }
+[class*="st-key-row-"] button > div > span { flex: 1 1 auto; min-width: 0; justify-content: flex-start; }
+[class*="st-key-row-"] button [data-testid="stMarkdownContainer"] { width: 100%; }
+[class*="st-key-row-"] button p { text-align: left; }
+[class*="st-key-row-"] button p + p { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+</style>"""
 ADVICE_SHOWN = 6  # signs that mean book an appointment, shown when nothing matches
 
 
@@ -170,11 +182,15 @@ def no_match(table: CauseTable, query: Query, key: str) -> None:
         )
 
 
-def ranked_list(table: CauseTable, query: Query, result: Result, key: str) -> None:
-    """The matching causes, best first, a page of cards at a time (or, for none, the
-    nearest views that match)."""
+def ranked_list(table: CauseTable, query: Query, result: Result, key: str, compact: bool | None = None) -> None:
+    """The matching causes, best first (or, for none, the nearest views that match): on a
+    desktop a page of cards at a time; on a phone (or with `compact`) one compact row a
+    cause, the first `ROWS_FIRST`, then "Show N more"."""
     if not len(result):
         no_match(table, query, key)
+        return
+    if state.on_phone() if compact is None else compact:
+        compact_list(table, result, f"{key}-{key_of(query)}")
         return
     window = paged(len(result), f"{key}-{key_of(query)}")
     for rank, (position, hits) in enumerate(
@@ -182,6 +198,36 @@ def ranked_list(table: CauseTable, query: Query, result: Result, key: str) -> No
     ):
         cause_card(table, int(position), rank, int(hits), query)
     showing(window, len(result))
+
+
+def compact_list(table: CauseTable, result: Result, key: str) -> None:
+    """A phone's ranked list: a row a cause (its name, its level in words with its colour,
+    a line of its summary), each one button that opens the full explanation; the first
+    `ROWS_FIRST`, then a button for `ROWS_MORE` more. Few elements: one a cause."""
+    total = len(result)
+    shown = min(rows_shown := state.rows_shown(key, ROWS_FIRST), total)
+    st.html(ROW_CSS)
+    for rank, position in enumerate(result.positions[:shown].tolist(), start=1):
+        c = table.record(int(position))
+        st.button(
+            row_label(c, rank),
+            key=f"row-{position}",
+            on_click=open_cause,
+            args=(c["cause"],),
+            width="stretch",
+        )
+    rest = total - shown
+    if rest > 0:
+        st.button(
+            f"Show {min(ROWS_MORE, rest):,} more · {shown:,} of {total:,} shown",
+            key=f"more-{key}",
+            on_click=state.show_more,
+            args=(key, rows_shown, ROWS_MORE),
+            icon=":material/expand_more:",
+            type="tertiary",
+        )
+    elif total > ROWS_FIRST:
+        st.caption(f"All {total:,} shown.")
 
 
 def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Query) -> None:

@@ -12,6 +12,7 @@ from causes.style import (
     badge_md,
     card_markdown,
     option_label,
+    row_label,
     symptom_hits_line,
     urgency_style,
 )
@@ -109,3 +110,22 @@ def test_every_urgency_level_has_its_own_style():
 )
 def test_badge_md_draws_a_badge_inside_markdown_with_the_label_still_escaped(label, colour, icon, expected):
     assert badge_md(label, colour, icon) == expected
+
+
+@pytest.mark.parametrize(
+    ("summary", "second_line"),
+    [
+        ("A ![pic](http://e.org/p.png) summary. More after it.", md_escape("A ![pic](http://e.org/p.png) summary.")),
+        ("One sentence only", "One sentence only\\."),
+        ("Ends with a stop.", "Ends with a stop\\."),
+        ("", None),
+    ],
+)
+@pytest.mark.parametrize("level", URGENCY_LEVELS)
+def test_a_phone_row_is_its_name_its_level_in_words_and_its_first_sentence(summary, second_line, level):
+    row = row_label({**CAUSE, "urgency": level, "summary": summary}, 7)
+    lines = row.split("\n\n")
+    style = urgency_style(level)
+    assert lines[0].startswith("**7\\. ") and "<script>" not in lines[0] and "\\*\\*Cramp\\*\\*" in lines[0]
+    assert lines[0].endswith(badge_md(style.label, style.badge, style.icon))  # the level in words, in its colour
+    assert lines[1:] == ([] if second_line is None else [second_line])

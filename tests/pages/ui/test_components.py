@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from causes.text import md_escape
+from pages.ui import cards
+
 
 def run(script, **params: str | list[str]) -> AppTest:
     at = AppTest.from_function(script, default_timeout=60)
@@ -65,6 +68,44 @@ def test_the_list_opens_a_cause_in_a_dialog_and_closes_it():
     assert any("What helps" in m.value for m in at.markdown)  # its full explanation
     at = run(cards_script, cause="Hiccups")
     assert [w.value.replace("\\", "") for w in at.warning] == ['This table has no cause called "Hiccups".']
+
+
+def rows_script() -> None:
+    from causes import run_query
+    from pages.ui import cards, source, state
+
+    table = source.load_source()
+    view = state.view(table)
+    state.sync_url(view, ("query", "cause"))
+    cards.linked_cause(table, view)
+    cards.ranked_list(table, view.query, run_query(table, view.query), key="t", compact=True)
+
+
+def test_a_phones_list_is_a_row_a_cause_five_at_first_then_more_on_request():
+    from causes import Query, run_query
+    from tests.support.bundled import bundled_table
+
+    table = bundled_table()
+    ranked = [table.record(int(p))["cause"] for p in run_query(table, Query()).positions]
+    at = run(rows_script)
+    rows = [b for b in at.button if b.key and b.key.startswith("row-")]
+    assert [r.label.split("\n\n")[0].split("** ")[0] for r in rows] == [
+        f"**{i}\\. {md_escape(name)}" for i, name in enumerate(ranked[: cards.ROWS_FIRST], start=1)
+    ]
+    more = next(b for b in at.button if b.label.startswith("Show "))
+    assert more.label == f"Show {cards.ROWS_MORE} more · {cards.ROWS_FIRST} of {len(ranked)} shown"
+    more.click().run()
+    assert len([b for b in at.button if b.key and b.key.startswith("row-")]) == cards.ROWS_FIRST + cards.ROWS_MORE
+    while any(b.label.startswith("Show ") for b in at.button):  # every cause can be reached
+        next(b for b in at.button if b.label.startswith("Show ")).click().run()
+    assert len([b for b in at.button if b.key and b.key.startswith("row-")]) == len(ranked)
+    assert any(c.value == f"All {len(ranked)} shown." for c in at.caption)
+    next(b for b in at.button if b.key == "row-" + str(table.position_of(ranked[2]))).click().run()
+    assert at.query_params["cause"] == ranked[2]  # a tap opens its full explanation, as a card's button does
+    assert any("What helps" in m.value for m in at.markdown)
+    at.query_params["symptom"] = "cramps at night"  # a new view starts again from five
+    at.run()
+    assert len([b for b in at.button if b.key and b.key.startswith("row-")]) == cards.ROWS_FIRST
 
 
 def chrome_script() -> None:
