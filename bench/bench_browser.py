@@ -8,16 +8,20 @@ the noise of this shared machine falls on both alike:
   the app idle;
 - pick: from clicking a symptom in the Symptoms box to the new count shown with the app
   idle (the most common symptom: the largest answer; or --symptom, to time two versions
-  on one pick);
+  on one pick), with the websocket messages the page received for it (how many, and
+  their bytes: each element the page sends or changes is one);
 - memory: the server's resident memory (RSS) once the table is loaded, and with 1, 10 and
   30 sessions open on it (websocket sessions that each run the page, bench/sessions.py).
 
     python -m bench.bench_browser [--rows 20000] [--runs 5] [--profile desktop|phone] [--symptom NAME]
-                                  # --rows 0: the bundled table
+                                  [--before DIR]
+                                  # --rows 0: the bundled table; --before: another checkout
+                                  # of the app (a git worktree), timed in the same turns
 
 Profiles: `desktop`, Chromium at 1280x900; `phone`, Chromium at 390x844 with touch, as
 a mobile page, its CPU slowed 4 times through the DevTools protocol
-(`Emulation.setCPUThrottlingRate`), as most people read health pages on a phone.
+(`Emulation.setCPUThrottlingRate`), as most people read health pages on a phone, with a
+phone browser's user agent (Chrome on Android: the app gives a phone its lighter list).
 """
 
 from __future__ import annotations
@@ -53,10 +57,15 @@ class Profile:
     height: int
     mobile: bool = False
     cpu_slowdown: float = 1.0
+    user_agent: str | None = None
 
 
+# Chrome on Android, as it says itself (the reduced user agent every Chrome now sends).
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36"
+)
 DESKTOP = Profile("desktop", 1280, 900)
-PHONE = Profile("phone", 390, 844, mobile=True, cpu_slowdown=4.0)
+PHONE = Profile("phone", 390, 844, mobile=True, cpu_slowdown=4.0, user_agent=PHONE_AGENT)
 PROFILES = {p.name: p for p in (DESKTOP, PHONE)}
 
 
@@ -66,12 +75,34 @@ def new_page(browser: Browser, profile: Profile = DESKTOP) -> Page:
         viewport={"width": profile.width, "height": profile.height},
         is_mobile=profile.mobile,
         has_touch=profile.mobile,
+        **({"user_agent": profile.user_agent} if profile.user_agent else {}),
     )
     page = context.new_page()
+    count_messages(page)
     if profile.cpu_slowdown != 1.0:
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
     return page
+
+
+class Messages:
+    """The websocket messages a page has received so far: how many, and their bytes."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.bytes = 0
+
+    def add(self, payload: str | bytes) -> None:
+        self.count += 1
+        self.bytes += len(payload)
+
+
+def count_messages(page: Page) -> Messages:
+    """Count the messages the page's websockets receive from now on (`page.messages`)."""
+    messages = Messages()
+    page.on("websocket", lambda ws: ws.on("framereceived", messages.add))
+    page.messages = messages  # type: ignore[attr-defined]
+    return messages
 
 
 # True once the app is idle, at least `plots` plotly charts are drawn, and a text under
@@ -106,15 +137,20 @@ def time_open(browser: Browser, url: str, profile: Profile = DESKTOP) -> tuple[f
     return time.perf_counter() - start, page
 
 
-def time_pick(page: Page, symptom: str, expected: str) -> float:
+def time_pick(page: Page, symptom: str, expected: str) -> tuple[float, int, int]:
+    """Seconds from the click on the symptom to the new count shown with the app idle, and
+    the websocket messages (and bytes) the page received meanwhile."""
     page.get_by_role("combobox", name="Symptoms").click()
     page.keyboard.type(symptom)
     option = page.get_by_role("option", name=re.compile(rf"^{re.escape(symptom)}( \([\d,]+\))?$"))
     option.wait_for()
+    messages: Messages = page.messages  # type: ignore[attr-defined]
+    before = messages.count, messages.bytes
     start = time.perf_counter()
     option.click()
     shown(page, expected)
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    return seconds, messages.count - before[0], messages.bytes - before[1]
 
 
 def summary(values: list[float]) -> dict[str, float]:
@@ -126,10 +162,10 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def pick_and_close(page: Page, symptom: str, expected: str) -> float:
-    seconds = time_pick(page, symptom, expected)
+def pick_and_close(page: Page, symptom: str, expected: str) -> tuple[float, int, int]:
+    picked = time_pick(page, symptom, expected)
     page.context.close()
-    return seconds
+    return picked
 
 
 def bench_apps(
@@ -139,7 +175,9 @@ def bench_apps(
     takes its turn (the order alternating), so that the machine's ups and downs fall on
     all apps alike and the ratios compare like with like."""
     out: dict[str, dict] = {}
-    times: dict[str, dict[str, list[float]]] = {name: {"open": [], "pick": []} for name in servers}
+    times: dict[str, dict[str, list[float]]] = {
+        name: {"open": [], "pick": [], "messages": [], "bytes": []} for name in servers
+    }
     for name, server in servers.items():  # warm-up: the server, its caches, the browser
         seconds, page = time_open(browser, server.url, profile)
         out[name] = {"rss_loaded_mb": server.rss_mb()}
@@ -149,9 +187,12 @@ def bench_apps(
         for name in names if i % 2 == 0 else names[::-1]:
             seconds, page = time_open(browser, servers[name].url, profile)
             times[name]["open"].append(seconds)
-            times[name]["pick"].append(pick_and_close(page, symptom, expected))
+            picked, count, size = pick_and_close(page, symptom, expected)
+            times[name]["pick"].append(picked)
+            times[name]["messages"].append(count)
+            times[name]["bytes"].append(size)
     for name in names:
-        out[name].update({"open": summary(times[name]["open"]), "pick": summary(times[name]["pick"])})
+        out[name].update({key: summary(values) for key, values in times[name].items()})
     return out
 
 
@@ -171,7 +212,12 @@ def sessions_memory(server: Server) -> dict[str, float]:
 
 
 def run(
-    table_path: Path, runs: int, profile: Profile = DESKTOP, memory: bool = True, symptom: str | None = None
+    table_path: Path,
+    runs: int,
+    profile: Profile = DESKTOP,
+    memory: bool = True,
+    symptom: str | None = None,
+    before: Path | None = None,
 ) -> dict:
     table = load_cause_table(table_path)
     symptom = symptom or table.facets["symptoms"].terms[0]  # by default the most common: the largest answer
@@ -187,7 +233,8 @@ def run(
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         servers: dict[str, Server] = {}
         try:
-            for name, script in APPS.items():
+            apps = APPS | ({"before": before / "app.py"} if before is not None else {})
+            for name, script in apps.items():
                 servers[name] = Server(data=table_path, script=script, timeout=120)
             results["apps"] = bench_apps(browser, servers, symptom, expected, runs, profile)
             for name, server in servers.items():
@@ -196,7 +243,8 @@ def run(
                     result["rss_sessions_mb"] = sessions_memory(server)
                 print(
                     f"  {name:<12} {profile.name}: open {result['open']['median']:.2f} s,"
-                    f" pick {result['pick']['median']:.2f} s, RSS {result['rss_loaded_mb']:.0f} MB loaded,"
+                    f" pick {result['pick']['median']:.2f} s ({result['messages']['median']:.0f} messages,"
+                    f" {result['bytes']['median'] / 1000:.0f} kB), RSS {result['rss_loaded_mb']:.0f} MB loaded,"
                     f" {result.get('rss_sessions_mb', 'not measured')} with sessions",
                     flush=True,
                 )
@@ -210,6 +258,9 @@ def run(
             browser.close()
     ours, bare = results["apps"]["Cause Atlas"], results["apps"]["bare app"]
     results["ratio"] = {k: ours[k]["median"] / bare[k]["median"] for k in ("open", "pick")}
+    if before is not None:
+        then = results["apps"]["before"]
+        results["before_ratio"] = {k: then[k]["median"] / bare[k]["median"] for k in ("open", "pick")}
     return results
 
 
@@ -221,11 +272,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up (default 5)")
     parser.add_argument("--profile", choices=sorted(PROFILES), default="desktop")
     parser.add_argument("--symptom", help="the symptom to pick (default: the most common)")
+    parser.add_argument("--before", type=Path, help="another checkout of the app, timed beside this one")
+    parser.add_argument("--no-memory", action="store_true", help="skip the sessions' memory")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args(argv)
     path = BUNDLED_TABLE if args.rows == 0 else ensure_table(args.rows, 0, 0)
-    results = run(path, args.runs, PROFILES[args.profile], symptom=args.symptom)
-    print(json.dumps(results["ratio"]))
+    results = run(
+        path, args.runs, PROFILES[args.profile], memory=not args.no_memory, symptom=args.symptom, before=args.before
+    )
+    print(json.dumps({"ratio": results["ratio"], "before": results.get("before_ratio")}))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return 0
