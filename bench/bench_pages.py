@@ -8,7 +8,7 @@ page idle with what the action asked for on screen:
 |---|---|---|
 | `explore.open` | open Explore | the match count is shown |
 | `explore.pick` | click the most common symptom in the Symptoms box | the new count is shown |
-| `explore.cause` | click the first card's "Read the full explanation" | the dialog shows its summary |
+| `explore.cause` | open the first cause (a desktop's card button, a phone's row) | the dialog shows its summary |
 | `overview.text` | open Overview | the count is shown, the chart perhaps not yet |
 | `overview.open` | (the same opening) | the open tab's chart is drawn as well |
 | `overview.click` | click the bar of the largest category | its causes' heading is shown |
@@ -51,12 +51,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.bench_browser import ANY_COUNT, DESKTOP, PROFILES, STRONG, TIMEOUT, Profile, new_page, ready, summary
 from causes import CauseTable, Query, count_line, load_cause_table, run_query
-from causes.bodymap import area_view, region_anchor
+from causes.bodymap import area_view
 from causes.config import BUNDLED_TABLE, ROOMS_VAR
 from causes.figures import CATEGORY, category_data, make_key
 from causes.room import open_store
 from causes.view import View
-from tests.support.plotly_dom import MARK, TO_SCREEN
+from tests.support.plotly_dom import MARK
 from tests.support.server import CHROMIUM, CHROMIUM_FLAGS, Server
 
 STEPS = (
@@ -155,7 +155,7 @@ class Plan:
     first_summary: str
     category: str
     compared: tuple[str, str]
-    body_point: tuple[float, float] | None  # the largest drawn area's marker; None: bars
+    body_area: str | None  # the largest drawn area (its marks are found on either layout); None: bars
     area_counts: dict[str, str]  # each body area's count line, once clicked
 
     @classmethod
@@ -165,11 +165,11 @@ class Plan:
         everything = run_query(table, Query())
         category = str(category_data(table, everything).frame["Category"].iloc[0])  # most causes first
         shown = area_view(table, everything, ())
-        point = None
+        area = None
         if shown.kind == "body":
             on_it = ~shown.rows["On the figure"].isin(["not drawn", "a box between the views"])
             drawn = shown.rows[on_it]["Body area"]
-            point = region_anchor(str(drawn.iloc[0]).casefold()) if len(drawn) else None
+            area = str(drawn.iloc[0]) if len(drawn) else None
         names = [table.record(int(p))["cause"] for p in picked.positions[:2]]
         return cls(
             symptom=symptom,
@@ -177,7 +177,7 @@ class Plan:
             first_summary=table.record(int(picked.positions[0]))["summary"].strip(),
             category=category,
             compared=(names[0], names[1]),
-            body_point=point,
+            body_area=area,
             area_counts={a: count_line(run_query(table, Query(areas=(a,)))) for a in table.facets["body_areas"].terms},
         )
 
@@ -200,7 +200,12 @@ def run_once(
     option.wait_for()
     steps.timed("explore.pick", f, option.click, lambda: ready(page, STRONG, plan.picked_count))
     page.keyboard.press("Escape")  # the Symptoms box's list closes (it hides the page from the tree)
-    read = page.get_by_role("button", name=re.compile("Read the full explanation")).first
+    # A desktop's first card's button; a phone's first row (the whole row opens it).
+    read = (
+        page.locator("[class*='st-key-row-'] button").first
+        if profile.mobile
+        else page.get_by_role("button", name=re.compile("Read the full explanation")).first
+    )
     read.scroll_into_view_if_needed()
     steps.timed("explore.cause", f, read.click, lambda: ready(page, DIALOG, plan.first_summary))
     page.context.close()
@@ -221,7 +226,7 @@ def run_once(
     page, f = steps.opened(browser, profile, "body.open", base + "/body", count_shown(plots=1), words=count_shown())
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout")
     chart = page.get_by_test_id("caChart").first
-    spot = chart.evaluate(TO_SCREEN, list(plan.body_point)) if plan.body_point else chart.evaluate(MARK, None)
+    spot = chart.evaluate(MARK, plan.body_area)  # a target on that area (or, with None, the first bar)
 
     def tapped() -> None:
         page.wait_for_url(re.compile(r"[?&]area="), timeout=TIMEOUT)

@@ -28,7 +28,7 @@ from causes.device import is_phone
 from causes.loader import CheckedCells
 from causes.query import URL_PARAMS, Query
 from causes.table import CauseTable
-from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, resolve
+from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, key_of, resolve
 
 # --- the keys, in one place ------------------------------------------------------------------
 
@@ -54,7 +54,7 @@ _ROWS_SHOWN = "rows_shown"  # the phone's ranked list: how many rows each list s
 _ANSWERS = "warning_answers"  # sign key -> Answer
 _FOLDED = "warning_check_folded"
 WARNING_MORE = "warning_check_more"
-_BOX = "warn-"  # a sign's tick box: _BOX + the sign's key
+_GROUP = "warn-group-"  # a group of signs of one level, asked together: _GROUP + part + level
 # The Data page.
 _DRAFT = "data-draft"
 _FILE_ERROR = "data-file-error"
@@ -309,12 +309,11 @@ def set_answers(value: dict[str, Answer]) -> None:
     st.session_state[_ANSWERS] = value
 
 
-def box_key(sign_key: str) -> str:
-    return _BOX + sign_key
-
-
-def ticked(sign_key: str) -> bool:
-    return bool(st.session_state.get(box_key(sign_key)))
+def group_key(part: str, level: str, signs: Iterable[str]) -> str:
+    """The widget of the signs (their keys) of `level` in the check's `part` ("first", or
+    "later"): another set of signs is another widget, so an old choice is never read
+    against new options (the answers themselves are kept apart, by sign)."""
+    return f"{_GROUP}{part}-{level}-{key_of(tuple(signs))}"
 
 
 def check_folded() -> bool:
@@ -326,11 +325,11 @@ def set_check_folded(value: bool) -> None:
 
 
 def clear_answers() -> None:
-    """Forget every answer, and untick the boxes on the page too."""
+    """Forget every answer, and untick the questions on the page too."""
     st.session_state[_ANSWERS] = {}
     st.session_state[_FOLDED] = False
-    for key in [k for k in st.session_state if str(k).startswith(_BOX)]:
-        st.session_state[key] = False
+    for key in [k for k in st.session_state if str(k).startswith(_GROUP)]:
+        st.session_state[key] = []
 
 
 # --- the Data page ---------------------------------------------------------------------------

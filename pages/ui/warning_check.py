@@ -35,8 +35,13 @@ from pages.ui import state
 from pages.ui.chrome import help_here
 
 
-def _said(sign: Sign) -> None:
-    state.set_answers(keep(state.answers(), sign, state.ticked(sign.key)))
+def _said(group: list[Sign], key: str) -> None:
+    """A group's choice changed: each of its signs is a yes when chosen, else not."""
+    chosen = set(state.chosen(key))
+    answers = state.answers()
+    for sign in group:
+        answers = keep(answers, sign, sign.key in chosen)
+    state.set_answers(answers)
 
 
 def _none_of_these() -> None:
@@ -69,7 +74,7 @@ def action_cards() -> None:
 
 def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[RedFlag, ...]) -> None:
     """Above the causes, once anything is chosen: the warning signs that apply, each a
-    yes/no question (ticked = yes), the always-asked set first. The causes stay visible
+    yes/no question (a button pressed = yes), the always-asked set first. The causes stay visible
     below."""
     if not applies(query):
         return
@@ -84,9 +89,10 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
         else "Before the causes: do any of these apply to you?"
     )
     with st.container(key="warning-check"), st.expander(label, expanded=not folded, icon=":material/e911_emergency:"):
-        st.markdown("Tick any that apply to you now. Your answers stay in this browser tab only.")
+        st.html(CHECK_CSS)
+        st.markdown("Tap any that apply to you now. Your answers stay in this browser tab only.")
         first, later = asked_first(signs)  # the always-asked set first, whatever matches
-        _questions(first, answers)
+        _questions(first, answers, "first")
         if later:
             more = st.toggle(
                 f"Also check {len(later)} more signs",
@@ -95,24 +101,47 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
                 help="The warning signs of the other causes listed, and those that mean book an appointment.",
             )
             if more:
-                _questions(later, answers)
+                _questions(later, answers, "later")
         st.button("None of these", on_click=_none_of_these, icon=":material/check:", key="none-of-these")
 
 
-def _questions(signs: list[Sign], answers: dict[str, Answer]) -> None:
-    level, services = None, help_here()
-    for sign in signs:
-        if sign.level != level:
-            level = sign.level
-            style = urgency_style(level)
-            heading = md_escape(services.heading(level))
-            st.markdown(f"{badge_md(style.label, style.badge, style.icon)} **{heading}:**")
-        yes = st.checkbox(
-            md_escape(sign.sign),
-            value=sign.key in answers,
-            key=state.box_key(sign.key),
+# A question group (`st.pills`): each sign a full-width row that shows its whole text, at
+# least 44 px tall, with a box in front that is ticked once said yes to (drawn, so that it
+# is not read out: a screen reader says the button's pressed state instead).
+CHECK_CSS = """<style>
+.st-key-warning-check [data-testid="stButtonGroup"] button { width: 100%; min-height: 44px; height: auto;
+  justify-content: flex-start; text-align: left; white-space: normal; border-radius: 0.5rem; padding: 0.4rem 0.75rem; }
+.st-key-warning-check [data-testid="stButtonGroup"] button * { white-space: normal; overflow: visible;
+  text-overflow: clip; text-align: left; }
+.st-key-warning-check [data-testid="stButtonGroup"] button p { padding-left: 1.8em; position: relative; }
+.st-key-warning-check [data-testid="stButtonGroup"] button p::before { content: ""; position: absolute; left: 0;
+  top: 0.1em; width: 1.1em; height: 1.1em; border: 2px solid #555555; border-radius: 0.2em; box-sizing: border-box; }
+.st-key-warning-check [data-testid="stButtonGroup"] button[aria-pressed="true"] p::before { background: #0072B2
+  url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M3 8.5l3 3 7-7'
+ fill='none' stroke='white' stroke-width='2.5'/%3E%3C/svg%3E") center / 90% no-repeat; border-color: #0072B2; }
+</style>"""
+
+
+def _questions(signs: list[Sign], answers: dict[str, Answer], part: str) -> None:
+    """The signs as one group of yes buttons a level (most serious first): few elements
+    (each costs a phone a message and a redraw), every question shown whole."""
+    services = help_here()
+    text = {s.key: md_escape(s.sign) for s in signs}
+    for level in dict.fromkeys(s.level for s in signs):
+        group = [s for s in signs if s.level == level]
+        style = urgency_style(level)
+        key = state.group_key(part, level, [s.key for s in group])
+        st.pills(
+            f"{badge_md(style.label, style.badge, style.icon)} **{md_escape(services.heading(level))}:**",
+            [s.key for s in group],
+            selection_mode="multi",
+            default=[s.key for s in group if s.key in answers],
+            format_func=text.__getitem__,
+            key=key,
             on_change=_said,
-            args=(sign,),
+            args=(group, key),
+            width="stretch",
         )
-        if yes:  # where the person is looking; the card at the top of every page says it too
-            st.error(md_escape(inline_action(sign, services)), icon=urgency_style(sign.level).icon)
+        for sign in group:  # where the person is looking; the card at the top of every page says it too
+            if sign.key in answers:
+                st.error(md_escape(inline_action(sign, services)), icon=style.icon)

@@ -8,7 +8,7 @@ import pytest
 from bench.bench_pages import STEPS, Plan
 from bench.report import STEP_WORDS
 from causes import CauseTable, Query, count_line, figures, run_query
-from causes.bodymap import MARKER_PARTS, region_anchor
+from causes.bodymap import MARKER_PARTS
 from tests.support.generate import write_table
 
 
@@ -23,8 +23,8 @@ def test_the_plan_for_the_bundled_table(bundled):
     bars = figures.category_data(bundled, run_query(bundled, Query())).frame
     assert plan.category == bars["Category"].iloc[0]
     assert bars["Total"].iloc[0] == bars["Total"].max()  # the largest category's bar
-    # the body figure is drawn for this table: the click lands on a drawn area's marker
-    assert plan.body_point in {region_anchor(a) for a in bundled.facets["body_areas"].terms if a in MARKER_PARTS}
+    # the body figure is drawn for this table: the tap lands on a drawn area (its marks)
+    assert plan.body_area in {a for a in bundled.facets["body_areas"].terms if a in MARKER_PARTS}
     assert plan.area_counts["calves"] == count_line(run_query(bundled, Query(areas=("calves",))))
 
 
@@ -39,7 +39,7 @@ def foreign(tmp_path) -> CauseTable:
 
 
 def test_a_table_whose_areas_are_not_drawn_clicks_a_bar(foreign):
-    assert Plan.of(foreign).body_point is None
+    assert Plan.of(foreign).body_area is None
 
 
 def test_every_step_has_words_in_the_report():

@@ -120,7 +120,7 @@ def test_no_accessibility_violation(page: Page, server, view: str, width: str) -
     if view in ("explore-symptoms", "explore-answered"):
         expect(page.locator(".st-key-warning-check")).to_be_visible()
     if view == "explore-answered":
-        page.locator(".st-key-warning-check").get_by_test_id("stCheckbox").first.click()
+        page.locator(".st-key-warning-check [data-testid='stButtonGroup'] button").first.click()
         wait_idle(page)
         expect(page.locator(".st-key-action-cards").get_by_test_id("stAlert").first).to_be_visible()
     must_not_happen(page)

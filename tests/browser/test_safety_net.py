@@ -49,13 +49,18 @@ def open_view(page: Page, server, query: Query) -> None:
     page.goto(f"{server.url}/?{params}")
     wait_idle(page)
     expect(page.get_by_text(count_line(run_query(TABLE, query)), exact=True)).to_be_visible(timeout=30_000)
-    expect(page.get_by_test_id("stCheckbox").filter(has_text=ALWAYS[0])).to_be_visible(timeout=30_000)
+    expect(question(page, ALWAYS[0])).to_be_visible(timeout=30_000)
+
+
+def question(page: Page, sign: str):
+    """A yes/no question: a toggle button in its level's group in the check."""
+    return page.locator(".st-key-warning-check").get_by_role("button", name=sign, exact=True)
 
 
 def questions(page: Page) -> list[str]:
-    """The yes/no questions shown (not the switch to more of them)."""
-    texts = [t.strip() for t in page.get_by_test_id("stCheckbox").all_inner_texts()]
-    return [t for t in texts if not t.startswith("Also check")]
+    """The yes/no questions shown, in order (not the switch to more of them)."""
+    groups = page.locator(".st-key-warning-check [data-testid='stButtonGroup'] button")
+    return [t.strip() for t in groups.all_inner_texts()]
 
 
 @pytest.mark.parametrize("name", list(PICKS))
@@ -69,8 +74,9 @@ def test_each_review_pick_asks_the_always_asked_set_first_then_its_causes(phone:
     if later:
         expect(phone.get_by_text(f"Also check {len(later)} more signs")).to_be_visible()
     for sign in ALWAYS:  # each question fits the phone: nothing cut off to the side
-        box = phone.get_by_test_id("stCheckbox").filter(has_text=sign).bounding_box()
+        box = question(phone, sign).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert box["height"] >= 44  # a tap target
     SHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=SHOTS / f"{name}.png", full_page=True)
     must_not_happen(phone)

@@ -48,9 +48,9 @@ def pick(page: Page, box: str, term: str) -> None:
 
 
 def say_yes(page: Page, sign: str) -> None:
-    """Tick a question as a person does, on its label."""
-    page.get_by_test_id("stCheckbox").filter(has_text=sign).click()
-    expect(page.get_by_role("checkbox", name=sign)).to_be_checked()
+    """Say yes to a question as a person does: tap it (a toggle button, pressed once yes)."""
+    page.get_by_role("button", name=sign, exact=True).click()
+    expect(page.get_by_role("button", name=sign, exact=True)).to_have_attribute("aria-pressed", "true")
     wait_idle(page)
 
 
@@ -78,9 +78,9 @@ def test_a_yes_to_the_clot_question_puts_the_urgent_action_first_on_every_page(s
 
     panel = page.get_by_text("Before the causes: do any of these apply to you?")
     expect(panel).to_be_visible()
-    clot = page.get_by_role("checkbox", name=CLOT.sign)
+    clot = page.get_by_role("button", name=CLOT.sign, exact=True)
     # Most serious first: the emergency questions come before the urgent ones.
-    assert top_of(page.get_by_role("checkbox", name=BREATHLESS.sign)) < top_of(clot)
+    assert top_of(page.get_by_role("button", name=BREATHLESS.sign, exact=True)) < top_of(clot)
     say_yes(page, CLOT.sign)
 
     card = (
@@ -154,10 +154,10 @@ def test_an_emergency_answer_comes_before_an_urgent_one_and_none_of_these_folds_
     # Cleared stays cleared: the boxes on the page were unticked too, so the next click
     # does not say yes again.
     expect(page.locator(".st-key-action-cards")).to_have_count(0)
-    expect(page.get_by_role("checkbox", name=CLOT.sign)).to_be_hidden()
+    expect(page.get_by_role("button", name=CLOT.sign, exact=True)).to_be_hidden()
     # The causes are always there below.
     expect(page.get_by_role("heading", name=re.compile(r"^1\. "))).to_be_visible()
     folded.click()
-    expect(page.get_by_role("checkbox", name=CLOT.sign)).to_be_visible()
-    expect(page.get_by_role("checkbox", name=CLOT.sign)).not_to_be_checked()
+    expect(page.get_by_role("button", name=CLOT.sign, exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name=CLOT.sign, exact=True)).to_have_attribute("aria-pressed", "false")
     must_not_happen(page)

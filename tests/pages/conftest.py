@@ -80,3 +80,17 @@ def ours(value: str) -> bool:
     """Whether a text is the line of our own red-flag sources (the bundled always-asked
     signs, shown with every table): links we wrote, not a table's text."""
     return value.startswith(("Sources: ", ":small[Sources: "))
+
+
+def questions(at) -> list[str]:
+    """The warning-sign check's questions as shown (escaped), in order: each level's group
+    of yes buttons (`st.pills`, keyed warn-group-...), most serious first."""
+    return [o for g in at.pills if str(g.key).startswith("warn-group-") for o in g.options]
+
+
+def say_yes(at, sign):
+    """Say yes to `sign` (a `causes.check.Sign`) in whichever group asks it (not run yet)."""
+    from causes.text import md_escape
+
+    group = next(g for g in at.pills if str(g.key).startswith("warn-group-") and md_escape(sign.sign) in g.options)
+    return group.select(sign.key)

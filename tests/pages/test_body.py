@@ -16,7 +16,7 @@ from causes.redflags import load_red_flags
 from causes.text import md_escape
 from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
-from tests.pages.conftest import texts
+from tests.pages.conftest import questions, texts
 from tests.support.charts import charts
 
 BODY = "pages/body.py"
@@ -144,7 +144,7 @@ def test_after_a_tap_the_check_stands_before_the_causes(body, bundled):
     at = body({"area": "calves"})
     assert len([e for e in at.expander if e.label.startswith("Before the causes")]) == 1
     always = [f.sign for f in load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv") if f.always]
-    assert [c.label for c in at.checkbox][: len(always)] == [md_escape(s) for s in always]
+    assert questions(at)[: len(always)] == [md_escape(s) for s in always]
 
 
 def test_hostile_area_names_are_inert(body, tmp_path):

@@ -14,7 +14,7 @@ from causes.redflags import load_red_flags
 from causes.text import md_escape
 from pages.ui.cards import PAGE_SIZE
 from tests.pages.conftest import count_line as shown_count
-from tests.pages.conftest import ours, texts
+from tests.pages.conftest import ours, questions, say_yes, texts
 
 
 def expected(table, **query) -> str:
@@ -326,7 +326,7 @@ def test_the_check_asks_once_anything_is_chosen_the_always_asked_set_first(app):
         (panel,) = check_panel(at)
         assert panel.label == "Before the causes: do any of these apply to you?"
         asked = [md_escape(s) for s in always]
-        assert [c.label for c in at.checkbox][: len(always)] == asked, params
+        assert questions(at)[: len(always)] == asked, params
 
 
 def test_a_yes_puts_its_action_first_on_this_page_and_the_next_until_cleared(app, bundled, monkeypatch):
@@ -334,7 +334,7 @@ def test_a_yes_puts_its_action_first_on_this_page_and_the_next_until_cleared(app
     clot = clot_sign(bundled)
     at = app(CHOICE)
     assert not at.error
-    at.checkbox(key="warn-" + clot.key).check().run()
+    say_yes(at, clot).run()
     card = at.error[0].value.replace("\\", "")  # the first element on the page, above the disclaimer
     assert card.startswith("**Urgent. Get help today: ask for an urgent GP appointment, or call 111.**")
     assert f"You said: {clot.sign}. Why: {clot.why}." in card

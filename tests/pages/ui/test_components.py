@@ -136,10 +136,12 @@ def check_script() -> None:
 
 def test_a_yes_shows_its_action_at_once_and_clear_forgets_it():
     at = run(check_script, symptom="cramps at night", area="calves")
-    boxes = at.checkbox
-    assert len(boxes) > 0 and not at.error
-    boxes[0].check().run()
+    groups = [g for g in at.pills if str(g.key).startswith("warn-group-")]
+    assert len(groups) > 0 and not at.error
+    first = groups[0]
+    shown = first.format_func.__self__  # the group's labels: {sign key: its question}
+    first.select(next(k for k, text in shown.items() if text == first.options[0])).run()
     assert at.error, "a yes to a serious sign shows its action"
     assert [b for b in at.button if b.label == "Clear my answers"]
     next(b for b in at.button if b.label == "Clear my answers").click().run()
-    assert not at.error and not any(c.value for c in at.checkbox)
+    assert not at.error and not any(g.value for g in at.pills if str(g.key).startswith("warn-group-"))
