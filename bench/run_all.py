@@ -9,7 +9,9 @@
    a symptom; bench/bench_browser.py; server memory once, on the desktop run); on the
    bundled table, every page a person opens, with the websocket messages of each step
    (bench/bench_pages.py).
-3. The report: the figures and plots in bench/README.md (between the `results` markers)
+3. The chart pages (Overview, Body map) beside two bare apps that draw one chart with
+   Streamlit's `st.plotly_chart` and `st.vega_lite_chart` (bench/bench_charts.py).
+4. The report: the figures and plots in bench/README.md (between the `results` markers)
    and bench/plots/*.png; the raw figures in bench/out/results.json.
 
     python -m bench.run_all [--quick]     # --quick: 1,000 and 10,000 causes, 2 browser runs
@@ -29,7 +31,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from bench import bench_browser, bench_pages
+from bench import bench_browser, bench_charts, bench_pages
 from bench.bench_query import OUT, ensure_table
 from bench.report import write_report
 from causes.config import BUNDLED_TABLE
@@ -40,6 +42,7 @@ BROWSER_ROWS = 20_000
 # takes about a minute).
 PICK_RUNS = {"desktop": 5, "phone": 3}
 PAGE_RUNS = {"desktop": 2, "phone": 3}
+CHART_RUNS = {"desktop": 3, "phone": 5}  # the chart pages beside the bare chart apps
 
 
 def core(rows: int, quick: bool) -> dict:
@@ -102,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
             pages["label"] = label
             results["pages"].append(pages)
             phases[f"every page, {profile.name}, {label}"] = time.perf_counter() - began
+    results["charts"] = []
+    for profile in (bench_browser.DESKTOP, bench_browser.PHONE):
+        print(f"\n== the chart pages beside the bare chart apps, {profile.name}", flush=True)
+        began = time.perf_counter()
+        results["charts"].append(bench_charts.run(1 if args.quick else CHART_RUNS[profile.name], profile))
+        phases[f"chart pages, {profile.name}"] = time.perf_counter() - began
     results["phases"] = phases
     results["seconds"] = time.perf_counter() - started
     (OUT / "results.json").write_text(json.dumps(results, indent=2))

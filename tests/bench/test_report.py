@@ -59,6 +59,14 @@ def pages(profile: str, label: str, seconds: dict[str, float]) -> dict:
     }
 
 
+def charts(profile: str, seconds: dict[str, tuple[float, float]]) -> dict:
+    return {
+        "profile": profile,
+        "runs": 5,
+        "pages": {name: {"words": fig(w), "chart": fig(c)} for name, (w, c) in seconds.items()},
+    }
+
+
 RESULTS = {
     "date": "2026-11-28",
     "machine": "2 cores",
@@ -77,6 +85,18 @@ RESULTS = {
             "phone",
             "bundled table",
             {"explore.open": 2.9, "overview.text": 2.8, "overview.open": 9.0, "overview.click": 1.1},
+        ),
+    ],
+    "charts": [
+        charts("desktop", {"bare st.plotly_chart": (1.0, 2.0), "Overview": (1.0, 1.5), "Body map": (1.0, 1.6)}),
+        charts(
+            "phone",
+            {
+                "bare st.plotly_chart": (2.0, 6.0),
+                "bare st.vega_lite_chart": (2.0, 2.6),
+                "Overview": (2.4, 4.0),
+                "Body map": (3.0, 6.5),
+            },
         ),
     ],
 }
@@ -115,6 +135,27 @@ def test_the_phone_targets_of_issue_18_are_judged_from_the_phone_runs_only():
     assert verdicts["pick a symptom, bundled table: within 1.3x of the bare app"][1] == "**not met**: 1.54x the target"
 
 
+def test_the_chart_pages_are_judged_beside_the_bare_plotly_app_of_the_same_run():
+    verdicts = {t: (m, v) for t, m, v in report.targets(RESULTS)}
+    assert verdicts["phone: Overview's chart drawn in under 5 s"][1] == "met"
+    assert verdicts["phone: Body map's chart drawn in under 5 s"][1] == "**not met**: 1.30x the target"
+    assert verdicts["phone: Overview's chart drawn before the bare `st.plotly_chart` app's, same run"] == (
+        "4.00 s against 6.00 s",
+        "met",
+    )
+    assert verdicts["phone: Body map's chart drawn before the bare `st.plotly_chart` app's, same run"][1] == (
+        "**not met**: 1.08x the target"
+    )
+    assert verdicts["phone: Overview's words within 1.3x of the bare `st.plotly_chart` app's"][1] == "met"  # 1.2x
+    assert verdicts["phone: Body map's words within 1.3x of the bare `st.plotly_chart` app's"][1] == (
+        "**not met**: 1.15x the target"  # 1.5x
+    )
+    assert not any(t.startswith("desktop: Overview") for t in verdicts)  # the chart targets are the phone's
+    assert verdicts["desktop: pick a symptom, bundled table: within 1.5x of the bare app"][1] == (
+        "**not met**: 1.33x the target"  # 2.0x
+    )
+
+
 def test_the_report_replaces_only_the_section_between_its_markers(tmp_path, monkeypatch):
     readme = tmp_path / "README.md"
     readme.write_text(f"# Benchmarks\n\nbefore\n\n{report.START}\nold figures\n{report.END}\n\nafter\n")
@@ -135,6 +176,8 @@ def test_the_report_replaces_only_the_section_between_its_markers(tmp_path, monk
     assert "| 1,000,000 | 1,000 MB | 70.00 (63.00 to 84.00) | 5 |" in text
     assert (tmp_path / "plots" / "browser.png").read_bytes() == b"png"
     assert "| browser, bundled table | 10.0 |" in text and "| the rest (the report, its plots) | 1.0 |" in text
+    assert "| page | desktop: words | desktop: chart | phone: words | phone: chart |" in text
+    assert "| Overview | 1.00 (1.00 to 1.00) | 1.50 (1.50 to 1.50) | 2.40 (2.40 to 2.40) | 4.00 (4.00 to 4.00) |" in text
 
 
 @pytest.mark.parametrize("value,limit,expected", [(1.0, 1.3, "met"), (2.6, 1.3, "**not met**: 2.00x the target")])

@@ -37,8 +37,8 @@ def free_port() -> int:
 
 class Server:
     """`streamlit run SCRIPT` on 127.0.0.1, with `--data` when given (and the
-    CAUSE_ATLAS_DATA variable set to it, for scripts that read that), and `env`'s
-    variables added to this process's."""
+    CAUSE_ATLAS_DATA variable set to it, for scripts that read that), else the script's
+    `args`, and `env`'s variables added to this process's."""
 
     def __init__(
         self,
@@ -46,6 +46,7 @@ class Server:
         script: Path = ROOT / "app.py",
         timeout: float = 60,
         env: Mapping[str, str] | None = None,
+        args: list[str] | None = None,
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -66,6 +67,8 @@ class Server:
         if data is not None:
             cmd += ["--", "--data", str(data)]
             env["CAUSE_ATLAS_DATA"] = str(data)
+        elif args:
+            cmd += ["--", *args]
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, stdout=fd, stderr=subprocess.STDOUT, env=env, start_new_session=True
         )
