@@ -402,12 +402,18 @@ def _blank(k: int) -> str:
     return "\u2003" * k
 
 
-def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figure:
+NARROW_NAME_CHARS = 12  # a cause's name over its column on a phone, a line
+NARROW_TITLE_CHARS = 30
+NARROW_HEADING_CHARS = 30  # "Only Benign fasciculations (harmless …": two lines in its row
+
+
+def overlap_figure(comparison: Comparison, column: str = "symptoms", *, narrow: bool = False) -> go.Figure:
     """A term × cause dot matrix: a dot where a cause has the term, coloured by the cause's
     urgency (the colours of the urgency badges). Terms are grouped under headings: shared
-    by all (on a shaded band) first, then shared by some, then each cause's own."""
+    by all (on a shaded band) first, then shared by some, then each cause's own. `narrow`
+    (a phone): the title and the causes' names on short lines, so that none is cut."""
     rows = overlap_rows(comparison, column)
-    wrap = max(14, 60 // len(comparison.names))
+    wrap = NARROW_NAME_CHARS if narrow else max(14, 60 // len(comparison.names))
     x_labels = [_wrap(name, wrap) for name in comparison.names]
     y_values: list[str] = []
     headings: list[tuple[int, str]] = []
@@ -439,13 +445,16 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
         legend_shown.add(style.label)
     shared_label = group_label(comparison, range(len(comparison.names)))
     for position, label in headings:
+        # A phone's plot area is narrow: its headings end at its right edge and run left over
+        # the terms' column (a heading's row has no term).
         fig.add_annotation(
             xref="paper",
-            x=0,
+            x=1 if narrow else 0,
             y=position,
-            xanchor="left",
+            xanchor="right" if narrow else "left",
+            align="right" if narrow else "left",
             yanchor="middle",
-            text=f"<b>{plot_escape(label)}</b>",
+            text=f"<b>{_wrap(label, NARROW_HEADING_CHARS) if narrow else plot_escape(label)}</b>",
             showarrow=False,
             font=font(),
         )
@@ -457,10 +466,23 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
         elif position:
             fig.add_hline(y=position - 0.5, line_width=1, line_dash="dot", line_color="#666666")
     lines = max(len(x.split("<br>")) for x in x_labels)
+    title = (
+        _wrap(overlap_title(comparison, column), NARROW_TITLE_CHARS)
+        if narrow
+        else plot_escape(overlap_title(comparison, column))
+    )
+    title_lines = title.count("<br>") + 1
+    # The title at the very top, the causes' names under it (24 px a line of either).
+    top = 30 + 24 * (lines + 2 * title_lines - 1)
     fig.update_layout(
-        **base_layout(height=170 + ROW_HEIGHT * max(len(y_values), 1) + 24 * lines),
-        title={"text": plot_escape(overlap_title(comparison, column)), "font": font(TITLE_SIZE)},  # centred
-        margin={"l": 10, "r": 10, "t": 70 + 24 * lines, "b": 10},
+        **base_layout(height=100 + top + ROW_HEIGHT * max(len(y_values), 1)),
+        title={
+            "text": title,
+            "font": font(TITLE_SIZE),
+            # (plotly sets a title of several lines from its first line: pad the others down)
+            **{"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 10 + 24 * (title_lines - 1)}},
+        },
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
         legend={
             "title": {"text": "Urgency", "font": font()},
             "orientation": "h",
@@ -479,9 +501,12 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms") -> go.Figur
         showgrid=True,
         gridcolor=GRID_COLOUR,
         fixedrange=True,
+        automargin=True,
+        tickangle=0,
     )
     fig.update_yaxes(
         type="category",
+        automargin=True,
         categoryorder="array",
         categoryarray=y_values,
         range=[len(y_values) - 0.5, -0.5],

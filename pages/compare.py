@@ -129,7 +129,13 @@ def show(chosen: list[str]) -> None:
 
     # --- the overlap, as a picture and as a table ---
     overlap = overlap_figure(comparison, "symptoms")
-    plot(overlap, alt=overlap_alt(comparison, "symptoms"), config=CHART_CONFIG, key="compare_overlap")
+    plot(
+        overlap,
+        alt=overlap_alt(comparison, "symptoms"),
+        config=CHART_CONFIG,
+        key="compare_overlap",
+        narrow=overlap_figure(comparison, "symptoms", narrow=True),
+    )
     st.caption(md_escape(overlap_alt(comparison, "symptoms")))
     charts.chart_downloads(
         table,

@@ -80,6 +80,12 @@ function draw(Plotly, gd, data, setStateValue) {
   if (gd.__caSpec === spec) return Promise.resolve();
   const figure = JSON.parse(spec);
   const layout = figure.layout || {};
+  // As st.plotly_chart's theme did: an axis makes room for its labels unless told otherwise.
+  for (const name of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(name) && layout[name] && layout[name].automargin === undefined) {
+      layout[name].automargin = true;
+    }
+  }
   gd.style.height = (layout.height || 450) + "px";
   const config = Object.assign({ responsive: true }, data.config || {});
   gd.__caRanges = pictureRanges(layout);
