@@ -572,6 +572,24 @@ def narrow_matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+    # A cause's name is a target too, along its line (a cause may have none of the symptoms
+    # drawn, and so no square to tap).
+    width = max(len(symptoms), 1)
+    fig.add_trace(
+        go.Scatter(
+            x=[j for _ in names for j in range(width)],
+            y=[y for y in name_y for _ in range(width)],
+            mode="markers",
+            name="names",
+            marker=dict(size=NARROW_LINE_PX, opacity=0),
+            unselected=dict(marker=dict(opacity=0)),
+            selected=dict(marker=dict(opacity=0)),
+            customdata=[key for key in data.keys for _ in range(width)],
+            hovertext=[f"<b>{plot_escape(n)}</b>" for n in frame.index for _ in range(width)],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
     for lines, y in zip(names, name_y, strict=True):
         fig.add_annotation(
             x=-0.5,

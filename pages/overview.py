@@ -24,8 +24,17 @@ filters.result_heading(table, query, result)
 
 
 def explain(chosen: Selected, key: str, close: str) -> None:
-    """What was clicked, explained right below the chart."""
+    """What was clicked, explained right below the chart, with a button that closes it."""
     with st.container(border=True, key=f"{key}-explained"):
+        st.button(
+            "Close",
+            key=f"{key}-close",
+            on_click=state.count_chart_close,
+            args=(key,),
+            icon=":material/close:",
+            type="tertiary",
+            help="Closes this explanation; the chart shows every mark again.",
+        )
         if chosen.kind == "cause":
             for position in chosen.positions:
                 st.subheader(f":material/menu_book: {md_escape(table.record(position)['cause'])}", anchor=False)
@@ -56,7 +65,9 @@ def explain(chosen: Selected, key: str, close: str) -> None:
 def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: str, narrow=None) -> None:
     """A chart (on a phone, its `narrow` figure when it has one), its note, its table
     alternative, and the explanation of what was clicked."""
-    clicked = plot(fig, key=key, alt=alt, config=CHART_CONFIG, select=True, narrow=narrow)
+    # Closing what was clicked draws the chart afresh, under a new key: nothing is selected.
+    shown = f"{key}-{state.chart_closes(key)}"
+    clicked = plot(fig, key=shown, alt=alt, config=CHART_CONFIG, select=True, narrow=narrow)
     if data.note:
         st.caption(f":material/info: {md_escape(data.note)}")
     charts.chart_downloads(table, fig, alt, query, key, key)
@@ -80,7 +91,7 @@ CHARTS = (
         "bars",
         "Bar chart: how many matching causes each category has, each bar split by urgency.",
         "Click a bar to read that category's causes here.",
-        "Click another bar to change this, or double-click the chart to close it.",
+        "Click another bar to change this.",
     ),
     (
         "Treemap",
@@ -101,7 +112,7 @@ CHARTS = (
         "matrix",
         "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
         "Click a square to read that cause's explanation here.",
-        "Click another square to change this, or double-click the chart to close it.",
+        "Click another square to change this.",
     ),
 )
 

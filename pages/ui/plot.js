@@ -75,35 +75,109 @@ function fitPicture(Plotly, gd) {
   }
 }
 
-function draw(Plotly, gd, data, setStateValue) {
-  const spec = chosenSpec(data, gd.parentElement);
-  if (gd.__caSpec === spec) return Promise.resolve();
-  const figure = JSON.parse(spec);
-  const layout = figure.layout || {};
-  // As st.plotly_chart's theme did: an axis makes room for its labels unless told otherwise.
-  for (const name of Object.keys(layout)) {
-    if (/^[xy]axis\d*$/.test(name) && layout[name] && layout[name].automargin === undefined) {
-      layout[name].automargin = true;
-    }
-  }
-  gd.style.height = (layout.height || 450) + "px";
-  const config = Object.assign({ responsive: true }, data.config || {});
-  gd.__caRanges = pictureRanges(layout);
-  return Plotly.react(gd, figure.data || [], layout, config).then(() => {
-    gd.__caSpec = spec;
-    fitPicture(Plotly, gd);
-    gd.parentElement.setAttribute("data-frame", spec === data.spec ? "wide" : "narrow");
-    if (data.select && !gd.__caClicks) {
-      gd.__caClicks = true;
-      gd.on("plotly_click", (event) => {
-        const points = event.points.map(pointOf);
-        const before = (event.event && event.event.shiftKey && gd.__caPoints) || [];
-        gd.__caPoints = before.concat(points);
-        gd.__caClickCount = (gd.__caClickCount || 0) + 1; // a second tap on the same part is a change too
-        setStateValue("selection", { points: gd.__caPoints, click: gd.__caClickCount });
-      });
-    }
+// Fade the marks not clicked, as st.plotly_chart's selection did (bars and points only; a
+// treemap zooms instead). `points` empty: every mark as drawn.
+function showSelected(Plotly, gd, points) {
+  const traces = [];
+  const chosen = [];
+  (gd.data || []).forEach((trace, t) => {
+    if (trace.type !== "bar" && trace.type !== "scatter" && trace.type !== undefined) return;
+    traces.push(t);
+    chosen.push(points.length ? points.filter((p) => p.curve_number === t).map((p) => p.point_index) : null);
   });
+  if (traces.length) Plotly.restyle(gd, { selectedpoints: chosen }, traces);
+}
+
+function select(box, points) {
+  const gd = box.firstChild;
+  gd.__caPoints = points;
+  // Each click a new value (a second tap on the same part is a change too), from the clock so
+  // that a chart drawn again never repeats an old one.
+  gd.__caClick = Math.max((gd.__caClick || 0) + 1, Date.now());
+  box.__ca.set("selection", { points, click: gd.__caClick });
+}
+
+function listen(Plotly, box) {
+  const gd = box.firstChild;
+  if (gd.__caListening) return;
+  gd.__caListening = true;
+  gd.on("plotly_click", (event) => {
+    if (!box.__ca.data.select) return;
+    const points = event.points.map(pointOf);
+    const before = (event.event && event.event.shiftKey && gd.__caPoints) || [];
+    select(box, before.concat(points));
+    if (!gd.__caRanges) showSelected(Plotly, gd, gd.__caPoints);
+  });
+}
+
+// Draw the box's latest data (one draw at a time: a newer one waits for the last).
+function draw(Plotly, box) {
+  const gd = box.firstChild;
+  gd.__caQueue = (gd.__caQueue || Promise.resolve()).then(() => {
+    const data = box.__ca.data;
+    const spec = chosenSpec(data, box);
+    if (gd.__caSpec === spec) return undefined;
+    const figure = JSON.parse(spec);
+    const layout = figure.layout || {};
+    // As st.plotly_chart's theme did: an axis makes room for its labels unless told otherwise.
+    for (const name of Object.keys(layout)) {
+      if (/^[xy]axis\d*$/.test(name) && layout[name] && layout[name].automargin === undefined) {
+        layout[name].automargin = true;
+      }
+    }
+    gd.style.height = (layout.height || 450) + "px";
+    const config = Object.assign({ responsive: true }, data.config || {});
+    gd.__caRanges = pictureRanges(layout);
+    return Plotly.react(gd, figure.data || [], layout, config).then(() => {
+      gd.__caSpec = spec;
+      fitPicture(Plotly, gd);
+      box.setAttribute("data-frame", spec === data.spec ? "wide" : "narrow");
+      listen(Plotly, box);
+    });
+  });
+  return gd.__caQueue;
+}
+
+function failed(box, error) {
+  box.setAttribute("data-error", String(error && error.message ? error.message : error));
+  if (box.querySelector(".ca-plot-failed")) return;
+  const note = document.createElement("p");
+  note.className = "ca-plot-failed";
+  note.setAttribute("role", "alert");
+  note.textContent = "The chart could not be loaded. The same figures are in its table. ";
+  const again = document.createElement("button");
+  again.type = "button";
+  again.textContent = "Try again";
+  again.addEventListener("click", () => {
+    note.remove();
+    box.removeAttribute("data-error");
+    start(box);
+  });
+  note.appendChild(again);
+  box.appendChild(note);
+}
+
+function start(box) {
+  loadPlotly(box.__ca.data.src)
+    .then((Plotly) => {
+      if (!box.isConnected) return undefined;
+      if (window.ResizeObserver && !box.__caObserver) {
+        // A phone turned sideways (or a column made narrower) swaps the figure, or refits a
+        // picture once plotly has taken the new width.
+        let width = Math.round(box.getBoundingClientRect().width);
+        box.__caObserver = new ResizeObserver(() => {
+          const now = Math.round(box.getBoundingClientRect().width);
+          const gd = box.firstChild;
+          if (!gd.__caSpec || now === width) return;
+          width = now;
+          if (chosenSpec(box.__ca.data, box) !== gd.__caSpec) draw(Plotly, box);
+          else Plotly.Plots.resize(gd).then(() => fitPicture(Plotly, gd)).catch(() => {});
+        });
+        box.__caObserver.observe(box);
+      }
+      return draw(Plotly, box);
+    })
+    .catch((error) => failed(box, error));
 }
 
 export default function (component) {
@@ -120,32 +194,15 @@ export default function (component) {
     parentElement.appendChild(box);
   }
   box.setAttribute("aria-label", data.alt || "Chart");
-  const gd = box.firstChild;
-  let gone = false;
-  let resized = null;
-  loadPlotly(data.src)
-    .then((Plotly) => {
-      if (gone) return;
-      if (window.ResizeObserver) {
-        // A phone turned sideways (or a window made narrow) swaps the figure, or refits a picture.
-        let width = 0;
-        resized = new ResizeObserver(() => {
-          const now = Math.round(box.getBoundingClientRect().width);
-          if (gone || !gd.__caSpec || now === width) return;
-          width = now;
-          if (chosenSpec(data, box) !== gd.__caSpec) draw(Plotly, gd, data, setStateValue);
-          else window.requestAnimationFrame(() => fitPicture(Plotly, gd));
-        });
-        resized.observe(box);
-      }
-      return draw(Plotly, gd, data, setStateValue);
-    })
-    .catch((error) => {
-      box.setAttribute("data-error", String(error && error.message ? error.message : error));
-    });
+  // Streamlit calls this again with each new data, and cleans up once, when the chart goes:
+  // what the box shows and whom it tells are kept on it, read by one observer and one listener.
+  box.__ca = { data, set: setStateValue };
+  start(box);
   return () => {
-    gone = true;
-    if (resized) resized.disconnect();
-    if (window.Plotly && gd.isConnected === false) window.Plotly.purge(gd);
+    if (box.__caObserver) box.__caObserver.disconnect();
+    box.__caObserver = null;
+    if (window.Plotly) window.Plotly.purge(box.firstChild);
+    box.firstChild.__caListening = false;
+    box.firstChild.__caSpec = null; // drawn again in full if it comes back
   };
 }

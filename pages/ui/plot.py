@@ -22,7 +22,11 @@ from causes.theme import CHART_CONFIG
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "static" / "plotly-cause-atlas.min.js"
 _JS = (Path(__file__).with_name("plot.js")).read_text(encoding="utf-8")
-_CSS = ".ca-plot{width:100%}.ca-plot-figure{width:100%}"
+_CSS = (
+    ".ca-plot{width:100%}.ca-plot-figure{width:100%}"
+    ".ca-plot-failed{padding:0.75rem 1rem;border:1px solid #D55E00;border-radius:0.5rem}"
+    ".ca-plot-failed button{min-height:44px;margin-left:0.5rem;padding:0 1rem}"
+)
 
 COMPONENT = "cause_atlas.plot"
 _component = st.components.v2.component(COMPONENT, js=_JS, css=_CSS, isolate_styles=False)

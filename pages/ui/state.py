@@ -49,6 +49,7 @@ FILTER_WIDGETS: tuple[str, ...] = FILTER_PARAMS  # one widget per filter, keyed 
 COMPARE_WIDGET = "compare"
 DECK_WIDGET = "deck_causes"
 _BODYMAP_CLICKS = "bodymap_clicks"
+_CHART_CLOSES = "chart_closes"  # an Overview chart's explanation closed: the chart's key moves on
 _ROWS_SHOWN = "rows_shown"  # the phone's ranked list: how many rows each list shows
 # The warning-sign check: health answers, in this session only (never the URL or a log).
 _ANSWERS = "warning_answers"  # sign key -> Answer
@@ -279,6 +280,15 @@ def show_more(list_key: str, now: int, more: int) -> None:
     shown = dict(st.session_state.get(_ROWS_SHOWN, {}))
     shown[list_key] = now + more
     st.session_state[_ROWS_SHOWN] = shown
+
+
+def chart_closes(chart: str) -> int:
+    """How many times what was clicked on the Overview's chart `chart` has been closed."""
+    return int(st.session_state.get(_CHART_CLOSES, {}).get(chart, 0))
+
+
+def count_chart_close(chart: str) -> None:
+    st.session_state[_CHART_CLOSES] = {**st.session_state.get(_CHART_CLOSES, {}), chart: chart_closes(chart) + 1}
 
 
 def bodymap_clicks() -> int:

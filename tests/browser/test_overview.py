@@ -70,6 +70,35 @@ def test_click_a_bar_and_read_that_categorys_causes(page: Page, server, bundled)
     page.get_by_text(re.compile(rf"^{re.escape(expected[0])}: ")).click()
     expect(page.get_by_text(first["summary"], exact=True)).to_be_visible()
     assert urlsplit(page.url).path == "/overview"
+    # The other bars fade, as a selection does; Close closes what was clicked, every bar back.
+    figure = chart(page, BARS)
+    page.wait_for_function(
+        """f => { const o = [...f.querySelectorAll('.bars path')].map((p) => getComputedStyle(p).opacity);
+                  return o.includes('1') && o.some((v) => Number(v) < 1); }""",
+        arg=figure.element_handle(),
+    )
+    page.locator(".st-key-bars-explained").get_by_role("button", name="Close").click()
+    expect(heading).to_have_count(0, timeout=WAIT)
+    expect(page.get_by_text("Click a bar to read that category's causes here.")).to_be_visible()
+    page.wait_for_function(
+        "f => [...f.querySelectorAll('.bars path')].every((p) => getComputedStyle(p).opacity === '1')",
+        arg=chart(page, BARS).element_handle(),
+    )
+    must_not_happen(page)
+
+
+def test_a_chart_that_cannot_load_says_so_and_tries_again(page: Page, server) -> None:
+    """The charts' plotly.js not arriving (a phone losing its signal): the chart says so,
+    points to its table, and draws once it can."""
+    page.route("**/plotly-cause-atlas.min.js*", lambda route: route.abort())
+    page.goto(server.url + "/overview")
+    wait_idle(page)
+    alert = page.get_by_test_id("caChart").get_by_role("alert")
+    expect(alert).to_contain_text("The chart could not be loaded. The same figures are in its table.")
+    page.unroute("**/plotly-cause-atlas.min.js*")
+    alert.get_by_role("button", name="Try again").click()
+    chart(page, BARS)
+    expect(alert).to_have_count(0)
     must_not_happen(page)
 
 

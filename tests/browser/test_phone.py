@@ -150,6 +150,11 @@ def test_the_symptom_matrix_shows_whole_cause_names_on_a_phone(phone: Page, serv
     )
     assert ticks and all(inside(t, shown["figure"]) for t in ticks), "a symptom's name runs off the chart"
     assert not any(overlaps(a, b) for a, b in combinations(ticks, 2)), "two symptoms' names run into each other"
+    # A cause's name is a target too (a cause may have none of the symptoms drawn).
+    last = causes[-1]
+    box = name_box(phone, last)
+    phone.touchscreen.tap((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    expect(phone.get_by_role("heading", name=re.compile(re.escape(last) + "$"))).to_be_visible()
     must_not_happen(phone)
 
 

@@ -113,8 +113,9 @@ def list_cell(draw, required: bool) -> tuple[str, list[str]]:
 def valid_tables(draw) -> tuple[list[str], list[list[str]], list[dict]]:
     """(header, rows as written, the records each row should give before the table-wide
     spelling of terms is applied)."""
-    # cause names unique ignoring case and surrounding spaces
-    names = draw(st.lists(filled_text, min_size=1, max_size=6, unique_by=lambda s: s.strip().casefold()))
+    # cause names unique as the loader compares them: ignoring case, and with every run of
+    # whitespace (a form feed, a vertical tab) read as one space
+    names = draw(st.lists(filled_text, min_size=1, max_size=6, unique_by=lambda s: " ".join(s.split()).casefold()))
     header = [*COLUMN_NAMES, "notes"]
     rows: list[list[str]] = []
     expected: list[dict] = []
