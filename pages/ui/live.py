@@ -333,7 +333,7 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
         if spec is not None:
             st.markdown(md_escape(spec.story))
         if poll.open:
-            key = f"answer-{poll.id}"
+            key = _answer_key(poll.id)
             if poll.kind == "where" and uses_body_vocabulary(poll.options):
                 chart = f"tap-{poll.id}"
                 plot(
@@ -368,10 +368,17 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
             st.caption("This poll has closed.")
 
 
+def _answer_key(poll_id: str) -> str:
+    """The widget a phone answers a poll with (a radio, or pills)."""
+    return f"answer-{poll_id}"
+
+
 def _tapped(code: str, poll: Poll, chart: str) -> None:
     area = clicked_area(state.selection(chart))
     if area in poll.options:
         _answer(code, poll.id, [area])
+        if not poll.many:
+            state.set_chosen(_answer_key(poll.id), area)  # the list below says the same
 
 
 def _ask(code: str) -> None:

@@ -250,6 +250,12 @@ def selection(chart_key: str) -> Mapping[str, Any] | None:
     return None if event is None else event.selection
 
 
+def set_chosen(widget_key: str, value: str) -> None:
+    """In a callback: a radio's choice set from elsewhere (a tap on the body map answers the
+    poll the radio answers too, and shows there)."""
+    st.session_state[widget_key] = value
+
+
 def chosen(widget_key: str) -> list[str]:
     """In a callback: what a radio (one option or none) or multi-select pills widget holds
     now, which may be newer than the page the person pressed a button on."""

@@ -120,6 +120,7 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
     spot = chart.evaluate(MARK, "calves")
     tapper.touchscreen.tap(spot["x"], spot["y"])
     expect(poll.get_by_text("Your answer: calves")).to_be_visible(timeout=FOLLOW)
+    expect(poll.get_by_role("radio", name="calves")).to_be_checked()  # the list says the same
     expect(pres.get_by_text(re.compile(r"Where do you feel it\? 1 person answered\. calves: 1\."))).to_be_visible(
         timeout=FOLLOW
     )
