@@ -436,28 +436,33 @@ ROW_PX = 32
 SYMPTOM_CHARS = 32
 
 
-def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
-    """A dot matrix: a square where a cause (row) has a symptom (column), in the cause's
-    category colour. (Drawn as a scatter of squares, not a heatmap: Streamlit reports a
-    click on a scatter point, but not on a heatmap cell.)"""
+def _squares(
+    fig: go.Figure,
+    table: CauseTable,
+    data: ChartData,
+    cells: np.ndarray,
+    symptoms: list[str],
+    row_y: list[float] | list[int],
+    size: int,
+) -> None:
+    """The matrix's squares, a trace a category (its colour, its name in the legend): a
+    square where the cause of row i (drawn at `row_y[i]`) has symptom j, `size` px, its
+    click key and hover text."""
     frame = data.frame
     colours = category_colours(table.categories)
     cats = table.frame["category"].to_numpy()
     row_category = [str(cats[table.position_of(name)]) for name in frame.index]
-    cells = frame.to_numpy(dtype=bool)
-    symptoms = [str(s) for s in frame.columns]
-    fig = go.Figure()
     for category in dict.fromkeys(row_category):
         rows_i, cols_j = np.nonzero(cells & np.array([c == category for c in row_category])[:, None])
         fig.add_trace(
             go.Scatter(
                 x=cols_j.tolist(),
-                y=rows_i.tolist(),
+                y=[row_y[i] for i in rows_i.tolist()],
                 mode="markers",
                 name=plot_escape(short(category, 30)),
                 marker=dict(
                     symbol="square",
-                    size=ROW_PX - 9,
+                    size=size,
                     color=colours.get(category, OTHER_COLOUR),
                     line=dict(color="#333333", width=1),
                 ),
@@ -470,6 +475,17 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+
+
+def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
+    """A dot matrix: a square where a cause (row) has a symptom (column), in the cause's
+    category colour. (Drawn as a scatter of squares, not a heatmap: Streamlit reports a
+    click on a scatter point, but not on a heatmap cell.)"""
+    frame = data.frame
+    cells = frame.to_numpy(dtype=bool)
+    symptoms = [str(s) for s in frame.columns]
+    fig = go.Figure()
+    _squares(fig, table, data, cells, symptoms, list(range(len(frame.index))), ROW_PX - 9)
     n_rows, n_cols = cells.shape
     labels = [plot_escape(short(sym, SYMPTOM_CHARS)) for sym in symptoms]
     # Room above the squares for the title and the slanted symptom names (about 8 px a
@@ -533,9 +549,6 @@ def narrow_matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     hover text as `matrix_figure`, for the most common `NARROW_SYMPTOMS` symptoms (the
     table beside it has them all)."""
     frame = data.frame
-    colours = category_colours(table.categories)
-    cats = table.frame["category"].to_numpy()
-    row_category = [str(cats[table.position_of(name)]) for name in frame.index]
     symptoms = [str(s) for s in frame.columns][:NARROW_SYMPTOMS]
     cells = frame.to_numpy(dtype=bool)[:, : len(symptoms)]
     names = [textwrap.wrap(str(n), NARROW_NAME_CHARS) or [""] for n in frame.index]
@@ -549,29 +562,7 @@ def narrow_matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
         squares_y.append(at + NARROW_SQUARES_PX / 2)
         at += NARROW_SQUARES_PX + 8
     fig = go.Figure()
-    for category in dict.fromkeys(row_category):
-        rows_i, cols_j = np.nonzero(cells & np.array([c == category for c in row_category])[:, None])
-        fig.add_trace(
-            go.Scatter(
-                x=cols_j.tolist(),
-                y=[squares_y[i] for i in rows_i.tolist()],
-                mode="markers",
-                name=plot_escape(short(category, 30)),
-                marker=dict(
-                    symbol="square",
-                    size=NARROW_SQUARES_PX - 8,
-                    color=colours.get(category, OTHER_COLOUR),
-                    line=dict(color="#333333", width=1),
-                ),
-                unselected=dict(marker=dict(opacity=UNSELECTED_OPACITY)),
-                customdata=[data.keys[i] for i in rows_i.tolist()],
-                hovertext=[
-                    f"<b>{plot_escape(frame.index[i])}</b><br>has {plot_escape(symptoms[j])}"
-                    for i, j in zip(rows_i.tolist(), cols_j.tolist(), strict=True)
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+    _squares(fig, table, data, cells, symptoms, squares_y, NARROW_SQUARES_PX - 8)
     # A cause's name is a target too, along its line (a cause may have none of the symptoms
     # drawn, and so no square to tap).
     width = max(len(symptoms), 1)
