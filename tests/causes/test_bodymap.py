@@ -4,14 +4,17 @@ what a click selects."""
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import pytest
 
 from causes.bodymap import (
+    ANSWERS,
     BACK_X,
     BODY_AREAS,
+    BODY_TITLE,
     CHIP_AREAS,
+    LINE_UNITS,
     MARKER_CLEARANCE,
     MARKER_PARTS,
     MAX_BARS,
@@ -19,6 +22,7 @@ from causes.bodymap import (
     PART_BY_NAME,
     PARTS,
     REGION_AREAS,
+    TO_TAP,
     X_RANGE,
     Y_RANGE,
     area_view,
@@ -26,10 +30,15 @@ from causes.bodymap import (
     body_figure,
     centroid,
     chip_anchor,
+    chip_box,
     clicked_area,
     contrast,
     figure_areas,
     ink_on,
+    label_anchor,
+    label_lines,
+    label_side,
+    narrow,
     part_at,
     region_anchor,
     shade,
@@ -385,3 +394,77 @@ def test_with_area(table, current, area, after):
 def test_text_on_a_shade_is_readable(count):
     fill = shade(count, 20)
     assert contrast(ink_on(fill), fill) >= 4.5
+
+
+# --- a phone's layout (the narrow frame) ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def narrow_figure(bundled):
+    counts = term_counts(bundled, run_query(bundled, Query()), "body_areas")
+    return counts, body_figure(counts, narrow_frame=True)
+
+
+def annotation_texts(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+@pytest.mark.parametrize("area", sorted(BODY_AREAS))
+def test_on_a_phone_every_area_is_whole_inside_the_figure_and_a_target(narrow_figure, area):
+    counts, fig = narrow_figure
+    if area not in {a.casefold() for a in counts}:
+        pytest.skip("not in the bundled table")
+    frame = narrow(len(figure_areas(counts)[1]))
+    shown = area if area in CHIP_AREAS else "<br>".join(label_lines(area, frame))  # a chip: its box
+    assert shown.replace("<br>", " ") == area  # whole: on a chip, or two short lines, nothing cut
+    assert any(t.endswith(shown) for t in annotation_texts(fig))
+    x0, x1 = frame.x_range
+    y0, y1 = frame.y_range
+    hits = clickable(fig, "hits")
+    mine = [(x, y) for x, y, k in zip(hits.x, hits.y, hits.customdata, strict=True) if k.casefold() == area]
+    assert mine, f"{area} has no target"
+    assert all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in mine)
+    if area in MARKER_PARTS:
+        lx, ly = label_anchor(area, frame)
+        width = max(len(line) for line in label_lines(area, frame)) * frame.label_char
+        left = label_side(area, frame) == "left"
+        assert x0 <= (lx - width if left else lx + width) <= x1, f"{area}'s name runs off the figure"
+        assert any(abs(y - ly) <= LINE_UNITS and abs(x - lx) <= width for x, y in mine), "its name is no target"
+
+
+def test_on_a_phone_names_on_one_side_never_meet(narrow_figure):
+    counts, _ = narrow_figure
+    frame = narrow(len(figure_areas(counts)[1]))
+    drawn = figure_areas(counts)[0]
+    for a, b in combinations(drawn, 2):
+        if label_side(a, frame) != label_side(b, frame):
+            continue
+        ya, yb = label_anchor(a, frame)[1], label_anchor(b, frame)[1]
+        assert abs(ya - yb) >= 2 * LINE_UNITS + 1, (a, b)  # two lines each, apart
+
+
+def test_on_a_phone_the_chips_sit_in_rows_above_the_front_clear_of_each_other(narrow_figure):
+    counts, _ = narrow_figure
+    chips = figure_areas(counts)[1]
+    frame = narrow(len(chips))
+    boxes = [chip_box(i, frame) for i in range(len(chips))]
+    for a, b in combinations(boxes, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    front_title = dict(frame.view_titles)["Front"][1]
+    assert all(box[1] > front_title + 2 for box in boxes)
+    assert all(frame.x_range[0] <= box[0] and box[2] <= frame.x_range[1] for box in boxes)
+
+
+def test_what_the_numbers_count_is_said(bundled):
+    counts = {"calves": 3, "thighs": 1}
+    assert body_figure(counts).layout.title.text == BODY_TITLE
+    people = body_figure(counts, counted=ANSWERS)
+    assert people.layout.title.text == ANSWERS.title and "people" in people.layout.title.subtitle.text
+    areas = clickable(people, "areas")
+    said = dict(zip(areas.customdata, areas.hovertext, strict=True))
+    assert said == {"calves": "calves: 3 people", "thighs": "thighs: 1 person"}
+    tap = body_figure(dict.fromkeys(counts, 0), ["calves"], counted=TO_TAP)
+    marks = clickable(tap, "areas")
+    ticks = dict(zip(marks.customdata, marks.text, strict=True))
+    assert ticks == {"calves": "✓", "thighs": ""}  # no counts; the phone's answer ticked
+    assert set(clickable(tap, "hits").customdata) == {"calves", "thighs"}  # every option a target

@@ -313,3 +313,21 @@ def test_alt_text_counts_the_groups(table):
         "Dot chart of the symptoms of Harmless twitch and Nerve disease: 2 shared by both; "
         "1 only Harmless twitch; 4 only Nerve disease."
     )
+
+
+def test_the_phones_overlap_chart_keeps_every_word_on_short_lines(table):
+    """On a phone the title and the causes' names are wrapped, not cut, and the group
+    headings end at the plot's right edge (they run left over the terms' column)."""
+    from causes.compare import NARROW_NAME_CHARS, NARROW_TITLE_CHARS
+
+    comparison = compare(table, at(table, "Harmless twitch", "Nerve disease"))
+    wide, narrow = overlap_figure(comparison), overlap_figure(comparison, narrow=True)
+    title = narrow.layout.title.text
+    assert "<br>" in title and title.replace("<br>", " ") == wide.layout.title.text
+    assert all(len(line) <= NARROW_TITLE_CHARS for line in title.split("<br>"))
+    for label, name in zip(narrow.layout.xaxis.categoryarray, comparison.names, strict=True):
+        lines = label.split("<br>")
+        assert " ".join(lines) == name  # every word kept
+        assert all(len(line) <= NARROW_NAME_CHARS or " " not in line for line in lines)
+    assert {a.xanchor for a in narrow.layout.annotations} == {"right"}
+    assert {a.xanchor for a in wide.layout.annotations} == {"left"}

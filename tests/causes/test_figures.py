@@ -28,6 +28,7 @@ from causes.loader import load_cause_table
 from causes.query import Query, run_query
 from causes.style import OTHER_COLOUR, URGENCY_STYLE, category_colours
 from causes.table import CauseTable
+from causes.text import plot_escape
 from tests.causes.tables import table_from_rows
 from tests.support.generate import write_table
 
@@ -350,3 +351,22 @@ def test_a_big_table_shows_the_top_n_with_how_many_more(big):
     assert f"and {3000 - figures.MATRIX_CAUSES:,} more are not" in cells.note
     fig = matrix_figure(big, cells)
     assert sum(len(t.x) for t in fig.data) == cells.frame.to_numpy().sum()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_phones_matrix_names_every_cause_whole_and_draws_the_same_squares(table, query):
+    from causes.figures import NARROW_SYMPTOMS, narrow_matrix_figure
+
+    result = run_query(table, query)
+    data = matrix_data(table, result)
+    fig = narrow_matrix_figure(table, data)
+    names = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    assert names == [plot_escape(n) for n in data.frame.index]  # every name, whole, in order
+    shown = min(NARROW_SYMPTOMS, len(data.frame.columns))
+    cells = data.frame.to_numpy(dtype=bool)[:, :shown]
+    squares = [t for t in fig.data if t.name != "names"]
+    drawn = sorted((data.keys.index(k), x) for t in squares for x, k in zip(t.x, t.customdata, strict=True))
+    assert drawn == sorted(zip(*np.nonzero(cells), strict=True))
+    (targets,) = [t for t in fig.data if t.name == "names"]
+    assert set(targets.customdata) == set(data.keys)  # each cause's name can be tapped
+    assert len(fig.layout.xaxis.tickvals) == shown
