@@ -145,3 +145,46 @@ def test_a_yes_shows_its_action_at_once_and_clear_forgets_it():
     assert [b for b in at.button if b.label == "Clear my answers"]
     next(b for b in at.button if b.label == "Clear my answers").click().run()
     assert not at.error and not any(g.value for g in at.pills if str(g.key).startswith("warn-group-"))
+
+
+def plot_script() -> None:
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    from pages.ui import state
+    from pages.ui.plot import plot
+
+    wide = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], customdata=["category:a", "category:b"]))
+    narrow = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"))
+    clicked = plot(wide, key="c", alt="Two bars.", select=True, narrow=narrow)
+    plot(wide, key="d", alt="Not clickable.")
+    st.text(repr(clicked))
+    st.text(repr(state.selection("c")))
+
+
+def test_a_chart_sends_its_figures_its_words_and_the_bundle_and_reads_a_click_as_st_plotly_chart_did():
+    import hashlib
+    import json
+
+    import plotly.io as pio
+
+    from pages.ui.plot import BUNDLE, bundle_url
+    from tests.support.charts import charts
+
+    at = run(plot_script)
+    first, second = charts(at)
+    assert first.alt == "Two bars." and first.selects and not second.selects
+    assert first.figure["data"][0]["customdata"] == ["category:a", "category:b"]
+    assert first.narrow is not None and first.narrow["data"][0]["orientation"] == "h"
+    assert second.narrow is None
+    data = json.loads(at.get("bidi_component")[0].proto.json)
+    assert data["spec"] == pio.to_json(pio.from_json(data["spec"]), validate=False)  # plotly's own JSON
+    # the committed bundle, asked for with its hash (a new build is never read from an old cache)
+    digest = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()[:12]
+    assert data["src"] == bundle_url() == f"/app/static/{BUNDLE.name}?v={digest}"
+    assert [t.value for t in at.text] == ["None", "None"]  # nothing clicked yet
+    # A click, as the browser reports it (pages/ui/plot.js): the points st.plotly_chart gave.
+    at.session_state["c"] = {"selection": {"points": [{"curve_number": 0, "customdata": "category:b"}], "click": 1}}
+    at.run()
+    returned, kept = (t.value for t in at.text)
+    assert "category:b" in returned and "category:b" in kept  # what plot() returns, and what a callback reads
