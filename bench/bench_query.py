@@ -30,6 +30,7 @@ import pandas as pd
 from causes.content import Glossary
 from causes.loader import load_cause_table
 from causes.query import Query, facet_counts, run_query
+from causes.questions import next_question
 from causes.table import CauseTable
 from tests.support.generate import GENERATOR_VERSION, write_glossary, write_table
 
@@ -126,10 +127,11 @@ def stats(values: list[float]) -> tuple[int, float, float, float, float]:
 
 
 def time_queries(table: CauseTable, queries: list[tuple[str, Query]], repeat: int) -> dict[str, list[float]]:
-    """Per query, the median of `repeat` runs (ms), for run_query and for facet_counts."""
+    """Per query, the median of `repeat` runs (ms), for run_query, for facet_counts and for
+    the next question to ask about its causes (causes.questions, issue 27)."""
     for _, q in queries[: min(len(queries), 20)]:  # warm-up: caches, lazy imports, allocator
         facet_counts(table, run_query(table, q))
-    out: dict[str, list[float]] = {"run_query": [], "facet_counts": [], "hits": []}
+    out: dict[str, list[float]] = {"run_query": [], "facet_counts": [], "next_question": [], "hits": []}
     by_kind: dict[str, list[float]] = {}
     gc.collect()
     for kind, q in queries:
@@ -137,6 +139,9 @@ def time_queries(table: CauseTable, queries: list[tuple[str, Query]], repeat: in
         out["run_query"].append(statistics.median(_timed(lambda q=q: run_query(table, q)) for _ in range(repeat)))
         out["facet_counts"].append(
             statistics.median(_timed(lambda r=result: facet_counts(table, r)) for _ in range(repeat))
+        )
+        out["next_question"].append(
+            statistics.median(_timed(lambda r=result, q=q: next_question(table, r, q)) for _ in range(repeat))
         )
         out["hits"].append(len(result))
         by_kind.setdefault(kind, []).append(out["run_query"][-1])
@@ -220,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(f"{'(milliseconds)':<22} {'n':>5} {'median':>8} {'p95':>8} {'min':>8} {'max':>8}")
-    for label in ("run_query", *(k for k in timings if k.startswith("  ")), "facet_counts"):
+    for label in ("run_query", *(k for k in timings if k.startswith("  ")), "facet_counts", "next_question"):
         n, med, p95, lo, hi = stats(timings[label])
         print(f"{label:<22} {n:>5} {med:>8.2f} {p95:>8.2f} {lo:>8.2f} {hi:>8.2f}")
     print()
@@ -236,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             "queries": len(queries),
             "repeat": args.repeat,
         }
-        for label in ("run_query", "facet_counts", *(k for k in timings if k.startswith("  "))):
+        for label in ("run_query", "facet_counts", "next_question", *(k for k in timings if k.startswith("  "))):
             n, med, p95, lo, hi = stats(timings[label])
             figures[label.strip()] = {"n": n, "median": med, "p95": p95, "min": lo, "max": hi}
         Path(args.json).write_text(json.dumps(figures, indent=2))
