@@ -2,10 +2,11 @@
 // scatter, bar and treemap only, a quarter of Streamlit's full plotly chunk). A Streamlit
 // custom component (v2, in the page: no iframe) mounted by pages/ui/plot.py.
 //
-// data: {spec: the figure as plotly JSON (a string), config: plotly's config,
-//        alt: the chart in words, src: where the bundle is served, select: clicks select}
-// state: "selection" = {points: [...]}, the shape st.plotly_chart reports, so
-//        causes/selection.py reads either.
+// data: {spec: the figure as plotly JSON (a string), narrow: the figure for a phone (or
+//        null), config: plotly's config, alt: the chart in words, src: where the bundle is
+//        served, select: clicks select}
+// state: "selection" = {points: [...], click: n}: the points as st.plotly_chart reported
+//        them (so causes/selection.py reads either), and a number new at every click.
 
 function loadPlotly(src) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
