@@ -307,6 +307,9 @@ SIGN_RULES = [
     ("cauda equina: trouble peeing, numbness around the bottom", r"trouble peeing", "emergency"),
     ("new confusion on water tablets or after a lot of water (low sodium)", r"confusion.*water", "emergency"),
     ("a clot in the lungs: coughing up blood or fainting", r"coughing up blood", "emergency"),
+    # The fifth read (2026-12-06), of the second review's #4 and the first's #6.
+    ("a tight, swollen, very painful leg after hard exercise", r"after hard exercise.*tight", "emergency"),
+    ("heatstroke with a fit", r"40\s*°C.*\bfit\b", "emergency"),
 ]
 
 

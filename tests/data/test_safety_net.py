@@ -74,6 +74,41 @@ def test_the_blood_clot_question_is_asked_at_once_for_every_pick_in_the_leg():
         assert CLOT not in [s.sign for s in asked(query) if s.always], query
 
 
+CAUDA_EQUINA = next(f.sign for f in FLAGS if "losing control of your bladder" in f.sign)
+EXERTIONAL = next(f.sign for f in FLAGS if f.sign.startswith("After hard exercise"))
+
+
+@pytest.mark.parametrize(
+    ("sign", "terms", "elsewhere"),
+    [
+        # The second review (C1): cauda equina for the back and buttocks, numbness and weakness.
+        (CAUDA_EQUINA, ("back", "buttocks and hips", "numbness or tingling", "muscle weakness"), "tongue"),
+        # The second review (#4): compartment syndrome after hard exercise, not only after an injury.
+        (
+            EXERTIONAL,
+            ("heavy or unaccustomed exercise", "cramps during or after exercise", "twitching after exercise"),
+            "tongue",
+        ),
+    ],
+)
+def test_an_emergency_sign_is_asked_at_once_for_every_pick_of_its_terms(sign, terms, elsewhere):
+    """Whatever else is picked with one of these terms, the sign is asked with the always-asked
+    set; a pick of none of them does not ask it first."""
+    columns = {"symptoms": SYMPTOMS, "body_areas": AREAS, "risk_factors": RISKS}
+    key = {"symptoms": "symptoms", "body_areas": "areas", "risk_factors": "risks"}
+    for term in terms:
+        column = next(c for c, have in columns.items() if term in have)
+        for other in [None, *AREAS]:
+            query = (
+                Query(**{key[column]: (term,)})
+                if other is None or column == "body_areas"
+                else Query(**{key[column]: (term,)}, areas=(other,))
+            )
+            first, _ = asked_first(asked(query))
+            assert sign in [s.sign for s in first], query
+    assert sign not in [s.sign for s in asked(Query(areas=(elsewhere,))) if s.always]
+
+
 def check_safety_net(signs, always) -> None:
     assert [s.sign for s in signs[: len(always)]] == always  # first, in the file's order
     assert len({s.key for s in signs}) == len(signs)  # one sign is asked once
