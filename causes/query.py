@@ -24,6 +24,9 @@ URL_PARAMS: dict[str, tuple[str, str]] = {
     "category": ("categories", "category"),
     "urgency": ("urgencies", "urgency"),
 }
+NOT_PARAM = "not"  # a finding the person does not have: ranks the causes that list it lower
+# The columns a "no" finding is looked for in, in this order.
+NOT_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors")
 _PARAM_NOUN = {
     "symptom": "symptom",
     "area": "body area",
@@ -46,6 +49,9 @@ class Query:
     urgencies: tuple[str, ...] = ()
     text: str = ""
     match: Match = "any"
+    # Findings the person said they do not have (symptoms, areas, risk factors): nothing is
+    # hidden; a cause that lists one ranks lower and says so.
+    without: tuple[str, ...] = ()
 
     def values(self, column: str) -> tuple[str, ...]:
         for field_name, col in URL_PARAMS.values():
@@ -55,12 +61,20 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.symptoms or self.areas or self.risks or self.categories or self.urgencies or self.text.strip())
+        return not (
+            self.symptoms
+            or self.areas
+            or self.risks
+            or self.categories
+            or self.urgencies
+            or self.text.strip()
+            or self.without
+        )
 
     @classmethod
     def from_params(cls, params: Mapping[str, Sequence[str] | str]) -> Query:
         """Build a query from URL parameters (`symptom`, `area`, `risk`, `category`,
-        `urgency`, `q`, `match`); a key may repeat for several values."""
+        `urgency`, `q`, `match`, `not`); a key may repeat for several values."""
 
         def many(key: str) -> tuple[str, ...]:
             raw = params.get(key, ())
@@ -73,7 +87,7 @@ class Query:
 
         fields = {name: many(key) for key, (name, _) in URL_PARAMS.items()}
         match = one("match").casefold()
-        return cls(**fields, text=one("q"), match="all" if match == "all" else "any")
+        return cls(**fields, text=one("q"), match="all" if match == "all" else "any", without=many(NOT_PARAM))
 
     def to_params(self) -> dict[str, list[str]]:
         """The URL parameters of this query (empty filters left out)."""
@@ -83,6 +97,8 @@ class Query:
             params["q"] = [self.text.strip()]
         if self.match == "all":
             params["match"] = ["all"]
+        if self.without:
+            params[NOT_PARAM] = list(self.without)
         return params
 
     def restricted_to(self, table: CauseTable) -> tuple[Query, list[str]]:
@@ -100,7 +116,21 @@ class Query:
                 elif canonical not in kept:
                     kept.append(canonical)
             changes[name] = tuple(kept)
+        without: list[str] = []
+        for v in self.without:
+            found = next((c for c in (table.facets[col].canonical(v) for col in NOT_COLUMNS) if c is not None), None)
+            if found is None:
+                notices.append(
+                    f'This table has no symptom, body area or risk factor "{v}", so your "no" to it was left out.'
+                )
+            elif found not in without and found.casefold() not in {t.casefold() for t in self._chosen_terms(changes)}:
+                without.append(found)
+        changes["without"] = tuple(without)
         return replace(self, **changes), notices
+
+    @staticmethod
+    def _chosen_terms(fields: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+        return (*fields.get("symptoms", ()), *fields.get("areas", ()), *fields.get("risks", ()))
 
     def describe(self) -> str:
         """The query in plain English, e.g. "causes with cramps at night or twitching at
@@ -216,6 +246,14 @@ class Result:
     # Per ranked row: how many steps broader than the chosen terms it is listed, in all (0:
     # under each chosen term or a narrower one). None: every match is exact.
     steps: np.ndarray | None = field(default=None, repr=False)
+    # Per ranked row: how many of the findings the person said no to it lists. None: none said.
+    against: np.ndarray | None = field(default=None, repr=False)
+
+    def fit(self) -> np.ndarray:
+        """Per ranked row, how well it fits: the chosen symptoms it has, less the findings
+        said no to that it lists."""
+        hits = self.symptom_hits.astype(np.int32)
+        return hits if self.against is None else hits - self.against.astype(np.int32)
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -298,6 +336,30 @@ def _symptoms(table: CauseTable, ids: Sequence[int]) -> tuple[np.ndarray, np.nda
     return hits, total
 
 
+def listing(table: CauseTable, term: str) -> np.ndarray:
+    """Per row, whether it lists `term` (a symptom, body area or risk factor) or a narrower
+    one: someone without muscle cramps has no night cramps either."""
+    hit = np.zeros(len(table), dtype=bool)
+    for column in NOT_COLUMNS:
+        index = table.facets[column]
+        i = index.id_of(term)
+        if i is None:
+            continue
+        reach = table.reach.get(column)
+        hit[reach.up_postings[i] if reach is not None else index.postings[i]] = True
+    return hit
+
+
+def _against(table: CauseTable, without: Sequence[str]) -> np.ndarray | None:
+    """Per row, how many of the findings said no to it lists (None for none said)."""
+    if not without:
+        return None
+    count = np.zeros(len(table), dtype=np.int16)
+    for term in dict.fromkeys(t.casefold() for t in without):
+        count += listing(table, term)
+    return count
+
+
 def _re2_literal(word: str) -> str:
     """A RE2 pattern matching exactly `word`: ASCII letters and digits as they are, every
     other character by its code point, so nothing in the word acts as regex syntax."""
@@ -343,10 +405,12 @@ def _has_word(table: CauseTable, candidates: np.ndarray, word: str) -> np.ndarra
 
 
 def run_query(table: CauseTable, query: Query) -> Result:
-    """Apply a query: the matching causes ranked by how many chosen symptoms each has,
-    then by how close they are to the chosen terms (listed under a term itself, or a
-    narrower one, before a cause listed under a broader one: the calves before the whole
-    leg before the whole body), then by urgency (most urgent first), then by name."""
+    """Apply a query: the matching causes ranked as a clinician would think of them: by how
+    well each fits (the chosen symptoms it has, less the findings said no to that it
+    lists), then by how close they are to the chosen terms (listed under a term itself, or
+    a narrower one, before a cause listed under a broader one: the calves before the whole
+    leg before the whole body), then by how common it is (when the table says), then by
+    urgency (most urgent first), then by name."""
     n = len(table)
     mask = np.ones(n, dtype=bool)
     hits = None
@@ -383,21 +447,26 @@ def run_query(table: CauseTable, query: Query) -> Result:
             candidates = candidates[_has_word(table, candidates, w)]
         mask[:] = False
         mask[candidates] = True
+    against = _against(table, query.without)
     ranked = table.base_order[mask[table.base_order]]
     ranked_hits = hits[ranked] if hits is not None else np.zeros(len(ranked), dtype=np.int16)
     ranked_steps = steps[ranked] if steps is not None else None
-    if hits is not None or ranked_steps is not None:
-        # One stable sort on one key (numpy sorts 16-bit keys by radix): the most chosen
-        # symptoms first, then the fewest steps; the urgency and name order within.
-        if ranked_steps is None:
-            key = -ranked_hits.astype(np.int32)
-        else:
-            key = np.minimum(ranked_steps, _STEPS_SPAN - 1) - ranked_hits.astype(np.int32) * _STEPS_SPAN
+    ranked_against = against[ranked] if against is not None else None
+    if hits is not None or ranked_steps is not None or ranked_against is not None:
+        # One stable sort on one key (numpy sorts 16-bit keys by radix): the best fit
+        # first, then the fewest steps; the commonness, urgency and name order within.
+        fit = ranked_hits.astype(np.int32)
+        if ranked_against is not None:
+            fit = fit - ranked_against
+        key = -fit * _STEPS_SPAN if ranked_steps is not None else -fit
+        if ranked_steps is not None:
+            key = key + np.minimum(ranked_steps, _STEPS_SPAN - 1)
         small = len(key) == 0 or (key.min() > -(1 << 15) and key.max() < 1 << 15)
         order = np.argsort(key.astype(np.int16) if small else key, kind="stable")
         ranked, ranked_hits = ranked[order], ranked_hits[order]
         ranked_steps = None if ranked_steps is None else ranked_steps[order]
-    return Result(ranked, ranked_hits, mask, n, ranked_steps)
+        ranked_against = None if ranked_against is None else ranked_against[order]
+    return Result(ranked, ranked_hits, mask, n, ranked_steps, ranked_against)
 
 
 def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:
@@ -429,7 +498,8 @@ def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> t
     them. Returns at most `limit` positions and how many more there are."""
     if not len(result):
         return np.zeros(0, dtype=np.int64), 0
-    best = result.symptom_hits == result.symptom_hits.max()
+    fit = result.fit()
+    best = fit == fit.max()
     if result.steps is not None:  # and as close to the chosen terms as any
         best &= result.steps == result.steps[best].min()
     best = result.positions[best]

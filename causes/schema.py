@@ -29,7 +29,11 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARK = "'"
 # Least to most serious. A table written with the first three loads as it always did.
 URGENCY_LEVELS: tuple[str, ...] = ("self-care", "see a doctor", "urgent", "emergency")
+# How common a cause is among people with the table's symptoms, most common first; "not
+# known" where no source says. A blank cell is read as "not known".
+COMMONNESS_LEVELS: tuple[str, ...] = ("common", "less common", "rare", "not known")
 SUMMARY_MAX_CHARS = 400
+TEST_MAX_CHARS = 120  # one test a doctor may do, in plain words
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class ColumnSpec:
     required: bool
     kind: Kind
     content: str
+    choices: tuple[str, ...] = ()  # a choice column's values
 
 
 COLUMNS: tuple[ColumnSpec, ...] = (
@@ -55,7 +60,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         f"one or two plain-text sentences, at most {SUMMARY_MAX_CHARS} characters",
     ),
     ColumnSpec("explanation", False, "text", "longer plain text; blank lines separate paragraphs"),
-    ColumnSpec("urgency", False, "choice", "one of " + ", ".join(f"`{u}`" for u in URGENCY_LEVELS)),
+    ColumnSpec("urgency", False, "choice", "one of " + ", ".join(f"`{u}`" for u in URGENCY_LEVELS), URGENCY_LEVELS),
     ColumnSpec(
         "red_flags",
         False,
@@ -66,6 +71,23 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("source_name", False, "text", "who published the source"),
     ColumnSpec("source_url", False, "url", "an http or https URL"),
     ColumnSpec("last_reviewed", False, "date", "a date, YYYY-MM-DD"),
+    ColumnSpec(
+        "commonness",
+        False,
+        "choice",
+        "how common the cause is among people with these symptoms: one of "
+        + ", ".join(f"`{c}`" for c in COMMONNESS_LEVELS)
+        + " (blank: `not known`)",
+        COMMONNESS_LEVELS,
+    ),
+    ColumnSpec("commonness_source", False, "url", "an http or https URL of the source that says how common it is"),
+    ColumnSpec(
+        "tests",
+        False,
+        "list",
+        f"a list: tests a doctor may do for it, in plain words, each at most {TEST_MAX_CHARS} characters",
+    ),
+    ColumnSpec("tests_source", False, "url", "an http or https URL of the source that names the tests"),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -78,6 +100,9 @@ MSG_EMPTY_LIST = "the list is empty; give at least one item (separate items with
 MSG_DUPLICATE = "is used for more than one cause (names must be unique, ignoring case and spaces)"
 MSG_TOO_LONG = f"is longer than {SUMMARY_MAX_CHARS} characters"
 MSG_URGENCY = "is not one of " + ", ".join(URGENCY_LEVELS)
+MSG_COMMONNESS = "is not one of " + ", ".join(COMMONNESS_LEVELS)
+MSG_TEST_TOO_LONG = f"has a test longer than {TEST_MAX_CHARS} characters"
+MSG_TEST_LINK = "has a test that is a web address, not words"
 MSG_URL = "is not a web address starting with http:// or https://"
 MSG_DATE = "is not a real date written as YYYY-MM-DD"
 
@@ -88,6 +113,9 @@ FIXES: dict[str, str] = {
     MSG_DUPLICATE: "Give each cause its own name, or merge the rows into one.",
     MSG_TOO_LONG: "Shorten it to one or two sentences and move the rest to the explanation column.",
     MSG_URGENCY: "Write self-care, see a doctor, urgent or emergency, or leave the cell blank.",
+    MSG_COMMONNESS: "Write common, less common, rare or not known, or leave the cell blank.",
+    MSG_TEST_TOO_LONG: "Name each test in a short plain phrase (a blood test for potassium); put ; between tests.",
+    MSG_TEST_LINK: "Name the test in words; put the page that says so in source_url.",
     MSG_URL: "Give the page's full address, starting https://, or leave the cell blank.",
     MSG_DATE: "Write the date as year-month-day, for example 2026-01-31, or leave the cell blank.",
 }
@@ -127,6 +155,17 @@ def _blank_or(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], p
     return check
 
 
+def _items_within(limit: int) -> Callable[[pd.Series], pd.Series]:
+    """Per list cell, whether every item (trimmed) is at most `limit` characters."""
+    too_long = re.compile(rf"[^{LIST_SEPARATOR}]{{{limit + 1},}}")
+
+    def check(s: pd.Series) -> pd.Series:
+        items = s.str.replace(rf"\s*{LIST_SEPARATOR}\s*", LIST_SEPARATOR, regex=True).str.strip()
+        return ~items.str.contains(too_long, regex=True)
+
+    return check
+
+
 def _is_url(s: pd.Series) -> pd.Series:
     return s.str.fullmatch(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", case=False)
 
@@ -148,8 +187,14 @@ def _checks(spec: ColumnSpec) -> list[pa.Check]:
     if spec.name == "summary":
         checks.append(pa.Check(lambda s: s.str.strip().str.len() <= SUMMARY_MAX_CHARS, error=MSG_TOO_LONG))
     if spec.kind == "choice":
-        levels = set(URGENCY_LEVELS)
-        checks.append(pa.Check(_blank_or(lambda s: s.str.casefold().isin(levels)), error=MSG_URGENCY))
+        levels = set(spec.choices)
+        message = MSG_COMMONNESS if spec.name == "commonness" else MSG_URGENCY
+        checks.append(pa.Check(_blank_or(lambda s: s.str.casefold().isin(levels)), error=message))
+    if spec.name == "tests":
+        checks.append(pa.Check(_items_within(TEST_MAX_CHARS), error=MSG_TEST_TOO_LONG))
+        checks.append(
+            pa.Check(lambda s: ~s.str.contains(r"https?://|www\.", case=False, regex=True), error=MSG_TEST_LINK)
+        )
     if spec.kind == "url":
         checks.append(pa.Check(_blank_or(_is_url), error=MSG_URL))
     if spec.kind == "date":

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from causes.schema import COLUMN_NAMES, COLUMNS, LIST_COLUMNS, LIST_SEPARATOR, URGENCY_LEVELS
+from causes.schema import COLUMN_NAMES, COLUMNS, COMMONNESS_LEVELS, LIST_COLUMNS, LIST_SEPARATOR, URGENCY_LEVELS
 from causes.strings import (
     Items,
     as_str,
@@ -30,6 +30,10 @@ from causes.vocabulary import Declared, Links, links_of
 FACET_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors", "category", "urgency")
 # Most urgent first: a larger rank sorts earlier. A blank urgency ranks last.
 URGENCY_RANK: dict[str, int] = {level: i + 1 for i, level in enumerate(URGENCY_LEVELS)}
+# More common first: a larger rank sorts earlier. "not known" (or blank) ranks above
+# "rare": a cause no source calls rare is not put below one a source does.
+COMMONNESS_RANK: dict[str, int] = {"common": 4, "less common": 3, "not known": 2, "": 2, "rare": 1}
+assert set(COMMONNESS_RANK) - {""} == set(COMMONNESS_LEVELS)
 _LIST_FACETS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors")
 
 
@@ -292,6 +296,10 @@ class CauseTable:
     by_name: dict[str, int]
     # Per list column whose terms name broader terms (`causes.vocabulary`): who reaches what.
     reach: dict[str, Reach] = field(default_factory=dict)
+    # Per row: how common the cause is (`COMMONNESS_RANK`); all 2 when the table says nothing.
+    commonness_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    # Per row: its place in `base_order` (a sort's last tie-breaker).
+    base_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -309,7 +317,10 @@ class CauseTable:
     ) -> CauseTable:
         """From a frame of the format's columns whose lists are already split (tuples).
         `declared`: per column, the terms and broader terms a glossary declares."""
-        frame = frame.reset_index(drop=True)
+        frame = frame.reset_index(drop=True).copy()
+        for c in COLUMNS:  # a column added to the format since the frame was made: blank
+            if c.name not in frame.columns:
+                frame[c.name] = [()] * len(frame) if c.kind == "list" else ""
         lists = {c: items_of([v if type(v) is tuple else tuple(v) for v in frame[c]]) for c in LIST_COLUMNS}
         return cls._assemble(frame, lists, name, digest, warnings, extra_columns, declared or {})
 
@@ -381,9 +392,19 @@ class CauseTable:
             frame[col] = pd.Series(respelled, index=frame.index, dtype="str")
         facets = {col: facets[col] for col in FACET_COLUMNS}
         urgency_rank = frame["urgency"].map(URGENCY_RANK).fillna(0).to_numpy(dtype=np.int8)
+        commonness_rank = frame["commonness"].map(COMMONNESS_RANK).fillna(2).to_numpy(dtype=np.int8)
         folded_names = casefold(frame["cause"])
         name_rank = pc.rank(pa.array(folded_names), sort_keys="ascending", tiebreaker="first").to_numpy()
-        base_order = np.lexsort((name_rank, -urgency_rank.astype(np.int16))).astype(np.int64)
+        # Before a query's fit: common things first, then, among causes as common, the usually
+        # harmless first (a blank level last), then by name. A table that does not say how
+        # common its causes are keeps the order it always had: the most urgent first.
+        says_commonness = bool((frame["commonness"] != "").any())
+        urgency_key = np.where(urgency_rank > 0, urgency_rank, len(URGENCY_LEVELS) + 1).astype(np.int16)
+        if not says_commonness:
+            urgency_key = -urgency_rank.astype(np.int16)
+        base_order = np.lexsort((name_rank, urgency_key, -commonness_rank.astype(np.int16))).astype(np.int64)
+        base_rank = np.empty(n_rows, dtype=np.int64)
+        base_rank[base_order] = np.arange(n_rows, dtype=np.int64)
         search_texts = (folded_names, casefold(frame["summary"]), casefold(frame["explanation"]))
         by_name = dict(zip(name_keys(frame["cause"]).tolist(), range(n_rows), strict=True))
         return cls(
@@ -398,6 +419,8 @@ class CauseTable:
             search_texts=search_texts,
             by_name=by_name,
             reach=reach,
+            commonness_rank=commonness_rank,
+            base_rank=base_rank,
         )
 
     def position_of(self, cause: str) -> int | None:
@@ -408,6 +431,12 @@ class CauseTable:
         """One cause as a plain dict: the format's columns, then the extra columns."""
         row = self.frame.iloc[position]
         return {c: row[c] for c in (*COLUMN_NAMES, *self.extra_columns)}
+
+    @property
+    def says_commonness(self) -> bool:
+        """Whether the table says how common any cause is (else none is shown, and the
+        order is as it was before the column existed)."""
+        return bool((self.frame["commonness"] != "").any())
 
     @property
     def categories(self) -> tuple[str, ...]:

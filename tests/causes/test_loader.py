@@ -18,6 +18,7 @@ from causes.schema import COLUMN_NAMES, REQUIRED
 from causes.table import CauseTable
 
 HEADER: list[str] = list(COLUMN_NAMES)
+N = len(HEADER)  # the columns of a full header
 
 
 def base_row(i: int) -> dict[str, str]:
@@ -36,6 +37,10 @@ def base_row(i: int) -> dict[str, str]:
         "source_name": "",
         "source_url": "",
         "last_reviewed": "",
+        "commonness": "",
+        "commonness_source": "",
+        "tests": "",
+        "tests_source": "",
     }
 
 
@@ -97,6 +102,10 @@ def test_minimal_valid_table_loads():
         "source_name": "",
         "source_url": "",
         "last_reviewed": "",
+        "commonness": "",
+        "commonness_source": "",
+        "tests": (),
+        "tests_source": "",
     }
 
 
@@ -115,6 +124,10 @@ def test_only_required_columns_is_a_valid_table():
         "source_name": "",
         "source_url": "",
         "last_reviewed": "",
+        "commonness": "",
+        "commonness_source": "",
+        "tests": (),
+        "tests_source": "",
     }
 
 
@@ -133,6 +146,10 @@ def test_full_row_is_read_as_written():
         "source_name": "NHS",
         "source_url": "https://www.nhs.uk/conditions/leg-cramps/",
         "last_reviewed": "2025-06-01",
+        "commonness": "less common",
+        "commonness_source": "https://example.org/how-common",
+        "tests": "a blood test for magnesium; a heart tracing (ECG)",
+        "tests_source": "https://example.org/tests",
     }
     t = load_cause_table(table(row))
     assert t.record(0) == {
@@ -142,6 +159,7 @@ def test_full_row_is_read_as_written():
         "risk_factors": ("diuretics", "alcohol"),
         "red_flags": ("weakness", "palpitations"),
         "self_care": ("eat leafy greens",),
+        "tests": ("a blood test for magnesium", "a heart tracing (ECG)"),
     }
 
 
@@ -403,7 +421,30 @@ def test_uploaded_bytes_take_the_given_name():
 
 LONG_SUMMARY = "word " * 81  # 405 characters, 404 once trimmed
 
+TOO_LONG = "has a test longer than 120 characters"
+LONG_TEST = "a blood test for " + "potassium and " * 8  # 129 characters, trimmed
+
 CELL_PROBLEMS = [
+    pytest.param(
+        table({}, {"commonness": "very common"}),
+        ['row 3, commonness: "very common" is not one of common, less common, rare, not known'],
+        id="commonness not one of the four",
+    ),
+    pytest.param(
+        table({}, {"commonness_source": "nhs.uk/leg-cramps"}),
+        ['row 3, commonness_source: "nhs.uk/leg-cramps" is not a web address starting with http:// or https://'],
+        id="commonness source without https",
+    ),
+    pytest.param(
+        table({}, {"tests": f"an ECG; {LONG_TEST}"}),
+        ['row 3, tests: "an ECG; a blood test for potassium and potassium and potass…" ' + TOO_LONG],
+        id="a test too long",
+    ),
+    pytest.param(
+        table({}, {"tests": "an ECG; https://example.org/tests"}),
+        ['row 3, tests: "an ECG; https://example.org/tests" has a test that is a web address, not words'],
+        id="a test that is a link",
+    ),
     pytest.param(
         table({}, {}, {}, {}, {}, {"urgency": "soon"}),
         ['row 7, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency'],
@@ -648,34 +689,34 @@ FILE_PROBLEMS = [
     ),
     pytest.param(
         table({}, header=[*HEADER, " Cause "]),
-        ["row 1, cause: the column name appears twice (columns 1 and 14); each column may appear once"],
+        [f"row 1, cause: the column name appears twice (columns 1 and {N + 1}); each column may appear once"],
         id="duplicate column ignoring case and spaces",
     ),
     pytest.param(
         table({"notes": "a"}, header=[*HEADER, "notes", "NOTES"]),
-        ["row 1, NOTES: the column name appears twice (columns 14 and 15); each column may appear once"],
+        [f"row 1, NOTES: the column name appears twice (columns {N + 1} and {N + 2}); each column may appear once"],
         id="duplicate extra column",
     ),
     pytest.param(
         write_csv(
             [[*HEADER, ""], [*GOOD_LINE.decode().split(","), ""], [*GOOD_LINE.decode().split(","), "x"]]
         ).encode(),
-        ["row 1: column 14 has values but no name in the header row"],
+        [f"row 1: column {N + 1} has values but no name in the header row"],
         id="nameless column with a value",
     ),
     pytest.param(
-        write_csv([[*HEADER[:3], " ", *HEADER[3:]], ["C", "Cat", "s", "v", "b", "", "S.", *[""] * 7]]).encode(),
+        write_csv([[*HEADER[:3], " ", *HEADER[3:]], ["C", "Cat", "s", "v", "b", "", "S.", *[""] * (N - 6)]]).encode(),
         ["row 1: column 4 has values but no name in the header row"],
         id="nameless column in the middle",
     ),
     pytest.param(
         table({}, {}) + GOOD_LINE.replace(b"Cause 1", b"Cause 3") + b",extra,cells\n",
-        ["row 4: has 15 cells but the header has 13: is a cell missing its quotes, or is there a stray comma?"],
+        [f"row 4: has {N + 2} cells but the header has {N}: is a cell missing its quotes, or is there a stray comma?"],
         id="too many cells",
     ),
     pytest.param(
         table({}) + b"Cause 2,Lifestyle,cramps\n",
-        ["row 3: has 3 cells but the header has 13: is a cell or a separator missing?"],
+        [f"row 3: has 3 cells but the header has {N}: is a cell or a separator missing?"],
         id="too few cells",
     ),
     pytest.param(
@@ -725,7 +766,7 @@ def test_every_problem_is_reported_at_once_sorted_by_row():
         'row 2, cause: "Cause 1" is also the name in row 6; each cause must have its own name',
         "row 3, summary: the cell is blank, but this column is required",
         'row 3, source_url: "ftp://x.org" is not a web address starting with http:// or https://',
-        "row 4: has 3 cells but the header has 13: is a cell or a separator missing?",
+        f"row 4: has 3 cells but the header has {N}: is a cell or a separator missing?",
         'row 5, urgency: "soon" is not one of self-care, see a doctor, urgent, emergency',
         'row 6, cause: "CAUSE 1" is also the name in row 2; each cause must have its own name',
         "row 6, body_areas: the list is empty; give at least one item (separate items with ;)",
@@ -734,7 +775,7 @@ def test_every_problem_is_reported_at_once_sorted_by_row():
 
 def test_header_problems_are_reported_together():
     assert problems_of(table({}, header=[*without("symptoms"), "category"])) == [
-        "row 1, category: the column name appears twice (columns 2 and 13); each column may appear once",
+        f"row 1, category: the column name appears twice (columns 2 and {N}); each column may appear once",
         "row 1, symptoms: this required column is missing from the header row",
     ]
 

@@ -12,7 +12,7 @@ from causes import loader
 from causes.editing import cells_csv, cells_of
 from causes.loader import CauseTableError, _load_cause_table, check_cells, load_cause_table
 from causes.redflags import parse_flag
-from causes.schema import COLUMN_NAMES, URGENCY_LEVELS, unneutralise
+from causes.schema import COLUMN_NAMES, COMMONNESS_LEVELS, URGENCY_LEVELS, unneutralise
 from causes.strings import ODD_SPACE
 from causes.table import CauseTable
 
@@ -131,6 +131,7 @@ def valid_tables(draw) -> tuple[list[str], list[list[str]], list[dict]]:
             ("risk_factors", False),
             ("red_flags", False),
             ("self_care", False),
+            ("tests", False),
         ):
             cells[col], items = draw(list_cell(required))
             record[col] = items
@@ -145,6 +146,12 @@ def valid_tables(draw) -> tuple[list[str], list[list[str]], list[dict]]:
         cells["source_url"], record["source_url"] = url, url
         date = draw(st.one_of(st.just(""), st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}")))
         cells["last_reviewed"], record["last_reviewed"] = date, date
+        common = draw(st.sampled_from(["", *COMMONNESS_LEVELS, "RARE", " Less Common "]))
+        cells["commonness"], record["commonness"] = common, common.strip().casefold()
+        url = draw(urls)
+        cells["commonness_source"], record["commonness_source"] = url, url
+        url = draw(urls)
+        cells["tests_source"], record["tests_source"] = url, url
         rows.append([cells[c] for c in header])
         expected.append(record)
     return header, rows, expected
@@ -173,6 +180,7 @@ def apply_first_spelling(records: list[dict]) -> None:
     for r in records:
         r["red_flags"] = tuple(dedupe(r["red_flags"]))
         r["self_care"] = tuple(dedupe(r["self_care"]))
+        r["tests"] = tuple(dedupe(r["tests"]))
 
 
 @SETTINGS

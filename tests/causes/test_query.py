@@ -73,6 +73,7 @@ def names(table: CauseTable, result: Result) -> list[str]:
         ({"match": "nonsense"}, Query(match="any")),
         ({"match": ["all", "any"]}, Query(match="any")),
         ({"unknown": ["x"], "symptom": []}, Query()),
+        ({"not": ["weakness", " weakness ", "back"]}, Query(without=("weakness", "back"))),
         (
             {
                 "symptom": ["a"],
@@ -102,6 +103,7 @@ def test_from_params(params, expected):
         (Query(text="   "), {}),
         (Query(match="all"), {"match": ["all"]}),
         (Query(match="any"), {}),
+        (Query(symptoms=("cramps",), without=("weakness",)), {"symptom": ["cramps"], "not": ["weakness"]}),
     ],
 )
 def test_to_params(query, params):
@@ -117,6 +119,7 @@ def test_to_params(query, params):
         Query(urgencies=("urgent", "see a doctor"), text="blood magnesium"),
         Query(("a",), ("b",), ("c",), ("d",), ("e",), "f g", "all"),
         Query(symptoms=("cramps & spasms", "a=b", "x;y"), text="50% of people?"),
+        Query(symptoms=("cramps",), without=("weakness", "calves", "age over 60")),
     ],
 )
 def test_params_round_trip(query):
@@ -702,3 +705,114 @@ def test_a_bad_broader_term_is_a_note_naming_the_glossary_row_and_the_table_stil
     looped = table_from_rows(COLUMNS, TREE_ROWS, glossary=loop)
     assert "go round in a loop" in looped.warnings[0] and "rows 2, 3" in looped.warnings[0]
     assert names(looped, run_query(looped, Query(areas=("calves",)))) == ["Night cramps"]
+
+
+# --- findings said no to, and how common a cause is ---------------------------------------------
+
+
+def test_a_no_is_restricted_to_the_tables_terms_in_any_asked_column(table):
+    query, notices = Query(symptoms=("cramps at night",), without=("WEAKNESS", "Calves", "nausea")).restricted_to(table)
+    assert query.without == ("weakness", "calves")
+    assert notices == ['This table has no symptom, body area or risk factor "nausea", so your "no" to it was left out.']
+    # a finding both chosen and said no to: the choice wins
+    query, _ = Query(symptoms=("weakness",), without=("weakness",)).restricted_to(table)
+    assert query.without == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "against"),
+    [
+        # cramps at night: alpha, Bravo, Charlie, Foxtrot (urgency, then name); a no to
+        # weakness moves Foxtrot, which lists it, below the others; nothing is hidden
+        (Query(symptoms=("cramps at night",)), ["Charlie", "alpha", "Bravo", "Foxtrot"], None),
+        (
+            Query(symptoms=("cramps at night",), without=("weakness",)),
+            ["Charlie", "alpha", "Bravo", "Foxtrot"],
+            [0, 0, 0, 1],
+        ),
+        # alpha and Foxtrot have both chosen symptoms; a no to weakness (Foxtrot and delta
+        # list it) puts Foxtrot level with the causes with one (urgency, then name: a blank
+        # level last), and delta, with one, below them all
+        (
+            Query(symptoms=("cramps at night", "twitching at rest")),
+            ["alpha", "Foxtrot", "Charlie", "delta", "Bravo"],
+            None,
+        ),
+        (
+            Query(symptoms=("cramps at night", "twitching at rest"), without=("weakness",)),
+            ["alpha", "Charlie", "Bravo", "Foxtrot", "delta"],
+            [0, 0, 0, 1, 1],
+        ),
+        # an area said no to counts against the causes filed under it
+        (
+            Query(symptoms=("cramps at night",), without=("calves",)),
+            ["Bravo", "Charlie", "alpha", "Foxtrot"],
+            [0, 1, 1, 1],
+        ),
+        # with nothing chosen, a no still ranks (everything is shown)
+        (
+            Query(without=("age over 60",)),
+            ["Charlie", "Echo", "Bravo", "Foxtrot", "delta", "alpha"],
+            [0, 0, 0, 0, 1, 1],
+        ),
+    ],
+)
+def test_a_no_moves_the_causes_that_list_it_down_and_hides_none(table, query, expected, against):
+    result = run_query(table, query)
+    assert names(table, result) == expected
+    assert (None if result.against is None else result.against.tolist()) == against
+    assert set(names(table, result)) == set(names(table, run_query(table, replace(query, without=()))))
+
+
+def test_a_no_to_a_broader_term_counts_against_its_narrower_ones():
+    tree = table_from_rows(
+        ["cause", "category", "symptoms", "body_areas", "summary"],
+        [["Night", "A", "cramps at night", "calves", "N."], ["Spasm", "A", "spasms", "calves", "S."]],
+        glossary=[
+            ["cramps at night", "symptom", "Cramps at night.", "muscle cramps"],
+            ["muscle cramps", "symptom", "Cramps.", ""],
+        ],
+    )
+    result = run_query(tree, Query(areas=("calves",), without=("muscle cramps",)))
+    # someone without muscle cramps has no night cramps either
+    assert names(tree, result) == ["Spasm", "Night"] and result.against.tolist() == [0, 1]
+
+
+COMMON = ["cause", "category", "symptoms", "body_areas", "summary", "urgency", "commonness"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # fit first, then how common, then the harmless first, then by name
+        (
+            [
+                ["Rare", "A", "cramps", "calves", "R.", "see a doctor", "rare"],
+                ["Unknown", "A", "cramps", "calves", "U.", "urgent", "not known"],
+                ["Blank", "A", "cramps", "calves", "B.", "emergency", ""],
+                ["Common urgent", "A", "cramps", "calves", "C.", "urgent", "Common"],
+                ["Common", "A", "cramps", "calves", "C.", "self-care", "common"],
+                ["Less", "A", "cramps", "calves", "L.", "self-care", "less common"],
+                ["Fits best", "A", "cramps; twitching", "calves", "F.", "see a doctor", "rare"],
+            ],
+            ["Fits best", "Common", "Common urgent", "Less", "Unknown", "Blank", "Rare"],
+        ),
+        # a table that does not say how common: as before, the most urgent first
+        (
+            [
+                ["Harmless", "A", "cramps", "calves", "H.", "self-care", ""],
+                ["Urgent", "A", "cramps", "calves", "U.", "urgent", ""],
+                ["Doctor", "A", "cramps", "calves", "D.", "see a doctor", ""],
+            ],
+            ["Urgent", "Doctor", "Harmless"],
+        ),
+    ],
+    ids=["says how common", "says nothing"],
+)
+def test_common_things_first(rows, expected):
+    tbl = table_from_rows(COMMON, rows)
+    assert names(tbl, run_query(tbl, Query(symptoms=("cramps", "twitching")))) == expected
+    # the column left out altogether ranks as a column of blanks does
+    plain = table_from_rows(COMMON[:-1], [r[:-1] for r in rows])
+    if not any(r[-1] for r in rows):
+        assert names(plain, run_query(plain, Query(symptoms=("cramps", "twitching")))) == expected

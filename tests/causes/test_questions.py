@@ -8,7 +8,17 @@ import math
 import pytest
 
 from causes import Query, run_query
-from causes.questions import MIN_BITS, Question, next_question, ranked_questions, split_bits
+from causes.questions import (
+    ASK_AT_MOST,
+    MIN_BITS,
+    TOP,
+    Question,
+    answer_query,
+    changes_order,
+    next_question,
+    ranked_questions,
+    split_bits,
+)
 from tests.causes.tables import table_from_rows
 
 COLUMNS = ["cause", "category", "symptoms", "body_areas", "risk_factors", "summary", "urgency"]
@@ -137,3 +147,83 @@ def test_the_bundled_table_asks_something_useful_for_twitching_at_rest(bundled):
     assert q is not None and q.bits >= MIN_BITS
     assert q.term.casefold() != "twitching at rest"
     assert 0 < q.having < len(result)
+
+
+# --- answers: what a yes, a no and a "not sure" do ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "answer", "expected"),
+    [
+        ("symptoms", "yes", Query(symptoms=("cramps", "weakness"))),
+        ("symptoms", "no", Query(symptoms=("cramps",), without=("weakness",))),
+        ("symptoms", "not sure", Query(symptoms=("cramps",))),
+        ("body_areas", "yes", Query(symptoms=("cramps",), areas=("weakness",))),
+        ("risk_factors", "yes", Query(symptoms=("cramps",), risks=("weakness",))),
+        ("risk_factors", "no", Query(symptoms=("cramps",), without=("weakness",))),
+    ],
+)
+def test_an_answer_is_a_filter_a_finding_or_nothing(column, answer, expected):
+    assert answer_query(Query(symptoms=("cramps",)), Question(column, "weakness", 1, 2, 1.0), answer) == expected
+
+
+def test_an_area_or_a_risk_factor_is_asked_only_while_none_is_chosen():
+    # a yes to a second area would widen the view (areas are alternatives), not narrow it
+    asked = {q.column for q in ranked_questions(PLACES, run_query(PLACES, Query()))}
+    assert asked == {"body_areas", "risk_factors"}
+    query = Query(areas=("calves",))
+    shown = run_query(PLACES, Query(areas=("calves", "thighs", "feet and toes")))
+    assert {q.column for q in ranked_questions(PLACES, shown, query)} == {"risk_factors"}
+    query = Query(areas=("calves",), risks=("older age",))
+    assert ranked_questions(PLACES, shown, query) == []
+
+
+def test_a_finding_said_no_to_is_not_asked_again():
+    query = Query(without=("weakness",))
+    assert "weakness" not in {q.term for q in ranked_questions(DANGER, run_query(DANGER, query), query)}
+
+
+# Every answer to every question of these tables either changes the order of the causes
+# shown first or the question is not asked: checked by running the answered query.
+@pytest.mark.parametrize("tbl", [EVEN, DANGER, PLACES], ids=["even", "danger", "places"])
+def test_a_question_is_asked_only_when_an_answer_would_change_the_order(tbl):
+    result = run_query(tbl, Query())
+    for q in ranked_questions(tbl, result):
+        after = [run_query(tbl, answer_query(Query(), q, a)).positions[:TOP].tolist() for a in ("yes", "no")]
+        moved = any(a != result.positions[:TOP].tolist() for a in after)
+        assert changes_order(tbl, result, q) == moved, q
+
+
+def test_a_question_that_would_not_change_the_order_is_skipped():
+    # A and B have both chosen symptoms, C and D one. "ache" (A and B) splits them as well
+    # as "pain" (A and C) does, and comes first in the table's order; but a yes leaves A and
+    # B first, and a no puts them level with C and D, where their names still put them
+    # first: no answer would change the order, so "pain" is asked instead.
+    tbl = table(
+        ("A", "self-care", "cramps; tremor; ache; pain", "calves", ""),
+        ("B", "self-care", "cramps; tremor; ache", "calves", ""),
+        ("C", "self-care", "cramps; pain", "calves", ""),
+        ("D", "self-care", "cramps", "calves", ""),
+    )
+    query = Query(symptoms=("cramps", "tremor"))
+    result = run_query(tbl, query)
+    assert [tbl.record(int(p))["cause"] for p in result.positions] == ["A", "B", "C", "D"]
+    ache, pain = ranked_questions(tbl, result, query)
+    assert (ache.term, pain.term) == ("ache", "pain") and ache.bits == pain.bits
+    assert not changes_order(tbl, result, ache)
+    assert changes_order(tbl, result, pain)
+    assert next_question(tbl, result, query) == pain
+    assert next_question(tbl, result, query, [("symptoms", "pain")]) is None
+
+
+def test_the_bundled_table_stops_when_nothing_would_change(bundled):
+    """Answer every question "not sure" until none is left: it ends, and never asks the
+    same question twice."""
+    query = Query(symptoms=("muscle cramps",), areas=("calves",))
+    result = run_query(bundled, query)
+    seen: list[tuple[str, str]] = []
+    while (q := next_question(bundled, result, query, seen)) is not None:
+        assert (q.column, q.term) not in seen
+        assert q.column != "body_areas"  # an area is chosen
+        seen.append((q.column, q.term))
+    assert len(seen) >= ASK_AT_MOST

@@ -220,15 +220,24 @@ def _cases() -> list[Case]:
         ),
         Case(
             "ragged-row.csv",
-            (good + "Cause 9,Lifestyle,cramps,calves,,A summary, with a comma,,,,,,,,extra\r\n").encode(),
+            (
+                good
+                + "Cause 9,Lifestyle,cramps,calves,,A summary, with a comma"
+                + "," * (len(HEADER) - 6)
+                + "extra\r\n"
+            ).encode(),
             problems=(
-                "row 5: has 15 cells but the header has 13: is a cell missing its quotes, or is there a stray comma?",
+                f"row 5: has {len(HEADER) + 1} cells but the header has {len(HEADER)}: "
+                "is a cell missing its quotes, or is there a stray comma?",
             ),
         ),
         Case(
             "duplicate-column.csv",
             write(rows(2), [*HEADER, "Summary"]).encode(),
-            problems=("row 1, summary: the column name appears twice (columns 6 and 14); each column may appear once",),
+            problems=(
+                f"row 1, summary: the column name appears twice (columns 6 and {len(HEADER) + 1}); "
+                "each column may appear once",
+            ),
         ),
         Case(
             "one-megabyte-cell.csv",

@@ -7,6 +7,7 @@ import re
 import statistics
 from urllib.parse import urlsplit
 
+import numpy as np
 import pytest
 import textstat
 
@@ -20,8 +21,9 @@ from causes.content import (
     Glossary,
     load_claims,
 )
+from causes.query import Query, run_query
 from causes.redflags import cause_flags, load_red_flags
-from causes.schema import COLUMN_NAMES, LIST_COLUMNS, URGENCY_LEVELS
+from causes.schema import COLUMN_NAMES, COMMONNESS_LEVELS, LIST_COLUMNS, URGENCY_LEVELS
 from tests.support.bundled import bundled_table
 
 DATA = BUNDLED_TABLE.parent
@@ -117,8 +119,33 @@ def test_the_table_has_65_to_80_causes_without_warnings():
 @pytest.mark.parametrize("record", RECORDS, ids=[r["cause"] for r in RECORDS])
 def test_every_column_is_filled(record):
     blank = [c for c in COLUMN_NAMES if (not record[c]) if c not in LIST_COLUMNS or not record[c]]
+    # How common a cause is has a source exactly when one says: "not known" has none.
+    blank = [c for c in blank if not (c == "commonness_source" and record["commonness"] == "not known")]
     assert blank == [], f"{record['cause']}: blank {blank}"
     assert record["evidence"] in {"established", "weak"}
+    assert record["commonness"] in COMMONNESS_LEVELS
+    assert (record["commonness"] == "not known") == (record["commonness_source"] == ""), record["cause"]
+
+
+def test_common_things_come_first_for_every_pick_of_one_symptom():
+    """Common things first: for each symptom alone, no cause is above one that fits as well
+    and is more common; and where a common self-care cause fits best, one is first (for
+    twitching at rest, harmless twitches, by far the commonest cause)."""
+    for symptom in TABLE.facets["symptoms"].terms:
+        result = run_query(TABLE, Query(symptoms=(symptom,)))
+        fit = result.fit()
+        steps = result.steps if result.steps is not None else np.zeros(len(result), dtype=int)
+        common = TABLE.commonness_rank[result.positions]
+        for i in range(len(result) - 1):
+            if (fit[i], steps[i]) == (fit[i + 1], steps[i + 1]):
+                assert common[i] >= common[i + 1], (symptom, i)
+        best = (fit == fit[0]) & (steps == steps[0])
+        gentle = best & (common == 4) & (TABLE.urgency_rank[result.positions] == 1)
+        if gentle.any():
+            first = TABLE.record(int(result.positions[0]))
+            assert (first["commonness"], first["urgency"]) == ("common", "self-care"), symptom
+    first = TABLE.record(int(run_query(TABLE, Query(symptoms=("twitching at rest",))).positions[0]))
+    assert first["cause"].startswith("Benign fasciculations")
 
 
 def test_categories_are_one_small_fixed_set():

@@ -90,6 +90,14 @@ _LONG_TAIL = (
 _SOURCES = (
     "NHS", "Mayo Clinic", "MedlinePlus", "NICE", "Cleveland Clinic", "Patient.info", "BMJ Best Practice",
 )  # fmt: skip
+_COMMONNESS = ("common", "less common", "rare", "not known", "")
+_TESTS = (
+    "a blood test for potassium and calcium",
+    "a blood test of kidney function",
+    "a nerve conduction test",
+    "an MRI scan of the lower back",
+    "an ultrasound scan of the leg veins",
+)
 _SELF_CARE = (
     "stretch the muscle gently", "drink enough water", "rest the leg", "apply warmth", "apply a cold pack",
     "massage the muscle", "walk it off", "cut down on caffeine", "sleep regular hours", "wear supportive shoes",
@@ -269,6 +277,10 @@ def _chunk(first: int, n: int, np_rng: np.random.Generator, vocab: dict, symptom
         pc.take(_large(list(_SOURCES)), pa.array(np_rng.integers(0, len(_SOURCES), size=n))),
         _large([f"https://example.org/conditions/{i}?ref=bench" for i in numbers.tolist()]),
         pc.take(_large(vocab["dates"]), pa.array(np_rng.integers(0, len(vocab["dates"]), size=n))),
+        pc.take(_large(list(_COMMONNESS)), pa.array(np_rng.integers(0, len(_COMMONNESS), size=n))),
+        _large([f"https://example.org/how-common/{i}" for i in numbers.tolist()]),
+        _joined(_large(list(_TESTS)), *_some_of(np_rng, len(_TESTS), 0, 3, n)),
+        _large([f"https://example.org/tests/{i}" for i in numbers.tolist()]),
     ]
     crlf = pa.scalar("\r\n", pa.large_string())
     lines = pc.binary_join_element_wise(*map(_csv_cells, columns), pa.scalar(",", pa.large_string()))
