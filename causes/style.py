@@ -230,35 +230,63 @@ def category_colours(categories: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {c: CATEGORY_PALETTE[i] if i < len(CATEGORY_PALETTE) else OTHER_COLOUR for i, c in enumerate(categories)}
 
 
-def row_label(cause: Mapping[str, Any], rank: int) -> str:
+# How common a cause is, in words (`commonness`; a blank cell is "not known").
+COMMONNESS_WORDS: dict[str, str] = {
+    "common": "Common cause",
+    "less common": "Less common cause",
+    "rare": "Rare cause",
+    "not known": "How common: not known",
+    "": "How common: not known",
+}
+
+
+def commonness_words(value: str) -> str:
+    """`Common cause`, `Rare cause`, `How common: not known`."""
+    return COMMONNESS_WORDS.get(str(value).strip().casefold(), COMMONNESS_WORDS[""])
+
+
+def row_label(cause: Mapping[str, Any], rank: int, why: str = "", common: bool = False) -> str:
     """A cause in the phone's ranked list as one button label: its rank and name, its usual
-    level in words with its colour, and, on a line under them, the first sentence of its
-    summary (the row cuts it to one line; a tap opens the full explanation). Table text is
-    escaped."""
+    level in words with its colour (and how common it is, with `common`), on a line under
+    them the first sentence of its summary (the row cuts it to one line; a tap opens the
+    full explanation), and why it is listed (`why`, whole). Table text is escaped."""
     style = urgency_style(cause["urgency"])
     summary = " ".join(str(cause["summary"]).split())
     first = summary.split(". ", 1)[0].rstrip(".") + "." if summary else ""
     head = f"**{rank}\\. {md_escape(cause['cause'])}** " + badge_md(style.label, style.badge, style.icon)
-    return f"{head}\n\n{md_escape(first)}" if first else head
+    if common:
+        head += " " + badge_md(commonness_words(cause["commonness"]), "gray")
+    lines = [head, md_escape(first) if first else "", f":small[{md_escape(why)}]" if why else ""]
+    return "\n\n".join(line for line in lines if line)
 
 
 def card_markdown(
-    cause: Mapping[str, Any], rank: int, hits: int, chosen: Sequence[str], has: Sequence[str] | None = None
+    cause: Mapping[str, Any],
+    rank: int,
+    hits: int,
+    chosen: Sequence[str],
+    has: Sequence[str] | None = None,
+    why: str = "",
+    common: bool = False,
 ) -> str:
     """A cause in the ranked list as one markdown text (each element costs the browser a
-    message per rerun): its rank and name, urgency and category badges, summary, and,
-    when symptoms are chosen, which of them it has (`has`: its symptoms that match, as
-    `causes.query.matching_terms` says them; by default those it has word for word).
-    Table text is escaped."""
+    message per rerun): its rank and name, urgency and category badges (and how common it
+    is, with `common`), summary, and why it is listed (`why`, from `causes.why`), or
+    without one, when symptoms are chosen, which of them it has (`has`: its symptoms that
+    match, as `causes.query.matching_terms` says them; by default those it has word for
+    word). Table text is escaped."""
     style = urgency_style(cause["urgency"])
-    lines = [
-        f"#### {rank}\\. {md_escape(cause['cause'])}",
+    badges = (
         badge_md(style.label, style.badge, style.icon)
         + " "
-        + badge_md(md_escape(cause["category"]), "gray", CATEGORY_ICON),
-        md_escape(cause["summary"]),
-    ]
-    if chosen:
+        + badge_md(md_escape(cause["category"]), "gray", CATEGORY_ICON)
+    )
+    if common:
+        badges += " " + badge_md(commonness_words(cause["commonness"]), "gray", ":material/groups:")
+    lines = [f"#### {rank}\\. {md_escape(cause['cause'])}", badges, md_escape(cause["summary"])]
+    if why:
+        lines.append(":small[:gray[" + md_escape(f"Why it is listed: {why[:1].lower()}{why[1:]}") + "]]")
+    elif chosen:
         wanted = {s.casefold() for s in chosen}
         has = [s for s in cause["symptoms"] if s.casefold() in wanted] if has is None else has
         lines.append(":small[:gray[" + md_escape(symptom_hits_line(hits, len(chosen)) + ": " + ", ".join(has)) + "]]")

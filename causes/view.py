@@ -6,6 +6,7 @@ table (the table's spelling wins; a value the table lacks is dropped with a noti
 it) and `View.to_params` writes them back, so a copied link reopens the same view.
 
     ?symptom=cramps&symptom=twitching&area=calves&match=all&q=statin
+    ?symptom=cramps&area=calves&not=muscle weakness   (a finding said no to: ranks lower)
     ?cause=Dehydration
     ?compare=Cause A&compare=Cause B        (2 to 4 causes, in order)
     ?deck=Cause A&deck=Cause B&slide=3      (up to 30 causes, in order; slides from 1)
@@ -25,7 +26,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from causes.compare import MAX_CAUSES as MAX_COMPARED
 from causes.deck import MAX_CAUSE_SLIDES as MAX_DECK
-from causes.query import URL_PARAMS, Query
+from causes.query import NOT_PARAM, URL_PARAMS, Query
 from causes.room import normal_code
 from causes.strings import name_key
 from causes.style import plural
@@ -37,7 +38,7 @@ COMPARE_PARAM = "compare"
 DECK_PARAM = "deck"
 SLIDE_PARAM = "slide"
 ROOM_PARAM = "room"
-FILTER_PARAMS: tuple[str, ...] = (*URL_PARAMS, "q", "match")
+FILTER_PARAMS: tuple[str, ...] = (*URL_PARAMS, "q", "match", NOT_PARAM)
 PRESENT_PATH = "present"  # the Present page's url_path in app.py
 
 Part = Literal["query", "cause", "compare", "deck", "slide", "room"]

@@ -7,7 +7,7 @@ import streamlit as st
 from causes.content import claims_matching
 from causes.export import export_name, handout_html, to_csv
 from causes.query import self_care_among_best
-from pages.ui import cards, chrome, filters, source, state, warning_check
+from pages.ui import cards, chrome, filters, narrow, source, state, warning_check
 
 table = source.active_table()
 flags, _, claims = source.sidecars()
@@ -22,6 +22,7 @@ view, result = filters.filter_panel(table, state.view(table))
 state.sync_url(view, ("query", "cause"))
 query = view.query
 warning_check.check_panel(table, query, result, flags)
+narrow.narrow_panel(table, query, result)
 
 filters.result_heading(table, query, result)
 cards.linked_cause(table, view)
@@ -56,6 +57,7 @@ with st.container(horizontal=True, key="exports"):
         disabled=not len(positions),
         help="One page to read offline or print: open it in a browser and print it, or save it as PDF.",
     )
+chrome.visit_link()
 cards.ranked_list(table, query, result, key="page")
 
 checked = claims_matching(claims, query.text)

@@ -13,9 +13,10 @@ from causes.content import Claim, Glossary
 from causes.nearest import nearest_views, no_match_line
 from causes.query import matching_terms, page_window, showing_line
 from causes.redflags import cause_flags
-from causes.style import CATEGORY_ICON, card_markdown, row_label, urgency_style, verdict_style
-from causes.text import badge_escape, md_escape, paragraphs, safe_url
+from causes.style import CATEGORY_ICON, card_markdown, commonness_words, row_label, urgency_style, verdict_style
+from causes.text import badge_escape, md_escape, md_link, paragraphs, safe_url
 from causes.view import View, key_of
+from causes.why import why_listed
 from pages.ui import state
 from pages.ui.chrome import EXPLORE, help_here
 from pages.ui.source import sidecars
@@ -32,6 +33,7 @@ ROW_CSS = """<style>
 [class*="st-key-row-"] button [data-testid="stMarkdownContainer"] { width: 100%; }
 [class*="st-key-row-"] button p { text-align: left; }
 [class*="st-key-row-"] button p + p { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+[class*="st-key-row-"] button p + p + p { white-space: normal; overflow: visible; }
 </style>"""
 ADVICE_SHOWN = 6  # signs that mean book an appointment, shown when nothing matches
 
@@ -67,7 +69,12 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     with st.container(horizontal=True):
         urgency_badge(c["urgency"])
         st.badge(badge_escape(c["category"]), color="gray", icon=CATEGORY_ICON)
+        if table.says_commonness:
+            st.badge(commonness_words(c["commonness"]), color="gray", icon=":material/groups:")
     st.markdown(f"**{md_escape(c['summary'])}**")
+    why = why_listed(table, position, query)
+    if why:
+        st.caption(md_escape(f"Why it is listed: {why[:1].lower()}{why[1:]}"))
     for p in paragraphs(c["explanation"]):
         st.markdown(md_escape(p))
     _, glossary, _ = sidecars()
@@ -90,11 +97,24 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     )
     st.markdown("**What helps**")
     st.markdown(_items(c["self_care"]) if c["self_care"] else f"- {NO_SELF_CARE}")
+    if c["tests"]:
+        st.markdown("**Tests a doctor may do**")
+        st.markdown(_items(c["tests"]) + _cited(c["tests_source"]))
+    if table.says_commonness:
+        st.markdown(
+            f"**How common:** {md_escape(commonness_words(c['commonness']).removeprefix('How common: '))}"
+            " among people with these symptoms." + _cited(c["commonness_source"])
+        )
     for extra in table.extra_columns:
         if c[extra]:
             st.markdown(f"**{md_escape(extra.replace('_', ' ').capitalize())}:** {md_escape(c[extra])}")
     with st.container(horizontal=True, vertical_alignment="center"):
         source_line(c)
+
+
+def _cited(url: str) -> str:
+    """` (source)`, a link to an http(s) URL; "" otherwise."""
+    return f" :small[({md_link(url, 'source')})]" if safe_url(url) else ""
 
 
 def source_line(c: dict) -> None:
@@ -190,7 +210,7 @@ def ranked_list(table: CauseTable, query: Query, result: Result, key: str, compa
         no_match(table, query, key)
         return
     if state.on_phone() if compact is None else compact:
-        compact_list(table, result, f"{key}-{key_of(query)}")
+        compact_list(table, result, f"{key}-{key_of(query)}", query)
         return
     window = paged(len(result), f"{key}-{key_of(query)}")
     for rank, (position, hits) in enumerate(
@@ -200,17 +220,19 @@ def ranked_list(table: CauseTable, query: Query, result: Result, key: str, compa
     showing(window, len(result))
 
 
-def compact_list(table: CauseTable, result: Result, key: str) -> None:
+def compact_list(table: CauseTable, result: Result, key: str, query: Query | None = None) -> None:
     """A phone's ranked list: a row a cause (its name, its level in words with its colour,
-    a line of its summary), each one button that opens the full explanation; the first
-    `ROWS_FIRST`, then a button for `ROWS_MORE` more. Few elements: one a cause."""
+    how common it is, a line of its summary, why it is listed), each one button that opens
+    the full explanation; the first `ROWS_FIRST`, then a button for `ROWS_MORE` more. Few
+    elements: one a cause."""
     total = len(result)
     shown = min(rows_shown := state.rows_shown(key, ROWS_FIRST), total)
     st.html(ROW_CSS)
     for rank, position in enumerate(result.positions[:shown].tolist(), start=1):
         c = table.record(int(position))
+        why = why_listed(table, int(position), query) if query is not None else ""
         st.button(
-            row_label(c, rank),
+            row_label(c, rank, why, table.says_commonness),
             key=f"row-{position}",
             on_click=open_cause,
             args=(c["cause"],),
@@ -236,7 +258,8 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
     c = table.record(position)
     with st.container(border=True):
         has = matching_terms(table, "symptoms", c["symptoms"], query.symptoms)
-        st.markdown(card_markdown(c, rank, hits, query.symptoms, has))
+        why = why_listed(table, position, query)
+        st.markdown(card_markdown(c, rank, hits, query.symptoms, has, why, table.says_commonness))
         st.button(
             "Read the full explanation",
             key=f"open-{position}",

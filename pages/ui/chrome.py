@@ -17,6 +17,17 @@ from causes.text import md_escape, md_link
 from pages.ui.source import sidecars
 
 EXPLORE = "pages/explore.py"
+VISIT = "pages/visit.py"
+
+
+def visit_link() -> None:
+    """From any view: the way to a summary to take to an appointment."""
+    st.page_link(
+        VISIT,
+        label="Prepare for an appointment",
+        icon=":material/assignment:",
+        help="A one-page summary of what you noticed, the causes to ask about and questions for your doctor.",
+    )
 
 
 def help_here() -> Help:

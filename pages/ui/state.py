@@ -26,9 +26,10 @@ import streamlit as st
 from causes.check import Answer
 from causes.device import is_phone
 from causes.loader import CheckedCells
-from causes.query import URL_PARAMS, Query
+from causes.query import NOT_PARAM, URL_PARAMS, Query
 from causes.table import CauseTable
 from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, key_of, resolve
+from causes.visit import NOTE_LABELS, Notes
 
 # --- the keys, in one place ------------------------------------------------------------------
 
@@ -45,7 +46,14 @@ _WRITTEN = "view_written"  # the View whose parts the app last wrote into the UR
 _NOTICES = "view_notices"  # part -> (its value at load, the notices about the link)
 _FROM_URL = "view_from_url"  # the parts this run took from the URL
 # Widgets whose keys the pages use (tests and stylesheets find them by key, too).
-FILTER_WIDGETS: tuple[str, ...] = FILTER_PARAMS  # one widget per filter, keyed by its URL parameter
+# One widget per filter, keyed by its URL parameter; the findings said no to (`not`) have
+# no widget of their own: the question panel sets them, under the same key.
+FILTER_WIDGETS: tuple[str, ...] = FILTER_PARAMS
+# The question panel: the terms said yes to (they are filters too) and "not sure" to.
+_NARROW_YES = "narrow_yes"
+_NARROW_UNSURE = "narrow_unsure"
+# The filter widget a yes goes into, per column.
+_COLUMN_WIDGET: dict[str, str] = {column: key for key, (_, column) in URL_PARAMS.items()}
 COMPARE_WIDGET = "compare"
 DECK_WIDGET = "deck_causes"
 _BODYMAP_CLICKS = "bodymap_clicks"
@@ -191,14 +199,17 @@ def _write(shown: View, parts: Iterable[Part]) -> None:
 
 def _widget_values(query: Query) -> dict[str, list[str] | str]:
     values: dict[str, list[str] | str] = {key: list(getattr(query, name)) for key, (name, _) in URL_PARAMS.items()}
-    return values | {"q": query.text, "match": query.match}
+    return values | {"q": query.text, "match": query.match, NOT_PARAM: list(query.without)}
 
 
 def filter_defaults(query: Query) -> dict[str, list[str] | str]:
     """Start values for the filter widgets that have none yet, from `query`. Widgets that
     hold a value keep it: a page whose server process died reconnects to a new session and
     sends the values it shows, which must win over the URL, one pick behind."""
-    return {k: v for k, v in _widget_values(query).items() if k not in st.session_state}
+    start = {k: v for k, v in _widget_values(query).items() if k not in st.session_state}
+    if NOT_PARAM in start:  # no widget takes it as its default: kept as it is
+        st.session_state[NOT_PARAM] = start[NOT_PARAM]
+    return start
 
 
 def hold_filters() -> None:
@@ -217,9 +228,52 @@ def filters_shown(start: Mapping[str, list[str] | str] | None = None) -> Query:
 
 
 def set_filters(query: Query) -> None:
-    """In a callback: set every filter widget (e.g. to `Query()` to clear them)."""
+    """In a callback: set every filter widget (e.g. to `Query()` to clear them); the
+    question panel's answers start again."""
     for key, value in _widget_values(query).items():
         st.session_state[key] = value
+    st.session_state[_NARROW_YES] = []
+    st.session_state[_NARROW_UNSURE] = []
+
+
+# --- the question panel ----------------------------------------------------------------------
+
+
+def narrow_answers(query: Query) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (column, term) pairs said yes to that the filters still hold, and those said
+    "not sure" to. (The noes are the query's `without`: they live in the link.)"""
+    held = {
+        "symptoms": {t.casefold() for t in query.symptoms},
+        "body_areas": {t.casefold() for t in query.areas},
+        "risk_factors": {t.casefold() for t in query.risks},
+    }
+    yes = [(c, t) for c, t in st.session_state.get(_NARROW_YES, []) if t.casefold() in held[c]]
+    return yes, list(st.session_state.get(_NARROW_UNSURE, []))
+
+
+def answer_question(column: str, term: str, answer: str) -> None:
+    """In a callback: a yes puts the term in its filter (as if picked), a no among the
+    findings said no to, a "not sure" aside."""
+    if answer == "yes":
+        widget = _COLUMN_WIDGET[column]
+        st.session_state[widget] = [*filter_values(widget), term]
+        st.session_state[_NARROW_YES] = [*st.session_state.get(_NARROW_YES, []), (column, term)]
+    elif answer == "no":
+        st.session_state[NOT_PARAM] = [*filter_values(NOT_PARAM), term]
+    else:
+        st.session_state[_NARROW_UNSURE] = [*st.session_state.get(_NARROW_UNSURE, []), (column, term)]
+
+
+def undo_answer(column: str, term: str, answer: str) -> None:
+    """In a callback: take an answer back (a yes leaves its filter too)."""
+    if answer == "yes":
+        widget = _COLUMN_WIDGET[column]
+        st.session_state[widget] = [t for t in filter_values(widget) if t.casefold() != term.casefold()]
+        st.session_state[_NARROW_YES] = [a for a in st.session_state.get(_NARROW_YES, []) if a != (column, term)]
+    elif answer == "no":
+        st.session_state[NOT_PARAM] = [t for t in filter_values(NOT_PARAM) if t.casefold() != term.casefold()]
+    else:
+        st.session_state[_NARROW_UNSURE] = [a for a in st.session_state.get(_NARROW_UNSURE, []) if a != (column, term)]
 
 
 # --- compare and deck pickers ----------------------------------------------------------------
@@ -342,6 +396,24 @@ def clear_answers() -> None:
     st.session_state[_FOLDED] = False
     for key in [k for k in st.session_state if str(k).startswith(_GROUP)]:
         st.session_state[key] = []
+
+
+# --- the visit summary ----------------------------------------------------------------------
+
+# What a person types for their visit: health data, in widgets of this session only (never
+# the link, a log or a file). `persist_state` keeps them while the person moves between pages.
+VISIT_WIDGET = "visit-"  # + a field of `causes.visit.Notes`
+
+
+def visit_notes() -> Notes:
+    """What the person typed for their visit, as the boxes hold it."""
+    return Notes(**{k: str(st.session_state.get(VISIT_WIDGET + k) or "") for k, _, _ in NOTE_LABELS})
+
+
+def clear_visit_notes() -> None:
+    """In a callback: forget what was typed."""
+    for key, _, _ in NOTE_LABELS:
+        st.session_state[VISIT_WIDGET + key] = ""
 
 
 # --- the Data page ---------------------------------------------------------------------------

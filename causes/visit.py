@@ -1,0 +1,332 @@
+"""A visit summary: one page a person takes to an appointment (issue 27).
+
+What they noticed (the view's symptoms, body areas and risk factors, and a few short
+answers they may type: since when, how often, what makes it better or worse, the medicines
+they take), the warning signs they said yes to with what to do, the findings they said no
+to, the causes to ask about with what tells them apart and the tests a doctor may do, and
+three or four questions to ask.
+
+It is made from the person's session only and never kept: `summary_html` is the file they
+download, `summary_markdown` the same on the page. Everything typed or read from a table is
+escaped (HTML: `html.escape`; markdown: the `escape` given), so hostile text stays inert.
+
+    summary = visit_summary(table, view_query, result, answers, Notes(since="March"), help, today)
+    html = summary_html(summary)
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from causes.check import Answer, action_cards
+from causes.compare import compare, distinguishing_sentence
+from causes.export import APP_NAME, DISCLAIMER, NOT_DIAGNOSIS
+from causes.query import Query, Result
+from causes.style import Help, commonness_words, urgency_style
+from causes.table import CauseTable
+from causes.text import joined, safe_url
+from causes.why import why_listed
+
+NOTE_MAX_CHARS = 200  # one typed answer
+CAUSES_TO_ASK = 4  # the causes a summary names (what tells them apart needs 2 to 4)
+QUESTIONS = 4
+# Tests that are no test: a summary asks about a real one.
+_NO_TEST = ("usually none", "usually no test", "no single test", "no lab test")
+
+
+@dataclass(frozen=True)
+class Notes:
+    """What a person typed for their visit: health data, kept in their session only."""
+
+    since: str = ""
+    how_often: str = ""
+    better_worse: str = ""
+    medicines: str = ""
+
+    def cleaned(self) -> Notes:
+        """Each answer on one line, trimmed, at most `NOTE_MAX_CHARS` characters."""
+
+        def one(text: str) -> str:
+            return " ".join(str(text).split())[:NOTE_MAX_CHARS]
+
+        return Notes(one(self.since), one(self.how_often), one(self.better_worse), one(self.medicines))
+
+
+# The typed answers, in the order they are asked and shown.
+NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
+    ("since", "Since when?", "e.g. since March, or for about 2 weeks"),
+    ("how_often", "How often?", "e.g. most nights, a few times a week"),
+    ("better_worse", "What makes it better or worse?", "e.g. worse after running, better after stretching"),
+    ("medicines", "Medicines you take", "e.g. a water tablet, a statin"),
+)
+# How the summary says each, in the person's own voice.
+_NOTE_SAID = {
+    "since": "Since",
+    "how_often": "How often",
+    "better_worse": "Better or worse with",
+    "medicines": "Medicines I take",
+}
+
+
+@dataclass(frozen=True)
+class CauseNote:
+    """A cause to ask about."""
+
+    name: str
+    level: str  # its usual level, in words
+    common: str  # how common, in words ("" when the table does not say)
+    why: str  # why it is listed
+    apart: str  # what tells it apart from the others named ("" for one)
+    tests: tuple[str, ...]
+    source: str  # the source's name
+    source_url: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A visit summary, in plain text parts (escaped when drawn)."""
+
+    day: date
+    noticed: tuple[tuple[str, str], ...]  # (what, the words): "Symptoms", "cramps at night"
+    signs: tuple[tuple[str, str, tuple[str, ...]], ...]  # (level in words, what to do, the signs and why)
+    without: tuple[str, ...]
+    causes: tuple[CauseNote, ...]
+    questions: tuple[str, ...]
+    shown: int = 0  # how many causes the view shows in all
+    title: str = "Notes for my appointment"
+
+
+def _noticed(query: Query, notes: Notes) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    if query.symptoms:
+        said = joined(list(query.symptoms), "and" if query.match == "all" else "or")
+        rows.append(("What I notice", said))
+    if query.areas:
+        rows.append(("Where", "the " + joined(list(query.areas), "and")))
+    if query.risks:
+        rows.append(("What applies to me", joined(list(query.risks), "and")))
+    if query.text.strip():
+        rows.append(("I looked for", f'"{query.text.strip()}"'))
+    for key, _, _ in NOTE_LABELS:
+        said = getattr(notes, key)
+        if said:
+            rows.append((_NOTE_SAID[key], said))
+    return rows
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _a_real_test(tests: Sequence[str]) -> str | None:
+    return next((t for t in tests if not t.casefold().startswith(_NO_TEST)), None)
+
+
+def _questions(causes: Sequence[CauseNote], notes: Notes, answered: bool, medicine_cause: bool) -> tuple[str, ...]:
+    out: list[str] = []
+    if answered:
+        out.append("I said yes to a warning sign: is there anything I should do now?")
+    if len(causes) >= 2:
+        out.append(f"Could this be {causes[0].name} or {causes[1].name}? What would tell them apart?")
+    elif causes:
+        out.append(f"Could this be {causes[0].name}, or something else?")
+    test = next((t for c in causes if (t := _a_real_test(c.tests))), None)
+    out.append(f"Do I need any tests, such as {test}?" if test else "Do I need any tests?")
+    if notes.medicines or medicine_cause:
+        out.append("Could any of the medicines I take be causing this, and should I change anything?")
+    out.append("What should make me come back sooner, or get help straight away?")
+    return tuple(out[:QUESTIONS])
+
+
+def visit_summary(
+    table: CauseTable,
+    query: Query,
+    result: Result,
+    answers: Iterable[Answer],
+    notes: Notes,
+    help: Help,
+    day: date,
+    causes: Sequence[int] | None = None,
+) -> Summary:
+    """The summary of a view: its filters and `notes` (what was typed), the warning-sign
+    `answers` (yes only), the findings said no to, the first `CAUSES_TO_ASK` causes of
+    `result` (or `causes`, hand-picked: a comparison), and the questions to ask."""
+    notes = notes.cleaned()
+    said = list(answers)
+    cards = action_cards(said, help)
+    signs = tuple((c.title, f"{c.action} How soon: {c.soon}", c.reasons) for c in cards)
+    picked = [int(p) for p in (causes if causes is not None else result.positions[:CAUSES_TO_ASK].tolist())]
+    picked = picked[:CAUSES_TO_ASK]
+    comparison = compare(table, picked) if len(picked) >= 2 else None
+    notes_of: list[CauseNote] = []
+    medicine_cause = False
+    for i, position in enumerate(picked):
+        c = table.record(position)
+        medicine_cause |= "medic" in c["category"].casefold()
+        notes_of.append(
+            CauseNote(
+                name=c["cause"],
+                level=urgency_style(c["urgency"]).label,
+                common=commonness_words(c["commonness"]) if table.says_commonness else "",
+                why=_lower_first(why_listed(table, position, query)),
+                apart=distinguishing_sentence(table, comparison, i).text if comparison is not None else "",
+                tests=tuple(c["tests"]),
+                source=c["source_name"] or (safe_url(c["source_url"]) or ""),
+                source_url=safe_url(c["source_url"]),
+            )
+        )
+    return Summary(
+        day=day,
+        noticed=tuple(_noticed(query, notes)),
+        signs=signs,
+        without=tuple(query.without),
+        causes=tuple(notes_of),
+        questions=_questions(notes_of, notes, bool(cards), medicine_cause),
+        shown=len(picked) if causes is not None else len(result),
+    )
+
+
+# --- drawn ------------------------------------------------------------------------------------
+
+PRIVACY_LINE = (
+    "What you type here stays in this browser tab: it is not saved on our server, put in the link or shared. "
+    "Your summary is a file you download; closing the tab forgets it."
+)
+_DATE = "%d %B %Y"
+
+
+def _day(d: date) -> str:
+    return d.strftime(_DATE).lstrip("0")
+
+
+def summary_markdown(summary: Summary, escape: Callable[[str], str]) -> str:
+    """The summary as one markdown text (Streamlit's), everything escaped by `escape`."""
+    e = escape
+    out = [f"**{e(NOT_DIAGNOSIS)}** {e(DISCLAIMER)}", f"*{e(_day(summary.day))}*"]
+    if summary.signs:  # the right help first
+        out.append("#### Warning signs I said yes to")
+        for title, action, reasons in summary.signs:
+            out.append(f"**{e(title)}. {e(action)}**\n\n" + "\n".join(f"- {e(r)}" for r in reasons))
+    out.append("#### What I noticed")
+    out.append("\n".join(f"- **{e(k)}:** {e(v)}" for k, v in summary.noticed) or "- Nothing chosen yet.")
+    if summary.without:
+        out.append("#### What I do not have\n\n" + "\n".join(f"- {e(t)}" for t in summary.without))
+    if summary.causes:
+        more = summary.shown - len(summary.causes)
+        out.append(
+            "#### Causes to ask about"
+            + (f"\n\n:small[The first {len(summary.causes)} of {summary.shown:,} in my list.]" if more > 0 else "")
+        )
+        for c in summary.causes:
+            lines = [f"**{e(c.name)}** · {e(c.level)}" + (f" · {e(c.common)}" if c.common else "")]
+            if c.why:
+                lines.append(f"- Why it is listed: {e(c.why)}")
+            if c.apart:
+                lines.append(f"- What tells it apart: {e(c.apart)}")
+            if c.tests:
+                lines.append(f"- Tests a doctor may do: {e('; '.join(c.tests))}")
+            out.append("\n".join(lines))
+    out.append("#### Questions to ask\n\n" + "\n".join(f"{i}. {e(q)}" for i, q in enumerate(summary.questions, 1)))
+    return "\n\n".join(out)
+
+
+_CSS = """
+@page { size: A4; margin: 14mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 19px; line-height: 1.45;
+  color: #0b0c0c; margin: 0 auto; max-width: 46rem; padding: 1rem; }
+h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.35rem; margin: 1.3rem 0 .4rem; }
+h3 { font-size: 1.1rem; margin: .8rem 0 .2rem; }
+p, ul, ol, dl { margin: .3rem 0; }
+ul, ol { padding-left: 1.4rem; }
+dt { font-weight: bold; float: left; clear: left; margin-right: .4rem; }
+dd { margin: 0 0 .2rem; }
+.disclaimer { border-left: 6px solid #005eb8; background: #e8f1f8; padding: .5rem .8rem; }
+.sign { border-left: 6px solid #d5281b; padding: .3rem .8rem; margin: .5rem 0; }
+.meta { color: #4c6272; }
+.cause { break-inside: avoid; margin-bottom: .6rem; }
+section { break-inside: avoid-page; }
+a { color: #005eb8; overflow-wrap: anywhere; }
+.small { font-size: .85rem; }
+@media print {
+  body { font-size: 11.5pt; max-width: none; padding: 0; line-height: 1.35; }
+  h1 { font-size: 18pt; } h2 { font-size: 13.5pt; margin-top: .8rem; } h3 { font-size: 12pt; }
+  a { color: #0b0c0c; text-decoration: none; }
+}
+"""
+
+
+def summary_html(summary: Summary) -> str:
+    """The summary as one self-contained HTML page (no script, no link to load), in the
+    NHS leaflet's plain style: large type, plain headings, the education line and the
+    date; on A4 it prints on one or two pages."""
+
+    def e(text: object) -> str:
+        return html.escape(str(text), quote=True)
+
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>{e(summary.title)} – {e(_day(summary.day))}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{e(summary.title)}</h1>",
+        f'<p class="meta">Made with {e(APP_NAME)} on {e(_day(summary.day))}</p>',
+        f'<p class="disclaimer"><strong>{e(NOT_DIAGNOSIS)}</strong> {e(DISCLAIMER)}</p>',
+    ]
+    if summary.signs:  # the right help first
+        parts.append("<section><h2>Warning signs I said yes to</h2>")
+        for title, action, reasons in summary.signs:
+            parts.append(
+                f'<div class="sign"><p><strong>{e(title)}. {e(action)}</strong></p><ul>'
+                + "".join(f"<li>{e(r)}</li>" for r in reasons)
+                + "</ul></div>"
+            )
+        parts.append("</section>")
+    parts.append("<section><h2>What I noticed</h2>")
+    if summary.noticed:
+        parts.append("<dl>" + "".join(f"<dt>{e(k)}:</dt><dd>{e(v)}</dd>" for k, v in summary.noticed) + "</dl>")
+    else:
+        parts.append("<p>Nothing chosen yet.</p>")
+    parts.append("</section>")
+    if summary.without:
+        parts.append(
+            "<section><h2>What I do not have</h2><ul>"
+            + "".join(f"<li>{e(t)}</li>" for t in summary.without)
+            + "</ul></section>"
+        )
+    if summary.causes:
+        parts.append("<section><h2>Causes to ask about</h2>")
+        if summary.shown > len(summary.causes):
+            parts.append(f'<p class="small">The first {len(summary.causes)} of {summary.shown:,} in my list.</p>')
+        for c in summary.causes:
+            head = f'{e(c.name)} <span class="meta">· {e(c.level)}' + (f" · {e(c.common)}" if c.common else "")
+            items = []
+            if c.why:
+                items.append(f"<li>Why it is listed: {e(c.why)}</li>")
+            if c.apart:
+                items.append(f"<li>What tells it apart: {e(c.apart)}</li>")
+            if c.tests:
+                items.append(f"<li>Tests a doctor may do: {e('; '.join(c.tests))}</li>")
+            source = e(c.source)
+            if c.source_url:
+                source = f'<a href="{e(c.source_url)}">{source or e(c.source_url)}</a>'
+            if source:
+                items.append(f'<li class="small">Source: {source}</li>')
+            parts.append(f'<div class="cause"><h3>{head}</span></h3><ul>{"".join(items)}</ul></div>')
+        parts.append("</section>")
+    parts.append(
+        "<section><h2>Questions to ask</h2><ol>"
+        + "".join(f"<li>{e(q)}</li>" for q in summary.questions)
+        + "</ol></section>"
+    )
+    parts.append(
+        '<p class="small meta">Made on your device from what you chose and typed; Cause Atlas keeps none of it.</p>'
+    )
+    parts.append("</body></html>")
+    return "\n".join(parts)
