@@ -187,7 +187,8 @@ async def _browser_session(
 def shown_count(person: Person) -> str | None:
     """The match count the person's page shows (its bold line, before any note on broader
     terms), if any."""
-    return next((m.group(1) for t in person.texts if (m := re.fullmatch(r"\*\*(.+?)\*\*(?:  \n.*)?", t, re.S))), None)
+    count = r"\*\*([\d,]+ of [\d,]+ causes? match(?:es)?)\*\*(?:  \n.*)?"
+    return next((m.group(1) for t in person.texts if (m := re.fullmatch(count, t, re.S))), None)
 
 
 async def _protocol_session(

@@ -33,10 +33,9 @@ if query.is_empty and not compared:
 
 with st.container(border=True, key="visit-notes"):
     st.markdown("**Add a few words if you like** (all optional, up to a line each)")
-    left, right = st.columns(2)
-    for i, (key, label, hint) in enumerate(NOTE_LABELS):
-        with left if i % 2 == 0 else right:
-            st.text_input(
+    for pair in (NOTE_LABELS[:2], NOTE_LABELS[2:]):  # a row at a time: a phone stacks them in order
+        for column, (key, label, hint) in zip(st.columns(2), pair, strict=True):
+            column.text_input(
                 label,
                 key=state.VISIT_WIDGET + key,
                 placeholder=hint,

@@ -24,7 +24,7 @@ from causes.loader import collector_paused
 from causes.schema import COLUMN_NAMES, URGENCY_LEVELS
 
 # Bump when the output changes for a given seed, so that cached tables are written again.
-GENERATOR_VERSION = 3  # 3: each red flag names its level
+GENERATOR_VERSION = 4  # 3: each red flag names its level; 4: how common, and the tests a doctor may do
 
 CATEGORIES: tuple[str, ...] = (
     "Lifestyle & activity",
