@@ -17,7 +17,8 @@ page = st.navigation(
         st.Page("pages/overview.py", title="Overview", icon=":material/bar_chart:", url_path="overview"),
         st.Page("pages/body.py", title="Body map", icon=":material/accessibility_new:", url_path="body"),
         st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-        st.Page(chrome.VISIT, title="Appointment", icon=":material/assignment:", url_path="visit"),
+        # Reached from a view (Explore, the Body map, Compare): "Prepare for an appointment".
+        st.Page(chrome.VISIT, title="Prepare for an appointment", url_path="visit", visibility="hidden"),
         st.Page("pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"),
         st.Page("pages/room.py", title="Live room", icon=":material/cast:", url_path="room"),
         st.Page(source.DATA_PAGE, title="Your data", icon=":material/upload_file:", url_path="data"),

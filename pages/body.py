@@ -8,7 +8,7 @@ import streamlit as st
 from causes.bodymap import area_view, clicked_area, with_area
 from causes.text import md_escape
 from causes.theme import PICTURE_CONFIG
-from pages.ui import cards, charts, filters, source, state, warning_check
+from pages.ui import cards, charts, chrome, filters, source, state, warning_check
 from pages.ui.plot import plot
 
 table = source.active_table()
@@ -55,4 +55,6 @@ with st.expander("Show as a table"):
 warning_check.check_panel(table, query, result, source.sidecars()[0])
 filters.result_heading(table, query, result)
 cards.linked_cause(table, view)
+if not query.is_empty:
+    chrome.visit_link()
 cards.ranked_list(table, query, result, key="body-page")

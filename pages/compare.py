@@ -83,6 +83,7 @@ def show(chosen: list[str]) -> None:
         if urgency:
             st.markdown(f"**How urgent:** {md_escape(urgency)}")
     st.caption("Drawn from the table: the symptoms only one of them has, rarest in the whole table first.")
+    chrome.visit_link()
 
     # --- who they are ---
     for col, c in zip(st.columns(len(records)), records, strict=True):

@@ -77,7 +77,9 @@ def test_a_link_shows_both_causes_what_they_share_and_what_tells_them_apart(comp
         assert signs and any(all(f in w.value.replace("\\", "") for f in signs) for w in at.warning)
     sources = [bundled.record(bundled.position_of(n))["source_url"] for n in (BENIGN, ALS)]
     assert [b.url for b in at.get("link_button")] == sources
-    links = [link.proto.query_string for link in at.get("page_link") if link.proto.page != "data"]
+    links = [link.proto.query_string for link in at.get("page_link") if link.proto.page not in ("data", "visit")]
+    # and the way to a summary of these causes for an appointment
+    assert [link.proto.page for link in at.get("page_link")].count("visit") == 1
     assert links == [
         "cause=Benign+fasciculations+%28harmless+muscle+twitches%29",
         "cause=Motor+neurone+disease+%28ALS%29",
