@@ -32,6 +32,7 @@ if query.is_empty and not compared:
     st.page_link(chrome.EXPLORE, label="Choose what you notice on Explore", icon=":material/search:")
 
 with st.container(border=True, key="visit-notes"):
+    st.html("<style>.st-key-visit-notes input { min-height: 44px; }</style>")
     st.markdown("**Add a few words if you like** (all optional, up to a line each)")
     for pair in (NOTE_LABELS[:2], NOTE_LABELS[2:]):  # a row at a time: a phone stacks them in order
         for column, (key, label, hint) in zip(st.columns(2), pair, strict=True):

@@ -21,13 +21,15 @@ VISIT = "pages/visit.py"
 
 
 def visit_link() -> None:
-    """From any view: the way to a summary to take to an appointment."""
-    st.page_link(
-        VISIT,
-        label="Prepare for an appointment",
-        icon=":material/assignment:",
-        help="A one-page summary of what you noticed, the causes to ask about and questions for your doctor.",
-    )
+    """From any view: the way to a summary to take to an appointment (a 44 px target)."""
+    with st.container(key="visit-link"):
+        st.html("<style>.st-key-visit-link a { min-height: 44px; }</style>")
+        st.page_link(
+            VISIT,
+            label="Prepare for an appointment",
+            icon=":material/assignment:",
+            help="A one-page summary of what you noticed, the causes to ask about and questions for your doctor.",
+        )
 
 
 def help_here() -> Help:

@@ -28,6 +28,11 @@ VIEWS = {
     # Symptoms chosen: the warning-sign check shows; answered yes, the action cards too.
     "explore-symptoms": "/?" + urlencode({"symptom": SYMPTOM}),
     "explore-answered": "/?" + urlencode({"symptom": SYMPTOM}),
+    # Cramps in the calves, a finding said no to: the question panel with an answer to take
+    # back, and each cause's why line.
+    "explore-narrowed": "/?" + urlencode({"symptom": "muscle cramps", "area": "calves", "not": "muscle weakness"}),
+    # The visit summary of that view.
+    "visit": "/visit?" + urlencode({"symptom": "muscle cramps", "area": "calves", "not": "muscle weakness"}),
     # A cause's dialog open over Explore.
     "explore-cause": "/?" + urlencode({"cause": TWO[0]}),
     "overview": "/overview",
