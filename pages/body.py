@@ -8,10 +8,11 @@ import streamlit as st
 from causes.bodymap import area_view, clicked_area, with_area
 from causes.text import md_escape
 from causes.theme import PICTURE_CONFIG
-from pages.ui import cards, charts, chrome, filters, source, state, warning_check
+from pages.ui import cards, charts, chrome, filters, source, state, styles, warning_check
 from pages.ui.plot import plot
 
 table = source.active_table()
+styles.stylesheet()
 st.title("Body map")
 source.table_caption(table)
 view, result = filters.filter_panel(table, state.view(table))

@@ -24,10 +24,11 @@ from causes.redflags import cause_flags
 from causes.text import badge_escape, md_escape
 from causes.theme import CHART_CONFIG
 from causes.view import View
-from pages.ui import cards, charts, chrome, source, state
+from pages.ui import cards, charts, chrome, source, state, styles
 from pages.ui.plot import plot
 
 table = source.active_table()
+styles.stylesheet()
 _, glossary, _ = source.sidecars()
 
 

@@ -7,9 +7,10 @@ import streamlit as st
 from causes.content import claims_matching
 from causes.export import export_name, handout_html, to_csv
 from causes.query import self_care_among_best
-from pages.ui import cards, chrome, filters, narrow, source, state, warning_check
+from pages.ui import cards, chrome, filters, narrow, source, state, styles, warning_check
 
 table = source.active_table()
+styles.stylesheet()
 flags, _, claims = source.sidecars()
 st.title("Explore causes")
 source.table_caption(table)

@@ -11,9 +11,10 @@ from causes import run_query
 from causes.export import export_name
 from causes.text import md_escape
 from causes.visit import NOTE_LABELS, NOTE_MAX_CHARS, PRIVACY_LINE, summary_html, summary_markdown, visit_summary
-from pages.ui import chrome, source, state
+from pages.ui import chrome, source, state, styles
 
 table = source.active_table()
+styles.stylesheet()
 st.title("Prepare for an appointment")
 source.table_caption(table)
 view = state.view(table)
@@ -32,7 +33,6 @@ if query.is_empty and not compared:
     st.page_link(chrome.EXPLORE, label="Choose what you notice on Explore", icon=":material/search:")
 
 with st.container(border=True, key="visit-notes"):
-    st.html("<style>.st-key-visit-notes input { min-height: 44px; }</style>")
     st.markdown("**Add a few words if you like** (all optional, up to a line each)")
     for pair in (NOTE_LABELS[:2], NOTE_LABELS[2:]):  # a row at a time: a phone stacks them in order
         for column, (key, label, hint) in zip(st.columns(2), pair, strict=True):

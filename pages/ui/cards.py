@@ -24,17 +24,6 @@ from pages.ui.source import sidecars
 PAGE_SIZE = 10
 ROWS_FIRST = 5  # a phone's list: the first rows, then "Show N more"
 ROWS_MORE = 10
-# A phone's row: the whole row is the button, its text from the left, at least 44 px tall,
-# the summary cut to one line (the full explanation is a tap away).
-ROW_CSS = """<style>
-[class*="st-key-row-"] button { justify-content: flex-start; text-align: left; min-height: 44px; }
-[class*="st-key-row-"] button > div { justify-content: flex-start; width: 100%; }
-[class*="st-key-row-"] button > div > span { flex: 1 1 auto; min-width: 0; justify-content: flex-start; }
-[class*="st-key-row-"] button [data-testid="stMarkdownContainer"] { width: 100%; }
-[class*="st-key-row-"] button p { text-align: left; }
-[class*="st-key-row-"] button p + p { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-[class*="st-key-row-"] button p + p + p { white-space: normal; overflow: visible; }
-</style>"""
 ADVICE_SHOWN = 6  # signs that mean book an appointment, shown when nothing matches
 
 
@@ -227,7 +216,6 @@ def compact_list(table: CauseTable, result: Result, key: str, query: Query | Non
     elements: one a cause."""
     total = len(result)
     shown = min(rows_shown := state.rows_shown(key, ROWS_FIRST), total)
-    st.html(ROW_CSS)
     for rank, position in enumerate(result.positions[:shown].tolist(), start=1):
         c = table.record(int(position))
         why = why_listed(table, int(position), query) if query is not None else ""

@@ -21,9 +21,8 @@ VISIT = "pages/visit.py"
 
 
 def visit_link() -> None:
-    """From any view: the way to a summary to take to an appointment (a 44 px target)."""
-    with st.container(key="visit-link"):
-        st.html("<style>.st-key-visit-link a { min-height: 44px; }</style>")
+    """From any view: the way to a summary to take to an appointment."""
+    with st.container(key="visit-link"):  # a 44 px target: `styles.NARROW`
         st.page_link(
             VISIT,
             label="Prepare for an appointment",

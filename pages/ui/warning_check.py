@@ -89,7 +89,6 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
         else "Before the causes: do any of these apply to you?"
     )
     with st.container(key="warning-check"), st.expander(label, expanded=not folded, icon=":material/e911_emergency:"):
-        st.html(CHECK_CSS)
         st.markdown("Tap any that apply to you now. Your answers stay in this browser tab only.")
         first, later = asked_first(signs)  # the always-asked set first, whatever matches
         _questions(first, answers, "first")
@@ -103,23 +102,6 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
             if more:
                 _questions(later, answers, "later")
         st.button("None of these", on_click=_none_of_these, icon=":material/check:", key="none-of-these")
-
-
-# A question group (`st.pills`): each sign a full-width row that shows its whole text, at
-# least 44 px tall, with a box in front that is ticked once said yes to (drawn, so that it
-# is not read out: a screen reader says the button's pressed state instead).
-CHECK_CSS = """<style>
-.st-key-warning-check [data-testid="stButtonGroup"] button { width: 100%; min-height: 44px; height: auto;
-  justify-content: flex-start; text-align: left; white-space: normal; border-radius: 0.5rem; padding: 0.4rem 0.75rem; }
-.st-key-warning-check [data-testid="stButtonGroup"] button * { white-space: normal; overflow: visible;
-  text-overflow: clip; text-align: left; }
-.st-key-warning-check [data-testid="stButtonGroup"] button p { padding-left: 1.8em; position: relative; }
-.st-key-warning-check [data-testid="stButtonGroup"] button p::before { content: ""; position: absolute; left: 0;
-  top: 0.1em; width: 1.1em; height: 1.1em; border: 2px solid #555555; border-radius: 0.2em; box-sizing: border-box; }
-.st-key-warning-check [data-testid="stButtonGroup"] button[aria-pressed="true"] p::before { background: #0072B2
-  url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M3 8.5l3 3 7-7'
- fill='none' stroke='white' stroke-width='2.5'/%3E%3C/svg%3E") center / 90% no-repeat; border-color: #0072B2; }
-</style>"""
 
 
 def _questions(signs: list[Sign], answers: dict[str, Answer], part: str) -> None:

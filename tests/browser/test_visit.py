@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from causes import Query, run_query
 from causes.questions import next_question
+from pages.ui.narrow import ANSWER_LABEL
 from tests.browser.conftest import must_not_happen, wait_idle, watch
 from tests.support.bundled import bundled_table
 from tests.support.server import ROOT, Server
@@ -80,7 +81,9 @@ def link_query(url: str) -> dict[str, list[str]]:
 
 
 def answer(page: Page, label: str) -> None:
-    page.locator(".st-key-narrow").get_by_role("button", name=label, exact=True).click()
+    """Answer as a person does: three choices under the question (a radio group)."""
+    group = page.locator(".st-key-narrow").get_by_role("radiogroup", name=ANSWER_LABEL)
+    group.get_by_role("radio", name=label, exact=True).click()
     time.sleep(0.3)
     wait_idle(page)
 
@@ -125,7 +128,7 @@ def test_narrow_it_down_and_take_it_to_the_doctor(sized: Page, own_server: Serve
     for said in ("Yes", "No", "Not sure"):
         q = next_question(TABLE, run_query(TABLE, query), query, answered)
         assert q is not None
-        expect(panel.get_by_text(q.text(), exact=True)).to_be_visible()
+        expect(panel.locator("strong", has_text=q.text())).to_be_visible()
         if said == "Yes":
             shot(page, "1-asked")
         answer(page, said)
@@ -137,8 +140,17 @@ def test_narrow_it_down_and_take_it_to_the_doctor(sized: Page, own_server: Serve
         # re-ranked at once, as the core ranks it
         assert first_causes(page, 5) == expected_first(query, 5), said
     shot(page, "2-answered")
+    # the answers given, each a pressed toggle that takes it back
+    for label in (f"Yes: {query.symptoms[-1]}", f"No: {query.without[0]}"):
+        expect(panel.get_by_role("button", name=label, exact=True)).to_have_attribute("aria-pressed", "true")
     link = link_query(page.url)
     assert link["symptom"] == list(query.symptoms) and link["not"] == list(query.without)
+    # every answer, and the way to the summary, is a 44 px target
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('.st-key-narrow button, .st-key-visit-link a')]"
+        ".map(e => e.getBoundingClientRect().height).filter(h => h > 0)"  # not the hidden ones
+    )
+    assert len(heights) >= 6 and min(heights) >= 44, heights
     # every cause shown says why it is listed
     if page.size_name == "desktop":  # type: ignore[attr-defined]
         cards = page.locator("h4").count()

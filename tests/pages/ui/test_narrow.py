@@ -4,6 +4,8 @@ back, the yes and no answers are in the link, and every cause says why it is lis
 
 from __future__ import annotations
 
+import re
+
 from causes import Query, run_query
 from causes.questions import ASK_AT_MOST, next_question
 from causes.why import why_listed
@@ -15,10 +17,27 @@ CHOICE = {"symptom": "muscle cramps", "area": "calves"}
 def asked(at) -> str | None:
     """The question the panel asks now (None: none)."""
     for m in at.markdown:
-        value = m.value.replace("\\", "")
-        if value.startswith("**") and "?**" in value and "What would tell" not in value:
-            return value.split("**")[1]
+        found = re.search(r"\n\n\*\*(.+?\?)\*\*", m.value.replace("\\", ""))
+        if found and "What would tell these apart" in m.value:
+            return found.group(1)
     return None
+
+
+def answer(at, said: str):
+    """Answer the question asked (its segmented control: yes, no or not sure)."""
+    (control,) = [c for c in at.segmented_control if str(c.key).startswith("narrow-q-")]
+    return control.set_value(said).run()
+
+
+def given(at) -> list[str]:
+    """The answers given, as the panel shows them (toggles, pressed)."""
+    groups = [g for g in at.pills if str(g.key).startswith("narrow-answers")]
+    return list(groups[0].value) if groups else []
+
+
+def take_back(at, label: str):
+    (group,) = [g for g in at.pills if str(g.key).startswith("narrow-answers")]
+    return group.set_value([v for v in group.value if v != label]).run()
 
 
 def ranked(at) -> list[str]:
@@ -37,7 +56,7 @@ def param(at, key: str) -> list[str]:
 
 def test_nothing_is_asked_before_a_pick_or_under_three_causes(app):
     at = app()
-    assert asked(at) is None and not [b for b in at.button if b.key and b.key.startswith("narrow")]
+    assert asked(at) is None and not [c for c in at.segmented_control if str(c.key).startswith("narrow")]
 
 
 def test_a_pick_of_cramps_and_calves_asks_the_core_s_next_question(app, bundled):
@@ -45,14 +64,15 @@ def test_a_pick_of_cramps_and_calves_asks_the_core_s_next_question(app, bundled)
     query = Query(symptoms=("muscle cramps",), areas=("calves",))
     q = next_question(bundled, run_query(bundled, query), query)
     assert asked(at) == q.text()
-    assert {"narrow-yes", "narrow-no", "narrow-not sure"} <= {b.key for b in at.button}
+    (control,) = [c for c in at.segmented_control if str(c.key).startswith("narrow-q-")]
+    assert control.options == ["Yes", "No", "Not sure"] and control.value is None
 
 
 def test_yes_no_and_not_sure_each_re_rank_at_once_and_can_be_taken_back(app, bundled):
     at = app(CHOICE)
     query = Query(symptoms=("muscle cramps",), areas=("calves",))
     first = next_question(bundled, run_query(bundled, query), query)
-    at.button(key="narrow-yes").click().run()
+    answer(at, "yes")
     assert not at.exception
     query = Query(symptoms=("muscle cramps", first.term), areas=("calves",))
     assert first.column == "symptoms" and param(at, "symptom") == ["muscle cramps", first.term]
@@ -61,7 +81,7 @@ def test_yes_no_and_not_sure_each_re_rank_at_once_and_can_be_taken_back(app, bun
     # no: the finding goes into the link as "not", the causes that list it move down
     second = next_question(bundled, run_query(bundled, query), query, [("symptoms", first.term)])
     assert asked(at) == second.text()
-    at.button(key="narrow-no").click().run()
+    answer(at, "no")
     assert param(at, "not") == [second.term]
     query = Query(symptoms=("muscle cramps", first.term), areas=("calves",), without=(second.term,))
     result = run_query(bundled, query)
@@ -73,32 +93,31 @@ def test_yes_no_and_not_sure_each_re_rank_at_once_and_can_be_taken_back(app, bun
         assert why[:1].lower() + why[1:] in page
     # not sure: the next question, nothing in the link
     before = dict(at.query_params)
-    at.button(key="narrow-not sure").click().run()
+    answer(at, "not sure")
     assert dict(at.query_params) == before and asked(at) != second.text()
-    # each answer is a button that takes it back: the no first
-    undo = {b.label: b for b in at.button if b.key and b.key.startswith("narrow-undo")}
-    assert f"No: {second.term}" in undo
-    undo[f"No: {second.term}"].click().run()
-    assert "not" not in at.query_params
-    undo = {b.label: b for b in at.button if b.key and b.key.startswith("narrow-undo")}
-    undo[f"Yes: {first.term}"].click().run()
-    assert param(at, "symptom") == ["muscle cramps"]
+    # each answer is a pressed toggle: untoggled, it is taken back (the no first)
+    third = given(at)[-1]
+    assert given(at) == [f"Yes: {first.term}", f"No: {second.term}", third]
+    take_back(at, f"No: {second.term}")
+    assert "not" not in at.query_params and given(at) == [f"Yes: {first.term}", third]
+    take_back(at, f"Yes: {first.term}")
+    assert param(at, "symptom") == ["muscle cramps"] and given(at) == [third]
 
 
 def test_the_panel_stops_after_a_few_answers(app):
     at = app(CHOICE)
     for _ in range(ASK_AT_MOST):
-        at.button(key="narrow-not sure").click().run()
+        answer(at, "not sure")
     assert asked(at) is None
     assert any("enough to narrow the list down" in t for t in texts(at))
-    assert len([b for b in at.button if b.key and b.key.startswith("narrow-undo")]) == ASK_AT_MOST
+    assert len(given(at)) == ASK_AT_MOST
 
 
 def test_a_link_with_not_reopens_the_same_narrowed_view(app, bundled):
     at = app({**CHOICE, "not": "muscle weakness"})
     query = Query(symptoms=("muscle cramps",), areas=("calves",), without=("muscle weakness",))
     assert ranked(at) == [bundled.record(int(p))["cause"] for p in run_query(bundled, query).positions[:10]]
-    assert any(b.label == "No: muscle weakness" for b in at.button)
+    assert given(at) == ["No: muscle weakness"]
     # a "no" the table does not have is dropped with a notice naming it
     at = app({**CHOICE, "not": "hiccups"})
     assert any('"hiccups"' in t for t in texts(at))
