@@ -58,7 +58,7 @@ with st.container(horizontal=True, key="exports"):
         disabled=not len(positions),
         help="One page to read offline or print: open it in a browser and print it, or save it as PDF.",
     )
-chrome.visit_link()
+    chrome.visit_link(boxed=False)
 cards.ranked_list(table, query, result, key="page")
 
 checked = claims_matching(claims, query.text)

@@ -4,6 +4,7 @@ where the person is."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import streamlit as st
@@ -20,9 +21,11 @@ EXPLORE = "pages/explore.py"
 VISIT = "pages/visit.py"
 
 
-def visit_link() -> None:
-    """From any view: the way to a summary to take to an appointment."""
-    with st.container(key="visit-link"):  # a 44 px target: `styles.NARROW`
+def visit_link(boxed: bool = True) -> None:
+    """From any view: the way to a summary to take to an appointment, a 44 px target
+    (`styles.NARROW`), in a box of its own unless it goes into Explore's row of downloads
+    (one element fewer)."""
+    with st.container(key="visit-link") if boxed else contextlib.nullcontext():
         st.page_link(
             VISIT,
             label="Prepare for an appointment",

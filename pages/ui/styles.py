@@ -46,7 +46,7 @@ CHECK = (
 # The question panel (`narrow`) and the way to the visit summary: 44 px targets.
 NARROW = """
 .st-key-narrow button { min-height: 44px; min-width: 44px; }
-.st-key-visit-link a { min-height: 44px; }
+.st-key-visit-link a, .st-key-exports a { min-height: 44px; }
 .st-key-visit-notes input { min-height: 44px; }
 """
 CSS = "<style>" + ROWS + CHECK + NARROW + "</style>"

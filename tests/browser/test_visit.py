@@ -147,7 +147,7 @@ def test_narrow_it_down_and_take_it_to_the_doctor(sized: Page, own_server: Serve
     assert link["symptom"] == list(query.symptoms) and link["not"] == list(query.without)
     # every answer, and the way to the summary, is a 44 px target
     heights = page.evaluate(
-        "() => [...document.querySelectorAll('.st-key-narrow button, .st-key-visit-link a')]"
+        "() => [...document.querySelectorAll('.st-key-narrow button, .st-key-exports a')]"
         ".map(e => e.getBoundingClientRect().height).filter(h => h > 0)"  # not the hidden ones
     )
     assert len(heights) >= 6 and min(heights) >= 44, heights

@@ -20,7 +20,7 @@ def test_every_rule_is_closed_and_every_target_rule_is_there():
     assert body.count("{") == body.count("}")
     rules = re.findall(r"([^{}]+)\{([^{}]*)\}", body)
     selectors = {sel.strip() for sel, _ in rules}
-    for wanted in (".st-key-narrow button", ".st-key-visit-link a", ".st-key-visit-notes input"):
+    for wanted in (".st-key-narrow button", ".st-key-visit-link a, .st-key-exports a", ".st-key-visit-notes input"):
         assert wanted in selectors
         assert "min-height: 44px" in dict((sel.strip(), decl) for sel, decl in rules)[wanted]
     ticked = next(decl for sel, decl in rules if 'aria-pressed="true"' in sel)
