@@ -300,6 +300,9 @@ class CauseTable:
     commonness_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     # Per row: its place in `base_order` (a sort's last tie-breaker).
     base_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Whether the table says how common any cause is (else none is shown, and the order is
+    # as it was before the column existed).
+    says_commonness: bool = False
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -421,6 +424,7 @@ class CauseTable:
             reach=reach,
             commonness_rank=commonness_rank,
             base_rank=base_rank,
+            says_commonness=says_commonness,
         )
 
     def position_of(self, cause: str) -> int | None:
@@ -431,12 +435,6 @@ class CauseTable:
         """One cause as a plain dict: the format's columns, then the extra columns."""
         row = self.frame.iloc[position]
         return {c: row[c] for c in (*COLUMN_NAMES, *self.extra_columns)}
-
-    @property
-    def says_commonness(self) -> bool:
-        """Whether the table says how common any cause is (else none is shown, and the
-        order is as it was before the column existed)."""
-        return bool((self.frame["commonness"] != "").any())
 
     @property
     def categories(self) -> tuple[str, ...]:
