@@ -29,7 +29,7 @@ from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
 from causes.query import Query, also_finds, heading, result_of
 from causes.redflags import RedFlag, cause_flags, grouped
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK
-from causes.style import Help, help_for, plural, urgency_style
+from causes.style import Help, commonness_words, help_for, plural, urgency_style
 from causes.table import CauseTable
 from causes.text import safe_url
 
@@ -236,8 +236,11 @@ def _chart(table: CauseTable, positions: np.ndarray) -> str:
     )
 
 
-def _cause(c: dict, number: int, help: Help) -> str:
+def _cause(c: dict, number: int, help: Help, common: bool = False) -> str:
+    """One cause (`common`: say how common it is, when the table says so of any)."""
     style = urgency_style(c["urgency"])
+    how_common = f" · {_e(commonness_words(c['commonness']))}" if common else ""
+    tests = '<p class="label">Tests a doctor may do</p>' + _items(c["tests"], "") if c["tests"] else ""
     source = _link(c["source_name"], c["source_url"])
     reviewed = f" Last reviewed {_e(c['last_reviewed'])}." if c["last_reviewed"] else ""
     return (
@@ -245,12 +248,13 @@ def _cause(c: dict, number: int, help: Help) -> str:
         f"<h3>{number}. {_e(c['cause'])}</h3>"
         f'<p class="tags"><span class="badge" aria-label="{_e(style.aria)}" style="border-color:{style.colour}">'
         f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
-        f"{_e(c['category'])}</p>"
+        f"{_e(c['category'])}{how_common}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"
         f'<p class="label">{_e(WHEN_TO_GET_HELP)}. {_e(usually_line(c["urgency"]))}</p>'
         f'<div class="flags">{_signs(cause_flags(c), help, NO_SIGNS)}</div>'
         '<p class="label">What helps</p>'
         f"{_items(c['self_care'], NO_SELF_CARE)}"
+        f"{tests}"
         f'<p class="source">Source: {source}.{reviewed}</p>'
         "</section>"
     )
@@ -313,7 +317,7 @@ def handout_html(
         f"{plural(len(rows), 'cause')} of {len(table):,} in the table {_e(table.name)} "
         f"{'matches' if len(rows) == 1 else 'match'} this view."
     )
-    causes = "".join(_cause(c, i, help) for i, c in enumerate(records, start=1))
+    causes = "".join(_cause(c, i, help, table.says_commonness) for i, c in enumerate(records, start=1))
     if more:
         causes += f'<p class="more">… and {plural(more, "more cause")} match this view; see the app.</p>'
     if not records:

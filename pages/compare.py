@@ -21,6 +21,7 @@ from causes.compare import (
     urgency_line,
 )
 from causes.redflags import cause_flags
+from causes.style import commonness_words
 from causes.text import badge_escape, md_escape
 from causes.theme import CHART_CONFIG
 from causes.view import View
@@ -93,6 +94,8 @@ def show(chosen: list[str]) -> None:
             with st.container(horizontal=True, gap="small"):
                 cards.urgency_badge(c["urgency"])
                 st.badge(badge_escape(c["category"]), color="gray", icon=":material/category:")
+                if table.says_commonness:
+                    st.badge(commonness_words(c["commonness"]), color="gray", icon=":material/groups:")
             st.markdown(md_escape(c["summary"]))
             st.page_link(
                 chrome.EXPLORE,

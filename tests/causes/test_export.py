@@ -307,6 +307,22 @@ def test_handout_holds_each_chosen_cause_and_its_source(calves_handout):
         assert f'href="{c["source_url"]}"' in page
 
 
+def test_handout_says_how_common_each_cause_is_and_the_tests_a_doctor_may_do(calves_handout):
+    from causes.style import commonness_words
+
+    table, positions, page = calves_handout
+    sections = page.split('<section class="cause">')[1:]
+    assert len(sections) == len(positions)
+    for p, section in zip(positions, sections, strict=True):
+        c = table.record(p)
+        assert f"· {commonness_words(c['commonness'])}</p>" in section
+        for test in c["tests"]:
+            assert html.escape(test) in section
+    # a table that does not say how common its causes are says nothing of it
+    plain = table_from_rows(["cause", "category", "symptoms", "body_areas", "summary"], [["A", "B", "c", "d", "E."]])
+    assert "How common" not in handout_html(plain, [0], Query(), (), DAY)
+
+
 def test_handout_has_title_view_date_disclaimer_chart_and_warning_signs(calves_handout):
     _, positions, page = calves_handout
     assert "<h1>Cause Atlas</h1>" in page
