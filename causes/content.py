@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from causes.schema import COLUMN_NAMES, LIST_SEPARATOR
+from causes.style import plural
 from causes.table import CauseTable
 from causes.text import safe_url
 from causes.vocabulary import Declared, Link
@@ -160,6 +161,28 @@ def source_counts(table: CauseTable) -> list[SourceCount]:
     )
 
 
+def how_common_line(table: CauseTable) -> str:
+    """How common the causes are and the tests a doctor may do, with the pages that say
+    so, in a sentence ("" when the table says neither)."""
+    frame = table.frame
+    parts = []
+    if table.says_commonness:
+        counts = Counter(v or "not known" for v in frame["commonness"])
+        said = ", ".join(f"{counts[k]:,} {k}" for k in ("common", "less common", "rare", "not known") if counts[k])
+        pages = len({u for u in frame["commonness_source"] if u})
+        parts.append(f"How common each cause is among people with these symptoms: {said}, from {plural(pages, 'page')}")
+    with_tests = int(sum(1 for t in frame["tests"] if t))
+    if with_tests:
+        pages = len({u for u in frame["tests_source"] if u})
+        parts.append(
+            f"the tests a doctor may do are listed for {plural(with_tests, 'cause')}, from {plural(pages, 'page')}"
+        )
+    if not parts:
+        return ""
+    line = "; ".join(parts) + "."
+    return line[0].upper() + line[1:]
+
+
 def review_dates(table: CauseTable) -> tuple[str | None, str | None, int]:
     """The oldest and newest review dates, and how many causes have none."""
     dates = sorted(d for d in table.frame["last_reviewed"] if d)
@@ -183,6 +206,10 @@ def template_csv() -> str:
         "source_name": "Who published the source",
         "source_url": "https://www.example.org/page",
         "last_reviewed": "2026-01-31",
+        "commonness": "not known",
+        "commonness_source": "",
+        "tests": LIST_SEPARATOR.join(["a blood test for something", " a scan of something"]),
+        "tests_source": "https://www.example.org/tests-page",
     }
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(COLUMN_NAMES), lineterminator="\n")

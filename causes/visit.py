@@ -192,8 +192,8 @@ def visit_summary(
 # --- drawn ------------------------------------------------------------------------------------
 
 PRIVACY_LINE = (
-    "What you type here stays in this browser tab: it is not saved on our server, put in the link or shared. "
-    "Your summary is a file you download; closing the tab forgets it."
+    "What you type here stays in this browser tab (never saved on our server, put in the link or shared), "
+    "and your summary is a file you download: closing the tab forgets it."
 )
 _DATE = "%d %B %Y"
 

@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from causes.config import BUNDLED_TABLE, BUNDLED_TOPIC
-from causes.content import citation, review_dates, source_counts, template_csv
+from causes.content import citation, how_common_line, review_dates, source_counts, template_csv
 from causes.schema import COLUMNS
 from causes.style import plural
 from causes.text import md_escape
@@ -67,6 +67,9 @@ st.markdown(
 )
 publishers = [{"Publisher": s.publisher, "Causes": s.causes, "Pages": s.pages} for s in source_counts(table)]
 st.dataframe(publishers, hide_index=True, width="content", height=36 * (len(publishers) + 1))
+common = how_common_line(table)
+if common:
+    st.markdown(md_escape(common) + " Each cites its own page, shown with the cause.")
 oldest, newest, undated = review_dates(table)
 if oldest:
     st.markdown(

@@ -158,3 +158,32 @@ def test_verdict_styles_cover_every_verdict_and_fall_back():
 
 def test_badge_escape_leaves_brackets_to_st_badge_but_escapes_the_rest():
     assert badge_escape("![x](http://e.com) :red[L] $x$") == r"\![x]\(http\://e\.com\) \:red[L] \$x\$"
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ([], ""),
+        (
+            [
+                ["rare", "https://a.org/1", "a scan", "https://a.org/t"],
+                ["", "", "", ""],
+                ["common", "https://a.org/1", "", ""],
+            ],
+            "How common each cause is among people with these symptoms: 1 common, 1 rare, 1 not known, from 1 page; "
+            "the tests a doctor may do are listed for 1 cause, from 1 page.",
+        ),
+    ],
+    ids=["says neither", "says both"],
+)
+def test_how_common_line(rows, said):
+    from causes.content import how_common_line
+    from tests.causes.tables import table_from_rows
+
+    base = ["cause", "category", "symptoms", "body_areas", "summary"]
+    extra = ["commonness", "commonness_source", "tests", "tests_source"]
+    if not rows:
+        table = table_from_rows(base, [["A", "B", "c", "d", "E."]])
+    else:
+        table = table_from_rows(base + extra, [[f"C{i}", "B", "c", "d", "E.", *r] for i, r in enumerate(rows)])
+    assert how_common_line(table) == said
