@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from causes.query import Query, Result
+from causes.query import Query, Result, first_by_urgency
 from causes.redflags import FLAG_LEVELS, RedFlag, by_level, cause_flags, grouped, parse_flag, sign_key
 from causes.style import Help, badge_md, level_rank, urgency_style
 from causes.table import CauseTable
@@ -70,11 +70,13 @@ def signs_to_ask(
 ) -> tuple[Sign, ...]:
     """The signs that apply to this result, one entry each: the always-asked set first
     (with the signs asked for a term `query` picks: the blood-clot question for the leg),
-    then the matching causes' own (best-ranked causes first) and the general signs of no
+    then the matching causes' own (those that fit best first, the most urgent first among
+    them: `first_by_urgency`, whatever order the list shows) and the general signs of no
     cause, most serious first."""
+    causes = first_by_urgency(table, result, MAX_CAUSES_ASKED)
     return tuple(
-        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, causes, f.always, f.contact, first, support)
-        for f, causes, first, support in _merged(table, result.positions[:MAX_CAUSES_ASKED], general, query)
+        Sign(sign_id(f.sign), f.sign, f.urgency, f.why, names, f.always, f.contact, first, support)
+        for f, names, first, support in _merged(table, causes, general, query)
     )
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from causes.table import FACET_COLUMNS, URGENCY_RANK, CauseTable
+from causes.table import COMMONNESS_NEUTRAL, FACET_COLUMNS, URGENCY_RANK, CauseTable
 from causes.text import joined
 
 Match = Literal["any", "all"]
@@ -248,12 +248,13 @@ class Result:
     steps: np.ndarray | None = field(default=None, repr=False)
     # Per ranked row: how many of the findings the person said no to it lists. None: none said.
     against: np.ndarray | None = field(default=None, repr=False)
+    # Per ranked row: how common it counts for this query (`effective_commonness`). None:
+    # as the table says (`CauseTable.commonness_rank`).
+    common: np.ndarray | None = field(default=None, repr=False)
 
     def fit(self) -> np.ndarray:
-        """Per ranked row, how well it fits: the chosen symptoms it has, less the findings
-        said no to that it lists."""
-        hits = self.symptom_hits.astype(np.int32)
-        return hits if self.against is None else hits - self.against.astype(np.int32)
+        """Per ranked row, how well it fits: how many of the chosen symptoms it has."""
+        return self.symptom_hits.astype(np.int32)
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -336,6 +337,54 @@ def _symptoms(table: CauseTable, ids: Sequence[int]) -> tuple[np.ndarray, np.nda
     return hits, total
 
 
+def rank_key(
+    table: CauseTable,
+    positions: np.ndarray,
+    hits: np.ndarray,
+    steps: np.ndarray | None = None,
+    against: np.ndarray | None = None,
+    common: np.ndarray | None = None,
+) -> np.ndarray:
+    """One integer per row that sorts as `run_query` ranks: the most chosen symptoms, the
+    fewest steps from the chosen terms, the most common (`common`: as it counts for the
+    query), the fewest findings said no to, then the usually harmless first (the most urgent
+    first for a table that does not say how common its causes are), then by name."""
+    n = len(positions)
+    key = (1023 - np.minimum(hits.astype(np.int64), 1023)) << 52
+    if steps is not None:
+        key |= np.minimum(steps.astype(np.int64), 1023) << 42
+    common = table.commonness_rank[positions] if common is None else common
+    key |= (7 - common.astype(np.int64)) << 39
+    if against is not None:
+        key |= np.minimum(against.astype(np.int64), 63) << 33
+    return key | table.level_rank[positions] if n else key
+
+
+def main_symptom_matches(table: CauseTable, chosen: Sequence[str]) -> np.ndarray:
+    """The term ids a cause's main symptom may be for it to match through it: the chosen
+    symptoms, their narrower terms (a night cramp is a cramp) and their broader ones (as a
+    pick finds causes listed under a broader term)."""
+    reach = table.reach.get("symptoms")
+    ids: set[int] = set()
+    for i in _term_ids(table, "symptoms", chosen):
+        ids.add(i)
+        if reach is not None:
+            ids.update(reach.narrower_of(i))
+            ids.update(reach.broader_of(i))
+    return np.fromiter(ids, dtype=np.int64, count=len(ids)) if ids else np.zeros(0, dtype=np.int64)
+
+
+def effective_commonness(table: CauseTable, positions: np.ndarray, chosen: Sequence[str]) -> np.ndarray:
+    """How common each cause counts when these symptoms are chosen: as the table says when
+    it matches through its main symptom (the first it lists), else "not known". A cause is
+    common as a cause of its main symptom: harmless twitches of twitching, not of cramps."""
+    common = table.commonness_rank[positions]
+    if not chosen or not table.says_commonness:
+        return common
+    through = np.isin(table.main_symptom[positions], main_symptom_matches(table, chosen))
+    return np.where(through, common, COMMONNESS_NEUTRAL).astype(common.dtype)
+
+
 def listing(table: CauseTable, term: str) -> np.ndarray:
     """Per row, whether it lists `term` (a symptom, body area or risk factor) or a narrower
     one: someone without muscle cramps has no night cramps either."""
@@ -406,11 +455,12 @@ def _has_word(table: CauseTable, candidates: np.ndarray, word: str) -> np.ndarra
 
 def run_query(table: CauseTable, query: Query) -> Result:
     """Apply a query: the matching causes ranked as a clinician would think of them: by how
-    well each fits (the chosen symptoms it has, less the findings said no to that it
-    lists), then by how close they are to the chosen terms (listed under a term itself, or
-    a narrower one, before a cause listed under a broader one: the calves before the whole
-    leg before the whole body), then by how common it is (when the table says), then by
-    urgency (most urgent first), then by name."""
+    well each fits (the chosen symptoms it has), then by how close they are to the chosen
+    terms (listed under a term itself, or a narrower one, before a cause listed under a
+    broader one: the calves before the whole leg before the whole body), then by how common
+    it is (when the table says), then by how few of the findings said no to it lists, then
+    the usually harmless first (a table that does not say how common: the most urgent
+    first), then by name (`rank_key`)."""
     n = len(table)
     mask = np.ones(n, dtype=bool)
     hits = None
@@ -452,21 +502,43 @@ def run_query(table: CauseTable, query: Query) -> Result:
     ranked_hits = hits[ranked] if hits is not None else np.zeros(len(ranked), dtype=np.int16)
     ranked_steps = steps[ranked] if steps is not None else None
     ranked_against = against[ranked] if against is not None else None
-    if hits is not None or ranked_steps is not None or ranked_against is not None:
-        # One stable sort on one key (numpy sorts 16-bit keys by radix): the best fit
-        # first, then the fewest steps; the commonness, urgency and name order within.
-        fit = ranked_hits.astype(np.int32)
-        if ranked_against is not None:
-            fit = fit - ranked_against
-        key = -fit * _STEPS_SPAN if ranked_steps is not None else -fit
+    common = effective_commonness(table, ranked, query.symptoms) if query.symptoms else None
+    if common is not None and np.array_equal(common, table.commonness_rank[ranked]):
+        common = None  # every cause matches through its main symptom: the table's order holds
+    if ranked_against is not None or common is not None:
+        # A "no" weighs after how common a cause is: it orders causes that fit as well and
+        # are as common (a listed symptom is one a cause can have, not one it always has).
+        order = np.argsort(rank_key(table, ranked, ranked_hits, ranked_steps, ranked_against, common))
+        ranked, ranked_hits = ranked[order], ranked_hits[order]
+        ranked_against = None if ranked_against is None else ranked_against[order]
+        ranked_steps = None if ranked_steps is None else ranked_steps[order]
+        common = None if common is None else common[order]
+    elif hits is not None or ranked_steps is not None:
+        # One stable sort on one key (numpy sorts 16-bit keys by radix): the most chosen
+        # symptoms first, then the fewest steps; the commonness, urgency and name order within.
+        key = -ranked_hits.astype(np.int32)
         if ranked_steps is not None:
-            key = key + np.minimum(ranked_steps, _STEPS_SPAN - 1)
+            key = key * _STEPS_SPAN + np.minimum(ranked_steps, _STEPS_SPAN - 1)
         small = len(key) == 0 or (key.min() > -(1 << 15) and key.max() < 1 << 15)
         order = np.argsort(key.astype(np.int16) if small else key, kind="stable")
         ranked, ranked_hits = ranked[order], ranked_hits[order]
         ranked_steps = None if ranked_steps is None else ranked_steps[order]
-        ranked_against = None if ranked_against is None else ranked_against[order]
-    return Result(ranked, ranked_hits, mask, n, ranked_steps, ranked_against)
+    return Result(ranked, ranked_hits, mask, n, ranked_steps, ranked_against, common)
+
+
+def first_by_urgency(table: CauseTable, result: Result, k: int) -> np.ndarray:
+    """The first `k` causes of a result in the warning-sign check's order: how well they fit
+    the chosen terms (the chosen symptoms each has, then closeness), then the most urgent,
+    then by name. Not how common they are, nor a "no": the list puts common things first,
+    and the check must still ask the signs of the dangerous causes that fit as well."""
+    n = len(result)
+    if not n:
+        return result.positions[:0]
+    hits = np.minimum(result.symptom_hits.astype(np.int64), 1023)
+    steps = np.zeros(n, dtype=np.int64) if result.steps is None else np.minimum(result.steps, 1023).astype(np.int64)
+    key = ((1023 - hits) << 50) | (steps << 40) | table.urgent_rank[result.positions]
+    first = np.argpartition(key, k - 1)[:k] if n > k else np.arange(n)
+    return result.positions[first[np.argsort(key[first], kind="stable")]]
 
 
 def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:

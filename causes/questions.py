@@ -16,11 +16,15 @@ never asked; nor is a term already chosen or already answered.
 
 What an answer does (`answer_query`): yes makes the term a filter, as if picked; no makes it
 a finding the person does not have (`Query.without`: a cause that lists it ranks lower);
-"not sure" only moves on. So a body area or a risk factor is asked only while none of its
-column is chosen (a yes to a second area would widen the view, not narrow it); symptoms are
-always asked (a yes ranks the causes with it higher). A question is asked only if one of its
-answers would change the order of the first `TOP` causes shown: one that would not is
-skipped, and when none is left the panel says so. At most `ASK_AT_MOST` are asked.
+"not sure" only moves on. Only symptoms are asked (`ASKED_COLUMNS`): a yes to a symptom
+ranks the causes with it higher and hides none, but a yes to a body area or a risk factor
+would be a filter that hides causes, and their warning signs with them (an older person on
+a statin must still meet the statin's). Nor is a symptom asked that is a warning sign in
+itself (`alarm_symptoms`: at least half the table's causes that list it need help today or
+sooner, such as confusion or dark pee): the warning-sign check asks about those, with the
+action they need. A question is asked only if one of its answers would change the order of
+the first `TOP` causes shown: one that would not is skipped, and when none is left the
+panel says so. At most `ASK_AT_MOST` are asked.
 
 Terms are matched as they are filed (a question about "calves" splits by the causes filed
 under calves, not by the broader terms that would also find them when it is picked).
@@ -34,14 +38,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from causes.query import Query, Result, listing
-from causes.table import CauseTable
+from causes.query import Query, Result, listing, main_symptom_matches, rank_key
+from causes.table import URGENCY_RANK, CauseTable
 
-# Asked about, in this order when two questions are worth the same.
-ASKED_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors")
+# Asked about (see the module's rule: a yes to an area or a risk factor would hide causes).
+ASKED_COLUMNS: tuple[str, ...] = ("symptoms",)
+# A symptom at least this share of whose causes (in the whole table) need help today or
+# sooner is a warning sign in itself: never a narrowing question.
+ALARM_SHARE = 0.5
 MIN_CAUSES = 3  # fewer causes shown: nothing to narrow down
 MIN_BITS = 0.1  # a question worth less than this (in bits) is not worth asking
 ASK_AT_MOST = 5  # answers (yes, no or not sure) after which the panel stops asking
@@ -96,6 +104,21 @@ def _already(query: Query | None, answered: Iterable[tuple[str, str]]) -> set[tu
     return out
 
 
+# Per table, while it is in use (a person's own table goes with their session).
+_ALARMS: WeakKeyDictionary[CauseTable, frozenset[str]] = WeakKeyDictionary()
+
+
+def alarm_symptoms(table: CauseTable) -> frozenset[str]:
+    """The symptoms (case-folded) that are warning signs in themselves: at least
+    `ALARM_SHARE` of the causes that list them are urgent or emergencies."""
+    if table not in _ALARMS:
+        index = table.facets["symptoms"]
+        serious = (table.urgency_rank[index.rows] >= URGENCY_RANK["urgent"]).astype(np.float64)
+        share = np.bincount(index.ids, weights=serious, minlength=len(index.terms)) / np.maximum(index.counts, 1)
+        _ALARMS[table] = frozenset(index.folded[t] for t in np.flatnonzero(share >= ALARM_SHARE).tolist())
+    return _ALARMS[table]
+
+
 def _asked_columns(query: Query | None) -> tuple[str, ...]:
     """The columns a question may come from: symptoms, and a body area or a risk factor
     while none of its column is chosen."""
@@ -116,10 +139,8 @@ def answer_query(query: Query, question: Question, answer: str) -> Query:
     return query
 
 
-def _top(fit: np.ndarray, steps: np.ndarray, base_rank: np.ndarray, keep: np.ndarray | None = None) -> np.ndarray:
-    """The indexes of the first `TOP` of the result's rows in the order `run_query` ranks
-    them (best fit, fewest steps, then the table's base order), `keep` only."""
-    key = (np.int64(1 << 24) - fit.astype(np.int64)) << 40 | np.minimum(steps, 1023).astype(np.int64) << 30 | base_rank
+def _first(key: np.ndarray, keep: np.ndarray | None = None) -> np.ndarray:
+    """The indexes of the `TOP` smallest keys (`keep` only), in order."""
     if keep is not None:
         key = np.where(keep, key, np.iinfo(np.int64).max)
     k = min(TOP, len(key))
@@ -133,16 +154,18 @@ def changes_order(table: CauseTable, result: Result, question: Question) -> bool
     order (the first `TOP` of `result`), as `answer_query` and `run_query` would rank them."""
     if not len(result):
         return False
-    fit = result.fit()
-    steps = result.steps if result.steps is not None else np.zeros(len(result), dtype=np.int64)
-    base_rank = table.base_rank[result.positions]
-    now = _top(fit, steps, base_rank)
-    lists = listing(table, question.term)[result.positions]
-    if question.column == "symptoms":
-        yes = _top(fit + lists, steps, base_rank)
+    positions, hits, steps = result.positions, result.symptom_hits.astype(np.int64), result.steps
+    against = np.zeros(len(result), dtype=np.int64) if result.against is None else result.against.astype(np.int64)
+    common = table.commonness_rank[positions] if result.common is None else result.common
+    now = _first(rank_key(table, positions, hits, steps, against, common))
+    lists = listing(table, question.term)[positions]
+    if question.column == "symptoms":  # a cause whose main symptom it is counts as common as it is
+        main = np.isin(table.main_symptom[positions], main_symptom_matches(table, [question.term]))
+        said = np.where(main, table.commonness_rank[positions], common)
+        yes = _first(rank_key(table, positions, hits + lists, steps, against, said))
     else:  # a filter: only the causes that list it stay
-        yes = _top(fit, steps, base_rank, keep=lists)
-    no = _top(fit - lists, steps, base_rank)
+        yes = _first(rank_key(table, positions, hits, steps, against, common), keep=lists)
+    no = _first(rank_key(table, positions, hits, steps, against + lists, common))
     return not (np.array_equal(yes, now) and np.array_equal(no, now))
 
 
@@ -160,7 +183,7 @@ def ranked_questions(
         return []
     weight = np.maximum(table.urgency_rank.astype(np.float64), 1.0)
     total = float(weight[result.mask].sum())
-    skip = _already(query, answered)
+    skip = _already(query, answered) | {("symptoms", t) for t in alarm_symptoms(table)}
     found: list[tuple[float, int, int, int, Question]] = []
     for order, column in enumerate(ASKED_COLUMNS):
         if column not in _asked_columns(query):

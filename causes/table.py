@@ -30,9 +30,13 @@ from causes.vocabulary import Declared, Links, links_of
 FACET_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors", "category", "urgency")
 # Most urgent first: a larger rank sorts earlier. A blank urgency ranks last.
 URGENCY_RANK: dict[str, int] = {level: i + 1 for i, level in enumerate(URGENCY_LEVELS)}
-# More common first: a larger rank sorts earlier. "not known" (or blank) ranks above
-# "rare": a cause no source calls rare is not put below one a source does.
-COMMONNESS_RANK: dict[str, int] = {"common": 4, "less common": 3, "not known": 2, "": 2, "rare": 1}
+# More common first: a larger rank sorts earlier. "not known" (or blank) ranks with "less
+# common" (nothing says it is rarer) and above "rare": a cause no source calls rare is not
+# put below one a source does.
+COMMONNESS_RANK: dict[str, int] = {"common": 4, "less common": 3, "not known": 3, "": 3, "rare": 1}
+# How common a cause counts when it matches through a symptom other than its main one (the
+# first it lists): not known. Harmless twitches are common as a cause of twitching, not of cramps.
+COMMONNESS_NEUTRAL = COMMONNESS_RANK["not known"]
 assert set(COMMONNESS_RANK) - {""} == set(COMMONNESS_LEVELS)
 _LIST_FACETS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors")
 
@@ -298,8 +302,15 @@ class CauseTable:
     reach: dict[str, Reach] = field(default_factory=dict)
     # Per row: how common the cause is (`COMMONNESS_RANK`); all 2 when the table says nothing.
     commonness_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
-    # Per row: its place in `base_order` (a sort's last tie-breaker).
+    # Per row: its place in `base_order`, and in the same order without how common it is
+    # (the usually harmless first, or the most urgent; then by name): a sort's last tie-breaker.
     base_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    level_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Per row: its place when the most urgent come first, then by name (the warning-sign
+    # check's order: danger is caught there, whatever the list puts first).
+    urgent_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Per row: the term id of its main symptom (the first it lists), -1 for none.
+    main_symptom: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     # Whether the table says how common any cause is (else none is shown, and the order is
     # as it was before the column existed).
     says_commonness: bool = False
@@ -395,7 +406,11 @@ class CauseTable:
             frame[col] = pd.Series(respelled, index=frame.index, dtype="str")
         facets = {col: facets[col] for col in FACET_COLUMNS}
         urgency_rank = frame["urgency"].map(URGENCY_RANK).fillna(0).to_numpy(dtype=np.int8)
-        commonness_rank = frame["commonness"].map(COMMONNESS_RANK).fillna(2).to_numpy(dtype=np.int8)
+        commonness_rank = frame["commonness"].map(COMMONNESS_RANK).fillna(COMMONNESS_NEUTRAL).to_numpy(dtype=np.int8)
+        symptoms = facets["symptoms"]
+        main_symptom = np.full(n_rows, -1, dtype=np.int64)
+        _, first_item = np.unique(symptoms.rows, return_index=True)  # items are stored in row order, as written
+        main_symptom[symptoms.rows[first_item]] = symptoms.ids[first_item]
         folded_names = casefold(frame["cause"])
         name_rank = pc.rank(pa.array(folded_names), sort_keys="ascending", tiebreaker="first").to_numpy()
         # Before a query's fit: common things first, then, among causes as common, the usually
@@ -408,6 +423,10 @@ class CauseTable:
         base_order = np.lexsort((name_rank, urgency_key, -commonness_rank.astype(np.int16))).astype(np.int64)
         base_rank = np.empty(n_rows, dtype=np.int64)
         base_rank[base_order] = np.arange(n_rows, dtype=np.int64)
+        level_rank = np.empty(n_rows, dtype=np.int64)  # the same without how common
+        level_rank[np.lexsort((name_rank, urgency_key))] = np.arange(n_rows, dtype=np.int64)
+        urgent_rank = np.empty(n_rows, dtype=np.int64)
+        urgent_rank[np.lexsort((name_rank, -urgency_rank.astype(np.int16)))] = np.arange(n_rows, dtype=np.int64)
         search_texts = (folded_names, casefold(frame["summary"]), casefold(frame["explanation"]))
         by_name = dict(zip(name_keys(frame["cause"]).tolist(), range(n_rows), strict=True))
         return cls(
@@ -424,7 +443,10 @@ class CauseTable:
             reach=reach,
             commonness_rank=commonness_rank,
             base_rank=base_rank,
+            level_rank=level_rank,
             says_commonness=says_commonness,
+            urgent_rank=urgent_rank,
+            main_symptom=main_symptom,
         )
 
     def position_of(self, cause: str) -> int | None:

@@ -731,8 +731,8 @@ def test_a_no_is_restricted_to_the_tables_terms_in_any_asked_column(table):
             [0, 0, 0, 1],
         ),
         # alpha and Foxtrot have both chosen symptoms; a no to weakness (Foxtrot and delta
-        # list it) puts Foxtrot level with the causes with one (urgency, then name: a blank
-        # level last), and delta, with one, below them all
+        # list it) puts Foxtrot after alpha, and delta after the others with one: a no
+        # orders causes that fit as well, never above one that fits better
         (
             Query(symptoms=("cramps at night", "twitching at rest")),
             ["alpha", "Foxtrot", "Charlie", "delta", "Bravo"],
@@ -740,8 +740,8 @@ def test_a_no_is_restricted_to_the_tables_terms_in_any_asked_column(table):
         ),
         (
             Query(symptoms=("cramps at night", "twitching at rest"), without=("weakness",)),
-            ["alpha", "Charlie", "Bravo", "Foxtrot", "delta"],
-            [0, 0, 0, 1, 1],
+            ["alpha", "Foxtrot", "Charlie", "Bravo", "delta"],
+            [0, 1, 0, 0, 1],
         ),
         # an area said no to counts against the causes filed under it
         (
@@ -758,6 +758,7 @@ def test_a_no_is_restricted_to_the_tables_terms_in_any_asked_column(table):
     ],
 )
 def test_a_no_moves_the_causes_that_list_it_down_and_hides_none(table, query, expected, against):
+    """A no orders causes that fit as well (it weighs after how common a cause is)."""
     result = run_query(table, query)
     assert names(table, result) == expected
     assert (None if result.against is None else result.against.tolist()) == against
@@ -816,3 +817,17 @@ def test_common_things_first(rows, expected):
     plain = table_from_rows(COMMON[:-1], [r[:-1] for r in rows])
     if not any(r[-1] for r in rows):
         assert names(plain, run_query(plain, Query(symptoms=("cramps", "twitching")))) == expected
+
+
+def test_a_no_weighs_after_how_common_a_cause_is():
+    tbl = table_from_rows(
+        COMMON,
+        [
+            ["Common", "A", "cramps; pain", "calves", "C.", "self-care", "common"],
+            ["Unknown", "A", "cramps", "calves", "U.", "self-care", "not known"],
+            ["Also common", "A", "cramps", "calves", "A.", "self-care", "common"],
+        ],
+    )
+    # a no to pain: "Common" stays above the cause no source calls common, below the other common one
+    ranked = names(tbl, run_query(tbl, Query(symptoms=("cramps",), without=("pain",))))
+    assert ranked == ["Also common", "Common", "Unknown"]

@@ -13,6 +13,7 @@ from causes.questions import (
     MIN_BITS,
     TOP,
     Question,
+    alarm_symptoms,
     answer_query,
     changes_order,
     next_question,
@@ -35,14 +36,19 @@ EVEN = table(
     ("C", "self-care", "cramps", "calves", ""),
     ("D", "self-care", "pain", "calves", ""),
 )
-# One emergency among harmless causes: unweighed, "pain" or "cramps" split best (3 to 2);
-# weighed by urgency, "weakness" does, the one that tells the emergency apart.
+# One emergency among harmless causes: unweighed, "pain", "weakness" and "cramps" split the
+# seven alike (3 or 4 against the rest; "pain", listed by more, would be asked); weighed by
+# urgency, "weakness" does best, the one that tells the emergency apart. (Two harmless
+# causes list weakness too: a symptom mostly of urgent causes is a warning sign in itself,
+# asked by the warning-sign check, never here.)
 DANGER = table(
     ("Emergency", "emergency", "pain; weakness", "calves", ""),
-    ("Harmless 1", "self-care", "pain", "calves", ""),
-    ("Harmless 2", "self-care", "pain", "calves", ""),
-    ("Harmless 3", "self-care", "cramps", "calves", ""),
+    ("Harmless 1", "self-care", "pain; weakness", "calves", ""),
+    ("Harmless 2", "self-care", "pain; weakness", "calves", ""),
+    ("Harmless 3", "self-care", "pain", "calves", ""),
     ("Harmless 4", "self-care", "cramps", "calves", ""),
+    ("Harmless 5", "self-care", "cramps", "calves", ""),
+    ("Harmless 6", "self-care", "cramps", "calves", ""),
 )
 # Only the body areas and the risk factors tell these apart.
 PLACES = table(
@@ -63,14 +69,8 @@ PLACES = table(
         ("the danger told apart first", DANGER, Query(), (), ("symptoms", "weakness")),
         ("a chosen symptom is not asked", DANGER, Query(symptoms=("weakness",)), (), None),
         ("answered in any case", DANGER, Query(), [("symptoms", "WEAKNESS")], ("symptoms", "pain")),
-        ("areas when symptoms do not split", PLACES, Query(), (), ("body_areas", "calves")),
-        (
-            "then risk factors",
-            PLACES,
-            Query(),
-            [("body_areas", "calves"), ("body_areas", "thighs"), ("body_areas", "feet and toes")],
-            ("risk_factors", "older age"),
-        ),
+        # an area or a risk factor is never asked: a yes to it would hide causes
+        ("never an area or a risk factor", PLACES, Query(), (), None),
     ],
 )
 def test_the_next_question_is_the_one_known_best(name, tbl, query, answered, expected):
@@ -81,10 +81,9 @@ def test_the_next_question_is_the_one_known_best(name, tbl, query, answered, exp
 def test_weighing_by_urgency_is_what_puts_the_danger_first():
     ranked = ranked_questions(DANGER, run_query(DANGER, Query()))
     bits = {q.term: q.bits for q in ranked}
-    # weights 4 + 1 + 1 + 1 + 1: weakness splits 4 against 4, pain 6 against 2
-    assert bits["weakness"] == pytest.approx(1.0)
-    assert bits["pain"] == pytest.approx(split_bits(6, 8).item())
-    assert bits["cramps"] == pytest.approx(split_bits(2, 8).item())
+    # weights 4 + 6 x 1: weakness splits 6 against 4, pain 7 against 3, cramps 3 against 7
+    assert bits["weakness"] == pytest.approx(split_bits(6, 10).item())
+    assert bits["pain"] == pytest.approx(split_bits(7, 10).item()) == bits["cramps"]
     assert [q.term for q in ranked] == ["weakness", "pain", "cramps"]  # pain: more causes list it
 
 
@@ -167,15 +166,40 @@ def test_an_answer_is_a_filter_a_finding_or_nothing(column, answer, expected):
     assert answer_query(Query(symptoms=("cramps",)), Question(column, "weakness", 1, 2, 1.0), answer) == expected
 
 
-def test_an_area_or_a_risk_factor_is_asked_only_while_none_is_chosen():
-    # a yes to a second area would widen the view (areas are alternatives), not narrow it
-    asked = {q.column for q in ranked_questions(PLACES, run_query(PLACES, Query()))}
-    assert asked == {"body_areas", "risk_factors"}
-    query = Query(areas=("calves",))
-    shown = run_query(PLACES, Query(areas=("calves", "thighs", "feet and toes")))
-    assert {q.column for q in ranked_questions(PLACES, shown, query)} == {"risk_factors"}
-    query = Query(areas=("calves",), risks=("older age",))
-    assert ranked_questions(PLACES, shown, query) == []
+def test_an_area_or_a_risk_factor_is_never_asked():
+    """A yes to either would be a filter: it would hide causes, and their warning signs."""
+    assert ranked_questions(PLACES, run_query(PLACES, Query())) == []
+    assert {q.column for q in ranked_questions(EVEN, run_query(EVEN, Query()))} == {"symptoms"}
+
+
+@pytest.mark.parametrize(
+    ("listed_by", "asked"),
+    [
+        (("urgent", "emergency"), False),  # every cause that lists it needs help today or sooner
+        (("urgent", "self-care"), False),  # half of them: a warning sign in itself
+        (("urgent", "self-care", "self-care"), True),  # a third
+        (("self-care", "see a doctor"), True),
+    ],
+)
+def test_a_symptom_that_is_a_warning_sign_in_itself_is_never_asked(listed_by, asked):
+    rows = [(f"C{i}", level, "cramps; confusion", "calves", "") for i, level in enumerate(listed_by)]
+    rows += [(f"Other {i}", "self-care", "cramps", "calves", "") for i in range(3)]
+    tbl = table(*rows)
+    assert (("confusion" in alarm_symptoms(tbl)) is not asked) and (
+        ("confusion" in {q.term for q in ranked_questions(tbl, run_query(tbl, Query()))}) is asked
+    )
+
+
+def test_the_bundled_table_never_asks_its_alarm_symptoms(bundled):
+    alarms = alarm_symptoms(bundled)
+    for term in ("confusion", "dark pee", "fever or shivering", "breathing problems", "weakness on one side"):
+        assert term in alarms
+    for term in ("muscle cramps", "twitching at rest", "pain", "cramps at night"):
+        assert term not in alarms
+    for symptom in bundled.facets["symptoms"].terms:
+        query = Query(symptoms=(symptom,))
+        asked = {q.term.casefold() for q in ranked_questions(bundled, run_query(bundled, query), query)}
+        assert not asked & alarms, symptom
 
 
 def test_a_finding_said_no_to_is_not_asked_again():

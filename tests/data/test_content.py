@@ -135,7 +135,7 @@ def test_common_things_come_first_for_every_pick_of_one_symptom():
         result = run_query(TABLE, Query(symptoms=(symptom,)))
         fit = result.fit()
         steps = result.steps if result.steps is not None else np.zeros(len(result), dtype=int)
-        common = TABLE.commonness_rank[result.positions]
+        common = TABLE.commonness_rank[result.positions] if result.common is None else result.common
         for i in range(len(result) - 1):
             if (fit[i], steps[i]) == (fit[i + 1], steps[i + 1]):
                 assert common[i] >= common[i + 1], (symptom, i)
@@ -146,6 +146,20 @@ def test_common_things_come_first_for_every_pick_of_one_symptom():
             assert (first["commonness"], first["urgency"]) == ("common", "self-care"), symptom
     first = TABLE.record(int(run_query(TABLE, Query(symptoms=("twitching at rest",))).positions[0]))
     assert first["cause"].startswith("Benign fasciculations")
+
+
+@pytest.mark.parametrize(
+    ("symptom", "not_first"),
+    [
+        # common as a cause of its main symptom only (the clinical read of issue 27)
+        ("muscle cramps", "Benign fasciculations (harmless muscle twitches)"),
+        ("muscle weakness", "Peripheral arterial disease (poor circulation)"),
+        ("muscle wasting", "Peripheral arterial disease (poor circulation)"),
+    ],
+)
+def test_a_cause_is_common_only_as_a_cause_of_its_main_symptom(symptom, not_first):
+    result = run_query(TABLE, Query(symptoms=(symptom,)))
+    assert TABLE.record(int(result.positions[0]))["cause"] != not_first
 
 
 def test_categories_are_one_small_fixed_set():

@@ -223,3 +223,40 @@ def test_spasms_in_the_calves_find_the_calf_causes_a_clinician_would_name():
     for common in ("Night leg cramps (no clear cause)", "Overexertion (hard or unfamiliar exercise)", "Pregnancy"):
         assert common in names[: len(names) // 2], (common, names.index(common), len(names))
     assert result.steps is not None and result.steps[names.index("Night leg cramps (no clear cause)")] == 0
+
+
+def _without_commonness():
+    """The bundled table as it would be without its commonness column (the order before
+    issue 27: the most urgent first among causes that fit as well)."""
+    import csv
+    import io
+
+    from causes.content import GLOSSARY_FILE, Glossary
+
+    rows = list(csv.DictReader(io.StringIO(BUNDLED_TABLE.read_text(encoding="utf-8"))))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=[c for c in rows[0] if c not in ("commonness", "commonness_source")])
+    writer.writeheader()
+    writer.writerows({k: v for k, v in r.items() if k in writer.fieldnames} for r in rows)
+    glossary = Glossary.load(BUNDLED_TABLE.parent / GLOSSARY_FILE)
+    return load_cause_table(buf.getvalue().encode("utf-8"), glossary=glossary)
+
+
+def test_common_things_first_takes_no_serious_question_out_of_the_check():
+    """The list puts common causes first; the warning-sign check still asks at once every
+    sign it asked when the most urgent came first (the clinical read of issue 27 found 16
+    emergency questions had dropped out): for every symptom, and every symptom in every
+    body area."""
+    plain = _without_commonness()
+    picks = [Query(symptoms=(s,)) for s in SYMPTOMS]
+    picks += [Query(symptoms=(s,), areas=(a,)) for s in SYMPTOMS for a in AREAS]
+    for query in picks:
+        asked = []
+        for table in (TABLE, plain):
+            result = run_query(table, query)
+            if not len(result):
+                break
+            first, _ = asked_first(signs_to_ask(table, result, FLAGS, query))
+            asked.append({s.sign for s in first if s.level in ("emergency", "urgent")})
+        if len(asked) == 2:
+            assert asked[0] == asked[1], (query.describe(), asked[1] - asked[0])
