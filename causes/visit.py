@@ -17,6 +17,7 @@ escaped (HTML: `html.escape`; markdown: the `escape` given), so hostile text sta
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,17 +25,27 @@ from datetime import date
 from causes.check import Answer, action_cards
 from causes.compare import compare, distinguishing_sentence
 from causes.export import APP_NAME, DISCLAIMER, NOT_DIAGNOSIS
-from causes.query import Query, Result
+from causes.query import Query, Result, first_by_urgency
 from causes.style import Help, commonness_words, urgency_style
-from causes.table import CauseTable
+from causes.table import URGENCY_RANK, CauseTable
 from causes.text import joined, safe_url
 from causes.why import why_listed
 
 NOTE_MAX_CHARS = 200  # one typed answer
 CAUSES_TO_ASK = 4  # the causes a summary names (what tells them apart needs 2 to 4)
+URGENT_FIRST = 2  # urgent causes that fit as well as any, named first (a GP checks them today)
 QUESTIONS = 4
 # Tests that are no test: a summary asks about a real one.
-_NO_TEST = ("usually none", "usually no test", "no single test", "no lab test")
+_NO_TEST = (
+    "usually none",
+    "usually no test",
+    "no single test",
+    "no lab test",
+    "the doctor",
+    "an examination",
+    "checks",
+)
+SERIOUS_LEVELS = ("urgent", "emergency")
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,7 @@ class CauseNote:
     tests: tuple[str, ...]
     source: str  # the source's name
     source_url: str | None
+    level_key: str = ""  # its usual level as the table writes it ("urgent")
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,7 @@ class Summary:
     causes: tuple[CauseNote, ...]
     questions: tuple[str, ...]
     shown: int = 0  # how many causes the view shows in all
+    now: str = ""  # the emergencies among the first causes: call now, not an appointment
     title: str = "Notes for my appointment"
 
 
@@ -121,23 +134,45 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _a_real_test(tests: Sequence[str]) -> str | None:
-    return next((t for t in tests if not t.casefold().startswith(_NO_TEST)), None)
+def _a_real_test(causes: Sequence[CauseNote]) -> str | None:
+    """A test named in a few plain words, from the causes to ask about that are not
+    urgent (an urgent cause's tests are done the same day, not asked about): the first
+    item that names a test, cut before its conditions ("... if the twitch lasts")."""
+    for c in causes:
+        if c.level_key in SERIOUS_LEVELS:
+            continue
+        for item in c.tests:
+            if item.casefold().startswith(_NO_TEST):
+                continue
+            cut = re.split(r",? (?:only if|if|in some cases|which)\b", item, maxsplit=1)[0].strip(" ,;:")
+            if cut:
+                return cut
+    return None
 
 
-def _questions(causes: Sequence[CauseNote], notes: Notes, answered: bool, medicine_cause: bool) -> tuple[str, ...]:
-    out: list[str] = []
-    if answered:
-        out.append("I said yes to a warning sign: is there anything I should do now?")
+def _questions(causes: Sequence[CauseNote], notes: Notes, said: Sequence[Answer]) -> tuple[str, ...]:
+    """Three or four questions: the warning sign said yes to, what the causes could be,
+    the tests, the medicines typed, and always what should bring the person back sooner
+    (the one a GP most wants asked). Over four, "could this be" goes first, then the tests."""
+    first = ""
+    if said:
+        more = f" (and {len(said) - 1} more)" if len(said) > 1 else ""
+        first = f'I said yes to "{said[0].sign}"{more}: what should I do, and how soon?'
+    could = ""
     if len(causes) >= 2:
-        out.append(f"Could this be {causes[0].name} or {causes[1].name}? What would tell them apart?")
+        could = f"Could this be {causes[0].name} or {causes[1].name}? What would tell them apart?"
     elif causes:
-        out.append(f"Could this be {causes[0].name}, or something else?")
-    test = next((t for c in causes if (t := _a_real_test(c.tests))), None)
-    out.append(f"Do I need any tests, such as {test}?" if test else "Do I need any tests?")
-    if notes.medicines or medicine_cause:
-        out.append("Could any of the medicines I take be causing this, and should I change anything?")
-    out.append("What should make me come back sooner, or get help straight away?")
+        could = f"Could this be {causes[0].name}, or something else?"
+    test = _a_real_test(causes)
+    tests = f"Do I need any tests, such as {test}?" if test else "Do I need any tests?"
+    medicines = ""
+    if notes.medicines:  # what they typed: their own file
+        medicines = f"I take {notes.medicines}. Could a medicine I take be causing this, and should anything change?"
+    back = "What should make me come back sooner, or get help straight away?"
+    out = [q for q in (first, could, tests, medicines, back) if q]
+    for drop in (could, tests):
+        if len(out) > QUESTIONS and drop in out:
+            out.remove(drop)
     return tuple(out[:QUESTIONS])
 
 
@@ -158,14 +193,15 @@ def visit_summary(
     said = list(answers)
     cards = action_cards(said, help)
     signs = tuple((c.title, f"{c.action} How soon: {c.soon}", c.reasons) for c in cards)
-    picked = [int(p) for p in (causes if causes is not None else result.positions[:CAUSES_TO_ASK].tolist())]
-    picked = picked[:CAUSES_TO_ASK]
+    emergencies: list[str] = []
+    if causes is not None:
+        picked = [int(p) for p in causes][:CAUSES_TO_ASK]
+    else:
+        picked, emergencies = _causes_to_ask(table, result)
     comparison = compare(table, picked) if len(picked) >= 2 else None
     notes_of: list[CauseNote] = []
-    medicine_cause = False
     for i, position in enumerate(picked):
         c = table.record(position)
-        medicine_cause |= "medic" in c["category"].casefold()
         notes_of.append(
             CauseNote(
                 name=c["cause"],
@@ -176,17 +212,42 @@ def visit_summary(
                 tests=tuple(c["tests"]),
                 source=c["source_name"] or (safe_url(c["source_url"]) or ""),
                 source_url=safe_url(c["source_url"]),
+                level_key=c["urgency"],
             )
         )
+    now = ""
+    if emergencies:
+        now = f"If it could be {joined(emergencies, 'or')}, do not wait for an appointment. {help.action('emergency')}"
     return Summary(
         day=day,
         noticed=tuple(_noticed(query, notes)),
         signs=signs,
         without=tuple(query.without),
         causes=tuple(notes_of),
-        questions=_questions(notes_of, notes, bool(cards), medicine_cause),
+        questions=_questions(notes_of, notes, said),
         shown=len(picked) if causes is not None else len(result),
+        now=now,
     )
+
+
+def _causes_to_ask(table: CauseTable, result: Result) -> tuple[list[int], list[str]]:
+    """The causes a summary names: the first of the list that are not emergencies (an
+    emergency is never a topic for an appointment: the emergencies among them are named
+    apart, to call for now), with the urgent causes that fit as well as any first (for leg
+    swelling, the burst cyst and the blood clot, whose questions the warning-sign check
+    asked), at most `URGENT_FIRST` of them."""
+    first = [int(p) for p in result.positions[: CAUSES_TO_ASK * 3].tolist()]
+    emergency = URGENCY_RANK["emergency"]
+    shown_first = first[:CAUSES_TO_ASK]
+    emergencies = [table.record(p)["cause"] for p in shown_first if table.urgency_rank[p] == emergency]
+    picked = [p for p in first if table.urgency_rank[p] != emergency][:CAUSES_TO_ASK]
+    best = [int(p) for p in first_by_urgency(table, result, CAUSES_TO_ASK).tolist()]
+    fit = dict(zip(result.positions.tolist()[: len(first)], result.symptom_hits.tolist()[: len(first)], strict=True))
+    top = max(fit.values(), default=0)
+    urgent = [p for p in best if table.urgency_rank[p] == URGENCY_RANK["urgent"] and fit.get(p, -1) == top]
+    urgent = urgent[:URGENT_FIRST]
+    picked = [*urgent, *(p for p in picked if p not in urgent)][:CAUSES_TO_ASK]
+    return picked, emergencies
 
 
 # --- drawn ------------------------------------------------------------------------------------
@@ -210,6 +271,8 @@ def summary_markdown(summary: Summary, escape: Callable[[str], str]) -> str:
         out.append("#### Warning signs I said yes to")
         for title, action, reasons in summary.signs:
             out.append(f"**{e(title)}. {e(action)}**\n\n" + "\n".join(f"- {e(r)}" for r in reasons))
+    if summary.now:
+        out.append(f"**{e(summary.now)}**")
     out.append("#### What I noticed")
     out.append("\n".join(f"- **{e(k)}:** {e(v)}" for k, v in summary.noticed) or "- Nothing chosen yet.")
     if summary.without:
@@ -288,6 +351,8 @@ def summary_html(summary: Summary) -> str:
                 + "</ul></div>"
             )
         parts.append("</section>")
+    if summary.now:
+        parts.append(f'<p class="sign"><strong>{e(summary.now)}</strong></p>')
     parts.append("<section><h2>What I noticed</h2>")
     if summary.noticed:
         parts.append("<dl>" + "".join(f"<dt>{e(k)}:</dt><dd>{e(v)}</dd>" for k, v in summary.noticed) + "</dl>")
