@@ -16,7 +16,9 @@ README = HERE / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 LOAD_TARGET_S, LOAD_TARGET_ROWS = 5.0, 100_000
 QUERY_TARGET_MS, QUERY_TARGET_ROWS = 10.0, 1_000_000
-QUESTION_TARGET_MS, QUESTION_TARGET_ROWS = 50.0, 20_000  # issue 27: the next question
+# Issue 27: the next question in under 50 ms at 20,000 causes, judged at 100,000 (the
+# harder case; the core sizes stay four, so that `make bench` keeps under 10 minutes).
+QUESTION_TARGET_MS, QUESTION_TARGET_ROWS = 50.0, 100_000
 RATIO_TARGET = 1.3
 APP_COLOURS = {"Cause Atlas": "#0072B2", "bare app": "#E69F00"}
 
@@ -59,7 +61,7 @@ def targets(results: dict) -> list[tuple[str, str, str]]:
         q = by_rows[QUESTION_TARGET_ROWS]["next_question"]
         rows.append(
             (
-                "the next question on 20,000 causes in under 50 ms",
+                "the next question in under 50 ms (p95) at 20,000 causes: at 100,000",
                 f"{q['median']:.2f} ms median (p95 {q['p95']:.0f} ms)",
                 _verdict(q["p95"], QUESTION_TARGET_MS),
             )

@@ -281,7 +281,7 @@ def summary_markdown(summary: Summary, escape: Callable[[str], str]) -> str:
         more = summary.shown - len(summary.causes)
         out.append(
             "#### Causes to ask about"
-            + (f"\n\n:small[The first {len(summary.causes)} of {summary.shown:,} in my list.]" if more > 0 else "")
+            + (f"\n\n:small[{len(summary.causes)} of the {summary.shown:,} causes in my list.]" if more > 0 else "")
         )
         for c in summary.causes:
             lines = [f"**{e(c.name)}** · {e(c.level)}" + (f" · {e(c.common)}" if c.common else "")]
@@ -368,7 +368,7 @@ def summary_html(summary: Summary) -> str:
     if summary.causes:
         parts.append("<section><h2>Causes to ask about</h2>")
         if summary.shown > len(summary.causes):
-            parts.append(f'<p class="small">The first {len(summary.causes)} of {summary.shown:,} in my list.</p>')
+            parts.append(f'<p class="small">{len(summary.causes)} of the {summary.shown:,} causes in my list.</p>')
         for c in summary.causes:
             head = f'{e(c.name)} <span class="meta">· {e(c.level)}' + (f" · {e(c.common)}" if c.common else "")
             items = []
