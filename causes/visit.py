@@ -96,6 +96,20 @@ class CauseNote:
     source_url: str | None
     level_key: str = ""  # its usual level as the table writes it ("urgent")
 
+    def head(self) -> str:
+        """`Night cramps · Self-care · Common cause` (plain text)."""
+        return " · ".join(part for part in (self.name, self.level, self.common) if part)
+
+    def items(self) -> list[str]:
+        """What the summary says of it, a line each (plain text): why it is listed, what
+        tells it apart, the tests a doctor may do."""
+        said = (
+            ("Why it is listed", self.why),
+            ("What tells it apart", self.apart),
+            ("Tests a doctor may do", "; ".join(self.tests)),
+        )
+        return [f"{label}: {text}" for label, text in said if text]
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -284,14 +298,8 @@ def summary_markdown(summary: Summary, escape: Callable[[str], str]) -> str:
             + (f"\n\n:small[{len(summary.causes)} of the {summary.shown:,} causes in my list.]" if more > 0 else "")
         )
         for c in summary.causes:
-            lines = [f"**{e(c.name)}** · {e(c.level)}" + (f" · {e(c.common)}" if c.common else "")]
-            if c.why:
-                lines.append(f"- Why it is listed: {e(c.why)}")
-            if c.apart:
-                lines.append(f"- What tells it apart: {e(c.apart)}")
-            if c.tests:
-                lines.append(f"- Tests a doctor may do: {e('; '.join(c.tests))}")
-            out.append("\n".join(lines))
+            rest = c.head().removeprefix(c.name)
+            out.append("\n".join([f"**{e(c.name)}** {e(rest)}", *(f"- {e(item)}" for item in c.items())]))
     out.append("#### Questions to ask\n\n" + "\n".join(f"{i}. {e(q)}" for i, q in enumerate(summary.questions, 1)))
     return "\n\n".join(out)
 
@@ -370,14 +378,8 @@ def summary_html(summary: Summary) -> str:
         if summary.shown > len(summary.causes):
             parts.append(f'<p class="small">{len(summary.causes)} of the {summary.shown:,} causes in my list.</p>')
         for c in summary.causes:
-            head = f'{e(c.name)} <span class="meta">· {e(c.level)}' + (f" · {e(c.common)}" if c.common else "")
-            items = []
-            if c.why:
-                items.append(f"<li>Why it is listed: {e(c.why)}</li>")
-            if c.apart:
-                items.append(f"<li>What tells it apart: {e(c.apart)}</li>")
-            if c.tests:
-                items.append(f"<li>Tests a doctor may do: {e('; '.join(c.tests))}</li>")
+            head = f'{e(c.name)} <span class="meta">{e(c.head().removeprefix(c.name))}'
+            items = [f"<li>{e(item)}</li>" for item in c.items()]
             source = e(c.source)
             if c.source_url:
                 source = f'<a href="{e(c.source_url)}">{source or e(c.source_url)}</a>'
