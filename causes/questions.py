@@ -119,14 +119,6 @@ def alarm_symptoms(table: CauseTable) -> frozenset[str]:
     return _ALARMS[table]
 
 
-def _asked_columns(query: Query | None) -> tuple[str, ...]:
-    """The columns a question may come from: symptoms, and a body area or a risk factor
-    while none of its column is chosen."""
-    if query is None:
-        return ASKED_COLUMNS
-    return tuple(c for c in ASKED_COLUMNS if c == "symptoms" or not getattr(query, _FIELD[c]))
-
-
 def answer_query(query: Query, question: Question, answer: str) -> Query:
     """The query after an answer: "yes" adds the term to its filter (as if picked), "no"
     to the findings the person does not have; anything else leaves it as it is."""
@@ -139,14 +131,11 @@ def answer_query(query: Query, question: Question, answer: str) -> Query:
     return query
 
 
-def _first(key: np.ndarray, keep: np.ndarray | None = None) -> np.ndarray:
-    """The indexes of the `TOP` smallest keys (`keep` only), in order."""
-    if keep is not None:
-        key = np.where(keep, key, np.iinfo(np.int64).max)
+def _first(key: np.ndarray) -> np.ndarray:
+    """The indexes of the `TOP` smallest keys, in order."""
     k = min(TOP, len(key))
     first = np.argpartition(key, k - 1)[:k] if len(key) > k else np.arange(len(key))
-    first = first[np.argsort(key[first], kind="stable")]
-    return first if keep is None else first[keep[first]]
+    return first[np.argsort(key[first], kind="stable")]
 
 
 def changes_order(table: CauseTable, result: Result, question: Question) -> bool:
@@ -159,12 +148,11 @@ def changes_order(table: CauseTable, result: Result, question: Question) -> bool
     common = table.commonness_rank[positions] if result.common is None else result.common
     now = _first(rank_key(table, positions, hits, steps, against, common))
     lists = listing(table, question.term)[positions]
-    if question.column == "symptoms":  # a cause whose main symptom it is counts as common as it is
-        main = np.isin(table.main_symptom[positions], main_symptom_matches(table, [question.term]))
-        said = np.where(main, table.commonness_rank[positions], common)
-        yes = _first(rank_key(table, positions, hits + lists, steps, against, said))
-    else:  # a filter: only the causes that list it stay
-        yes = _first(rank_key(table, positions, hits, steps, against, common), keep=lists)
+    # A yes adds a chosen symptom (questions are symptoms): a cause whose main symptom it
+    # is counts as common as the table says.
+    main = np.isin(table.main_symptom[positions], main_symptom_matches(table, [question.term]))
+    said = np.where(main, table.commonness_rank[positions], common)
+    yes = _first(rank_key(table, positions, hits + lists, steps, against, said))
     no = _first(rank_key(table, positions, hits, steps, against + lists, common))
     return not (np.array_equal(yes, now) and np.array_equal(no, now))
 
@@ -186,8 +174,6 @@ def ranked_questions(
     skip = _already(query, answered) | {("symptoms", t) for t in alarm_symptoms(table)}
     found: list[tuple[float, int, int, int, Question]] = []
     for order, column in enumerate(ASKED_COLUMNS):
-        if column not in _asked_columns(query):
-            continue
         index = table.facets[column]
         if not len(index.terms):
             continue
