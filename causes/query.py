@@ -252,10 +252,6 @@ class Result:
     # as the table says (`CauseTable.commonness_rank`).
     common: np.ndarray | None = field(default=None, repr=False)
 
-    def fit(self) -> np.ndarray:
-        """Per ranked row, how well it fits: how many of the chosen symptoms it has."""
-        return self.symptom_hits.astype(np.int32)
-
     def __len__(self) -> int:
         return len(self.positions)
 
@@ -537,8 +533,13 @@ def first_by_urgency(table: CauseTable, result: Result, k: int) -> np.ndarray:
     hits = np.minimum(result.symptom_hits.astype(np.int64), 1023)
     steps = np.zeros(n, dtype=np.int64) if result.steps is None else np.minimum(result.steps, 1023).astype(np.int64)
     key = ((1023 - hits) << 50) | (steps << 40) | table.urgent_rank[result.positions]
-    first = np.argpartition(key, k - 1)[:k] if n > k else np.arange(n)
-    return result.positions[first[np.argsort(key[first], kind="stable")]]
+    return result.positions[smallest(key, k)]
+
+
+def smallest(key: np.ndarray, k: int) -> np.ndarray:
+    """The indexes of the `k` smallest keys, smallest first (without sorting them all)."""
+    first = np.argpartition(key, k - 1)[:k] if len(key) > k else np.arange(len(key))
+    return first[np.argsort(key[first], kind="stable")]
 
 
 def term_counts(table: CauseTable, result: Result, column: str) -> dict[str, int]:
@@ -570,8 +571,7 @@ def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> t
     them. Returns at most `limit` positions and how many more there are."""
     if not len(result):
         return np.zeros(0, dtype=np.int64), 0
-    fit = result.fit()
-    best = fit == fit.max()
+    best = result.symptom_hits == result.symptom_hits.max()
     if result.steps is not None:  # and as close to the chosen terms as any
         best &= result.steps == result.steps[best].min()
     best = result.positions[best]

@@ -42,7 +42,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from causes.query import Query, Result, listing, main_symptom_matches, rank_key
+from causes.query import Query, Result, listing, main_symptom_matches, rank_key, smallest
 from causes.table import URGENCY_RANK, CauseTable
 
 # Asked about (see the module's rule: a yes to an area or a risk factor would hide causes).
@@ -131,13 +131,6 @@ def answer_query(query: Query, question: Question, answer: str) -> Query:
     return query
 
 
-def _first(key: np.ndarray) -> np.ndarray:
-    """The indexes of the `TOP` smallest keys, in order."""
-    k = min(TOP, len(key))
-    first = np.argpartition(key, k - 1)[:k] if len(key) > k else np.arange(len(key))
-    return first[np.argsort(key[first], kind="stable")]
-
-
 def changes_order(table: CauseTable, result: Result, question: Question) -> bool:
     """Whether a yes or a no to `question` would change which causes come first, or their
     order (the first `TOP` of `result`), as `answer_query` and `run_query` would rank them."""
@@ -146,14 +139,14 @@ def changes_order(table: CauseTable, result: Result, question: Question) -> bool
     positions, hits, steps = result.positions, result.symptom_hits.astype(np.int64), result.steps
     against = np.zeros(len(result), dtype=np.int64) if result.against is None else result.against.astype(np.int64)
     common = table.commonness_rank[positions] if result.common is None else result.common
-    now = _first(rank_key(table, positions, hits, steps, against, common))
+    now = smallest(rank_key(table, positions, hits, steps, against, common), TOP)
     lists = listing(table, question.term)[positions]
     # A yes adds a chosen symptom (questions are symptoms): a cause whose main symptom it
     # is counts as common as the table says.
     main = np.isin(table.main_symptom[positions], main_symptom_matches(table, [question.term]))
     said = np.where(main, table.commonness_rank[positions], common)
-    yes = _first(rank_key(table, positions, hits + lists, steps, against, said))
-    no = _first(rank_key(table, positions, hits, steps, against + lists, common))
+    yes = smallest(rank_key(table, positions, hits + lists, steps, against, said), TOP)
+    no = smallest(rank_key(table, positions, hits, steps, against + lists, common), TOP)
     return not (np.array_equal(yes, now) and np.array_equal(no, now))
 
 

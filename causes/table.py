@@ -302,9 +302,8 @@ class CauseTable:
     reach: dict[str, Reach] = field(default_factory=dict)
     # Per row: how common the cause is (`COMMONNESS_RANK`); all 2 when the table says nothing.
     commonness_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
-    # Per row: its place in `base_order`, and in the same order without how common it is
-    # (the usually harmless first, or the most urgent; then by name): a sort's last tie-breaker.
-    base_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Per row: its place in `base_order` without how common it is (the usually harmless
+    # first, or the most urgent; then by name): `query.rank_key`'s last tie-breaker.
     level_rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     # Per row: its place when the most urgent come first, then by name (the warning-sign
     # check's order: danger is caught there, whatever the list puts first).
@@ -421,9 +420,7 @@ class CauseTable:
         if not says_commonness:
             urgency_key = -urgency_rank.astype(np.int16)
         base_order = np.lexsort((name_rank, urgency_key, -commonness_rank.astype(np.int16))).astype(np.int64)
-        base_rank = np.empty(n_rows, dtype=np.int64)
-        base_rank[base_order] = np.arange(n_rows, dtype=np.int64)
-        level_rank = np.empty(n_rows, dtype=np.int64)  # the same without how common
+        level_rank = np.empty(n_rows, dtype=np.int64)
         level_rank[np.lexsort((name_rank, urgency_key))] = np.arange(n_rows, dtype=np.int64)
         urgent_rank = np.empty(n_rows, dtype=np.int64)
         urgent_rank[np.lexsort((name_rank, -urgency_rank.astype(np.int16)))] = np.arange(n_rows, dtype=np.int64)
@@ -442,7 +439,6 @@ class CauseTable:
             by_name=by_name,
             reach=reach,
             commonness_rank=commonness_rank,
-            base_rank=base_rank,
             level_rank=level_rank,
             says_commonness=says_commonness,
             urgent_rank=urgent_rank,

@@ -242,12 +242,11 @@ def set_filters(query: Query) -> None:
 def narrow_answers(query: Query) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The (column, term) pairs said yes to that the filters still hold, and those said
     "not sure" to. (The noes are the query's `without`: they live in the link.)"""
-    held = {
-        "symptoms": {t.casefold() for t in query.symptoms},
-        "body_areas": {t.casefold() for t in query.areas},
-        "risk_factors": {t.casefold() for t in query.risks},
-    }
-    yes = [(c, t) for c, t in st.session_state.get(_NARROW_YES, []) if t.casefold() in held[c]]
+    yes = [
+        (c, t)
+        for c, t in st.session_state.get(_NARROW_YES, [])
+        if t.casefold() in {v.casefold() for v in query.values(c)}
+    ]
     return yes, list(st.session_state.get(_NARROW_UNSURE, []))
 
 

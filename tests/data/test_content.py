@@ -133,7 +133,7 @@ def test_common_things_come_first_for_every_pick_of_one_symptom():
     twitching at rest, harmless twitches, by far the commonest cause)."""
     for symptom in TABLE.facets["symptoms"].terms:
         result = run_query(TABLE, Query(symptoms=(symptom,)))
-        fit = result.fit()
+        fit = result.symptom_hits
         steps = result.steps if result.steps is not None else np.zeros(len(result), dtype=int)
         common = TABLE.commonness_rank[result.positions] if result.common is None else result.common
         for i in range(len(result) - 1):
