@@ -72,6 +72,7 @@ def shot(page: Page, name: str) -> None:
     size = page.viewport_size or SIZES["desktop"]
     tall = page.evaluate("Math.max(document.querySelector('[data-testid=stMain]').scrollHeight, 800)")
     page.set_viewport_size({"width": size["width"], "height": min(int(tall), 8000)})
+    page.wait_for_timeout(1000)  # a resized page draws its elements again: not mid-draw
     page.screenshot(path=SHOTS / f"{page.size_name}-{name}.png")  # type: ignore[attr-defined]
     page.set_viewport_size(size)
 
