@@ -19,7 +19,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8500
 PROCESSES  ?=
 
-.PHONY: run serve test lint fast unit pages browser bench bundle bundle-check chromium headless-shell nginx redis clean
+.PHONY: run serve test lint fast unit pages browser bench catalogs bundle bundle-check chromium headless-shell nginx redis clean
 
 run: $(VENV)/.runtime chromium
 	$(if $(LOCALE),CAUSE_ATLAS_LOCALE=$(LOCALE)) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost $(if $(DATA)$(ROOMS),--) $(if $(DATA),--data $(DATA)) $(if $(ROOMS),--rooms $(ROOMS))
@@ -57,6 +57,20 @@ lint: $(VENV)/.dev
 # memory) and the report in bench/README.md: about 7 minutes, up to ~8 GB of memory.
 bench: $(VENV)/.dev chromium
 	$(BIN)/python -m bench.run_all
+
+# The interface's message catalogs (causes/i18n.py): extract every message from the code into
+# locales/messages.pot, add new ones to each language's .po (a translator fills them in), and
+# compile each .po into the .mo the app reads. All three are committed; tests/causes/test_i18n.py
+# fails on a message missing from a .po, one left untranslated, or a .mo older than its .po.
+LANGUAGES := es
+
+catalogs: $(VENV)/.dev
+	$(BIN)/pybabel extract -F babel.cfg --add-location=file --sort-output --no-wrap -c Translators: \
+	  --project="Cause Atlas" --copyright-holder="Cause Atlas" -o locales/messages.pot app.py causes pages
+	@for lang in $(LANGUAGES); do [ -f locales/$$lang/LC_MESSAGES/messages.po ] \
+	  || $(BIN)/pybabel init -i locales/messages.pot -d locales -D messages -l $$lang --no-wrap; done
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile -d locales -D messages --statistics
 
 # The charts' plotly.js (scatter, bar, treemap; pages/ui/plot.py) is committed, built: `make run` and
 # `make test` never need node. `make bundle` builds it again from frontend/plotly's pinned

@@ -40,9 +40,9 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from causes.i18n import N_, _, language, ngettext, number, pgettext, using
 from causes.query import Result, term_counts
 from causes.selection import point_data, points_of
-from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
 from causes.theme import INK, LABEL_CHARS, PICTURE_SCALE, SOFT_INK, base_layout, font
@@ -219,6 +219,39 @@ MARKER_PARTS: dict[str, tuple[str, ...]] = {
 CHIP_AREAS: tuple[str, ...] = ("whole leg", "whole body", "knees")  # no region of their own
 # Every term of the bundled vocabulary, lower case.
 BODY_AREAS: frozenset[str] = frozenset({*REGION_AREAS.values(), *CHIP_AREAS})
+# The same terms for the catalog: in another language, the figure draws that language's
+# words for them (the Spanish edition's "pantorrillas" is the calves; a test keeps the
+# catalog's words and the edition's terms the same).
+_VOCABULARY = (
+    N_("face and eyelids"),
+    N_("tongue"),
+    N_("jaw and neck"),
+    N_("abdomen"),
+    N_("back"),
+    N_("buttocks and hips"),
+    N_("arms and hands"),
+    N_("thighs"),
+    N_("calves"),
+    N_("feet and toes"),
+    N_("whole leg"),
+    N_("whole body"),
+    N_("knees"),
+)
+
+
+@cache
+def _vocabulary_in(lang: str) -> dict[str, str]:
+    with using(lang):
+        return {_(term).casefold(): term for term in _VOCABULARY}
+
+
+def vocabulary_key(area: str) -> str:
+    """The drawn vocabulary's (English) key of a table's area term in this run's language:
+    "pantorrillas" is "calves" in Spanish; any other term, lower case."""
+    key = area.strip().casefold()
+    return _vocabulary_in(language()).get(key, key)
+
+
 MAX_EXTRA_CHIPS = 4
 MAX_BARS = 30
 # Click targets: the grid spacing over the regions, how far from a marker's centre none
@@ -320,7 +353,7 @@ class Frame:
     chip_height: float
     chip_top: float  # the top of the first row of chips
     chip_x: float  # the left of the first column of chips (wide: the chips' centre)
-    view_titles: tuple[tuple[str, Point], ...]  # "Front" and "Back" and where they go
+    view_titles: tuple[tuple[str, Point], ...]  # "Front" and "Back" (English: `_()` them) and where they go
     chips_title: Point
     label_size: int  # px
     label_char: float  # the width of a character of a name, in figure units
@@ -330,6 +363,12 @@ class Frame:
     marker_size: int = 34  # px: the disc with the count
     marker_text: int = 16  # px
 
+
+# The views' titles over the figure, English marked for the catalog (`_()` where drawn).
+# Translators: over the drawing of the body seen from the front.
+FRONT = N_("Front")
+# Translators: over the drawing of the body seen from the back.
+BACK = N_("Back")
 
 WIDE = Frame(
     narrow=False,
@@ -341,7 +380,7 @@ WIDE = Frame(
     chip_height=CHIP_HEIGHT,
     chip_top=36.0,
     chip_x=CHIP_X,
-    view_titles=(("Front", (0.0, 103.5)), ("Back", (BACK_X, 103.5))),
+    view_titles=((FRONT, (0.0, 103.5)), (BACK, (BACK_X, 103.5))),
     chips_title=(CHIP_X, 38.6),
     label_size=18,
     label_char=LABEL_CHAR,
@@ -374,7 +413,7 @@ def narrow(chips: int) -> Frame:
         chip_height=height,
         chip_top=top,
         chip_x=-NARROW_HALF_WIDTH + 1.0,
-        view_titles=(("Front", (0.0, NARROW_FRONT_Y + 103.5)), ("Back", (0.0, 103.5))),
+        view_titles=((FRONT, (0.0, NARROW_FRONT_Y + 103.5)), (BACK, (0.0, 103.5))),
         chips_title=(0.0, top + 3.2),
         label_size=16,
         label_char=1.9,
@@ -394,12 +433,12 @@ def placed(point: Point, view: View, frame: Frame = WIDE) -> Point:
 
 def region_anchor(area: str, frame: Frame = WIDE) -> Point:
     """Where an area's marker sits on the figure (for a drawn area)."""
-    spot = centroid(PART_BY_NAME[p].polygon for p in MARKER_PARTS[area.strip().casefold()])
+    spot = centroid(PART_BY_NAME[p].polygon for p in MARKER_PARTS[vocabulary_key(area)])
     return placed(spot, region_view(area), frame)
 
 
 def region_view(area: str) -> View:
-    return PART_BY_NAME[MARKER_PARTS[area.strip().casefold()][0]].view
+    return PART_BY_NAME[MARKER_PARTS[vocabulary_key(area)][0]].view
 
 
 def chip_box(index: int, frame: Frame = WIDE) -> tuple[float, float, float, float]:
@@ -412,7 +451,7 @@ def chip_box(index: int, frame: Frame = WIDE) -> tuple[float, float, float, floa
 
 def chip_anchor(index: int, frame: Frame = WIDE) -> Point:
     """Where the marker of the chip at `index` sits (its left end)."""
-    x0, y0, _, y1 = chip_box(index, frame)
+    x0, y0, _x1, y1 = chip_box(index, frame)
     return x0 + (4.6 if frame.narrow else 3.6), (y0 + y1) / 2
 
 
@@ -423,15 +462,16 @@ def uses_body_vocabulary(areas: Iterable[str]) -> bool:
     """Whether a table's body areas suit the drawn figure: at least half of its distinct
     area terms are terms of the bundled vocabulary (ignoring case). Otherwise the areas
     are shown as a bar chart."""
-    terms = {a.strip().casefold() for a in areas if a.strip()}
+    terms = {vocabulary_key(a) for a in areas if a.strip()}
     if not terms:
         return False
     return 2 * len(terms & BODY_AREAS) >= len(terms)
 
 
 def causes_phrase(area: str, count: int) -> str:
-    """`calves: 5 causes`."""
-    return f"{area}: {plural(count, 'cause')}"
+    """`calves: 5 causes`, in this run's language."""
+    # Translators: hover text of a body area: {area} is its name (from the table), {n} how many causes.
+    return ngettext("{area}: {n} cause", "{area}: {n} causes", count).format(area=area, n=number(count))
 
 
 # --- what a click means --------------------------------------------------------------------------
@@ -495,18 +535,35 @@ def _title(text: str, sub: str, *, narrow_frame: bool = False) -> dict[str, Any]
 
 @dataclass(frozen=True)
 class Counted:
-    """What the numbers on the body map count, said in its title, its subtitle (a line
-    each) and its hover text; `numbers` False for a map to tap, with no counts on it."""
+    """What the numbers on the body map count (`counts`: "causes", "people", or "" on a
+    map to tap, with no counts on it), said in its title, its subtitle (a line each) and
+    its hover text. `title_id` and `lines_id` are English marked for the catalog;
+    `title` and `lines` say them in this run's language."""
 
-    title: str
-    lines: tuple[str, ...]
-    one: str
-    many: str | None = None
-    numbers: bool = True
+    title_id: str
+    lines_id: tuple[str, ...]
+    counts: Literal["causes", "people", ""]
+
+    @property
+    def numbers(self) -> bool:
+        return bool(self.counts)
+
+    @property
+    def title(self) -> str:
+        return _(self.title_id)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(_(line) for line in self.lines_id)
 
     def phrase(self, area: str, count: int) -> str:
         """`calves: 5 causes`; on a map to tap, the area alone."""
-        return f"{area}: {plural(count, self.one, self.many)}" if self.numbers else area
+        if self.counts == "causes":
+            return causes_phrase(area, count)
+        if self.counts == "people":
+            # Translators: hover text of a body area: {area} is its name, {n} how many people chose it.
+            return ngettext("{area}: {n} person", "{area}: {n} people", count).format(area=area, n=number(count))
+        return area
 
     def subtitle(self, frame: Frame) -> str:
         """The lines, each wrapped to the width of a phone when the frame is narrow."""
@@ -515,24 +572,24 @@ class Counted:
         return "<br>".join(textwrap.wrap(" ".join(self.lines), 37))
 
 
-BODY_TITLE = "Where the causes are felt"
-BODY_SUBTITLE = "Number on a part: matching causes felt there.<br>Darker blue: more causes."
-CAUSES = Counted(BODY_TITLE, tuple(BODY_SUBTITLE.split("<br>")), "cause")
+BODY_TITLE = N_("Where the causes are felt")
+CAUSES = Counted(
+    BODY_TITLE, (N_("Number on a part: matching causes felt there."), N_("Darker blue: more causes.")), "causes"
+)
 # A live room's "Where do you feel it?": the projector's heat map counts people, not causes.
 ANSWERS = Counted(
-    "Where the room feels it",
-    ("Number on a part: people who chose it.", "Darker blue: more people."),
-    "person",
+    N_("Where the room feels it"),
+    (N_("Number on a part: people who chose it."), N_("Darker blue: more people.")),
     "people",
 )
 # The same poll on a phone: a map to tap, no numbers.
-TO_TAP = Counted("Tap where you feel it", ("A part of the body, or its name.",), "answer", numbers=False)
+TO_TAP = Counted(N_("Tap where you feel it"), (N_("A part of the body, or its name."),), "")
 
 
 def figure_areas(counts: Mapping[str, int]) -> tuple[list[str], list[str]]:
     """Which of a table's areas (lower case) are drawn regions, and which are chips, in
     the order they are shown."""
-    keys = list(dict.fromkeys(a.strip().casefold() for a in counts))
+    keys = list(dict.fromkeys(vocabulary_key(a) for a in counts))
     drawn = [k for k in MARKER_PARTS if k in keys]
     chips = [k for k in CHIP_AREAS if k in keys] + [k for k in keys if k not in BODY_AREAS][:MAX_EXTRA_CHIPS]
     return drawn, chips
@@ -564,7 +621,7 @@ NARROW_LEFT: frozenset[str] = frozenset({"tongue", "arms and hands", "thighs", "
 def label_side(area: str, frame: Frame = WIDE) -> Literal["left", "right"]:
     """Which side of its view an area's name is written on."""
     if frame.narrow:
-        return "left" if area.strip().casefold() in NARROW_LEFT else "right"
+        return "left" if vocabulary_key(area) in NARROW_LEFT else "right"
     return "left" if region_view(area) == "front" else "right"
 
 
@@ -661,8 +718,8 @@ def body_figure(
     `counted` says what the numbers are (causes, people, or none on a map to tap);
     `narrow_frame` lays it out for a phone (`narrow`): the same areas, shades, markers
     and targets, one view above the other."""
-    by_key = {a.strip().casefold(): (a, n) for a, n in counts.items()}
-    picked = {c.strip().casefold() for c in chosen}
+    by_key = {vocabulary_key(a): (a, n) for a, n in counts.items()}
+    picked = {vocabulary_key(c) for c in chosen}
     drawn, chips = figure_areas(counts)
     frame = narrow(len(chips)) if narrow_frame else WIDE
     most = max([by_key[k][1] for k in (*drawn, *chips)] or [0])
@@ -743,7 +800,7 @@ def body_figure(
     for key in drawn:
         name = by_key[key][0]
         x, y = region_anchor(key, frame)
-        lx, _ = label_anchor(key, frame)
+        lx, _ly = label_anchor(key, frame)
         left = label_side(key, frame) == "left"
         lines_x += [lx + (0.6 if left else -0.6), x, None]
         lines_y += [y, y, None]
@@ -795,7 +852,7 @@ def body_figure(
             mode="markers+text",
             name="areas",
             customdata=[by_key[k][0] for k in keys],
-            text=[f"{by_key[k][1]:,}" if counted.numbers else ("✓" if k in picked else "") for k in keys],
+            text=[number(by_key[k][1]) if counted.numbers else ("✓" if k in picked else "") for k in keys],
             textposition="middle center",
             textfont=font(frame.marker_text),
             hovertext=[hover(k) for k in keys],
@@ -808,12 +865,13 @@ def body_figure(
     )
 
     for label, (x, y) in frame.view_titles:
-        fig.add_annotation(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=font(20))
+        fig.add_annotation(x=x, y=y, text=f"<b>{_(label)}</b>", showarrow=False, font=font(20))
     if chips:
         fig.add_annotation(
             x=frame.chips_title[0],
             y=frame.chips_title[1],
-            text="Not one part:",
+            # Translators: over the boxes of the body areas that are not one part of the drawing ("whole leg").
+            text=_("Not one part:"),
             showarrow=False,
             font=font(17),
         )
@@ -835,7 +893,7 @@ def body_figure(
     return fig
 
 
-BARS_TITLE = "Matching causes by body area"
+BARS_TITLE = N_("Matching causes by body area")
 
 
 def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int = MAX_BARS) -> go.Figure:
@@ -855,7 +913,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
             y=positions,
             orientation="h",
             customdata=names,
-            text=[f"{n:,}" for n in values],
+            text=[number(n) for n in values],
             textposition="outside",
             cliponaxis=False,
             textfont=font(17),
@@ -885,7 +943,7 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
     top = max(values or [0])
     # Every bar has its count written beside it, so the axis needs no numbers.
     fig.update_xaxes(
-        title=dict(text="Matching causes", font=font(17)),
+        title=dict(text=_("Matching causes"), font=font(17)),
         range=[0, top * 1.15 + 1],
         fixedrange=True,
         showticklabels=False,
@@ -893,12 +951,17 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
         zeroline=True,
         zerolinecolor=OUTLINE,
     )
-    sub = "How many of the matching causes are felt in each body area."
+    sub = _("How many of the matching causes are felt in each body area.")
     if more:
-        sub += f" The {len(shown):,} areas with most causes; {more:,} more are in the table below."
+        # Translators: {shown} is how many areas the chart shows; {n} how many more the table below lists.
+        sub += " " + ngettext(
+            "The {shown} areas with most causes; {n} more are in the table below.",
+            "The {shown} areas with most causes; {n} more are in the table below.",
+            more,
+        ).format(shown=number(len(shown)), n=number(more))
     fig.update_layout(
         **base_layout(scale=PICTURE_SCALE),
-        title=_title(BARS_TITLE, sub),
+        title=_title(_(BARS_TITLE), sub),
         height=140 + 38 * max(len(shown), 1),
         margin=dict(l=8, r=24, t=96, b=60),
         hoverlabel_bordercolor=SCALE[-1],
@@ -908,44 +971,90 @@ def bar_figure(counts: Mapping[str, int], chosen: Iterable[str] = (), limit: int
     return fig
 
 
-def _where(key: str, chips: Sequence[str]) -> str:
+def _where(key: str, chips: Sequence[str]) -> str | None:
+    """Where an area is on the figure, in words (None: not drawn)."""
     if key in MARKER_PARTS:
         views = {PART_BY_NAME[p].view for p, a in REGION_AREAS.items() if a == key}
-        return joined([v for v in ("front", "back") if v in views])
+        # Translators: where a body area is drawn: on the view from the front, the back, or both.
+        words = {"front": pgettext("view of the body", "front"), "back": pgettext("view of the body", "back")}
+        return joined([words[v] for v in ("front", "back") if v in views])
     if key in chips:
-        return "a box between the views"
-    return "not drawn"
+        return _("a box between the views")
+    return None
 
 
 def area_view(table: CauseTable, result: Result, chosen: Iterable[str] = ()) -> AreaView:
-    """Everything the body-map page shows for the current matches."""
+    """Everything the body-map page shows for the current matches, in this run's language."""
     counts = term_counts(table, result, "body_areas")
     chosen = tuple(chosen)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-    top = ", ".join(f"{a} {n:,}" for a, n in ordered[:3] if n)
+    top = ", ".join(f"{a} {number(n)}" for a, n in ordered[:3] if n)
+    # Translators: column headings of the body map's table: a body area, how many causes are
+    # felt there, and where the figure shows it.
+    area_heading, causes_heading, where_heading = _("Body area"), _("Matching causes"), _("On the figure")
     if uses_body_vocabulary(counts):
-        _, chips = figure_areas(counts)
-        where = [_where(a.strip().casefold(), chips) for a, _ in ordered]
+        _drawn, chips = figure_areas(counts)
+        places = [_where(vocabulary_key(a), chips) for a, _n in ordered]
+        not_drawn = _("not drawn")
         rows = pd.DataFrame(
-            {"Body area": [a for a, _ in ordered], "Matching causes": [n for _, n in ordered], "On the figure": where}
+            {
+                area_heading: [a for a, _n in ordered],
+                causes_heading: [n for _a, n in ordered],
+                where_heading: [not_drawn if w is None else w for w in places],
+            }
         )
-        hidden = [a for a, w in zip(rows["Body area"], where, strict=True) if w == "not drawn"]
+        hidden = [a for (a, _n), w in zip(ordered, places, strict=True) if w is None]
         note = ""
         if hidden:
-            note = f"Not on the figure ({len(hidden):,}): " + ", ".join(hidden) + ". They are in the table below."
-        alt = (
-            f"A human figure, front and back, each body part shaded by how many of the {len(result):,} "
-            f"matching causes are felt there" + (f"; most: {top}." if top else ".")
-        )
+            # Translators: {n} is how many body areas the figure does not draw; {areas} their names.
+            note = ngettext(
+                "Not on the figure ({n}): {areas}. They are in the table below.",
+                "Not on the figure ({n}): {areas}. They are in the table below.",
+                len(hidden),
+            ).format(n=number(len(hidden)), areas=", ".join(hidden))
+        if top:
+            # Translators: alt text; {n} is how many causes match; {top} the areas with most, "calves 5, thighs 3".
+            alt = ngettext(
+                "A human figure, front and back, each body part shaded by how many of the {n} matching causes"
+                " are felt there; most: {top}.",
+                "A human figure, front and back, each body part shaded by how many of the {n} matching causes"
+                " are felt there; most: {top}.",
+                len(result),
+            ).format(n=number(len(result)), top=top)
+        else:
+            # Translators: alt text; {n} is how many causes match.
+            alt = ngettext(
+                "A human figure, front and back, each body part shaded by how many of the {n} matching causes"
+                " are felt there.",
+                "A human figure, front and back, each body part shaded by how many of the {n} matching causes"
+                " are felt there.",
+                len(result),
+            ).format(n=number(len(result)))
         return AreaView(
             "body", body_figure(counts, chosen), rows, alt, note, body_figure(counts, chosen, narrow_frame=True)
         )
-    rows = pd.DataFrame({"Body area": [a for a, _ in ordered], "Matching causes": [n for _, n in ordered]})
+    rows = pd.DataFrame({area_heading: [a for a, _n in ordered], causes_heading: [n for _a, n in ordered]})
     more = max(len(ordered) - MAX_BARS, 0)
-    note = (
-        f"The chart shows the {MAX_BARS} areas with most causes; all {len(ordered):,} are in the table." if more else ""
-    )
-    alt = f"A bar chart of the matching causes by body area, {len(ordered):,} areas" + (
-        f"; most: {top}." if top else "."
-    )
+    note = ""
+    if more:
+        # Translators: {shown} is how many areas the chart shows; {n} how many the table has.
+        note = ngettext(
+            "The chart shows the {shown} areas with most causes; all {n} are in the table.",
+            "The chart shows the {shown} areas with most causes; all {n} are in the table.",
+            len(ordered),
+        ).format(shown=MAX_BARS, n=number(len(ordered)))
+    if top:
+        # Translators: alt text; {n} is how many body areas; {top} the areas with most causes, "calves 5, thighs 3".
+        alt = ngettext(
+            "A bar chart of the matching causes by body area, {n} areas; most: {top}.",
+            "A bar chart of the matching causes by body area, {n} areas; most: {top}.",
+            len(ordered),
+        ).format(n=number(len(ordered)), top=top)
+    else:
+        # Translators: alt text; {n} is how many body areas.
+        alt = ngettext(
+            "A bar chart of the matching causes by body area, {n} areas.",
+            "A bar chart of the matching causes by body area, {n} areas.",
+            len(ordered),
+        ).format(n=number(len(ordered)))
     return AreaView("bars", bar_figure(counts, chosen), rows, alt, note)

@@ -15,7 +15,8 @@ from typing import Literal
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from causes.export import APP_NAME, NOT_DIAGNOSIS
+from causes.export import APP_NAME, not_diagnosis
+from causes.i18n import _
 from causes.text import plot_escape
 from causes.theme import BACKGROUND, SOFT_INK, font
 
@@ -30,8 +31,11 @@ MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def source_line(table_name: str, day: str) -> str:
-    """The line that says where a chart's data comes from."""
-    return f"Source: {APP_NAME}, cause table {table_name}, {day}. {NOT_DIAGNOSIS}"
+    """The line that says where a chart's data comes from, in this run's language."""
+    # Translators: at the foot of a chart file: {app} is the app's name, {table} the cause
+    # table's name (a file name), {day} a date (2026-11-24).
+    line = _("Source: {app}, cause table {table}, {day}.").format(app=APP_NAME, table=table_name, day=day)
+    return f"{line} {not_diagnosis()}"
 
 
 def for_export(fig: go.Figure, title: str, source: str) -> go.Figure:

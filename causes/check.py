@@ -19,16 +19,41 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
+from causes.i18n import N_, _, ngettext, number
 from causes.query import Query, Result, first_by_urgency
 from causes.redflags import FLAG_LEVELS, RedFlag, by_level, cause_flags, grouped, parse_flag, sign_key
 from causes.style import Help, badge_md, level_rank, urgency_style
 from causes.table import CauseTable
 
-# What every page, slide and handout says about getting help, in the same words.
-WHEN_TO_GET_HELP = "When to get help"
-GENERAL_ADVICE = "Symptoms that are severe, last, keep coming back, or worry you."  # when no signs are known
-NO_SIGNS = "No specific signs listed."  # a cause without warning signs of its own
-NO_SELF_CARE = "No self-care listed: ask a health professional."
+# What every page, slide and handout says about getting help, in the same words, in this
+# run's language.
+
+
+def when_to_get_help() -> str:
+    """The heading over the warning signs."""
+    return _("When to get help")
+
+
+def general_advice() -> str:
+    """When no warning signs are known."""
+    return _("Symptoms that are severe, last, keep coming back, or worry you.")
+
+
+def no_signs() -> str:
+    """A cause without warning signs of its own."""
+    return _("No specific signs listed.")
+
+
+def no_self_care() -> str:
+    return _("No self-care listed: ask a health professional.")
+
+
+# The same in English, marked for the catalog, for the files that still import the
+# constants: show them through `_()` (better: call the functions above).
+WHEN_TO_GET_HELP = N_("When to get help")
+GENERAL_ADVICE = N_("Symptoms that are severe, last, keep coming back, or worry you.")
+NO_SIGNS = N_("No specific signs listed.")
+NO_SELF_CARE = N_("No self-care listed: ask a health professional.")
 
 # The best-ranked matching causes whose signs are asked: enough for any realistic choice
 # in a table of thousands, few enough to ask in one panel.
@@ -99,7 +124,7 @@ def signs_for(
 ) -> tuple[RedFlag, ...]:
     """The always-asked signs, the warning signs of these causes and the general signs of
     no cause, merged, most serious first: what a deck of these causes shows under
-    WHEN_TO_GET_HELP."""
+    `when_to_get_help()`."""
     return by_level(m[0] for m in _merged(table, positions, general))
 
 
@@ -183,13 +208,22 @@ def signs_of_table(table: CauseTable) -> frozenset[str]:
 
 
 def _why(causes: Sequence[str]) -> str:
+    """Why a sign is asked, in this run's language (it follows "Why: " in a sentence)."""
     if not causes:
-        return "it is one of the general warning signs"
+        return _("it is one of the general warning signs")
     if len(causes) == 1:
-        return f"it is a warning sign of {causes[0]}"
+        # Translators: {cause} is a cause's name. Follows "Why: ".
+        return _("it is a warning sign of {cause}").format(cause=causes[0])
     if len(causes) == 2:
-        return f"it is a warning sign of {causes[0]} and of {causes[1]}"
-    return f"it is a warning sign of {causes[0]}, {causes[1]} and {len(causes) - 2:,} more"
+        # Translators: {first} and {second} are causes' names. Follows "Why: ".
+        return _("it is a warning sign of {first} and of {second}").format(first=causes[0], second=causes[1])
+    more = len(causes) - 2
+    # Translators: {first} and {second} are causes' names; {n} how many more causes list the sign.
+    return ngettext(
+        "it is a warning sign of {first}, {second} and {n} more",
+        "it is a warning sign of {first}, {second} and {n} more",
+        more,
+    ).format(first=causes[0], second=causes[1], n=number(more))
 
 
 @dataclass(frozen=True)
@@ -213,11 +247,19 @@ class Card:
     reasons: tuple[str, ...]  # "You said: …. Why: …."
 
 
+# How soon, per level: English, marked for the catalog; `soon` says it in this run's language.
 SOON = {
-    "emergency": "Now. Do not wait, and do not drive yourself.",
-    "urgent": "Today.",
-    "see a doctor": "In the coming days.",
+    "emergency": N_("Now. Do not wait, and do not drive yourself."),
+    # Translators: how soon to get help.
+    "urgent": N_("Today."),
+    # Translators: how soon to get help.
+    "see a doctor": N_("In the coming days."),
 }
+
+
+def soon(level: str) -> str:
+    """How soon to get help for signs of this level."""
+    return _(SOON[level])
 
 
 def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
@@ -228,25 +270,37 @@ def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
         mine = [a for a in chosen if a.level == level]
         if not mine:
             continue
-        reasons = tuple(
-            f"You said: {a.sign}. Why: {a.why}." + (f" {help.action(level, a.contact)}" if a.contact else "")
-            for a in mine
-        )
-        cards.append(Card(level, urgency_style(level).label, help.action(level), SOON[level], reasons))
+        reasons = tuple(_reason(a, help, level) for a in mine)
+        cards.append(Card(level, urgency_style(level).label, help.action(level), soon(level), reasons))
     return tuple(cards)
+
+
+def _reason(answer: Answer, help: Help, level: str) -> str:
+    """`You said: …. Why: ….`, and whom to call when the sign names someone."""
+    # Translators: {sign} is a warning sign the person said yes to; {why} why it matters
+    # ("it is a warning sign of sciatica", "this can be a blood clot").
+    said = _("You said: {sign}. Why: {why}.").format(sign=answer.sign, why=answer.why)
+    return f"{said} {help.action(level, answer.contact)}" if answer.contact else said
 
 
 def card_markdown(card: Card, escape: Callable[[str], str]) -> str:
     """A card as one markdown text, its level named in words (never colour alone). The
     signs and reasons come from a table: `escape` makes them inert."""
     reasons = "\n".join(f"- {escape(r)}" for r in card.reasons)
-    return f"**{escape(card.title)}. {escape(card.action)}**\n\n**How soon:** {card.soon}\n\n{reasons}"
+    head = f"{escape(card.title)}. {escape(card.action)}"
+    # Translators: {soon} is how soon ("Today."). Markdown: keep the ** around "How soon:".
+    when = _("**How soon:** {soon}").format(soon=card.soon)
+    return f"**{head}**\n\n{when}\n\n{reasons}"
 
 
 def inline_action(sign: Sign, help: Help) -> str:
     """The action for one sign said yes to, shown under its question: "Urgent. Get help
     today: … Why: this can be a blood clot." (plain text: escape it to show)."""
-    return f"{urgency_style(sign.level).label}. {help.action(sign.level, sign.contact)} Why: {sign.why}."
+    # Translators: {level} is a level of help ("Urgent"); {action} what to do, a sentence;
+    # {why} why the sign matters ("this can be a blood clot").
+    return _("{level}. {action} Why: {why}.").format(
+        level=urgency_style(sign.level).label, action=help.action(sign.level, sign.contact), why=sign.why
+    )
 
 
 def answer_of(sign: Sign) -> Answer:
@@ -295,7 +349,9 @@ def usually_line(urgency: str) -> str:
     """A cause's own level, said apart from its signs': "Usually: see a doctor (book an
     appointment in the coming days)"."""
     style = urgency_style(urgency)
-    return f"Usually: {style.label} ({style.meaning})"
+    # Translators: a cause's usual level of help: {level} is its name ("See a doctor"),
+    # {meaning} how soon ("book an appointment in the coming days").
+    return _("Usually: {level} ({meaning})").format(level=style.label, meaning=style.meaning)
 
 
 def keep(answers: Mapping[str, Answer], sign: Sign, yes: bool) -> dict[str, Answer]:

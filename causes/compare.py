@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from string import Formatter
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from causes.i18n import N_, _, ngettext, number, pgettext
 from causes.strings import name_key
-from causes.style import urgency_style
+from causes.style import urgency_style, urgency_word
 from causes.table import URGENCY_RANK, CauseTable
 from causes.text import joined, md_escape, plot_escape
 from causes.theme import GRID_COLOUR, INK, TITLE_SIZE, base_layout, font
@@ -24,13 +26,51 @@ MIN_CAUSES = 2
 MAX_CAUSES = 4
 # The bundled table's example: twitching that is harmless, and twitching that is not.
 EXAMPLE: tuple[str, str] = ("Benign fasciculations (harmless muscle twitches)", "Motor neurone disease (ALS)")
-# The list columns compared, in the order they are shown, with their headings.
+# The list columns compared, in the order they are shown, with their headings (English
+# marked for the catalog: `heading_of` says one in the run's language).
 LIST_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("symptoms", "Symptoms"),
-    ("body_areas", "Body areas"),
-    ("risk_factors", "Risk factors"),
-    ("self_care", "What helps"),
+    ("symptoms", N_("Symptoms")),
+    ("body_areas", N_("Body areas")),
+    ("risk_factors", N_("Risk factors")),
+    ("self_care", N_("What helps")),
 )
+
+
+def heading_of(column: str) -> str:
+    """A compared column's heading, in this run's language (another column: its name)."""
+    heading = dict(LIST_COLUMNS).get(column)
+    return _(heading) if heading else column
+
+
+def _term_heading(column: str) -> str:
+    """The overlap table's heading over a column's terms: one of them ("Symptom")."""
+    if column == "symptoms":
+        # Translators: the overlap table's heading over its rows, each one term of a column.
+        return pgettext("one term of the column", "Symptom")
+    if column == "body_areas":
+        return pgettext("one term of the column", "Body area")
+    if column == "risk_factors":
+        return pgettext("one term of the column", "Risk factor")
+    if column == "self_care":
+        return pgettext("one term of the column", "What helps")
+    return column
+
+
+def _in_sentence(column: str) -> str:
+    """A compared column's name inside a sentence ("which symptoms they share")."""
+    if column == "symptoms":
+        # Translators: a column's name inside a sentence: "Which symptoms they share, ...",
+        # "Dot chart of the symptoms of A and B".
+        return pgettext("inside a sentence", "symptoms")
+    if column == "body_areas":
+        return pgettext("inside a sentence", "body areas")
+    if column == "risk_factors":
+        return pgettext("inside a sentence", "risk factors")
+    if column == "self_care":
+        return pgettext("inside a sentence", "what helps")
+    return column.lower()
+
+
 # How many distinct terms a sentence names first, and how many more it adds after.
 LEAD_TERMS = 2
 MORE_TERMS = 3
@@ -167,7 +207,7 @@ def compare(table: CauseTable, positions: Sequence[int]) -> Comparison:
         names=tuple(r["cause"] for r in records),
         categories=tuple(r["category"] for r in records),
         urgencies=tuple(r["urgency"] for r in records),
-        splits=tuple(_split(col, label, [r[col] for r in records]) for col, label in LIST_COLUMNS),
+        splits=tuple(_split(col, heading_of(col), [r[col] for r in records]) for col, _label in LIST_COLUMNS),
     )
 
 
@@ -211,13 +251,38 @@ class Sentence:
         return "".join(out)
 
 
-def _joined_parts(items: Sequence[str], word: str, strong: bool = True) -> list[tuple[str, bool]]:
-    parts: list[tuple[str, bool]] = []
-    for k, item in enumerate(items):
-        if k:
-            parts.append((f" {word} " if k == len(items) - 1 else ", ", False))
-        parts.append((item, strong))
+Parts = list[tuple[str, bool]]
+
+
+def _filled(template: str, **slots: Parts | str) -> Parts:
+    """A translated sentence `template` as parts: its own words plain, each `{slot}` replaced
+    by its parts (a str: plain words)."""
+    parts: Parts = []
+    for literal, field, _spec, _conversion in Formatter().parse(template):
+        if literal:
+            parts.append((literal, False))
+        if field is not None:
+            slot = slots[field]
+            parts += [(slot, False)] if isinstance(slot, str) else slot
     return parts
+
+
+def _joined_parts(items: Sequence[str], word: str, strong: bool = True) -> Parts:
+    """Items as a list in words (`word`: "and" or "or", said in the run's language), each
+    item a part of its own."""
+    if len(items) <= 1:
+        return [(item, strong) for item in items]
+    rest: Parts = []
+    for k, item in enumerate(items[:-1]):
+        if k:
+            rest.append((", ", False))
+        rest.append((item, strong))
+    last: Parts = [(items[-1], strong)]
+    if word == "or":
+        # Translators: the end of a list of alternatives: "{rest}" is "A, B", "{last}" is "C".
+        return _filled(_("{rest} or {last}"), rest=rest, last=last)
+    # Translators: the end of a list: "{rest}" is "A, B", "{last}" is "C".
+    return _filled(_("{rest} and {last}"), rest=rest, last=last)
 
 
 def _capitalised(text: str) -> str:
@@ -240,26 +305,38 @@ def by_rarity(table: CauseTable, column: str, terms: Sequence[str]) -> list[str]
 
 
 def _rated(level: str) -> str:
-    return f'"{level}"' if level else "not rated"
+    # Translators: a level of help in quotes inside a sentence ("is rated "urgent" rather than ...").
+    return _('"{level}"').format(level=urgency_word(level)) if level else _("not rated")
 
 
-def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[list[tuple[str, bool]]]:
+def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[Parts]:
     """What sets cause i apart besides symptoms, as clauses after "it": urgency, risk
     factors, body areas, and (only if nothing else) category."""
-    clauses: list[list[tuple[str, bool]]] = []
+    clauses: list[Parts] = []
     mine = comparison.urgencies[i]
     theirs = [u for j, u in enumerate(comparison.urgencies) if j != i]
     if mine not in theirs:
         others = list(dict.fromkeys(_rated(u) for u in theirs))
-        clauses.append([("is rated ", False), (_rated(mine), True), (" rather than " + joined(others, "or"), False)])
+        clauses.append(
+            _filled(
+                # Translators: a clause after "what sets it apart is that it": {level} is its level in
+                # quotes, {others} the others' ("\"urgent\" or \"emergency\"").
+                _("is rated {level} rather than {others}"),
+                level=[(_rated(mine), True)],
+                others=joined(others, "or"),
+            )
+        )
     risks = by_rarity(table, "risk_factors", comparison.split("risk_factors").own[i])[:MORE_TERMS]
     if risks:
-        clauses.append([("is linked to ", False), *_joined_parts(risks, "or")])
+        # Translators: a clause after "what sets it apart is that it": {risks} are risk factors from the table.
+        clauses.append(_filled(_("is linked to {risks}"), risks=_joined_parts(risks, "or")))
     areas = by_rarity(table, "body_areas", comparison.split("body_areas").own[i])[:MORE_TERMS]
     if areas:
-        clauses.append([("can be felt in the ", False), *_joined_parts(areas, "or")])
+        # Translators: a clause after "what sets it apart is that it": {areas} are body areas from the table.
+        clauses.append(_filled(_("can be felt in the {areas}"), areas=_joined_parts(areas, "or")))
     if not clauses and comparison.categories[i] not in comparison.categories[:i] + comparison.categories[i + 1 :]:
-        clauses.append([("belongs to the category ", False), (comparison.categories[i], True)])
+        # Translators: a clause after "what sets it apart is that it": {category} is a category from the table.
+        clauses.append(_filled(_("belongs to the category {category}"), category=[(comparison.categories[i], True)]))
     return clauses
 
 
@@ -268,38 +345,61 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
     data: its own symptoms, rarest in the whole table first ("Muscle wasting can point
     to ALS rather than benign fasciculations."); with none of its own, what else differs
     (urgency, risk factors, body areas, else category)."""
-    name = comparison.names[i]
-    others = list(comparison.others(i))
+    name: Parts = [(comparison.names[i], True)]
+    others = joined(list(comparison.others(i)), "or")
     own = by_rarity(table, "symptoms", comparison.split("symptoms").own[i])
     if own:
         lead, rest = own[:LEAD_TERMS], own[LEAD_TERMS:]
-        parts = _joined_parts([_capitalised(lead[0]), *lead[1:]], "and")
-        parts += [(" can point to ", False), (name, True)]
-        parts += [(" rather than " + joined(others, "or"), False)]
-        if rest:
-            shown = rest[:MORE_TERMS]
-            more = len(rest) - len(shown)
-            parts.append(("; so can ", False))
+        symptoms = _joined_parts([_capitalised(lead[0]), *lead[1:]], "and")
+        if not rest:
+            return Sentence(
+                tuple(
+                    # Translators: {symptoms} are a cause's own symptoms (from the table, the first
+                    # capitalised), {name} the cause, {others} the other causes compared ("A or B").
+                    _filled(_("{symptoms} can point to {name} rather than {others}."), **_slots(symptoms, name, others))
+                )
+            )
+        shown = rest[:MORE_TERMS]
+        more = len(rest) - len(shown)
+        if more:
+            listed: Parts = []
             for k, term in enumerate(shown):
                 if k:
-                    parts.append((" and " if k == len(shown) - 1 and not more else ", ", False))
-                parts.append((term, True))
-            if more:
-                parts.append((f" and {more} more", False))
-        parts.append((".", False))
-        return Sentence(tuple(parts))
-    parts = [("Every symptom of ", False), (name, True), (" is also a symptom of " + joined(others, "or"), False)]
+                    listed.append((", ", False))
+                listed.append((term, True))
+            # Translators: {terms} are symptoms from the table ("A, B, C"); {n} how many more the cause has.
+            also = _filled(ngettext("{terms} and {n} more", "{terms} and {n} more", more), terms=listed, n=number(more))
+        else:
+            also = _joined_parts(shown, "and")
+        # Translators: {symptoms} are a cause's own symptoms (from the table, the first
+        # capitalised), {name} the cause, {others} the other causes compared ("A or B"),
+        # {more} more of its own symptoms ("C and D").
+        template = _("{symptoms} can point to {name} rather than {others}; so can {more}.")
+        return Sentence(tuple(_filled(template, more=also, **_slots(symptoms, name, others))))
     clauses = _differences(table, comparison, i)
     if not clauses:
-        parts.append(("; its urgency, body areas and risk factors do not tell it apart either.", False))
-        return Sentence(tuple(parts))
-    parts.append(("; what sets it apart is that it ", False))
+        # Translators: {name} is a cause; {others} the other causes compared ("A or B").
+        template = _(
+            "Every symptom of {name} is also a symptom of {others}; its urgency, body areas and risk factors"
+            " do not tell it apart either.",
+        )
+        return Sentence(tuple(_filled(template, name=name, others=others)))
+    differences: Parts = []
     for k, clause in enumerate(clauses):
         if k:
-            parts.append((", and " if k == len(clauses) - 1 else ", ", False))
-        parts += clause
-    parts.append((".", False))
-    return Sentence(tuple(parts))
+            # Translators: between the last two clauses of a list of clauses ("is rated ..., is
+            # linked to ..., and can be felt in ...").
+            differences.append((pgettext("between clauses", ", and ") if k == len(clauses) - 1 else ", ", False))
+        differences += clause
+    # Translators: {name} is a cause; {others} the other causes compared ("A or B");
+    # {differences} are clauses ("is linked to poor sleep, and can be felt in the eyelids").
+    template = _("Every symptom of {name} is also a symptom of {others}; what sets it apart is that it {differences}.")
+    return Sentence(tuple(_filled(template, name=name, others=others, differences=differences)))
+
+
+def _slots(symptoms: Parts, name: Parts, others: str) -> dict[str, Parts | str]:
+    """The slots the "can point to" sentences share."""
+    return {"symptoms": symptoms, "name": name, "others": others}
 
 
 def distinguishing_sentences(table: CauseTable, comparison: Comparison) -> tuple[Sentence, ...]:
@@ -314,7 +414,8 @@ def urgency_line(comparison: Comparison) -> str | None:
     out = []
     for level in levels:
         names = [n for n, u in zip(comparison.names, comparison.urgencies, strict=True) if u == level]
-        out.append(f"{urgency_style(level).label}: {joined(names, 'and')}.")
+        # Translators: {level} is a level's name ("Urgent"); {causes} the causes at that level ("A and B").
+        out.append(_("{level}: {causes}.").format(level=urgency_style(level).label, causes=joined(names, "and")))
     return " ".join(out)
 
 
@@ -330,7 +431,8 @@ class OverlapRow:
 
 def shared_label(n: int) -> str:
     """`Shared by both`, `Shared by all 3`."""
-    return "Shared by both" if n == 2 else f"Shared by all {n}"
+    # Translators: terms every one of the compared causes has; {n} is 3 or 4 ("both" is for 2).
+    return _("Shared by both") if n == 2 else _("Shared by all {n}").format(n=number(n))
 
 
 def group_label(comparison: Comparison, holders: Sequence[int]) -> str:
@@ -339,8 +441,9 @@ def group_label(comparison: Comparison, holders: Sequence[int]) -> str:
     if len(holders) == n:
         return shared_label(n)
     if len(holders) == 1:
-        return f"Only {comparison.names[holders[0]]}"
-    return "Shared by some"
+        # Translators: terms only one of the compared causes has; {name} is that cause.
+        return _("Only {name}").format(name=comparison.names[holders[0]])
+    return _("Shared by some")
 
 
 def overlap_rows(comparison: Comparison, column: str = "symptoms") -> list[OverlapRow]:
@@ -362,10 +465,12 @@ def overlap_rows(comparison: Comparison, column: str = "symptoms") -> list[Overl
 def overlap_frame(comparison: Comparison, column: str = "symptoms") -> pd.DataFrame:
     """The chart as a table: a row per term, a column per cause (✓ where it has it), and
     which group the term is in."""
-    heading = dict(LIST_COLUMNS).get(column, column)
-    heading = heading[:-1] if heading.endswith("s") else heading
     rows = overlap_rows(comparison, column)
-    data: dict[str, list[str]] = {heading: [r.term for r in rows], "Who has it": [r.group for r in rows]}
+    data: dict[str, list[str]] = {
+        _term_heading(column): [r.term for r in rows],
+        # Translators: a column heading of the overlap table: which causes have the term.
+        _("Who has it"): [r.group for r in rows],
+    }
     for i, name in enumerate(_unique_labels(comparison.names)):
         data[name] = ["✓" if r.has[i] else "" for r in rows]
     return pd.DataFrame(data)
@@ -393,8 +498,8 @@ def _wrap(text: str, width: int) -> str:
 
 
 def overlap_title(comparison: Comparison, column: str = "symptoms") -> str:
-    label = dict(LIST_COLUMNS).get(column, column).lower()
-    return f"Which {label} they share, and which are each one's own"
+    # Translators: the overlap chart's title; {column} is "symptoms", "body areas", ...
+    return _("Which {column} they share, and which are each one's own").format(column=_in_sentence(column))
 
 
 def _blank(k: int) -> str:
@@ -484,7 +589,8 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms", *, narrow: 
         },
         margin={"l": 10, "r": 10, "t": top, "b": 10},
         legend={
-            "title": {"text": "Urgency", "font": font()},
+            # Translators: the title of the overlap chart's legend, the levels' names.
+            "title": {"text": _("Urgency"), "font": font()},
             "orientation": "h",
             "yanchor": "top",
             "y": -0.01,
@@ -522,9 +628,23 @@ def overlap_figure(comparison: Comparison, column: str = "symptoms", *, narrow: 
 def overlap_alt(comparison: Comparison, column: str = "symptoms") -> str:
     """A short description of the chart for screen readers."""
     split = comparison.split(column)
-    label = dict(LIST_COLUMNS).get(column, column).lower()
-    own = "; ".join(f"{len(o)} only {n}" for n, o in zip(comparison.names, split.own, strict=True))
-    return (
-        f"Dot chart of the {label} of {joined(list(comparison.names), 'and')}: "
-        f"{len(split.shared)} {shared_label(len(comparison.names)).lower()}; {own}."
+    own = "; ".join(
+        # Translators: how many terms only one cause has, in the overlap chart's alt text: "3 only Cramp".
+        _("{n} only {name}").format(n=number(len(o)), name=n)
+        for n, o in zip(comparison.names, split.own, strict=True)
+    )
+    if len(comparison.names) == 2:
+        # Translators: alt text; {column} is "symptoms", "body areas", ...; {names} the causes
+        # ("A and B"); {n} how many terms both share; {own} how many each has alone ("3 only A; 1 only B").
+        template = _("Dot chart of the {column} of {names}: {n} shared by both; {own}.")
+    else:
+        # Translators: alt text; {column} is "symptoms", "body areas", ...; {names} the causes
+        # ("A, B and C"); {n} how many terms all share; {k} how many causes; {own} how many each has alone.
+        template = _("Dot chart of the {column} of {names}: {n} shared by all {k}; {own}.")
+    return template.format(
+        column=_in_sentence(column),
+        names=joined(list(comparison.names), "and"),
+        n=number(len(split.shared)),
+        k=number(len(comparison.names)),
+        own=own,
     )

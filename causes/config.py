@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from causes.i18n import N_, _
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_TABLE = ROOT / "data" / "causes.csv"
 ENV_VAR = "CAUSE_ATLAS_DATA"
@@ -27,7 +29,7 @@ def _parsed(argv: tuple[str, ...], name: str) -> str | None:
     parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     parser.add_argument(f"--{name}")
     try:
-        known, _ = parser.parse_known_args(list(argv))
+        known, _rest = parser.parse_known_args(list(argv))
     except (argparse.ArgumentError, SystemExit):
         return None
     return getattr(known, name) or None
@@ -52,7 +54,15 @@ def locale_setting(argv: Sequence[str], environ: dict[str, str] | None = None) -
     return _option(argv, "locale") or env.get(LOCALE_VAR) or None
 
 
-BUNDLED_TOPIC = "What can cause muscle twitching, cramps and spasms in the legs"
+# The bundled table's topic (a title): English, marked for the catalog, for the files that
+# still import it (show it through `_()`); `bundled_topic()` says it in this run's language.
+BUNDLED_TOPIC = N_("What can cause muscle twitching, cramps and spasms in the legs")
+
+
+def bundled_topic() -> str:
+    """The bundled table's topic, as a title, in this run's language."""
+    return _(BUNDLED_TOPIC)
+
 
 # What one upload may be, set here only. `.streamlit/config.toml` repeats the size as
 # server.maxUploadSize, so the server refuses a larger upload too (a test keeps them equal).

@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from causes.i18n import _, ngettext, number
 from causes.schema import COLUMN_NAMES, LIST_SEPARATOR
-from causes.style import plural
+from causes.style import commonness_count
 from causes.table import CauseTable
 from causes.text import safe_url
 from causes.vocabulary import Declared, Link
@@ -148,8 +149,10 @@ class SourceCount:
 
 def source_counts(table: CauseTable) -> list[SourceCount]:
     """Each publisher with how many causes cite it and how many of its pages are cited,
-    most-cited first; causes with no source are counted under "No source given"."""
-    names = table.frame["source_name"].where(table.frame["source_name"] != "", "No source given")
+    most-cited first; causes with no source are counted under "No source given" (in this
+    run's language)."""
+    # Translators: in the list of publishers, the causes that cite none.
+    names = table.frame["source_name"].where(table.frame["source_name"] != "", _("No source given"))
     causes = Counter(names)
     pages: dict[str, set[str]] = {}
     for name, url in zip(names, table.frame["source_url"], strict=True):
@@ -168,19 +171,32 @@ def how_common_line(table: CauseTable) -> str:
     parts = []
     if table.says_commonness:
         counts = Counter(v or "not known" for v in frame["commonness"])
-        said = ", ".join(f"{counts[k]:,} {k}" for k in ("common", "less common", "rare", "not known") if counts[k])
+        said = ", ".join(
+            commonness_count(k, counts[k]) for k in ("common", "less common", "rare", "not known") if counts[k]
+        )
         pages = len({u for u in frame["commonness_source"] if u})
-        parts.append(f"How common each cause is among people with these symptoms: {said}, from {plural(pages, 'page')}")
+        # Translators: a clause (lower case after a ";" is fine: the line's first letter is made
+        # upper case). {said} is "12 common, 3 rare"; {pages} is "4 pages".
+        clause = _("how common each cause is among people with these symptoms: {said}, from {pages}")
+        parts.append(clause.format(said=said, pages=_pages(pages)))
     with_tests = int(sum(1 for t in frame["tests"] if t))
     if with_tests:
         pages = len({u for u in frame["tests_source"] if u})
-        parts.append(
-            f"the tests a doctor may do are listed for {plural(with_tests, 'cause')}, from {plural(pages, 'page')}"
-        )
+        # Translators: a count of causes ("12 causes").
+        causes = ngettext("{n} cause", "{n} causes", with_tests).format(n=number(with_tests))
+        # Translators: a clause. {causes} is "12 causes"; {pages} is "4 pages".
+        clause = _("the tests a doctor may do are listed for {causes}, from {pages}")
+        parts.append(clause.format(causes=causes, pages=_pages(pages)))
     if not parts:
         return ""
     line = "; ".join(parts) + "."
     return line[0].upper() + line[1:]
+
+
+def _pages(n: int) -> str:
+    """`1 page`, `4 pages` (web pages cited)."""
+    # Translators: web pages cited as sources.
+    return ngettext("{n} page", "{n} pages", n).format(n=number(n))
 
 
 def review_dates(table: CauseTable) -> tuple[str | None, str | None, int]:
@@ -191,24 +207,29 @@ def review_dates(table: CauseTable) -> tuple[str | None, str | None, int]:
 
 
 def template_csv() -> str:
-    """A cause table with every column and one example row, to start from."""
+    """A cause table with every column and one example row, to start from: the columns'
+    names and the codes (`self-care`, `not known`) as the format says them, the example's
+    words in this run's language."""
+    # Translators: the example row of the cause-table template a person downloads to start
+    # from (cells of a spreadsheet). Keep them short and plain.
     example = {
-        "cause": "Example cause",
-        "category": "Example category",
-        "symptoms": LIST_SEPARATOR.join(["first symptom", " second symptom"]),
-        "body_areas": "calves",
+        "cause": _("Example cause"),
+        "category": _("Example category"),
+        "symptoms": LIST_SEPARATOR.join([_("first symptom"), " " + _("second symptom")]),
+        # Translators: an example body area in the cause-table template (the lower legs' backs).
+        "body_areas": _("calves"),
         "risk_factors": "",
-        "summary": "One or two plain sentences on what it is and why it causes these symptoms.",
-        "explanation": "A longer explanation.\n\nA blank line starts a new paragraph.",
+        "summary": _("One or two plain sentences on what it is and why it causes these symptoms."),
+        "explanation": _("A longer explanation.\n\nA blank line starts a new paragraph."),
         "urgency": "self-care",
-        "red_flags": "A sign that means get help",
-        "self_care": "Something that helps",
-        "source_name": "Who published the source",
+        "red_flags": _("A sign that means get help"),
+        "self_care": _("Something that helps"),
+        "source_name": _("Who published the source"),
         "source_url": "https://www.example.org/page",
         "last_reviewed": "2026-01-31",
         "commonness": "not known",
         "commonness_source": "",
-        "tests": LIST_SEPARATOR.join(["a blood test for something", " a scan of something"]),
+        "tests": LIST_SEPARATOR.join([_("a blood test for something"), " " + _("a scan of something")]),
         "tests_source": "https://www.example.org/tests-page",
     }
     buf = io.StringIO()
@@ -244,13 +265,26 @@ def glossary_rows(glossary: Glossary, table: CauseTable, search: str = "") -> li
 
 def citation(table: CauseTable, topic: str, year: str) -> str:
     """How to cite Cause Atlas and the table it shows."""
-    oldest, newest, _ = review_dates(table)
-    reviewed = (
-        f", causes reviewed {oldest} to {newest}"
-        if oldest and oldest != newest
-        else (f", causes reviewed {oldest}" if oldest else "")
-    )
-    return (
-        f"Cause Atlas ({year}). {topic}. Cause table {table.name}, {len(table)} causes{reviewed}."
-        " Sources cited per cause."
-    )
+    oldest, newest, _missing = review_dates(table)
+    n = len(table)
+    # How to cite the app: "Cause Atlas" is the product's name (kept in every language).
+    if oldest and oldest != newest:
+        # Translators: how to cite the app ("Cause Atlas": keep it). {year} the year; {topic}
+        # the table's topic; {name} the table's name; {n} its causes; {oldest} and {newest} review dates (2025-05-01).
+        line = ngettext("Cause Atlas ({year}). {topic}. Cause table {name}, {n} cause,"
+                        " causes reviewed {oldest} to {newest}.",
+                        "Cause Atlas ({year}). {topic}. Cause table {name}, {n} causes,"
+                        " causes reviewed {oldest} to {newest}.", n)  # fmt: skip
+    elif oldest:
+        # Translators: how to cite the app ("Cause Atlas": keep it). {year} the year; {topic}
+        # the table's topic; {name} the table's name; {n} its causes; {oldest} a review date (2025-05-01).
+        line = ngettext("Cause Atlas ({year}). {topic}. Cause table {name}, {n} cause, causes reviewed {oldest}.",
+                        "Cause Atlas ({year}). {topic}. Cause table {name}, {n} causes, causes reviewed {oldest}.",
+                        n)  # fmt: skip
+    else:
+        # Translators: how to cite the app ("Cause Atlas": keep it). {year} the year; {topic}
+        # the table's topic; {name} the table's name; {n} its causes.
+        line = ngettext("Cause Atlas ({year}). {topic}. Cause table {name}, {n} cause.",
+                        "Cause Atlas ({year}). {topic}. Cause table {name}, {n} causes.", n)  # fmt: skip
+    cited = line.format(year=year, topic=topic, name=table.name, n=n, oldest=oldest, newest=newest)
+    return cited + " " + _("Sources cited per cause.")

@@ -31,11 +31,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from causes.check import NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, signs_for
-from causes.figures import URGENCY_COLUMNS, ChartData, category_data, category_figure
+from causes.figures import ChartData, category_data, category_figure
+from causes.i18n import N_, _, language, ngettext, number, pgettext
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
-from causes.style import CATEGORY_ICON, Help, badge_md, plural, urgency_style
+from causes.style import CATEGORY_ICON, Help, badge_md, urgency_style
 from causes.table import CauseTable
 from causes.text import md_escape, plot_escape, safe_url, short
 from causes.theme import BACKGROUND, GRID_COLOUR, SLIDE_SCALE, scaled
@@ -103,10 +104,15 @@ class Deck:
         left = self.matching - len(self.positions)
         if left <= 0:
             return ""
-        return (
-            f"{self.matching:,} causes match; the first {len(self.positions):,} have a slide each "
-            f"({plural(left, 'more cause is', 'more causes are')} in the overview chart only)."
-        )
+        # Translators: {matching} is how many causes match; {shown} how many have a slide;
+        # {n} how many more are only counted in the overview chart.
+        return ngettext(
+            "{matching} causes match; the first {shown} have a slide each "
+            "({n} more cause is in the overview chart only).",
+            "{matching} causes match; the first {shown} have a slide each "
+            "({n} more causes are in the overview chart only).",
+            left,
+        ).format(matching=number(self.matching), shown=number(len(self.positions)), n=number(left))
 
 
 # --- building the deck ----------------------------------------------------------------------
@@ -127,7 +133,8 @@ def deck_sources(table: CauseTable, positions: Iterable[int], flags: Iterable[Re
         key = (name.casefold(), link)
         if key not in seen:
             seen.add(key)
-            out.append(Source(name or "Source", link))
+            # Translators: a source with no publisher's name, only its page.
+            out.append(Source(name or _("Source"), link))
     # A publisher cited without a link is dropped when one of its pages is listed.
     linked = {s.publisher.casefold() for s in out if s.url}
     return tuple(s for s in out if s.url or s.publisher.casefold() not in linked)
@@ -147,28 +154,49 @@ def _chunks(items: Sequence, size: int) -> list[tuple]:
     return out
 
 
+def _part_title(title: str, i: int, parts: int) -> str:
+    """A slide's title, and which of `parts` slides of it this one is (when more than one)."""
+    if parts <= 1:
+        return title
+    # Translators: a slide's title when its list takes several slides: "Sources (2 of 3)".
+    return _("{title} ({i} of {n})").format(title=title, i=number(i), n=number(parts))
+
+
 def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
     """The general red flags, most urgent first, at most FLAGS_PER_SLIDE a slide and one
     urgency level a slide. Without a red-flag file, one slide of the general advice."""
     if not flags:
-        return [Slide("doctor", WHEN_TO_GET_HELP)]
+        return [Slide("doctor", _(WHEN_TO_GET_HELP))]
     slides: list[Slide] = []
     for level in reversed(URGENCY_LEVELS):
         chosen = [f for f in flags if f.urgency == level]
         parts = _chunks(chosen, FLAGS_PER_SLIDE)
         for i, part in enumerate(parts, start=1):
-            more = f" ({i} of {len(parts)})" if len(parts) > 1 else ""
-            slides.append(Slide("doctor", f"{WHEN_TO_GET_HELP}{more}", flags=part))
+            slides.append(Slide("doctor", _part_title(_(WHEN_TO_GET_HELP), i, len(parts)), flags=part))
     return slides
 
 
-@functools.lru_cache(maxsize=8)
 def shared_deck(
     table: CauseTable, topic: str, today: dt.date, query: Query, picked: tuple[int, ...], flags: tuple[RedFlag, ...]
 ) -> Deck:
     """`build_deck`, kept for the few decks a process's live rooms show: a slide change
     redraws every phone in a room at once, each with the same deck. (A table is keyed by
-    identity, and at most 8 are held.)"""
+    identity, and at most 8 are held, each in the language it was made in: the phones of
+    one room may speak different languages.)"""
+    return _shared_deck(table, topic, today, query, picked, flags, language())
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_deck(
+    table: CauseTable,
+    topic: str,
+    today: dt.date,
+    query: Query,
+    picked: tuple[int, ...],
+    flags: tuple[RedFlag, ...],
+    lang: str,
+) -> Deck:
+    """`shared_deck` in `lang` (the cache's key: a deck's words are in one language)."""
     return build_deck(table, topic=topic, today=today, query=query, picked=picked, flags=flags)
 
 
@@ -188,7 +216,9 @@ def build_deck(
     if picked:
         chosen = tuple(int(p) for p in picked[:MAX_CAUSE_SLIDES])
         view = result_of(table, chosen)
-        description = f"{plural(len(chosen), 'cause')} chosen for this talk"
+        description = ngettext("{n} cause chosen for this talk", "{n} causes chosen for this talk", len(chosen)).format(
+            n=number(len(chosen))
+        )
         matching = len(chosen)
     else:
         view = result if result is not None else run_query(table, query)
@@ -196,15 +226,14 @@ def build_deck(
         description = heading(query)
         matching = len(view)
     names = table.frame["cause"]
-    slides = [Slide("title", topic), Slide("overview", "The causes at a glance")]
+    slides = [Slide("title", topic), Slide("overview", _("The causes at a glance"))]
     slides += [Slide("cause", str(names.iat[p]), position=p) for p in chosen]
     # Its causes' warning signs and the general ones of no cause, not every general sign.
     signs = signs_for(table, chosen, flags)
     slides += _doctor_slides(signs)
     source_parts = _chunks(deck_sources(table, chosen, signs), SOURCES_PER_SLIDE)
     for i, part in enumerate(source_parts, start=1):
-        more = f" ({i} of {len(source_parts)})" if len(source_parts) > 1 else ""
-        slides.append(Slide("sources", f"Sources{more}", sources=part))
+        slides.append(Slide("sources", _part_title(_("Sources"), i, len(source_parts)), sources=part))
     return Deck(
         topic=topic,
         description=description,
@@ -217,9 +246,29 @@ def build_deck(
     )
 
 
+# The months' names, English marked for the catalog (`%B` would say them in the machine's
+# locale, not the run's language).
+_MONTHS: tuple[str, ...] = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
 def long_date(day: dt.date) -> str:
-    """`24 November 2026`."""
-    return f"{day.day} {day:%B %Y}"
+    """`24 November 2026`, in this run's language."""
+    # Translators: a date, "24 November 2026": {day} is the day of the month, {month} the
+    # month's name, {year} the year.
+    return _("{day} {month} {year}").format(day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year)
 
 
 # --- one cause ------------------------------------------------------------------------------
@@ -266,7 +315,13 @@ def symptom_counts(table: CauseTable, position: int) -> list[tuple[str, int]]:
     return counts
 
 
-ASK_A_PROFESSIONAL = "Ask a health professional."
+# English, marked for the catalog: `ask_a_professional()` says it in the run's language.
+ASK_A_PROFESSIONAL = N_("Ask a health professional.")
+
+
+def ask_a_professional() -> str:
+    """Said on a cause slide with no self-care."""
+    return _(ASK_A_PROFESSIONAL)
 
 
 def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
@@ -279,12 +334,20 @@ def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
         badge_md(style.label, style.badge, style.icon) + " " + badge_md(md_escape(card.category), "gray", CATEGORY_ICON)
     )
     felt = ", ".join(md_escape(a) for a in card.areas)
-    symptoms = "\n".join(f"- {md_escape(s)}: {n:,}" for s, n in symptom_counts(table, position))
+    symptoms = "\n".join(f"- {md_escape(s)}: {number(n)}" for s, n in symptom_counts(table, position))
+    # Translators: markdown: ** marks bold. {areas} are body areas from the table.
+    felt_in = " " + _("**Felt in:** {areas}").format(areas=felt) if felt else ""
+    # Translators: markdown: ** marks bold. {n} is how many causes the table has.
+    key_symptoms = ngettext(
+        "**Key symptoms** (how many of the {n} cause have each)",
+        "**Key symptoms** (how many of the {n} causes have each)",
+        len(table),
+    ).format(n=number(len(table)))
     return "\n\n".join(
         [
-            badges + (f" **Felt in:** {felt}" if felt else ""),
+            badges + felt_in,
             md_escape(card.summary),
-            f"**Key symptoms** (how many of the {len(table):,} causes have each)\n\n{symptoms}",
+            f"{key_symptoms}\n\n{symptoms}",
             what_helps(card.self_care),
             when_to_get_help(card.red_flags, help),
         ]
@@ -293,43 +356,59 @@ def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
 
 def what_helps(self_care: Sequence[str]) -> str:
     """A cause slide's self-care, as a markdown list under its label."""
-    items = "\n".join(f"- {md_escape(i)}" for i in self_care) or f"- {ASK_A_PROFESSIONAL}"
-    return f"**What helps**\n\n{items}"
+    items = "\n".join(f"- {md_escape(i)}" for i in self_care) or f"- {ask_a_professional()}"
+    return "**" + _("What helps") + f"**\n\n{items}"
 
 
 def when_to_get_help(flags: Sequence[RedFlag], help: Help) -> str:
     """A cause slide's warning signs, grouped by level under the action each needs."""
-    return f"**{WHEN_TO_GET_HELP}**\n\n" + (flags_markdown(flags, help, md_escape) or f"- {NO_SIGNS}")
+    return f"**{_(WHEN_TO_GET_HELP)}**\n\n" + (flags_markdown(flags, help, md_escape) or f"- {_(NO_SIGNS)}")
 
 
 def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:
-    """`symptom_counts` as a frame, for the chart."""
-    frame = pd.DataFrame(symptom_counts(table, position), columns=["Symptom", "Causes"])
-    return frame.astype({"Causes": np.int64})
+    """`symptom_counts` as a frame, for the chart: a symptom, and how many causes have it
+    (the headings in this run's language)."""
+    # Translators: column headings of a slide chart's table: a symptom, and how many causes have it.
+    columns = [_("Symptom"), _("Causes")]
+    frame = pd.DataFrame(symptom_counts(table, position), columns=columns)
+    return frame.astype({columns[1]: np.int64})
 
 
 def symptom_share_alt(table: CauseTable, position: int) -> str:
     frame = symptom_share(table, position)
-    parts = [f"{s}: {plural(int(n), 'cause')}" for s, n in zip(frame["Symptom"], frame["Causes"], strict=True)]
-    return f"Bar chart: how many of the table's {len(table):,} causes have each key symptom. " + "; ".join(parts) + "."
+    symptom, causes = frame.columns
+    parts = [
+        # Translators: {symptom} is a symptom from the table; {n} how many causes have it.
+        ngettext("{symptom}: {n} cause", "{symptom}: {n} causes", int(n)).format(symptom=s, n=number(int(n)))
+        for s, n in zip(frame[symptom], frame[causes], strict=True)
+    ]
+    # Translators: alt text of a chart; {n} is how many causes the table has. Each symptom and its count follows.
+    lead = ngettext(
+        "Bar chart: how many of the table's {n} cause have each key symptom.",
+        "Bar chart: how many of the table's {n} causes have each key symptom.",
+        len(table),
+    ).format(n=number(len(table)))
+    return lead + " " + "; ".join(parts) + "."
 
 
 def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     """A small bar chart: per key symptom of the cause, how many causes have it."""
     frame = symptom_share(table, position)
+    symptom, causes = frame.columns
     rows = list(range(len(frame)))
-    counts = frame["Causes"].tolist()
+    counts = frame[causes].tolist()
     fig = go.Figure(
         go.Bar(
             x=counts,
             y=rows,
             orientation="h",
             marker=dict(color="#0072B2"),
-            text=[f"{n:,}" for n in counts],
+            text=[number(n) for n in counts],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[plot_escape(s) for s in frame["Symptom"]],
-            hovertemplate="<b>%{hovertext}</b><br>%{x} causes<extra></extra>",
+            hovertext=[plot_escape(s) for s in frame[symptom]],
+            # Translators: hover text of a bar; {count} is the bar's number of causes (filled in by the chart).
+            hovertemplate="<b>%{hovertext}</b><br>" + _("{count} causes").format(count="%{x}") + "<extra></extra>",
         )
     )
     longest = max(counts, default=1)
@@ -343,7 +422,7 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     fig.update_xaxes(range=[0, longest * 1.2], visible=False, fixedrange=True)
     fig.update_yaxes(
         tickvals=rows,
-        ticktext=[plot_escape(short(s, SYMPTOM_LABEL)) for s in frame["Symptom"]],  # whole in hover and alt
+        ticktext=[plot_escape(short(s, SYMPTOM_LABEL)) for s in frame[symptom]],  # whole in hover and alt
         range=[len(frame) - 0.5, -0.5],
         fixedrange=True,
         automargin=True,
@@ -359,18 +438,41 @@ def overview_data(table: CauseTable, deck: Deck) -> ChartData:
 def overview_list(data: ChartData) -> str:
     """The overview chart as a markdown list, the way a phone shows it: a line per
     category (most causes first) with its causes by urgency, most serious first."""
-    *levels, unknown = URGENCY_COLUMNS
-    order = [*reversed(levels), unknown]
+    frame = data.frame
+    category, *levels, unknown, total_column = frame.columns  # the headings, in the frame's language
+    words = dict(zip(levels, URGENCY_LEVELS, strict=True))
     lines = []
-    for record in data.frame.to_dict("records"):
-        parts = [
-            f"{int(record[c])} {'with no urgency given' if c == unknown else c.lower()}" for c in order if record[c]
-        ]
-        total = plural(int(record["Total"]), "cause")
-        lines.append(
-            f"- **{md_escape(str(record['Category']))}**: {total}" + (f" ({', '.join(parts)})" if parts else "")
-        )
+    for record in frame.to_dict("records"):
+        parts = [_level_count(words[c], int(record[c])) for c in reversed(levels) if record[c]]
+        if record[unknown]:
+            n = int(record[unknown])
+            # Translators: how many of a category's causes have no level of help given.
+            parts.append(ngettext("{n} with no urgency given", "{n} with no urgency given", n).format(n=n))
+        n = int(record[total_column])
+        total = ngettext("{n} cause", "{n} causes", n).format(n=number(n))
+        name = md_escape(str(record[category]))
+        if parts:
+            lines.append(
+                "- "
+                # Translators: markdown, a line of a list: {category} (bold) has {total} ("5 causes"),
+                # {levels} their levels ("2 urgent, 3 self-care").
+                + _("**{category}**: {total} ({levels})").format(category=name, total=total, levels=", ".join(parts))
+            )
+        else:
+            lines.append("- " + _("**{category}**: {total}").format(category=name, total=total))
     return "\n".join(lines)
+
+
+def _level_count(level: str, n: int) -> str:
+    """How many of a category's causes are at a level, inside a list: `2 urgent`."""
+    if level == "emergency":
+        # Translators: how many causes (of a category) are at a level of help, in a list: "2 urgent".
+        return pgettext("causes at a level", "{n} emergency").format(n=n)
+    if level == "urgent":
+        return pgettext("causes at a level", "{n} urgent").format(n=n)
+    if level == "see a doctor":
+        return pgettext("causes at a level", "{n} see a doctor").format(n=n)
+    return pgettext("causes at a level", "{n} self-care").format(n=n)
 
 
 def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:

@@ -12,12 +12,30 @@ from collections.abc import Sequence
 import pandas as pd
 
 from causes.export import LIST_JOIN, write_csv
+from causes.i18n import N_, _, ngettext, number
 from causes.loader import Problem
 from causes.schema import COLUMN_NAMES, LIST_COLUMNS
 from causes.table import CauseTable
 
-REPORT_COLUMNS: tuple[str, ...] = ("Row", "Column", "Value", "Problem", "How to fix it")
+# The problem report's column headings, English marked for the catalog: `report_columns`
+# says them in the run's language.
+REPORT_COLUMNS: tuple[str, ...] = (
+    # Translators: a heading of the problem report: the spreadsheet's row number.
+    N_("Row"),
+    # Translators: a heading of the problem report: the table's column.
+    N_("Column"),
+    # Translators: a heading of the problem report: what the cell holds.
+    N_("Value"),
+    # Translators: a heading of the problem report: what is wrong.
+    N_("Problem"),
+    N_("How to fix it"),
+)
 FIRST_ROW = 2  # the header is row 1
+
+
+def report_columns() -> tuple[str, ...]:
+    """The problem report's column headings, in this run's language."""
+    return tuple(_(c) for c in REPORT_COLUMNS)
 
 
 def cells_of(table: CauseTable) -> pd.DataFrame:
@@ -45,8 +63,9 @@ def problem_report(problems: Sequence[Problem]) -> pd.DataFrame:
     records = [
         (p.row, p.column or "", p.value or "", p.message, p.fix) for p in sorted(problems, key=lambda p: p.row or 0)
     ]
-    report = pd.DataFrame(records, columns=list(REPORT_COLUMNS))
-    report["Row"] = report["Row"].astype("Int64")
+    columns = report_columns()
+    report = pd.DataFrame(records, columns=list(columns))
+    report[columns[0]] = report[columns[0]].astype("Int64")
     return report
 
 
@@ -54,14 +73,16 @@ def report_csv(problems: Sequence[Problem]) -> bytes:
     """The full problem report as a CSV file (cells neutralised: values are untrusted)."""
     report = problem_report(problems)
     rows = ([("" if pd.isna(v) else str(v)) for v in r] for r in report.itertuples(index=False, name=None))
-    return write_csv(REPORT_COLUMNS, rows)
+    return write_csv(report_columns(), rows)
 
 
 def problems_line(problems: Sequence[Problem]) -> str:
     """How many problems, in how many rows."""
     rows = {p.row for p in problems if p.row}
     n = len(problems)
-    text = f"{n:,} problem{'s' if n != 1 else ''}"
-    if rows:
-        text += f" in {len(rows):,} row{'s' if len(rows) != 1 else ''}"
-    return text
+    text = ngettext("{n} problem", "{n} problems", n).format(n=number(n))
+    if not rows:
+        return text
+    in_rows = ngettext("{n} row", "{n} rows", len(rows)).format(n=number(len(rows)))
+    # Translators: "3 problems in 2 rows": {problems} is "3 problems", {rows} is "2 rows".
+    return _("{problems} in {rows}").format(problems=text, rows=in_rows)

@@ -25,21 +25,42 @@ from datetime import date
 import numpy as np
 
 from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, signs_for, usually_line
-from causes.figures import URGENCY_COLOURS, URGENCY_COLUMNS, category_data
+from causes.deck import long_date
+from causes.figures import URGENCY_COLOURS, category_data, category_heading, total_heading, urgency_columns
+from causes.i18n import N_, _, language, ngettext, number, pgettext
 from causes.query import Query, also_finds, heading, result_of
 from causes.redflags import RedFlag, cause_flags, grouped
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK
-from causes.style import Help, commonness_words, help_for, plural, urgency_style
+from causes.style import Help, commonness_words, help_for, urgency_style
 from causes.table import CauseTable
 from causes.text import safe_url
 
-APP_NAME = "Cause Atlas"
-DISCLAIMER = (
+APP_NAME = "Cause Atlas"  # the product's name: never translated
+
+
+def disclaimer() -> str:
+    """What the app is for, and that it does not diagnose, in this run's language."""
+    return _(DISCLAIMER)
+
+
+def not_diagnosis() -> str:
+    """Said before the disclaimer, and on every chart file, in this run's language."""
+    return _(NOT_DIAGNOSIS)
+
+
+def no_match() -> str:
+    """Said where no cause matches a view, in this run's language."""
+    return _(NO_MATCH)
+
+
+# The same in English, marked for the catalog, for the files that still import them: show
+# them through `_()` (better: call the functions above).
+DISCLAIMER = N_(
     "Cause Atlas is for learning about what can cause these symptoms. It does not diagnose: "
     "only a health professional who examines you can say what is causing yours."
 )
-NOT_DIAGNOSIS = "Education, not diagnosis."  # said before the disclaimer, and on every chart file
-NO_MATCH = "No cause matches this view."
+NOT_DIAGNOSIS = N_("Education, not diagnosis.")
+NO_MATCH = N_("No cause matches this view.")
 HANDOUT_CAUSES = 50
 SLUG_CHARS = 40
 LIST_JOIN = LIST_SEPARATOR + " "
@@ -95,7 +116,8 @@ def view_label(query: Query) -> str:
     if query.text.strip():
         parts.append(query.text.strip())
     parts += list(query.urgencies)
-    return " ".join(parts) if parts else "all causes"
+    # Translators: a view with no filter, in a file's name ("cause-atlas_all-causes_2026-11-24.csv").
+    return " ".join(parts) if parts else _("all causes")
 
 
 def slug(text: str, limit: int = SLUG_CHARS) -> str:
@@ -187,7 +209,7 @@ def _link(text: str, url: str | None) -> str:
         return f'<a href="{_e(safe)}">{_e(text or safe)}</a> <span class="small">({_e(safe)})</span>'
     if url and str(url).strip():
         return f"{_e(text)} <span class='small'>({_e(url)})</span>" if text else _e(url)
-    return _e(text or "No source given")
+    return _e(text or _("No source given"))
 
 
 def _items(items: Sequence[str], empty: str) -> str:
@@ -200,76 +222,88 @@ def _chart(table: CauseTable, positions: np.ndarray) -> str:
     """Matching causes per category, split by urgency: bars drawn with HTML, every number
     in the table's cells, each colour named in the legend."""
     if not len(positions):
-        return f"<p>{_e(NO_MATCH)}</p>"
+        return f"<p>{_e(no_match())}</p>"
     data = category_data(table, result_of(table, positions))
     frame = data.frame
-    shown = [i for i, c in enumerate(URGENCY_COLUMNS) if frame[c].sum()]
-    biggest = max(int(frame["Total"].max()), 1)
+    columns = urgency_columns()
+    category, total_column = category_heading(), total_heading()
+    shown = [i for i, c in enumerate(columns) if frame[c].sum()]
+    biggest = max(int(frame[total_column].max()), 1)
     legend = "".join(
-        f'<li><span class="key" style="background:{URGENCY_COLOURS[i]}"></span>{_e(URGENCY_COLUMNS[i])}</li>'
-        for i in shown
+        f'<li><span class="key" style="background:{URGENCY_COLOURS[i]}"></span>{_e(columns[i])}</li>' for i in shown
     )
-    head = "".join(f'<th class="num">{_e(URGENCY_COLUMNS[i])}</th>' for i in shown)
+    head = "".join(f'<th class="num">{_e(columns[i])}</th>' for i in shown)
     body = []
-    for _, row in frame.iterrows():
-        total = int(row["Total"])
+    for _row_number, row in frame.iterrows():
+        total = int(row[total_column])
         segs = "".join(
-            f'<div class="seg" style="width:{100 * int(row[URGENCY_COLUMNS[i]]) / total:.3f}%;'
-            f'background:{URGENCY_COLOURS[i]}" title="{_e(URGENCY_COLUMNS[i])}: {int(row[URGENCY_COLUMNS[i]])}"></div>'
+            f'<div class="seg" style="width:{100 * int(row[columns[i]]) / total:.3f}%;'
+            f'background:{URGENCY_COLOURS[i]}" title="{_e(columns[i])}: {int(row[columns[i]])}"></div>'
             for i in shown
-            if total and int(row[URGENCY_COLUMNS[i]])
+            if total and int(row[columns[i]])
         )
         width = 100 * total / biggest
-        nums = "".join(f'<td class="num">{int(row[URGENCY_COLUMNS[i]])}</td>' for i in shown)
+        nums = "".join(f'<td class="num">{int(row[columns[i]])}</td>' for i in shown)
         body.append(
-            f'<tr><th scope="row">{_e(row["Category"])}</th>'
+            f'<tr><th scope="row">{_e(row[category])}</th>'
             f'<td style="width:35%"><div class="bar" style="width:{width:.3f}%" aria-hidden="true">{segs}</div></td>'
             f'{nums}<td class="num"><strong>{total}</strong></td></tr>'
         )
     note = f'<p class="small">{_e(data.note)}</p>' if data.note else ""
+    caption = _("Matching causes per category, split by urgency")
+    # Translators: a column heading of the handout's chart table: the bars.
+    chart = pgettext("table heading", "Chart")
     return (
         f'<ul class="legend">{legend}</ul>'
-        '<table class="chart"><caption class="small" style="text-align:left">'
-        "Matching causes per category, split by urgency</caption>"
-        f'<thead><tr><th scope="col">Category</th><th scope="col">Chart</th>{head}'
-        f'<th class="num">Total</th></tr></thead><tbody>{"".join(body)}</tbody></table>{note}'
+        f'<table class="chart"><caption class="small" style="text-align:left">{_e(caption)}</caption>'
+        f'<thead><tr><th scope="col">{_e(category)}</th><th scope="col">{_e(chart)}</th>{head}'
+        f'<th class="num">{_e(total_column)}</th></tr></thead><tbody>{"".join(body)}</tbody></table>{note}'
     )
 
 
-def _cause(c: dict, number: int, help: Help, common: bool = False) -> str:
-    """One cause (`common`: say how common it is, when the table says so of any)."""
+def _cause(c: dict, place: int, help: Help, common: bool = False) -> str:
+    """One cause, the `place`th (`common`: say how common it is, when the table says so of any)."""
     style = urgency_style(c["urgency"])
     how_common = f" · {_e(commonness_words(c['commonness']))}" if common else ""
-    tests = '<p class="label">Tests a doctor may do</p>' + _items(c["tests"], "") if c["tests"] else ""
+    tests = f'<p class="label">{_e(_("Tests a doctor may do"))}</p>' + _items(c["tests"], "") if c["tests"] else ""
     source = _link(c["source_name"], c["source_url"])
-    reviewed = f" Last reviewed {_e(c['last_reviewed'])}." if c["last_reviewed"] else ""
+    reviewed = ""
+    if c["last_reviewed"]:
+        # Translators: {date} is a date as the table writes it, 2026-01-31.
+        reviewed = " " + _e(_("Last reviewed {date}.").format(date=c["last_reviewed"]))
+    # Translators: {source} is the source's publisher, linked to its page (HTML).
+    source_line = _e(_("Source: {source}.")).replace("{source}", source)
     return (
         '<section class="cause">'
-        f"<h3>{number}. {_e(c['cause'])}</h3>"
+        f"<h3>{number(place)}. {_e(c['cause'])}</h3>"
         f'<p class="tags"><span class="badge" aria-label="{_e(style.aria)}" style="border-color:{style.colour}">'
         f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
         f"{_e(c['category'])}{how_common}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"
-        f'<p class="label">{_e(WHEN_TO_GET_HELP)}. {_e(usually_line(c["urgency"]))}</p>'
-        f'<div class="flags">{_signs(cause_flags(c), help, NO_SIGNS)}</div>'
-        '<p class="label">What helps</p>'
-        f"{_items(c['self_care'], NO_SELF_CARE)}"
+        f'<p class="label">{_e(_(WHEN_TO_GET_HELP))}. {_e(usually_line(c["urgency"]))}</p>'
+        f'<div class="flags">{_signs(cause_flags(c), help, _(NO_SIGNS))}</div>'
+        f'<p class="label">{_e(_("What helps"))}</p>'
+        f"{_items(c['self_care'], _(NO_SELF_CARE))}"
         f"{tests}"
-        f'<p class="source">Source: {source}.{reviewed}</p>'
+        f'<p class="source">{source_line}{reviewed}</p>'
         "</section>"
     )
 
 
-def _signs(red_flags: Sequence[RedFlag], help: Help, empty: str = GENERAL_ADVICE) -> str:
-    """Warning signs grouped by level, most serious first, each group under its action."""
+def _signs(red_flags: Sequence[RedFlag], help: Help, empty: str | None = None) -> str:
+    """Warning signs grouped by level, most serious first, each group under its action
+    (none: `empty`, by default the general advice)."""
     if not red_flags:
-        return f"<ul><li>{_e(empty)}</li></ul>"
+        return f"<ul><li>{_e(_(GENERAL_ADVICE) if empty is None else empty)}</li></ul>"
     out = []
     for level, chosen in grouped(red_flags):
         style = urgency_style(level)
+        # Translators: over a list of warning signs: {level} is a level's name ("Urgent"),
+        # {action} what to do, ending "if" ("Get help today if"); the signs follow.
+        label = _("{level}: {action}:").format(level=style.label, action=help.heading(level))
         out.append(
             f'<p class="label"><span class="key" style="background:{style.colour}"></span>'
-            f"{_e(style.label)}: {_e(help.heading(level))}:</p>{_items([f.sign for f in chosen], '')}"
+            f"{_e(label)}</p>{_items([f.sign for f in chosen], '')}"
         )
     return "".join(out)
 
@@ -284,7 +318,7 @@ def _sources(records: Sequence[dict], red_flags: Sequence[RedFlag]) -> str:
         if f.source_name or f.source_url:
             seen.setdefault((f.source_name, f.source_url or ""), None)
     if not seen:
-        return "<p>No sources given.</p>"
+        return f"<p>{_e(_('No sources given.'))}</p>"
     return '<ul class="source">' + "".join(f"<li>{_link(n, u)}</li>" for n, u in seen) + "</ul>"
 
 
@@ -295,14 +329,16 @@ def handout_html(
     red_flags: Sequence[RedFlag],
     day: date,
     *,
-    disclaimer: str = DISCLAIMER,
+    disclaimer: str | None = None,
     limit: int = HANDOUT_CAUSES,
     help: Help | None = None,
 ) -> str:
-    """One print-ready HTML page for a view: its description and date, the disclaimer, a
-    chart of the matching causes, the first `limit` of them with what the table says,
-    the general warning signs, the sources and the disclaimer again. `help` names the
-    emergency number and services (by default every number, as for an unknown locale)."""
+    """One print-ready HTML page for a view, in this run's language (its `lang` says so):
+    its description and date, the disclaimer (by default `disclaimer()`), a chart of the
+    matching causes, the first `limit` of them with what the table says, the general
+    warning signs, the sources and the disclaimer again. `help` names the emergency
+    number and services (by default every number, as for an unknown locale)."""
+    said = _(DISCLAIMER) if disclaimer is None else disclaimer
     help = help or help_for(None)
     rows = np.asarray(positions, dtype=np.int64)
     chosen = rows[:limit]
@@ -312,19 +348,36 @@ def handout_html(
     more = len(rows) - len(chosen)
     title = heading(query)
     also = also_finds(table, query)
-    when = f"{day.day} {day:%B %Y}"
-    count = (
-        f"{plural(len(rows), 'cause')} of {len(table):,} in the table {_e(table.name)} "
-        f"{'matches' if len(rows) == 1 else 'match'} this view."
-    )
+    when = long_date(day)
+    # Translators: {n} is how many causes match; {total} how many the table has; {name} the
+    # table's name (a file name).
+    count = ngettext(
+        "{n} cause of {total} in the table {name} matches this view.",
+        "{n} causes of {total} in the table {name} match this view.",
+        len(rows),
+    ).format(n=number(len(rows)), total=number(len(table)), name=table.name)
     causes = "".join(_cause(c, i, help, table.says_commonness) for i, c in enumerate(records, start=1))
     if more:
-        causes += f'<p class="more">… and {plural(more, "more cause")} match this view; see the app.</p>'
+        more_line = ngettext(
+            "… and {n} more cause match this view; see the app.",
+            "… and {n} more causes match this view; see the app.",
+            more,
+        ).format(n=number(more))
+        causes += f'<p class="more">{_e(more_line)}</p>'
     if not records:
-        causes = f"<p>{_e(NO_MATCH)}</p>"
-    edu = f'<p class="disclaimer"><strong>{_e(NOT_DIAGNOSIS)}</strong> {_e(disclaimer)}</p>'
+        causes = f"<p>{_e(no_match())}</p>"
+    edu = f'<p class="disclaimer"><strong>{_e(not_diagnosis())}</strong> {_e(said)}</p>'
+    # Translators: {date} is the day the handout was made, "24 November 2026".
+    made_on = _e(_("Handout made on {date}.")).replace(
+        "{date}", f'<time datetime="{day.isoformat()}">{_e(when)}</time>'
+    )
+    # Translators: a heading of the handout; {n} is how many of the matching causes it lists.
+    causes_heading = _("The causes, the first {n}").format(n=number(len(records))) if more else _("The causes")
+    # Translators: the handout's foot; {name} is the app's name, {date} the day, 2026-11-24.
+    made_with = _("Made with {name} on {date}.").format(name=APP_NAME, date=day.isoformat())
+    every_fact = _("Every fact above comes from the source named with it.")
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{_e(language())}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{_CSP}">
@@ -338,35 +391,46 @@ def handout_html(
 <h1>{_e(APP_NAME)}</h1>
 <p class="view">{_e(title)}</p>
 {f'<p class="meta">{_e(also)}</p>' if also else ""}
-<p class="meta">Handout made on <time datetime="{day.isoformat()}">{_e(when)}</time>. {count}</p>
+<p class="meta">{made_on} {_e(count)}</p>
 {edu}
 </header>
 <main>
 <section class="overview">
-<h2>The matching causes at a glance</h2>
+<h2>{_e(_("The matching causes at a glance"))}</h2>
 {_chart(table, rows)}
 </section>
 <section class="causes">
-<h2>The causes{f", the first {len(records)}" if more else ""}</h2>
+<h2>{_e(causes_heading)}</h2>
 {causes}
 </section>
 <section class="closing">
 <div class="signs">
-<h2>{_e(WHEN_TO_GET_HELP)}</h2>
+<h2>{_e(_(WHEN_TO_GET_HELP))}</h2>
 {_signs(red_flags, help)}
 </div>
-<h2>Sources</h2>
+<h2>{_e(_("Sources"))}</h2>
 {_sources(records, red_flags)}
 </section>
 </main>
 <footer>
 {edu}
-<p class="small">Made with {_e(APP_NAME)} on {day.isoformat()}.
-Every fact above comes from the source named with it.</p>
+<p class="small">{_e(made_with)}
+{_e(every_fact)}</p>
 </footer>
 </body>
 </html>
 """
 
 
-__all__ = ["DISCLAIMER", "export_name", "handout_html", "neutralise", "slug", "to_csv", "view_label"]
+__all__ = [
+    "DISCLAIMER",
+    "disclaimer",
+    "export_name",
+    "handout_html",
+    "neutralise",
+    "no_match",
+    "not_diagnosis",
+    "slug",
+    "to_csv",
+    "view_label",
+]

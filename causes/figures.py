@@ -26,9 +26,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from causes.i18n import _, ngettext, number
 from causes.query import Result
 from causes.schema import URGENCY_LEVELS
-from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours, plural
+from causes.style import NO_URGENCY, OTHER_COLOUR, URGENCY_STYLE, category_colours
 from causes.table import CauseTable
 from causes.text import plot_escape, short
 from causes.theme import BACKGROUND, FONT_SIZE, GRID_COLOUR, LABEL_CHARS, SOFT_INK, base_layout, font
@@ -49,9 +50,45 @@ OTHER = "other"
 CAUSE = "cause"
 MORE = "more"
 
-# The bar chart's columns, in the order the urgency levels are stacked.
-URGENCY_COLUMNS: tuple[str, ...] = (*(URGENCY_STYLE[u].label for u in URGENCY_LEVELS), NO_URGENCY.label)
+# The bar chart's colours, in the order the urgency levels are stacked.
 URGENCY_COLOURS: tuple[str, ...] = (*(URGENCY_STYLE[u].colour for u in URGENCY_LEVELS), NO_URGENCY.colour)
+
+
+def urgency_columns() -> tuple[str, ...]:
+    """The bar chart's columns (the levels' names, in this run's language), in the order
+    the urgency levels are stacked, as `URGENCY_COLOURS`."""
+    return (*(URGENCY_STYLE[u].label for u in URGENCY_LEVELS), NO_URGENCY.label)
+
+
+# The same in English (read at import), for the files that still import it: a frame made
+# in another language has `urgency_columns()` instead.
+URGENCY_COLUMNS: tuple[str, ...] = urgency_columns()
+
+
+# The charts' tables' column headings, in this run's language (a page shows the frames).
+def category_heading() -> str:
+    # Translators: a column heading of a chart's table: a cause's category.
+    return _("Category")
+
+
+def total_heading() -> str:
+    # Translators: a column heading of the category chart's table: all its causes.
+    return _("Total")
+
+
+def cause_heading() -> str:
+    # Translators: a column heading of a chart's table: a cause's name.
+    return _("Cause")
+
+
+def urgency_heading() -> str:
+    # Translators: a column heading of a chart's table: a cause's level of help.
+    return _("Urgency")
+
+
+def causes_heading() -> str:
+    # Translators: a column heading of a chart's table: how many causes.
+    return _("Causes")
 
 
 def make_key(kind: str, value: str = "") -> str:
@@ -59,7 +96,7 @@ def make_key(kind: str, value: str = "") -> str:
 
 
 def split_key(key: str) -> tuple[str, str]:
-    kind, _, value = key.partition(":")
+    kind, _colon, value = key.partition(":")
     return kind, value
 
 
@@ -105,7 +142,9 @@ class CategoryGroups:
 
     @property
     def other_label(self) -> str:
-        return plural(len(self.other), "other category", "other categories")
+        n = len(self.other)
+        # Translators: the label of the chart's group of the categories not shown one by one.
+        return ngettext("{n} other category", "{n} other categories", n).format(n=number(n))
 
 
 def category_groups(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) -> CategoryGroups:
@@ -135,8 +174,9 @@ def category_data(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) 
     cats = category_of_rows(table)[rows]
     rows, cats = rows[cats >= 0], cats[cats >= 0]  # (every loaded row has a category)
     # urgency_rank: 1 self-care, 2 see a doctor, 3 urgent, 0 not given -> column 0..3
-    columns = (table.urgency_rank[rows].astype(np.int64) - 1) % len(URGENCY_COLUMNS)
-    width = len(URGENCY_COLUMNS)
+    headings = urgency_columns()
+    columns = (table.urgency_rank[rows].astype(np.int64) - 1) % len(headings)
+    width = len(headings)
     grid = np.bincount(cats * width + columns, minlength=len(index.terms) * width).reshape(-1, width)
     labels: list[str] = []
     keys: list[str] = []
@@ -150,15 +190,19 @@ def category_data(table: CauseTable, result: Result, top: int = TOP_CATEGORIES) 
         keys.append(make_key(OTHER))
         values.append(grid[[i for n in groups.other if (i := index.id_of(n)) is not None]].sum(axis=0))
     counts = np.array(values, dtype=np.int64).reshape(-1, width)
-    frame = pd.DataFrame(counts, columns=list(URGENCY_COLUMNS))
-    frame.insert(0, "Category", labels)
-    frame["Total"] = counts.sum(axis=1)
+    frame = pd.DataFrame(counts, columns=list(headings))
+    frame.insert(0, category_heading(), labels)
+    frame[total_heading()] = counts.sum(axis=1)
     note = ""
     if groups.other:
-        note = (
-            f"The {len(groups.shown)} categories with the most matching causes are shown one by one, "
-            f"and {plural(len(groups.other), 'more category is', 'more categories are')} added up in the last bar."
-        )
+        # Translators: {shown} is how many categories are shown one by one; {n} how many more.
+        note = ngettext(
+            "The {shown} categories with the most matching causes are shown one by one, "
+            "and {n} more category is added up in the last bar.",
+            "The {shown} categories with the most matching causes are shown one by one, "
+            "and {n} more categories are added up in the last bar.",
+            len(groups.other),
+        ).format(shown=len(groups.shown), n=number(len(groups.other)))
     return ChartData(frame=frame, keys=tuple(keys), note=note)
 
 
@@ -170,9 +214,10 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     urgency in the urgency colours, with the total at the end of the bar."""
     frame = data.frame
     rows = list(range(len(frame)))
-    names = [plot_escape(c) for c in frame["Category"]]
+    category = frame.columns[0]  # the category heading, in the language the frame was made in
+    names = [plot_escape(c) for c in frame[category]]
     fig = go.Figure()
-    for column, colour in zip(URGENCY_COLUMNS, URGENCY_COLOURS, strict=True):
+    for column, colour in zip(frame.columns[1:-1], URGENCY_COLOURS, strict=True):
         counts = frame[column].tolist()
         if not any(counts):
             continue  # no empty legend entries
@@ -189,11 +234,11 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
                 hovertemplate=f"<b>%{{hovertext}}</b><br>{column}: %{{x}}<extra></extra>",
             )
         )
-    totals = frame["Total"].tolist()
+    totals = frame[frame.columns[-1]].tolist()
     longest = max(totals, default=0)
     height = 150 + 46 * max(len(frame), 1)
     fig.update_layout(
-        **base_layout("Matching causes by category", height),
+        **base_layout(_("Matching causes by category"), height),
         barmode="stack",
         bargap=0.25,
         showlegend=True,
@@ -208,18 +253,19 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
             y=1 - LEGEND_TOP / height,
             yanchor="top",
             font=font(),
-            title=dict(text="Urgency:", side="left", font=font()),
+            # Translators: the legend's title; the levels' names follow.
+            title=dict(text=_("Urgency:"), side="left", font=font()),
             traceorder="normal",
         ),
         margin=dict(l=10, r=30, t=40, b=60),
         annotations=[
-            dict(x=t, y=r, text=f"{t:,}", xanchor="left", xshift=6, showarrow=False, font=dict(size=FONT_SIZE))
+            dict(x=t, y=r, text=number(t), xanchor="left", xshift=6, showarrow=False, font=dict(size=FONT_SIZE))
             for r, t in zip(rows, totals, strict=True)
         ],
     )
     _title_on_top(fig, pad=12)
     fig.update_xaxes(
-        title=dict(text="Number of causes", font=font()),
+        title=dict(text=_("Number of causes"), font=font()),
         range=[0, max(longest, 1) * 1.12],
         # Whole numbers, few enough to stay apart on a phone's narrow bars; above 10,
         # plotly's own steps are whole and fit the width.
@@ -232,7 +278,7 @@ def category_figure(table: CauseTable, data: ChartData) -> go.Figure:
     )
     fig.update_yaxes(
         tickvals=rows,
-        ticktext=[plot_escape(short(c, LABEL_CHARS)) for c in frame["Category"]],
+        ticktext=[plot_escape(short(c, LABEL_CHARS)) for c in frame[category]],
         range=[len(frame) - 0.5, -0.5],  # the most causes on top
         tickfont=font(),
         fixedrange=True,
@@ -249,7 +295,7 @@ def treemap_data(
 ) -> ChartData:
     """Category -> cause: the `top_causes` best-ranked matches, each under its category
     (the categories past `top_categories` grouped as one), and per group a row "and K
-    more" for its matches not shown. The "Causes" column adds up to the matches."""
+    more" for its matches not shown. The last column ("Causes") adds up to the matches."""
     groups = category_groups(table, result, top_categories)
     frame_cats = table.frame["category"].to_numpy()
     names = table.frame["cause"].to_numpy()
@@ -262,36 +308,50 @@ def treemap_data(
     ]  # (key, label, matches)
     if groups.other:
         group_rows.append((make_key(OTHER), groups.other_label, sum(groups.counts[c] for c in groups.other)))
-    records: list[dict[str, object]] = []
+    records: list[tuple[str, str, str, int]] = []
     keys: list[str] = []
     parents: list[str] = []
     for group_key, label, matches in group_rows:
         for position in listed.get(group_key, []):
             style = URGENCY_STYLE.get(urgencies[position], NO_URGENCY)
-            records.append({"Category": label, "Cause": names[position], "Urgency": style.label, "Causes": 1})
+            records.append((label, names[position], style.label, 1))
             keys.append(make_key(CAUSE, names[position]))
             parents.append(group_key)
         more = matches - len(listed.get(group_key, []))
         if more:
-            records.append({"Category": label, "Cause": f"and {more:,} more", "Urgency": "", "Causes": more})
+            # Translators: a treemap tile for a category's causes not shown by name.
+            tile = ngettext("and {n} more", "and {n} more", more).format(n=number(more))
+            records.append((label, tile, "", more))
             keys.append(make_key(MORE, group_key))
             parents.append(group_key)
-    frame = pd.DataFrame(records, columns=["Category", "Cause", "Urgency", "Causes"])
-    frame["Causes"] = frame["Causes"].astype(np.int64)
-    note = ""
+    headings = [category_heading(), cause_heading(), urgency_heading(), causes_heading()]
+    frame = pd.DataFrame(records, columns=headings)
+    frame[headings[-1]] = frame[headings[-1]].astype(np.int64)
+    notes = []
     if len(result) > top_causes:
-        note = (
-            f"The {top_causes:,} best-ranked matching causes are shown by name, and {len(result) - top_causes:,} more"
-            ' are counted in each category\'s "and … more" tile.'
+        left = len(result) - top_causes
+        notes.append(
+            # Translators: {shown} is how many causes the treemap names; {n} how many more it only
+            # counts. "and … more" is the label of those tiles.
+            ngettext(
+                "The {shown} best-ranked matching causes are shown by name, and {n} more are counted in each"
+                ' category\'s "and … more" tile.',
+                "The {shown} best-ranked matching causes are shown by name, and {n} more are counted in each"
+                ' category\'s "and … more" tile.',
+                left,
+            ).format(shown=number(top_causes), n=number(left))
         )
     if groups.other:
-        fewest = (
-            "The category with the fewest matches is"
-            if len(groups.other) == 1
-            else f"The {len(groups.other):,} categories with the fewest matches are"
+        n = len(groups.other)
+        notes.append(
+            # Translators: {label} is the group's label, "3 other categories"; {n} how many categories.
+            ngettext(
+                'The category with the fewest matches is grouped as "{label}".',
+                'The {n} categories with the fewest matches are grouped as "{label}".',
+                n,
+            ).format(n=number(n), label=groups.other_label)
         )
-        note += (" " if note else "") + f'{fewest} grouped as "{groups.other_label}".'
-    return ChartData(frame=frame, keys=tuple(keys), note=note, parents=tuple(parents))
+    return ChartData(frame=frame, keys=tuple(keys), note=" ".join(notes), parents=tuple(parents))
 
 
 def _lighter(hex_colour: str, amount: float = 0.45) -> str:
@@ -312,27 +372,32 @@ def treemap_figure(table: CauseTable, data: ChartData) -> go.Figure:
     colours = category_colours(table.categories)
     frame = data.frame
     group_keys = list(dict.fromkeys(data.parents))
-    group_labels = dict(zip(data.parents, frame["Category"], strict=True))
-    group_sizes = {g: int(frame.loc[[p == g for p in data.parents], "Causes"].sum()) for g in group_keys}
+    category, cause, urgency, causes = frame.columns  # the headings, in the language the frame was made in
+    group_labels = dict(zip(data.parents, frame[category], strict=True))
+    group_sizes = {g: int(frame.loc[[p == g for p in data.parents], causes].sum()) for g in group_keys}
 
     def colour_of(group_key: str) -> str:
         kind, value = split_key(group_key)
         return colours.get(value, OTHER_COLOUR) if kind == CATEGORY else OTHER_COLOUR
 
     ids = [*group_keys, *data.keys]
-    labels = [f"{wrapped(group_labels[g], 18, 2)} ({group_sizes[g]:,})" for g in group_keys]
-    labels += [wrapped(c) for c in frame["Cause"]]
-    parents = ["" for _ in group_keys] + list(data.parents)
-    values = [group_sizes[g] for g in group_keys] + frame["Causes"].tolist()
+    labels = [f"{wrapped(group_labels[g], 18, 2)} ({number(group_sizes[g])})" for g in group_keys]
+    labels += [wrapped(c) for c in frame[cause]]
+    parents = ["" for _group in group_keys] + list(data.parents)
+    values = [group_sizes[g] for g in group_keys] + frame[causes].tolist()
     node_colours = [colour_of(g) for g in group_keys]
     node_colours += [
         _lighter(colour_of(p)) if split_key(k)[0] == MORE else colour_of(p)
         for k, p in zip(data.keys, data.parents, strict=True)
     ]
-    hover = [f"<b>{plot_escape(group_labels[g])}</b><br>{plural(group_sizes[g], 'matching cause')}" for g in group_keys]
+    hover = [
+        f"<b>{plot_escape(group_labels[g])}</b><br>"
+        + ngettext("{n} matching cause", "{n} matching causes", group_sizes[g]).format(n=number(group_sizes[g]))
+        for g in group_keys
+    ]
     hover += [
         f"<b>{plot_escape(c)}</b><br>{plot_escape(group_labels[p])}" + (f"<br>{u}" if u else "")
-        for c, u, p in zip(frame["Cause"], frame["Urgency"], data.parents, strict=True)
+        for c, u, p in zip(frame[cause], frame[urgency], data.parents, strict=True)
     ]
     fig = go.Figure(
         go.Treemap(
@@ -353,11 +418,11 @@ def treemap_figure(table: CauseTable, data: ChartData) -> go.Figure:
         )
     )
     fig.update_layout(
-        **base_layout("Matching causes by category", treemap_height(len(ids))),
+        **base_layout(_("Matching causes by category"), treemap_height(len(ids))),
         margin=dict(l=10, r=10, t=90, b=10),
         uniformtext=dict(minsize=FONT_SIZE, mode="hide"),
     )
-    _title_on_top(fig, "Tile size: the number of causes")
+    _title_on_top(fig, _("Tile size: the number of causes"))
     return fig
 
 
@@ -392,7 +457,7 @@ def similar_order(matrix: np.ndarray) -> np.ndarray:
     current = int(np.argmax(sizes))
     order = [current]
     placed[current] = True
-    for _ in range(n - 1):
+    for _step in range(n - 1):
         scores = np.where(placed, -1.0, similarity[current])
         current = int(np.argmax(scores))  # the first of equal scores
         order.append(current)
@@ -418,16 +483,29 @@ def matrix_data(
     order = similar_order(cells)
     positions, cells = positions[order], cells[order]
     names = table.frame["cause"].to_numpy()[positions].tolist()
-    frame = pd.DataFrame(cells, index=pd.Index(names, name="Cause"), columns=[index.terms[i] for i in symptom_ids])
+    frame = pd.DataFrame(
+        cells, index=pd.Index(names, name=cause_heading()), columns=[index.terms[i] for i in symptom_ids]
+    )
     notes = []
     if len(result) > max_causes:
+        left = len(result) - max_causes
         notes.append(
-            f"The {max_causes:,} best-ranked matching causes are shown, and {len(result) - max_causes:,} more are not."
+            # Translators: {shown} is how many causes the matrix shows; {n} how many more it leaves out.
+            ngettext(
+                "The {shown} best-ranked matching causes are shown, and {n} more are not.",
+                "The {shown} best-ranked matching causes are shown, and {n} more are not.",
+                left,
+            ).format(shown=number(max_causes), n=number(left))
         )
     if len(having) > max_symptoms:
+        left = len(having) - max_symptoms
         notes.append(
-            f"The {max_symptoms:,} symptoms most common among the matches are shown, "
-            f"and {len(having) - max_symptoms:,} more are not."
+            # Translators: {shown} is how many symptoms the matrix shows; {n} how many more it leaves out.
+            ngettext(
+                "The {shown} symptoms most common among the matches are shown, and {n} more are not.",
+                "The {shown} symptoms most common among the matches are shown, and {n} more are not.",
+                left,
+            ).format(shown=number(max_symptoms), n=number(left))
         )
     return ChartData(frame=frame, keys=tuple(make_key(CAUSE, n) for n in names), note=" ".join(notes))
 
@@ -469,7 +547,10 @@ def _squares(
                 unselected=dict(marker=dict(opacity=UNSELECTED_OPACITY)),
                 customdata=[data.keys[i] for i in rows_i.tolist()],
                 hovertext=[
-                    f"<b>{plot_escape(frame.index[i])}</b><br>has {plot_escape(symptoms[j])}"
+                    # Translators: hover text of the symptom matrix: {cause} has {symptom} (both from the table).
+                    _("<b>{cause}</b><br>has {symptom}").format(
+                        cause=plot_escape(frame.index[i]), symptom=plot_escape(symptoms[j])
+                    )
                     for i, j in zip(rows_i.tolist(), cols_j.tolist(), strict=True)
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -493,7 +574,7 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     longest = max((len(short(sym, SYMPTOM_CHARS)) for sym in symptoms), default=0)
     top = 80 + round(0.71 * (8 * longest + FONT_SIZE)) + 12
     fig.update_layout(
-        **base_layout("Which symptoms each cause has", top + 130 + ROW_PX * n_rows),
+        **base_layout(_("Which symptoms each cause has"), top + 130 + ROW_PX * n_rows),
         showlegend=True,
         legend=dict(
             orientation="h",
@@ -502,11 +583,12 @@ def matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
             y=0,
             yanchor="top",
             font=font(),
-            title=dict(text="Category:", side="left", font=font()),
+            # Translators: the legend's title; the categories' names follow.
+            title=dict(text=_("Category:"), side="left", font=font()),
         ),
         margin=dict(l=10, r=20, t=top, b=20),
     )
-    _title_on_top(fig, "Similar causes are next to each other")
+    _title_on_top(fig, _("Similar causes are next to each other"))
     fig.update_xaxes(
         side="top",
         tickvals=list(range(n_cols)),
@@ -597,11 +679,16 @@ def narrow_matrix_figure(table: CauseTable, data: ChartData) -> go.Figure:
     longest = max((len(short(sym, SYMPTOM_CHARS)) for sym in symptoms), default=0)
     top = 96 + 8 * longest
     more = len(frame.columns) - len(symptoms)
-    subtitle = "Similar causes are next to each other"
+    subtitle = _("Similar causes are next to each other")
     if more:
-        subtitle += f".<br>The {len(symptoms)} most common symptoms;<br>the table below has all {len(frame.columns)}."
+        # Translators: a chart's subtitle on a phone, on three lines (<br> breaks a line); {shown}
+        # is how many symptoms the chart shows, {total} how many the table below has.
+        subtitle = _(
+            "Similar causes are next to each other.<br>The {shown} most common symptoms;<br>"
+            "the table below has all {total}.",
+        ).format(shown=number(len(symptoms)), total=number(len(frame.columns)))
     fig.update_layout(
-        **base_layout("Which symptoms each cause has", top + 150 + round(at)),
+        **base_layout(_("Which symptoms each cause has"), top + 150 + round(at)),
         showlegend=True,
         legend=dict(orientation="h", x=0, xanchor="left", y=0, yanchor="top", font=font(15)),
         margin=dict(l=6, r=6, t=top + (40 if more else 0), b=20),

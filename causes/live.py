@@ -22,8 +22,8 @@ from causes.bodymap import ANSWERS, TO_TAP, body_figure, uses_body_vocabulary
 from causes.compare import compare, distinguishing_sentence
 from causes.deck import Deck
 from causes.export import write_csv
+from causes.i18n import N_, _, ngettext, number, pgettext
 from causes.room import Poll, PollKind, Question
-from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
 from causes.theme import base_layout
@@ -33,9 +33,23 @@ MAX_NOTICED = 12  # symptoms offered in "which have you noticed?"
 QUIZ_CHOICES = 4
 ROOM_PATH = "room"  # the audience page's url_path in app.py
 
+# The polls' questions. A room keeps a poll's question as this English (the catalog's
+# message id), so that every phone says it in its own language: `asked(poll)`.
+NOTICED_QUESTION = N_("Which of these have you noticed?")
+WHERE_QUESTION = N_("Where do you feel it?")
+QUIZ_QUESTION = N_("Which cause fits this story?")
+
+
+def asked(poll: Poll | PollSpec) -> str:
+    """A poll's question, in this run's language."""
+    return _(poll.question)
+
 
 @dataclass(frozen=True)
 class PollSpec:
+    """A poll to open. `question` is English (kept so in the room; show it with `asked`);
+    `story` and `why` are in this run's language."""
+
     kind: PollKind
     question: str
     options: tuple[str, ...]
@@ -75,12 +89,12 @@ def noticed_poll(table: CauseTable, deck: Deck) -> PollSpec:
     mask[rows] = True
     counts = index.facet_counts(mask) if len(rows) else np.zeros(len(index.terms), dtype=np.int64)
     order = [int(i) for i in np.argsort(-counts, kind="stable") if counts[i] > 0][:MAX_NOTICED]
-    return PollSpec("noticed", "Which of these have you noticed?", tuple(index.terms[i] for i in order), many=True)
+    return PollSpec("noticed", NOTICED_QUESTION, tuple(index.terms[i] for i in order), many=True)
 
 
 def where_poll(table: CauseTable) -> PollSpec:
     """Every body area of the table, for a tap on the body map (or a list)."""
-    return PollSpec("where", "Where do you feel it?", tuple(table.facets["body_areas"].terms), many=False)
+    return PollSpec("where", WHERE_QUESTION, tuple(table.facets["body_areas"].terms), many=False)
 
 
 def quiz_poll(table: CauseTable, position: int, candidates: Sequence[int]) -> PollSpec:
@@ -95,17 +109,24 @@ def quiz_poll(table: CauseTable, position: int, candidates: Sequence[int]) -> Po
     shared = sorted(others, key=lambda p: (-len(own & set(table.record(p)["symptoms"])), p))
     picked = [position, *shared[: QUIZ_CHOICES - 1]]
     names = sorted((table.record(p)["cause"] for p in picked), key=str.casefold)
-    story = f"Someone has {joined(list(record['symptoms'][:4]), 'and')}"
+    symptoms = joined(list(record["symptoms"][:4]), "and")
     if record["body_areas"]:
-        story += f", felt in the {joined(list(record['body_areas'][:3]), 'and')}"
+        # Translators: a quiz's story: {symptoms} and {areas} are lists from the table ("cramps
+        # and twitching", "calves and thighs").
+        story = _("Someone has {symptoms}, felt in the {areas}.").format(
+            symptoms=symptoms, areas=joined(list(record["body_areas"][:3]), "and")
+        )
+    else:
+        # Translators: a quiz's story: {symptoms} is a list from the table ("cramps and twitching").
+        story = _("Someone has {symptoms}.").format(symptoms=symptoms)
     sentence = distinguishing_sentence(table, compare(table, picked), 0).text if len(picked) > 1 else ""
     return PollSpec(
         "quiz",
-        "Which cause fits this story?",
+        QUIZ_QUESTION,
         tuple(names),
         many=False,
         answer=record["cause"],
-        story=story + ".",
+        story=story,
         why=sentence,
     )
 
@@ -115,13 +136,24 @@ def results_alt(poll: Poll, counts: Mapping[str, int], people: int | None = None
     people answered (given `people`) and, where one may tick several, how many answers."""
     total = sum(counts.values())
     parts = [f"{option}: {counts.get(option, 0)}" for option in poll.options if counts.get(option, 0)]
-    said = "; ".join(parts) if parts else "no answers yet"
+    said = "; ".join(parts) if parts else _("no answers yet")
+    question = asked(poll)
     if people is None:
-        return f"{poll.question} {plural(total, 'answer')}. {said}."
-    who = f"{plural(people, 'person', 'people')} answered"
+        answers = ngettext("{n} answer", "{n} answers", total).format(n=number(total))
+        # Translators: {question} is the poll's question; {answers} "5 answers"; {results} each
+        # choice and its count ("cramps: 3; twitching: 2"), or "no answers yet".
+        return _("{question} {answers}. {results}.").format(question=question, answers=answers, results=said)
     if poll.many and total != people:
-        who += f", {plural(total, 'answer')} in all (one person may tick several)"
-    return f"{poll.question} {who}. {said}."
+        # Translators: {people} is how many people answered ("3 people"), {answers} how many answers ("5 answers").
+        who = _("{people} answered, {answers} in all (one person may tick several)").format(
+            people=ngettext("{n} person", "{n} people", people).format(n=number(people)),
+            answers=ngettext("{n} answer", "{n} answers", total).format(n=number(total)),
+        )
+    else:
+        who = ngettext("{n} person answered", "{n} people answered", people).format(n=number(people))
+    # Translators: {question} is the poll's question; {who} "3 people answered"; {results} each
+    # choice and its count ("cramps: 3; twitching: 2"), or "no answers yet".
+    return _("{question} {who}. {results}.").format(question=question, who=who, results=said)
 
 
 def results_figure(
@@ -136,9 +168,10 @@ def results_figure(
     labels = [plot_escape(short(o, 40)) + (" ✓" if poll.revealed and o == poll.answer else "") for o in shown]
     values = [counts.get(o, 0) for o in shown]
     fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", text=values, textposition="outside", cliponaxis=False))
-    fig.update_layout(**base_layout(plot_escape(poll.question), 120 + 40 * len(shown)))
+    fig.update_layout(**base_layout(plot_escape(asked(poll)), 120 + 40 * len(shown)))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(rangemode="tozero", dtick=1 if max(values, default=0) < 10 else None, title="Answers")
+    # Translators: the axis title of a poll's results: how many answers each choice has.
+    fig.update_xaxes(rangemode="tozero", dtick=1 if max(values, default=0) < 10 else None, title=_("Answers"))
     return fig
 
 
@@ -149,16 +182,22 @@ def tap_figure(poll: Poll, mine: Iterable[str], *, narrow: bool = False) -> go.F
 
 
 def results_csv(polls: Sequence[Poll], counts: Sequence[Mapping[str, int]]) -> bytes:
-    """Every poll's counts: one row per poll and choice."""
+    """Every poll's counts: one row per poll and choice (the words in this run's language;
+    a poll's kind is a code)."""
     rows = []
-    for number, (poll, tally) in enumerate(zip(polls, counts, strict=True), start=1):
+    yes = pgettext("a cell of a results file", "yes")
+    for place, (poll, tally) in enumerate(zip(polls, counts, strict=True), start=1):
         for option in poll.options:
-            mark = "yes" if poll.answer == option else ""
-            rows.append([str(number), poll.kind, poll.question, option, str(tally.get(option, 0)), mark])
-    return write_csv(["poll", "kind", "question", "choice", "answers", "correct"], rows)
+            mark = yes if poll.answer == option else ""
+            rows.append([str(place), poll.kind, asked(poll), option, str(tally.get(option, 0)), mark])
+    # Translators: the column headings of a room's poll results file (a CSV file).
+    header = [_("poll"), _("kind"), _("question"), _("choice"), _("answers"), _("correct")]
+    return write_csv(header, rows)
 
 
 def questions_csv(questions: Sequence[Question]) -> bytes:
     """The room's questions, hidden ones marked, most up-voted first."""
-    rows = [[q.text, str(q.votes), "yes" if q.answered else "", "yes" if q.hidden else ""] for q in questions]
-    return write_csv(["question", "up-votes", "answered", "hidden"], rows)
+    yes = pgettext("a cell of a results file", "yes")
+    rows = [[q.text, str(q.votes), yes if q.answered else "", yes if q.hidden else ""] for q in questions]
+    # Translators: the column headings of a room's questions file (a CSV file).
+    return write_csv([_("question"), _("up-votes"), _("answered"), _("hidden")], rows)

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +26,15 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from causes.content import GLOSSARY_FILE, Glossary
+from causes.i18n import N_, _, language, ngettext, number
 from causes.redflags import table_conflicts
 from causes.schema import (
     COLUMN_NAMES,
     COLUMNS,
-    FIXES,
     MSG_DUPLICATE,
     REQUIRED,
     build_schema,
+    problem_text,
     unneutralise,
 )
 from causes.strings import SCAN_BLOCK, as_str, name_key, odd_space_in
@@ -42,34 +43,41 @@ from causes.table import CauseTable
 MAX_CELL_CHARS = 100_000
 _VALUE_SHOWN = 60
 
+# What a file is, read into "This is {what}, not a CSV file." (English marked for the catalog).
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip file (an Excel .xlsx workbook is one)"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook"),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"%PDF", N_("a PDF document")),
+    (b"PK\x03\x04", N_("a zip file (an Excel .xlsx workbook is one)")),
+    (b"\xd0\xcf\x11\xe0", N_("an old Excel .xls workbook")),
 )
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a cause table, in plain words."""
+    """One thing wrong with a cause table, in plain words (in the language of the run that
+    read it). `code` says which check found it, whatever the language (a `causes.schema`
+    `MSG_*`, or `MSG_MISSING_COLUMN`; "" for the others)."""
 
     message: str
     row: int | None = None
     column: str | None = None
     value: str | None = None
     fix: str = ""
+    code: str = field(default="", compare=False)
 
     def __str__(self) -> str:
-        where = ", ".join(p for p in (f"row {self.row}" if self.row else "", self.column or "") if p)
-        shown = ""
+        # Translators: where a problem is in a table: the spreadsheet's row number.
+        row = _("row {row}").format(row=self.row) if self.row else ""
+        where = ", ".join(p for p in (row, self.column or "") if p)
+        text = self.message
         if self.value and self.value.strip():
             v = self.value if len(self.value) <= _VALUE_SHOWN else self.value[: _VALUE_SHOWN - 1] + "…"
-            shown = f'"{v}" '
-        text = f"{shown}{self.message}" if shown else self.message
-        return f"{where}: {text}" if where else text
+            # Translators: a cell's value, then what is wrong with it ("is not a real date ...").
+            text = _('"{value}" {problem}').format(value=v, problem=self.message)
+        # Translators: {where} is "row 3, urgency" (or one of them); {problem} what is wrong there.
+        return _("{where}: {problem}").format(where=where, problem=text) if where else text
 
 
 class CauseTableError(Exception):
@@ -85,7 +93,9 @@ class CauseTableError(Exception):
         self.cells = cells
         lines = [str(p) for p in self.problems[:10]]
         if len(self.problems) > 10:
-            lines.append(f"… and {len(self.problems) - 10} more")
+            more = len(self.problems) - 10
+            # Translators: at the end of a list of problems with a table.
+            lines.append(ngettext("… and {n} more", "… and {n} more", more).format(n=number(more)))
         super().__init__("\n".join(lines))
 
 
@@ -99,16 +109,21 @@ _BLANK_BYTES = re.compile(rb"[ \t\r\n\x0b\x0c]*")
 def _check_text(data: bytes) -> None:
     """Refuse what is not a text file at all."""
     if _BLANK_BYTES.fullmatch(data):
-        raise _fail("The file is empty: a cause table needs a header row and at least one cause.")
+        raise _fail(_("The file is empty: a cause table needs a header row and at least one cause."))
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
-            raise _fail(f"This is {what}, not a CSV file. Save the table as CSV (UTF-8) and try again.")
+            raise _fail(
+                # Translators: {what} is what the file is instead, e.g. "a PNG image".
+                _("This is {what}, not a CSV file. Save the table as CSV (UTF-8) and try again.").format(what=_(what))
+            )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail("The file is saved as UTF-16. Save it as CSV UTF-8 (comma-separated) and try again.")
+        raise _fail(_("The file is saved as UTF-16. Save it as CSV UTF-8 (comma-separated) and try again."))
     if b"\x00" in data:
         raise _fail(
-            "The file holds NUL bytes, so it is a binary file or saved as UTF-16, not a CSV text file."
-            " Save it as CSV UTF-8 and try again."
+            _(
+                "The file holds NUL bytes, so it is a binary file or saved as UTF-16, not a CSV text file."
+                " Save it as CSV UTF-8 and try again."
+            )
         )
 
 
@@ -124,7 +139,9 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text = data.decode("latin-1")
         encoding = "Latin-1"
-    return text, [f"The file is not UTF-8, so it was read as {encoding}. Check accented letters look right."]
+    # Translators: {encoding} is the name of a character encoding, "Windows-1252" or "Latin-1".
+    note = _("The file is not UTF-8, so it was read as {encoding}. Check accented letters look right.")
+    return text, [note.format(encoding=encoding)]
 
 
 def _normalise_name(name: str) -> str:
@@ -164,7 +181,7 @@ def _dialect(text: str) -> tuple[str, str, bool]:
 def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list[tuple[int, list[str]]], str]:
     """Split into the header and (spreadsheet row, cells) records, choosing the delimiter.
     Reading stops as soon as more than `max_rows` causes are seen."""
-    text, delimiter, _ = _dialect(text)
+    text, delimiter, _named = _dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     row = 0
@@ -179,30 +196,35 @@ def _parse(text: str, max_rows: int | None = None) -> tuple[int, list[str], list
             for cell in cells:
                 if len(cell) > MAX_CELL_CHARS:
                     raise _fail(
-                        f"A cell is {len(cell):,} characters long; the most a cell may hold is {MAX_CELL_CHARS:,}.",
+                        _("A cell is {n} characters long; the most a cell may hold is {most}.").format(
+                            n=number(len(cell)), most=number(MAX_CELL_CHARS)
+                        ),
                         row=row,
-                        fix="Shorten the cell, or link to a page that says the rest.",
+                        fix=_("Shorten the cell, or link to a page that says the rest."),
                     )
             records.append((row, cells))
     except csv.Error as e:
         detail = str(e)
         fix = ""
         if "unexpected end of data" in detail or "EOF" in detail:
-            msg = 'A quoted cell is never closed: look for a stray " in this row or the one before.'
-            fix = 'Close the quoted cell with a ", or write a quote inside a quoted cell as "".'
+            msg = _('A quoted cell is never closed: look for a stray " in this row or the one before.')
+            fix = _('Close the quoted cell with a ", or write a quote inside a quoted cell as "".')
         elif "expected after" in detail:
-            msg = 'A quoted cell has text after its closing quote; write a quote inside a quoted cell as "".'
-            fix = 'Write a quote inside a quoted cell as "", or remove the stray quote.'
+            msg = _('A quoted cell has text after its closing quote; write a quote inside a quoted cell as "".')
+            fix = _('Write a quote inside a quoted cell as "", or remove the stray quote.')
         elif "field larger" in detail:
-            msg = f"A cell is longer than {MAX_CELL_CHARS:,} characters, the most a cell may hold."
-            fix = "Shorten the cell, or link to a page that says the rest."
+            msg = _("A cell is longer than {most} characters, the most a cell may hold.").format(
+                most=number(MAX_CELL_CHARS)
+            )
+            fix = _("Shorten the cell, or link to a page that says the rest.")
         else:
-            msg = f"This row cannot be read as CSV ({detail})."
+            # Translators: {detail} is Python's own (English) description of the CSV error.
+            msg = _("This row cannot be read as CSV ({detail}).").format(detail=detail)
         raise _fail(msg, row=row + 1, fix=fix) from None
     while records and not any(c.strip() for c in records[-1][1]):
         records.pop()
     if not records:
-        raise _fail("The file is empty: a cause table needs a header row and at least one cause.")
+        raise _fail(_("The file is empty: a cause table needs a header row and at least one cause."))
     while not any(c.strip() for c in records[0][1]):  # blank lines above the header
         records.pop(0)
     header_row, header = records[0]
@@ -292,11 +314,14 @@ def _fast_cells(payload: bytes, delimiter: str, max_rows: int | None) -> pd.Data
     return cells
 
 
-MSG_MISSING_COLUMN = "this required column is missing from the header row"
+# Read after the column's name: "row 1, symptoms: this required column is missing ...".
+MSG_MISSING_COLUMN = N_("this required column is missing from the header row")
 
 
 def _too_many_rows(max_rows: int) -> str:
-    return f"The file has more than {max_rows:,} causes, the most Cause Atlas takes. Split it into smaller tables."
+    return _("The file has more than {most} causes, the most Cause Atlas takes. Split it into smaller tables.").format(
+        most=number(max_rows)
+    )
 
 
 def _columns(
@@ -313,9 +338,10 @@ def _columns(
             if any(i < len(c) and c[i].strip() for _, c in body):
                 problems.append(
                     Problem(
-                        f"column {i + 1} has values but no name in the header row",
+                        # Translators: {n} is the column's place, counted from 1 at the left.
+                        _("column {n} has values but no name in the header row").format(n=i + 1),
                         row=header_row,
-                        fix="Give the column a name in the header row, or delete it.",
+                        fix=_("Give the column a name in the header row, or delete it."),
                     )
                 )
             names.append(None)
@@ -325,11 +351,14 @@ def _columns(
         if dup_key in seen:
             problems.append(
                 Problem(
-                    f"the column name appears twice (columns {seen[dup_key] + 1} and {i + 1});"
-                    " each column may appear once",
+                    # Translators: read after the column's name; {first} and {second} are the
+                    # columns' places, counted from 1 at the left.
+                    _(
+                        "the column name appears twice (columns {first} and {second}); each column may appear once",
+                    ).format(first=seen[dup_key] + 1, second=i + 1),
                     row=header_row,
                     column=name,
-                    fix="Rename or delete one of the two columns.",
+                    fix=_("Rename or delete one of the two columns."),
                 )
             )
         else:
@@ -340,10 +369,11 @@ def _columns(
         if col not in present:
             problems.append(
                 Problem(
-                    MSG_MISSING_COLUMN,
+                    _(MSG_MISSING_COLUMN),
                     row=header_row,
                     column=col,
-                    fix="Add a column with this name, then fill it in for every cause.",
+                    fix=_("Add a column with this name, then fill it in for every cause."),
+                    code=MSG_MISSING_COLUMN,
                 )
             )
     return names, problems
@@ -359,19 +389,25 @@ def _cells(names: list[str | None], body: list[tuple[int, list[str]]]) -> tuple[
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             problems.append(
                 Problem(
-                    f"has {len(cells)} cells but the header has {width}: is a cell missing its quotes,"
-                    " or is there a stray comma?",
+                    # Translators: read after "row N: "; {n} and {width} are numbers of cells.
+                    _(
+                        "has {n} cells but the header has {width}: is a cell missing its quotes,"
+                        " or is there a stray comma?",
+                    ).format(n=number(len(cells)), width=number(width)),
                     row=row,
-                    fix='Put quotes around a cell that holds a comma, like "cramps, spasms".',
+                    fix=_('Put quotes around a cell that holds a comma, like "cramps, spasms".'),
                 )
             )
             continue
         if len(cells) < width and any(names[i] for i in range(len(cells), width)):
             problems.append(
                 Problem(
-                    f"has {len(cells)} cells but the header has {width}: is a cell or a separator missing?",
+                    # Translators: read after "row N: "; {n} and {width} are numbers of cells.
+                    _("has {n} cells but the header has {width}: is a cell or a separator missing?").format(
+                        n=number(len(cells)), width=number(width)
+                    ),
                     row=row,
-                    fix="Give the row one cell for every column, blank ones included.",
+                    fix=_("Give the row one cell for every column, blank ones included."),
                 )
             )
             continue
@@ -390,9 +426,10 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
     except pandera.errors.SchemaErrors as e:
         problems = []
         for case in e.failure_cases.itertuples(index=False):
-            message = str(case.check)
+            code = str(case.check)
+            message, fix = problem_text(code)
             if pd.isna(case.index):
-                problems.append(Problem(message, column=str(case.column), fix=FIXES.get(message, "")))
+                problems.append(Problem(message, column=str(case.column), fix=fix, code=code))
                 continue
             problems.append(
                 Problem(
@@ -400,7 +437,8 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
                     row=int(case.index),
                     column=str(case.column),
                     value=str(case.failure_case),
-                    fix=FIXES.get(message, ""),
+                    fix=fix,
+                    code=code,
                 )
             )
         return problems
@@ -415,12 +453,37 @@ def _name_duplicates(problems: list[Problem], frame: pd.DataFrame) -> list[Probl
         rows_by_key.setdefault(key, []).append(int(row))
     out = []
     for p in problems:
-        if p.message == MSG_DUPLICATE and p.row is not None:
+        if p.code == MSG_DUPLICATE and p.row is not None:
             others = [r for r in rows_by_key.get(name_key(p.value or ""), []) if r != p.row]
-            where = " and ".join(f"row {r}" for r in others[:3]) + (" and more" if len(others) > 3 else "")
-            p = replace(p, message=f"is also the name in {where}; each cause must have its own name")
+            message = _also_named(others)
+            if message is not None:
+                p = replace(p, message=message)
         out.append(p)
     return out
+
+
+def _also_named(others: list[int]) -> str | None:
+    """Which other rows (the first three) use a cause's name, read after the name in quotes."""
+    rows = [str(r) for r in others[:3]]
+    if len(others) > 3:
+        # Translators: read after a cause's name in quotes; {first}, {second}, {third} are row numbers.
+        text = _(
+            "is also the name in row {first} and row {second} and row {third} and more;"
+            " each cause must have its own name",
+        )
+    elif len(rows) == 3:
+        # Translators: read after a cause's name in quotes; {first}, {second}, {third} are row numbers.
+        text = _("is also the name in row {first} and row {second} and row {third}; each cause must have its own name")
+    elif len(rows) == 2:
+        # Translators: read after a cause's name in quotes; {first} and {second} are row numbers.
+        text = _("is also the name in row {first} and row {second}; each cause must have its own name")
+    elif rows:
+        # Translators: read after a cause's name in quotes; {first} is a row number.
+        text = _("is also the name in row {first}; each cause must have its own name")
+    else:
+        return None
+    first, second, third = (*rows, "", "")[:3]
+    return text.format(first=first, second=second, third=third)
 
 
 def _all_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -512,14 +575,16 @@ def _utf8_head(data: bytes) -> str | None:
 def _separator_warning(delimiter: str) -> list[str]:
     if delimiter == ",":
         return []
-    return [f"The file is {'semicolon' if delimiter == ';' else 'tab'}-separated; it was read as such."]
+    if delimiter == ";":
+        return [_("The file is semicolon-separated; it was read as such.")]
+    return [_("The file is tab-separated; it was read as such.")]
 
 
 def _fast_table(
     payload: bytes, head: str, warnings: list[str], label: str, digest: str, max_rows: int | None, glossary: Glossary
 ) -> CauseTable | None:
     """The table, read by Arrow's reader, when the file is plain and valid; None otherwise."""
-    _, delimiter, named = _dialect(head)
+    _head, delimiter, named = _dialect(head)
     if named:
         return None
     cells = _fast_cells(payload, delimiter, max_rows)
@@ -541,22 +606,26 @@ def _load_cause_table(
     glossary = glossary or Glossary()
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
-        label = name or "uploaded table"
+        label = name or _("uploaded table")
     else:
         path = Path(source)
         label = name or path.name
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise _fail(f"There is no file at {path}.") from None
+            raise _fail(_("There is no file at {path}.").format(path=path)) from None
         except IsADirectoryError:
-            raise _fail(f"{path} is a folder, not a CSV file.") from None
+            raise _fail(_("{path} is a folder, not a CSV file.").format(path=path)) from None
         except OSError as e:
-            raise _fail(f"{path} cannot be read: {e.strerror or e}.") from None
+            # Translators: {path} is a file's path; {reason} the system's (English) reason.
+            raise _fail(_("{path} cannot be read: {reason}.").format(path=path, reason=e.strerror or e)) from None
     if max_bytes is not None and len(data) > max_bytes:
         raise _fail(
-            f"The file is {len(data) / 2**20:,.1f} MB; the most Cause Atlas takes is {max_bytes / 2**20:,.0f} MB."
-            " Split it into smaller tables, or shorten the longest cells."
+            # Translators: {size} and {most} are sizes in megabytes ("12.5", "10").
+            _(
+                "The file is {size} MB; the most Cause Atlas takes is {most} MB."
+                " Split it into smaller tables, or shorten the longest cells.",
+            ).format(size=_megabytes(len(data), 1), most=_megabytes(max_bytes, 0))
         )
     _check_text(data)
     digest = hashlib.sha256(data).hexdigest()
@@ -576,15 +645,23 @@ def _load_cause_table(
     header_row, header, body, delimiter = _parse(text, max_rows)
     warnings += _separator_warning(delimiter)
     names, problems = _columns(header_row, header, body)
-    if problems and (not body or any(p.message != MSG_MISSING_COLUMN for p in problems)):
+    if problems and (not body or any(p.code != MSG_MISSING_COLUMN for p in problems)):
         raise CauseTableError(problems)
     if not body:
-        raise _fail("The file has a header row but no causes below it.")
+        raise _fail(_("The file has a header row but no causes below it."))
     frame, ragged = _cells(names, body)
     if problems:  # only missing columns: add them blank, to be filled in
         raise CauseTableError(problems + ragged, cells=None if ragged else _all_columns(frame))
     _raise_problems(frame, ragged)
     return _build(frame, label, digest, warnings, glossary)
+
+
+def _megabytes(size: int, places: int) -> str:
+    """A size in MB as this run's language writes a decimal number: 12.5 (English), 12,5."""
+    text = f"{size / 2**20:,.{places}f}"
+    if language() == "es":
+        return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
 
 
 @dataclass(frozen=True, eq=False)
@@ -632,11 +709,11 @@ def check_cells(cells: pd.DataFrame, name: str, *, max_rows: int | None = None) 
     numbers[missing] = range(start, start + int(missing.sum()))
     frame.index = pd.Index(numbers.astype("int64").to_numpy(), name="row")
     frame = frame[_nonblank_rows(frame)]
-    _, problems = _columns(1, list(frame.columns), [])
+    _names, problems = _columns(1, list(frame.columns), [])
     if problems:
         raise CauseTableError(problems, cells=_all_columns(frame.loc[:, ~frame.columns.duplicated()]))
     if frame.empty:
-        raise _fail("The table has no causes: fill in at least one row.")
+        raise _fail(_("The table has no causes: fill in at least one row."))
     if max_rows is not None and len(frame) > max_rows:
         raise _fail(_too_many_rows(max_rows))
     _raise_problems(frame, [])

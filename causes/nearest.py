@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from causes.i18n import _, ngettext, number
 from causes.query import URL_PARAMS, Query, run_query, term_counts
 from causes.table import CauseTable
 
@@ -33,19 +34,29 @@ class Nearby:
 
     def label(self) -> str:
         """`8 causes with muscle spasms`; `All 59 causes`."""
+        n = number(self.count)
         if self.query.is_empty:
-            return f"All {self.count:,} causes"
-        noun = "cause" if self.count == 1 else "causes"
-        return f"{self.count:,} {noun}{self.query.describe().removeprefix('causes')}"
+            # Translators: a link to every cause of the table; {n} is how many.
+            return _("All {n} causes").format(n=n)
+        criteria = self.query.criteria()
+        if not criteria:  # findings said no to only: no words for them
+            # Translators: a count of causes ("8 causes").
+            return ngettext("{n} cause", "{n} causes", self.count).format(n=n)
+        # Translators: a view near one that matches nothing: {n} causes, then what it
+        # chooses ("with muscle spasms, in the thighs").
+        return ngettext("{n} cause {criteria}", "{n} causes {criteria}", self.count).format(n=n, criteria=criteria)
 
 
 def no_match_line(query: Query) -> str:
     """What a view that matches nothing says first: "No cause in this table is listed with
     muscle spasms, in the thighs."; for a word alone, "No cause in this table mentions …"."""
-    words = query.describe().removeprefix("causes ")
-    if words.startswith("mentioning "):
-        return f"No cause in this table mentions {words.removeprefix('mentioning ')}."
-    return f"No cause in this table is listed {words}."
+    text = query.text.strip()
+    criteria = query.criteria()
+    if text and not (query.symptoms or query.areas or query.risks or query.categories or query.urgencies):
+        # Translators: {text} is the words searched for.
+        return _('No cause in this table mentions "{text}".').format(text=text)
+    # Translators: {criteria} is what was chosen: "with muscle spasms, in the thighs".
+    return _("No cause in this table is listed {criteria}.").format(criteria=criteria or query.describe())
 
 
 def nearest_views(table: CauseTable, query: Query, limit: int = MAX_NEAREST) -> tuple[Nearby, ...]:

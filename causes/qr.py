@@ -6,6 +6,8 @@ import io
 
 import segno
 
+from causes.i18n import _, number
+
 SCALE = 8  # pixels per module
 BORDER = 2  # modules of quiet zone
 
@@ -20,7 +22,10 @@ def qr_png(url: str, scale: int = SCALE, border: int = BORDER) -> bytes:
     try:
         code = segno.make(url, error="m", micro=False)
     except segno.DataOverflowError as e:
-        raise LinkTooLong(f"The link is {len(url):,} characters long, too long for a QR code.") from e
+        raise LinkTooLong(
+            # Translators: {n} is a number of characters.
+            _("The link is {n} characters long, too long for a QR code.").format(n=number(len(url)))
+        ) from e
     buf = io.BytesIO()
     code.save(buf, kind="png", scale=scale, border=border)
     return buf.getvalue()

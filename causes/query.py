@@ -1,4 +1,5 @@
-"""Queries over a cause table: filter, rank, count facets, describe in plain English."""
+"""Queries over a cause table: filter, rank, count facets, describe in plain words (in this
+run's language)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from causes.i18n import _, ngettext, number
+from causes.style import urgency_word
 from causes.table import COMMONNESS_NEUTRAL, FACET_COLUMNS, URGENCY_RANK, CauseTable
 from causes.text import joined
 
@@ -27,13 +30,24 @@ URL_PARAMS: dict[str, tuple[str, str]] = {
 NOT_PARAM = "not"  # a finding the person does not have: ranks the causes that list it lower
 # The columns a "no" finding is looked for in, in this order.
 NOT_COLUMNS: tuple[str, ...] = ("symptoms", "body_areas", "risk_factors")
-_PARAM_NOUN = {
-    "symptom": "symptom",
-    "area": "body area",
-    "risk": "risk factor",
-    "category": "category",
-    "urgency": "urgency level",
-}
+
+
+def _left_out(key: str, value: str) -> str:
+    """The notice for a link's value (of URL parameter `key`) the table does not have."""
+    if key == "symptom":
+        # Translators: {value} is a value from a link that the cause table does not have.
+        return _('This table has no symptom "{value}", so it was left out.').format(value=value)
+    if key == "area":
+        # Translators: {value} is a value from a link that the cause table does not have.
+        return _('This table has no body area "{value}", so it was left out.').format(value=value)
+    if key == "risk":
+        # Translators: {value} is a value from a link that the cause table does not have.
+        return _('This table has no risk factor "{value}", so it was left out.').format(value=value)
+    if key == "category":
+        # Translators: {value} is a value from a link that the cause table does not have.
+        return _('This table has no category "{value}", so it was left out.').format(value=value)
+    # Translators: {value} is a value from a link that the cause table does not have.
+    return _('This table has no urgency level "{value}", so it was left out.').format(value=value)
 
 
 @dataclass(frozen=True)
@@ -112,7 +126,7 @@ class Query:
             for v in getattr(self, name):
                 canonical = index.canonical(v)
                 if canonical is None:
-                    notices.append(f'This table has no {_PARAM_NOUN[key]} "{v}", so it was left out.')
+                    notices.append(_left_out(key, v))
                 elif canonical not in kept:
                     kept.append(canonical)
             changes[name] = tuple(kept)
@@ -120,9 +134,10 @@ class Query:
         for v in self.without:
             found = next((c for c in (table.facets[col].canonical(v) for col in NOT_COLUMNS) if c is not None), None)
             if found is None:
-                notices.append(
-                    f'This table has no symptom, body area or risk factor "{v}", so your "no" to it was left out.'
-                )
+                # Translators: {value} is a finding a link said no to, which the cause table does not have.
+                notice = _('This table has no symptom, body area or risk factor "{value}",'
+                           ' so your "no" to it was left out.')  # fmt: skip
+                notices.append(notice.format(value=v))
             elif found not in without and found.casefold() not in {t.casefold() for t in self._chosen_terms(changes)}:
                 without.append(found)
         changes["without"] = tuple(without)
@@ -132,29 +147,46 @@ class Query:
     def _chosen_terms(fields: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
         return (*fields.get("symptoms", ()), *fields.get("areas", ()), *fields.get("risks", ()))
 
+    def criteria(self) -> str:
+        """What the query asks for, in words, without "causes": "with cramps at night or
+        twitching at rest, in the calves" ("" when it asks for nothing). Each filter is a
+        clause (a message), the clauses joined by ", "."""
+        parts: list[str] = []
+        # The clauses of a view's description ("causes with cramps, in the calves, linked to
+        # statins"): each follows "causes" and names what was chosen.
+        if self.symptoms:
+            symptoms = joined(self.symptoms, "and" if self.match == "all" else "or")
+            # Translators: a clause after "causes": {symptoms} are chosen symptoms ("with cramps or twitching").
+            parts.append(_("with {symptoms}").format(symptoms=symptoms))
+        if self.areas:
+            # Translators: a clause: {areas} are body areas ("in the calves or thighs").
+            parts.append(_("in the {areas}").format(areas=joined(self.areas, "or")))
+        if self.risks:
+            # Translators: a clause: {risks} are risk factors ("linked to statins").
+            parts.append(_("linked to {risks}").format(risks=joined(self.risks, "or")))
+        if self.categories:
+            n = len(self.categories)
+            # Translators: a clause after "causes": {categories} are categories' names ("Nerves or Muscles").
+            clause = ngettext("in the category {categories}", "in the categories {categories}", n)
+            parts.append(clause.format(categories=joined(self.categories, "or")))
+        if self.urgencies:
+            levels = joined([urgency_word(u) for u in self.urgencies], "or")
+            # Translators: a clause after "causes": {levels} are levels of help ("urgent or emergency").
+            parts.append(_("rated {levels}").format(levels=levels))
+        if self.text.strip():
+            # Translators: {text} is the words searched for.
+            parts.append(_('mentioning "{text}"').format(text=self.text.strip()))
+        return ", ".join(parts)
+
     def describe(self) -> str:
-        """The query in plain English, e.g. "causes with cramps at night or twitching at
+        """The query in plain words, e.g. "causes with cramps at night or twitching at
         rest, in the calves" (what it also finds through broader and narrower terms is
         `also_finds`)."""
-        parts: list[str] = []
-        if self.symptoms:
-            parts.append("with " + joined(self.symptoms, "and" if self.match == "all" else "or"))
-        if self.areas:
-            parts.append("in the " + joined(self.areas, "or"))
-        if self.risks:
-            parts.append("linked to " + joined(self.risks, "or"))
-        if self.categories:
-            noun = "category" if len(self.categories) == 1 else "categories"
-            parts.append(f"in the {noun} " + joined(self.categories, "or"))
-        if self.urgencies:
-            parts.append("rated " + joined(self.urgencies, "or"))
-        if self.text.strip():
-            parts.append(f'mentioning "{self.text.strip()}"')
-        return "causes " + ", ".join(parts) if parts else "all causes"
+        criteria = self.criteria()
+        # Translators: {criteria} is what was chosen: "with cramps, in the calves".
+        return _("causes {criteria}").format(criteria=criteria) if criteria else _("all causes")
 
 
-# How a column's narrower terms are counted when there are too many to name.
-_NARROWER_NOUN = {"symptoms": "kinds", "body_areas": "parts", "risk_factors": "kinds"}
 NARROWER_NAMED = 4  # more narrower terms than this are counted, not named
 
 
@@ -174,20 +206,33 @@ def related_terms(table: CauseTable, column: str, chosen: Sequence[str]) -> tupl
     return [index.terms[d] for d in narrower], [index.terms[a] for a in broader]
 
 
-def _also(table: CauseTable, column: str, chosen: Sequence[str], article: str = "") -> str:
+def _also(table: CauseTable, column: str, chosen: Sequence[str]) -> str:
     """The broader and narrower terms chosen terms also find, in words ("the whole leg or
     whole body"; "" for none)."""
     narrower, broader = related_terms(table, column, chosen)
+
+    def terms(found: list[str]) -> str:
+        listed = joined(found, "or")
+        # Translators: body areas in a sentence ("the whole leg or whole body").
+        return _("the {areas}").format(areas=listed) if column == "body_areas" else listed
+
     also = []
     if narrower:
-        named = len(narrower) <= NARROWER_NAMED
-        also.append(article + joined(narrower, "or") if named else f"any of {len(narrower)} {_NARROWER_NOUN[column]}")
+        n = len(narrower)
+        if n <= NARROWER_NAMED:
+            also.append(terms(narrower))
+        elif column == "body_areas":
+            # Translators: too many narrower body areas to name: "any of 6 parts" (of the chosen area).
+            also.append(ngettext("any of {n} part", "any of {n} parts", n).format(n=n))
+        else:
+            # Translators: too many narrower terms to name: "any of 6 kinds" (of the chosen symptom).
+            also.append(ngettext("any of {n} kind", "any of {n} kinds", n).format(n=n))
     if broader:
-        also.append(article + joined(broader, "or"))
-    return ", or ".join(also)
-
-
-_PART_OF = {"body_areas": ("part of the", "includes the")}  # how areas relate; other columns: kinds
+        also.append(terms(broader))
+    if len(also) == 2:
+        # Translators: what a chosen term also finds: its narrower terms, or its broader ones.
+        return _("{narrower}, or {broader}").format(narrower=also[0], broader=also[1])
+    return also[0] if also else ""
 
 
 def matching_terms(table: CauseTable, column: str, terms: Sequence[str], chosen: Sequence[str]) -> list[str]:
@@ -197,7 +242,6 @@ def matching_terms(table: CauseTable, column: str, terms: Sequence[str], chosen:
     index = table.facets[column]
     reach = table.reach.get(column)
     wanted = {i for i in (index.id_of(c) for c in chosen) if i is not None}
-    narrower_word, broader_word = _PART_OF.get(column, ("a kind of", "includes"))
     out = []
     for term in terms:
         i = index.id_of(term)
@@ -209,10 +253,28 @@ def matching_terms(table: CauseTable, column: str, terms: Sequence[str], chosen:
             up = [a for a in reach.broader_of(i) if a in wanted]
             down = [d for d in reach.narrower_of(i) if d in wanted]
             if up:
-                out.append(f"{term} ({narrower_word} {index.terms[up[0]]})")
+                out.append(_through_broader(column, term, index.terms[up[0]]))
             elif down:
-                out.append(f"{term} ({broader_word} {index.terms[down[0]]})")
+                out.append(_through_narrower(column, term, index.terms[down[0]]))
     return out
+
+
+def _through_broader(column: str, term: str, broader: str) -> str:
+    """A cause's term that matches a chosen broader one: "muscle cramps (a kind of muscle spasms)"."""
+    if column == "body_areas":
+        # Translators: {term} is a body area; {broader} the chosen, broader one: "calves (part of the whole leg)".
+        return _("{term} (part of the {broader})").format(term=term, broader=broader)
+    # Translators: {term} is a symptom; {broader} the chosen, broader one: "night cramps (a kind of muscle cramps)".
+    return _("{term} (a kind of {broader})").format(term=term, broader=broader)
+
+
+def _through_narrower(column: str, term: str, narrower: str) -> str:
+    """A cause's term that matches a chosen narrower one: "whole leg (includes the calves)"."""
+    if column == "body_areas":
+        # Translators: {term} is a body area; {narrower} the chosen, narrower one: "whole leg (includes the calves)".
+        return _("{term} (includes the {narrower})").format(term=term, narrower=narrower)
+    # Translators: {term} is a symptom; {narrower} the chosen, narrower one: "muscle cramps (includes night cramps)".
+    return _("{term} (includes {narrower})").format(term=term, narrower=narrower)
 
 
 def also_finds(table: CauseTable, query: Query) -> str:
@@ -220,12 +282,15 @@ def also_finds(table: CauseTable, query: Query) -> str:
     heading: "Calves also finds causes listed under the whole leg or whole body." ("" when
     nothing)."""
     lines = []
-    filters = (("symptoms", "symptoms", ""), ("areas", "body_areas", "the "), ("risks", "risk_factors", ""))
-    for name, column, article in filters:
+    filters = (("symptoms", "symptoms"), ("areas", "body_areas"), ("risks", "risk_factors"))
+    for name, column in filters:
         chosen = getattr(query, name)
-        also = _also(table, column, chosen, article)
+        also = _also(table, column, chosen)
         if also:
-            lines.append(f"{joined(list(chosen), 'or')} also finds causes listed under {also}.")
+            # Translators: {chosen} are the chosen terms ("calves"); {also} the broader and
+            # narrower terms they also find ("the whole leg or whole body").
+            line = _("{chosen} also finds causes listed under {also}.")
+            lines.append(line.format(chosen=joined(list(chosen), "or"), also=also))
     return " ".join(line[0].upper() + line[1:] for line in lines)
 
 
@@ -559,9 +624,14 @@ def facet_counts(table: CauseTable, result: Result) -> dict[str, dict[str, int]]
 
 def count_line(result: Result) -> str:
     """`12 of 40 causes match`."""
-    noun = "cause" if result.total == 1 else "causes"
-    verb = "matches" if len(result) == 1 else "match"
-    return f"{len(result):,} of {result.total:,} {noun} {verb}"
+    k, total = len(result), result.total
+    if total == 1:
+        # Translators: {k} of the table's {total} (1) cause match a view; the verb agrees with {k}.
+        line = ngettext("{k} of {total} cause matches", "{k} of {total} cause match", k)
+    else:
+        # Translators: {k} of the table's {total} causes match a view; the verb agrees with {k}.
+        line = ngettext("{k} of {total} causes matches", "{k} of {total} causes match", k)
+    return line.format(k=number(k), total=number(total))
 
 
 def self_care_among_best(table: CauseTable, result: Result, limit: int = 6) -> tuple[np.ndarray, int]:
@@ -589,4 +659,7 @@ def page_window(total: int, page: int, size: int) -> tuple[slice, int]:
 
 def showing_line(window: slice, total: int) -> str:
     """`Showing 21 to 40 of 137.`"""
-    return f"Showing {window.start + 1:,} to {window.stop:,} of {total:,}."
+    # Translators: which causes of a list a page shows: {first} to {last} of {total}.
+    return _("Showing {first} to {last} of {total}.").format(
+        first=number(window.start + 1), last=number(window.stop), total=number(total)
+    )

@@ -42,6 +42,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
+from causes.i18n import _, ngettext, number
 from causes.query import Query, Result, listing, main_symptom_matches, rank_key, smallest
 from causes.table import URGENCY_RANK, CauseTable
 
@@ -58,11 +59,17 @@ TRIED_AT_MOST = 12  # questions tried for a change of order before none is asked
 # The filter a yes adds the term to, per column (the Query field).
 _FIELD = {"symptoms": "symptoms", "body_areas": "areas", "risk_factors": "risks"}
 
-_WORDS = {
-    "symptoms": "Do you have {term}?",
-    "body_areas": "Do you feel it in the {term}?",
-    "risk_factors": "Does this apply to you: {term}?",
-}
+
+def _asked(column: str, term: str) -> str:
+    """The question about a term of `column`, in this run's language."""
+    if column == "body_areas":
+        # Translators: a question to narrow down the causes; {term} is a body area ("calves").
+        return _("Do you feel it in the {term}?").format(term=term)
+    if column == "risk_factors":
+        # Translators: a question to narrow down the causes; {term} is a risk factor ("taking statins").
+        return _("Does this apply to you: {term}?").format(term=term)
+    # Translators: a question to narrow down the causes; {term} is a symptom ("muscle weakness").
+    return _("Do you have {term}?").format(term=term)
 
 
 @dataclass(frozen=True)
@@ -78,12 +85,17 @@ class Question:
 
     def text(self) -> str:
         """The question in words ("Do you have muscle weakness?"): plain text, to escape."""
-        return _WORDS[self.column].format(term=self.term)
+        return _asked(self.column, self.term)
 
     def why(self) -> str:
         """Why it is asked: `3 of the 7 causes shown list muscle weakness.`"""
         total = self.having + self.without
-        return f"{self.having:,} of the {total:,} causes shown list {self.term}."
+        # Translators: why a question is asked: {having} of the {total} causes shown list {term} (a symptom).
+        return ngettext(
+            "{having} of the {total} cause shown list {term}.",
+            "{having} of the {total} causes shown list {term}.",
+            total,
+        ).format(having=number(self.having), total=number(total), term=self.term)
 
 
 def split_bits(weight_with: np.ndarray | float, weight_all: float) -> np.ndarray:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from causes.content import read_rows
+from causes.i18n import _, ngettext, number
 from causes.schema import LIST_SEPARATOR, URGENCY_LEVELS
 from causes.style import level_rank
 from causes.text import safe_url
@@ -144,14 +145,25 @@ def level_conflicts(places: Iterable[tuple[str, str, str]]) -> list[str]:
     for key, levels in seen.items():
         if len(levels) > 1:
             ordered = sorted(levels.items(), key=lambda kv: -level_rank(kv[0]))
-            parts = "; ".join(f"{level} in {_places(where)}" for level, where in ordered)
-            out.append(f'The warning sign "{spelling[key]}" has two levels of help: {parts}. Give it one.')
+            said = []
+            for level, found in ordered:
+                # Translators: {level} is a level of help as a cause table writes it (the code
+                # "urgent", "see a doctor": keep it as it is); {places} where it is given ("row 4, row 9").
+                said.append(_("{level} in {places}").format(level=level, places=_places(found)))
+            # Translators: {sign} is a warning sign from a cause table; {parts} lists each level
+            # given with where ("urgent in row 4; see a doctor in row 9").
+            sentence = _('The warning sign "{sign}" has two levels of help: {parts}. Give it one.')
+            out.append(sentence.format(sign=spelling[key], parts="; ".join(said)))
     return out
 
 
 def _places(where: Sequence[str]) -> str:
     shown = ", ".join(where[:5])
-    return shown + (f" and {len(where) - 5:,} more" if len(where) > 5 else "")
+    if len(where) <= 5:
+        return shown
+    more = len(where) - 5
+    # Translators: {places} names five places ("row 4, row 9, …"); {n} how many more there are.
+    return ngettext("{places} and {n} more", "{places} and {n} more", more).format(places=shown, n=number(more))
 
 
 def table_conflicts(red_flags: Iterable[Sequence[str]], urgency: Iterable[str]) -> list[str]:
@@ -165,9 +177,13 @@ def table_conflicts(red_flags: Iterable[Sequence[str]], urgency: Iterable[str]) 
             if key not in parsed:
                 parsed[key] = parse_flag(item, cause_urgency)
             sign, level = parsed[key]
-            places.append((sign, level, f"row {row}"))
+            # Translators: a row of a cause table, as a spreadsheet numbers it.
+            places.append((sign, level, _("row {row}").format(row=row)))
     found = level_conflicts(places)
     if len(found) > MAX_CONFLICTS_SHOWN:  # a note per sign would bury the page
         more = len(found) - MAX_CONFLICTS_SHOWN
-        found = [*found[:MAX_CONFLICTS_SHOWN], f"… and {more:,} more warning signs with two levels of help."]
+        # Translators: after a list of warning signs given two levels: {n} more such signs.
+        last = ngettext("… and {n} more warning sign with two levels of help.",
+                        "… and {n} more warning signs with two levels of help.", more)  # fmt: skip
+        found = [*found[:MAX_CONFLICTS_SHOWN], last.format(n=number(more))]
     return found

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar
 
+from causes.i18n import _, number
+
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 CODE_LENGTH = 6  # 31**6, about 890 million codes
 ROOM_SECONDS = 24 * 60 * 60  # a room expires a day after it was opened
@@ -44,17 +46,19 @@ POLL_KINDS: tuple[PollKind, ...] = ("noticed", "where", "quiz")
 
 
 class RoomError(ValueError):
-    """A request the room refuses, with a message a person can read."""
+    """A request the room refuses, with a message a person can read (in the language of
+    the run that asked)."""
 
 
 class NotPresenter(RoomError):
     def __init__(self) -> None:
-        super().__init__("Only the presenter's link can do this.")
+        super().__init__(_("Only the presenter's link can do this."))
 
 
 class NoRoom(RoomError):
     def __init__(self, code: str) -> None:
-        super().__init__(f'There is no open room "{code}": check the code, or ask the presenter.')
+        # Translators: {code} is the room's code, six letters and digits.
+        super().__init__(_('There is no open room "{code}": check the code, or ask the presenter.').format(code=code))
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,14 @@ def question_text(text: str) -> str:
     """A question as it is kept: spaces folded, at most MAX_QUESTION characters."""
     clean = " ".join(str(text).split())
     if not clean:
-        raise RoomError("Write a question first.")
+        raise RoomError(_("Write a question first."))
     if len(clean) > MAX_QUESTION:
-        raise RoomError(f"A question can be at most {MAX_QUESTION} characters; this one has {len(clean)}.")
+        raise RoomError(
+            # Translators: {most} and {n} are numbers of characters.
+            _("A question can be at most {most} characters; this one has {n}.").format(
+                most=number(MAX_QUESTION), n=number(len(clean))
+            )
+        )
     return clean
 
 
@@ -122,11 +131,11 @@ def checked_choices(poll: Poll, choices: Iterable[str]) -> tuple[str, ...]:
     wanted = list(dict.fromkeys(choices))
     unknown = [c for c in wanted if c not in poll.options]
     if unknown:
-        raise RoomError("That answer is not one of this poll's choices.")
+        raise RoomError(_("That answer is not one of this poll's choices."))
     if not poll.open:
-        raise RoomError("This poll has closed.")
+        raise RoomError(_("This poll has closed."))
     if not poll.many and len(wanted) > 1:
-        raise RoomError("Choose one answer.")
+        raise RoomError(_("Choose one answer."))
     return tuple(o for o in poll.options if o in wanted)
 
 
@@ -517,7 +526,7 @@ class SqliteRooms:
         with self._write() as db:
             poll = self._poll(db, code, poll_id)
             if poll is None or self.room(code) is None:
-                raise RoomError("This poll is not running.")
+                raise RoomError(_("This poll is not running."))
             chosen = checked_choices(poll, choices)
             db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (poll_id, phone, json.dumps(chosen)))
 
@@ -548,7 +557,7 @@ class SqliteRooms:
             db.execute("DELETE FROM asked WHERE at <= ?", (now - QUESTION_WINDOW,))
             recent = db.execute("SELECT COUNT(*) FROM asked WHERE code = ? AND phone = ?", (code, phone)).fetchone()[0]
             if recent >= QUESTIONS_PER_WINDOW:
-                raise RoomError("You have asked several questions just now: wait a minute, then ask again.")
+                raise RoomError(_("You have asked several questions just now: wait a minute, then ask again."))
             db.execute("INSERT INTO asked VALUES (?, ?, ?)", (code, phone, now))
             question = Question(secrets.token_hex(8), clean, 0, now)
             db.execute("INSERT INTO questions VALUES (?, ?, ?, ?, 0, 0)", (question.id, code, clean, now))
@@ -561,7 +570,7 @@ class SqliteRooms:
                 "SELECT 1 FROM questions WHERE id = ? AND code = ? AND hidden = 0", (question_id, code)
             ).fetchone()
             if found is None:
-                raise RoomError("That question is no longer shown.")
+                raise RoomError(_("That question is no longer shown."))
             db.execute("INSERT OR IGNORE INTO upvotes VALUES (?, ?)", (question_id, phone))
 
     @_locked
@@ -609,9 +618,9 @@ def _new_poll(
         raise RoomError(f"Unknown poll kind {kind!r}.")
     offered = tuple(dict.fromkeys(" ".join(str(o).split()) for o in options if str(o).strip()))[:MAX_OPTIONS]
     if not offered:
-        raise RoomError("A poll needs at least one choice.")
+        raise RoomError(_("A poll needs at least one choice."))
     if answer is not None and answer not in offered:
-        raise RoomError("A quiz's answer must be one of its choices.")
+        raise RoomError(_("A quiz's answer must be one of its choices."))
     return Poll(
         secrets.token_hex(8), kind, " ".join(question.split()), offered, max(1, int(slide)), many, answer=answer
     )
@@ -777,7 +786,7 @@ class RedisRooms:
     def answer(self, code: str, poll_id: str, phone: str, choices: Iterable[str]) -> None:
         poll = self._poll(code, poll_id)
         if poll is None or self.room(code) is None:
-            raise RoomError("This poll is not running.")
+            raise RoomError(_("This poll is not running."))
         chosen = checked_choices(poll, choices)
         pipe = self.r.pipeline()
         pipe.hset(self._k(code, "answers", poll_id), phone, json.dumps(chosen))  # one per phone: replaced
@@ -806,7 +815,7 @@ class RedisRooms:
         pipe.zcard(window)
         pipe.expire(window, int(QUESTION_WINDOW) + 1)
         if pipe.execute()[2] > QUESTIONS_PER_WINDOW:
-            raise RoomError("You have asked several questions just now: wait a minute, then ask again.")
+            raise RoomError(_("You have asked several questions just now: wait a minute, then ask again."))
         question = Question(secrets.token_hex(8), clean, 0, now)
         key = self._k(code, "question", question.id)
         pipe = self.r.pipeline()
@@ -819,7 +828,7 @@ class RedisRooms:
     def upvote(self, code: str, question_id: str, phone: str) -> None:
         hidden = self.r.hget(self._k(code, "question", question_id), "hidden")
         if hidden is None or hidden == "1":
-            raise RoomError("That question is no longer shown.")
+            raise RoomError(_("That question is no longer shown."))
         key = self._k(code, "upvotes", question_id)
         pipe = self.r.pipeline()
         pipe.sadd(key, phone)

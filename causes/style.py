@@ -8,79 +8,135 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from causes.i18n import N_, _, ngettext, number, pgettext
 from causes.schema import URGENCY_LEVELS
 from causes.text import md_escape
 
 
 @dataclass(frozen=True)
 class UrgencyStyle:
-    """One level of help, as every page, slide, handout, chart and export shows it."""
+    """One level of help, as every page, slide, handout, chart and export shows it. Its
+    words are kept in English (the catalog's message ids, read at import) and said in this
+    run's language when read: `label`, `meaning`, `heading`, `action`, `aria`."""
 
-    label: str  # its name: "Emergency"
+    label_id: str  # its name: "Emergency"
     icon: str  # a Material Symbols name, shown beside the label
     colour: str  # a hex colour for charts
     badge: str  # Streamlit's badge colour name (themed to the same hex in config.toml)
-    meaning: str  # how soon, in a few words: "call for an ambulance now"
-    heading: str  # over a list of its signs: "Call {emergency} now, or go to {ae}, if"
-    action: str  # what to do, a sentence with the place-holders of `Help`
-    aria: str  # what a screen reader says for its badge or card
+    meaning_id: str  # how soon, in a few words: "call for an ambulance now"
+    heading_id: str  # over a list of its signs: "Call {emergency} now, or go to {ae}, if"
+    action_id: str  # what to do, a sentence with the place-holders of `Help`
+    aria_id: str  # what a screen reader says for its badge or card
+
+    @property
+    def label(self) -> str:
+        return _(self.label_id)
+
+    @property
+    def meaning(self) -> str:
+        return _(self.meaning_id)
+
+    @property
+    def heading(self) -> str:
+        return _(self.heading_id)
+
+    @property
+    def action(self) -> str:
+        return _(self.action_id)
+
+    @property
+    def aria(self) -> str:
+        return _(self.aria_id)
 
 
 # Most serious last, as URGENCY_LEVELS. Colours are Okabe-Ito's green, orange and
 # vermillion, and a dark red for an emergency (told apart from vermillion by lightness,
 # and never by colour alone: every badge and card carries its label).
+# Translators: the four levels of help (and "Urgency not given"). Each has a name (a badge
+# label), how soon in a few words, a heading over a list of warning signs (it ends "if",
+# followed by the signs as a list: "Get help today if:"), an action sentence and a
+# screen-reader label. {doctor}: whom to book ("a GP", "a doctor"); {urgent}: how to get
+# help today ("ask for an urgent GP appointment, or call 111"); {emergency}: the emergency
+# number ("999", or "your local emergency number (…)"); {ae}: the emergency department.
 URGENCY_STYLE: dict[str, UrgencyStyle] = {
     "self-care": UrgencyStyle(
-        "Self-care",
+        # Translators: a level of help, as its badge names it.
+        N_("Self-care"),
         ":material/self_care:",
         "#009E73",
         "green",
-        "usually eased at home",
-        "Usually eased at home",
-        "This is usually eased at home. See a doctor if it lasts, keeps coming back or worries you.",
-        "Self-care: usually eased at home",
+        N_("usually eased at home"),
+        N_("Usually eased at home"),
+        N_("This is usually eased at home. See a doctor if it lasts, keeps coming back or worries you."),
+        N_("Self-care: usually eased at home"),
     ),
     "see a doctor": UrgencyStyle(
-        "See a doctor",
+        # Translators: a level of help, as its badge names it.
+        N_("See a doctor"),
         ":material/stethoscope:",
         "#E69F00",
         "orange",
-        "book an appointment in the coming days",
-        "Book an appointment with {doctor} if",
-        "Book an appointment with {doctor} in the coming days.",
-        "See a doctor: book an appointment in the coming days",
+        N_("book an appointment in the coming days"),
+        # Translators: {doctor} is whom to book: "a GP", "a doctor". A list of signs follows.
+        N_("Book an appointment with {doctor} if"),
+        # Translators: {doctor} is whom to book: "a GP", "a doctor".
+        N_("Book an appointment with {doctor} in the coming days."),
+        N_("See a doctor: book an appointment in the coming days"),
     ),
     "urgent": UrgencyStyle(
-        "Urgent",
+        # Translators: a level of help, as its badge names it.
+        N_("Urgent"),
         ":material/emergency:",
         "#D55E00",
         "red",
-        "get help today",
-        "Get help today if",
-        "Get help today: {urgent}.",
-        "Urgent: get help today",
+        N_("get help today"),
+        # Translators: a list of warning signs follows.
+        N_("Get help today if"),
+        # Translators: {urgent} is how to get help today: "ask for an urgent GP appointment, or call 111".
+        N_("Get help today: {urgent}."),
+        N_("Urgent: get help today"),
     ),
     "emergency": UrgencyStyle(
-        "Emergency",
+        # Translators: a level of help, as its badge names it.
+        N_("Emergency"),
         ":material/e911_emergency:",
         "#7A0010",
         "violet",
-        "call for an ambulance now",
-        "Call {emergency} for an ambulance now, or go to {ae}, if",
-        "Call {emergency} for an ambulance now, or go to {ae}.",
-        "Emergency: call for an ambulance now",
+        N_("call for an ambulance now"),
+        # Translators: {emergency} is the emergency number ("999"); {ae} the emergency
+        # department ("A&E"). A list of warning signs follows.
+        N_("Call {emergency} for an ambulance now, or go to {ae}, if"),
+        # Translators: {emergency} is the emergency number ("999"); {ae} the emergency department ("A&E").
+        N_("Call {emergency} for an ambulance now, or go to {ae}."),
+        N_("Emergency: call for an ambulance now"),
     ),
 }
 NO_URGENCY = UrgencyStyle(
-    "Urgency not given",
+    N_("Urgency not given"),
     ":material/help:",
     "#999999",
     "gray",
-    "the table does not say",
-    "Get help if",
-    "Ask a health professional.",
-    "Urgency not given",
+    N_("the table does not say"),
+    # Translators: a list of warning signs follows.
+    N_("Get help if"),
+    N_("Ask a health professional."),
+    N_("Urgency not given"),
 )
+
+
+def urgency_word(level: str) -> str:
+    """A level as a word inside a sentence ("rated urgent or emergency"): in English the
+    code as the table writes it; an unknown level as it is."""
+    key = level.strip().casefold()
+    if key == "emergency":
+        return pgettext("level in a sentence", "emergency")
+    if key == "urgent":
+        return pgettext("level in a sentence", "urgent")
+    if key == "see a doctor":
+        return pgettext("level in a sentence", "see a doctor")
+    if key == "self-care":
+        return pgettext("level in a sentence", "self-care")
+    return level
 
 
 def urgency_style(level: str) -> UrgencyStyle:
@@ -108,7 +164,7 @@ class Help:
         instead of the level's usual service ("your midwife or maternity unit"). An
         emergency is always the emergency number."""
         if contact and level in CONTACT_ACTIONS:
-            return CONTACT_ACTIONS[level].format(contact=contact, **self._words())
+            return _(CONTACT_ACTIONS[level]).format(contact=contact, **self._words())
         return urgency_style(level).action.format(**self._words())
 
     def heading(self, level: str) -> str:
@@ -120,12 +176,17 @@ class Help:
 
 # A sign that names whom to call (`red_flags.csv`'s `contact`): that service first, the
 # level's usual one when it cannot be reached.
+# English, marked for the catalog: translated where used (`Help.action`).
 CONTACT_ACTIONS = {
-    "urgent": "Get help today: call {contact} now. If you cannot reach them, {urgent}.",
-    "see a doctor": "Book an appointment with {contact} in the coming days.",
+    # Translators: {contact} is whom a warning sign sends a person to ("your midwife or
+    # maternity unit"); {urgent} how to get help today ("ask for an urgent GP appointment, or call 111").
+    "urgent": N_("Get help today: call {contact} now. If you cannot reach them, {urgent}."),
+    # Translators: {contact} is whom a warning sign sends a person to ("your midwife or maternity unit").
+    "see a doctor": N_("Book an appointment with {contact} in the coming days."),
 }
 
-UNKNOWN_NUMBER = "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)"
+# English, marked for the catalog: `help_for` translates it.
+UNKNOWN_NUMBER = N_("your local emergency number (999 in the UK, 112 in Europe, 911 in the US)")
 # Countries whose emergency number is not 112 (and the UK's services by name). A locale
 # without a country ("en") says every number rather than guess.
 _NUMBERS = {"GB": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
@@ -133,28 +194,38 @@ _NUMBERS = {"GB": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
 
 def help_for(locale: str | None) -> Help:
     """Whom to call, from a browser's locale (`en-GB`, `fr-FR`, …) or a deployment's
-    setting: 999, 111 and a GP in the UK; 911 in the US and Canada; 112 elsewhere."""
+    setting: 999, 111 and a GP in the UK; 911 in the US and Canada; 112 elsewhere. The
+    words are in this run's language (the locale decides the numbers and services only)."""
     region = ""
     if locale:
         parts = locale.replace("_", "-").split("-")
         region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
     if region == "GB":
-        return Help("999", "999", "ask for an urgent GP appointment, or call 111", "A&E", "a GP")
+        return Help(
+            "999",
+            "999",
+            # Translators: how to get help today in the UK (111 is the UK's urgent-care phone number).
+            _("ask for an urgent GP appointment, or call 111"),
+            # Translators: the UK's hospital emergency department.
+            _("A&E"),
+            # Translators: whom to book in the UK (a family doctor).
+            _("a GP"),
+        )
     if not region:
         return Help(
             None,
-            UNKNOWN_NUMBER,
-            "ask for an urgent appointment with a doctor, or go to urgent care (in the UK, call 111)",
-            "A&E (the emergency department)",
-            "a doctor",
+            _(UNKNOWN_NUMBER),
+            _("ask for an urgent appointment with a doctor, or go to urgent care (in the UK, call 111)"),
+            _("A&E (the emergency department)"),
+            _("a doctor"),
         )
-    number = _NUMBERS.get(region, "112")
+    emergency_number = _NUMBERS.get(region, "112")
     return Help(
-        number,
-        number,
-        "ask for an urgent appointment with a doctor, or go to urgent care",
-        "the emergency department",
-        "a doctor",
+        emergency_number,
+        emergency_number,
+        _("ask for an urgent appointment with a doctor, or go to urgent care"),
+        _("the emergency department"),
+        _("a doctor"),
     )
 
 
@@ -169,41 +240,54 @@ def badge_md(label: str, colour: str, icon: str | None = None) -> str:
 
 def option_label(term: str, count: int) -> str:
     """A filter option with how many of the current matches carry it: `calves (3)`."""
-    return f"{term} ({count:,})"
+    return f"{term} ({number(count)})"
 
 
 def symptom_hits_line(hits: int, chosen: int) -> str:
     """How many of the chosen symptoms a cause has, in words."""
     if chosen == 1:
-        return "Has the chosen symptom"
+        return _("Has the chosen symptom")
     if hits == chosen:
-        return f"Has all {chosen} chosen symptoms"
-    return f"Has {hits} of the {chosen} chosen symptoms"
+        # Translators: {n} is how many symptoms were chosen (2 or more), all of which the cause has.
+        return ngettext("Has all {n} chosen symptom", "Has all {n} chosen symptoms", chosen).format(n=number(chosen))
+    # Translators: {hits} of the {n} chosen symptoms (2 or more) are the cause's.
+    return ngettext("Has {hits} of the {n} chosen symptom", "Has {hits} of the {n} chosen symptoms", chosen).format(
+        hits=number(hits), n=number(chosen)
+    )
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """`1 cause`, `3 causes`; `2 categories` with `many` given."""
+    """`1 cause`, `3 causes`; `2 categories` with `many` given. English only: a message
+    says its plural with `ngettext` (kept for the files not yet through the catalog)."""
     return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
 
 
 @dataclass(frozen=True)
 class VerdictStyle:
-    label: str
+    label_id: str  # the verdict's name in English (the message id), or a table's own word
     icon: str
     badge: str
+    known: bool = True  # False: `label_id` is a table's word, shown as written
+
+    @property
+    def label(self) -> str:
+        """Its name in this run's language (a table's own word as written)."""
+        return _(self.label_id) if self.known else self.label_id
 
 
+# How well a claim is supported by the sources (a badge beside the claim).
 VERDICT_STYLE: dict[str, VerdictStyle] = {
-    "supported": VerdictStyle("Supported", ":material/check_circle:", "green"),
-    "partly supported": VerdictStyle("Partly supported", ":material/contrast:", "blue"),
-    "weak": VerdictStyle("Weak evidence", ":material/help:", "orange"),
-    "not supported": VerdictStyle("Not supported", ":material/block:", "red"),
-    "wrong": VerdictStyle("Wrong", ":material/cancel:", "red"),
+    # Translators: a claim's verdict, as its badge names it.
+    "supported": VerdictStyle(N_("Supported"), ":material/check_circle:", "green"),
+    "partly supported": VerdictStyle(N_("Partly supported"), ":material/contrast:", "blue"),
+    "weak": VerdictStyle(N_("Weak evidence"), ":material/help:", "orange"),
+    "not supported": VerdictStyle(N_("Not supported"), ":material/block:", "red"),
+    "wrong": VerdictStyle(N_("Wrong"), ":material/cancel:", "red"),
 }
 
 
 def verdict_style(verdict: str) -> VerdictStyle:
-    return VERDICT_STYLE.get(verdict.strip().casefold(), VerdictStyle(verdict, ":material/help:", "gray"))
+    return VERDICT_STYLE.get(verdict.strip().casefold(), VerdictStyle(verdict, ":material/help:", "gray", known=False))
 
 
 # Paul Tol's "muted" scheme: distinct for the common kinds of colour blindness, and kept
@@ -230,19 +314,37 @@ def category_colours(categories: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {c: CATEGORY_PALETTE[i] if i < len(CATEGORY_PALETTE) else OTHER_COLOUR for i, c in enumerate(categories)}
 
 
-# How common a cause is, in words (`commonness`; a blank cell is "not known").
+# How common a cause is, in words (`commonness`; a blank cell is "not known"): English,
+# marked for the catalog; `commonness_words` says them in this run's language.
 COMMONNESS_WORDS: dict[str, str] = {
-    "common": "Common cause",
-    "less common": "Less common cause",
-    "rare": "Rare cause",
-    "not known": "How common: not known",
-    "": "How common: not known",
+    "common": N_("Common cause"),
+    "less common": N_("Less common cause"),
+    "rare": N_("Rare cause"),
+    "not known": N_("How common: not known"),
+    "": N_("How common: not known"),
 }
 
 
 def commonness_words(value: str) -> str:
     """`Common cause`, `Rare cause`, `How common: not known`."""
-    return COMMONNESS_WORDS.get(str(value).strip().casefold(), COMMONNESS_WORDS[""])
+    return _(COMMONNESS_WORDS.get(str(value).strip().casefold(), COMMONNESS_WORDS[""]))
+
+
+def commonness_count(value: str, n: int) -> str:
+    """How many causes are this common, inside a sentence: `12 common`, `3 less common`,
+    `1 not known` (`value` a commonness code; blank is "not known")."""
+    key = str(value).strip().casefold()
+    if key == "common":
+        # Translators: how many causes are this common, in a list ("12 common, 3 rare").
+        return ngettext("{n} common", "{n} common", n).format(n=number(n))
+    if key == "less common":
+        # Translators: how many causes are this common, in a list ("12 common, 3 less common").
+        return ngettext("{n} less common", "{n} less common", n).format(n=number(n))
+    if key == "rare":
+        # Translators: how many causes are this common, in a list ("12 common, 3 rare").
+        return ngettext("{n} rare", "{n} rare", n).format(n=number(n))
+    # Translators: how many causes no source says how common they are, in a list ("12 common, 3 not known").
+    return ngettext("{n} not known", "{n} not known", n).format(n=number(n))
 
 
 def row_label(cause: Mapping[str, Any], rank: int, why: str = "", common: bool = False) -> str:
@@ -285,9 +387,13 @@ def card_markdown(
         badges += " " + badge_md(commonness_words(cause["commonness"]), "gray", ":material/groups:")
     lines = [f"#### {rank}\\. {md_escape(cause['cause'])}", badges, md_escape(cause["summary"])]
     if why:
-        lines.append(":small[:gray[" + md_escape(f"Why it is listed: {why[:1].lower()}{why[1:]}") + "]]")
+        # Translators: {why} is why a cause is listed ("has cramps at night; not twitching at rest").
+        said = _("Why it is listed: {why}").format(why=f"{why[:1].lower()}{why[1:]}")
+        lines.append(":small[:gray[" + md_escape(said) + "]]")
     elif chosen:
         wanted = {s.casefold() for s in chosen}
         has = [s for s in cause["symptoms"] if s.casefold() in wanted] if has is None else has
-        lines.append(":small[:gray[" + md_escape(symptom_hits_line(hits, len(chosen)) + ": " + ", ".join(has)) + "]]")
+        # Translators: {line} is "Has 2 of the 3 chosen symptoms"; {symptoms} names them.
+        said = _("{line}: {symptoms}").format(line=symptom_hits_line(hits, len(chosen)), symptoms=", ".join(has))
+        lines.append(":small[:gray[" + md_escape(said) + "]]")
     return "\n\n".join(lines)

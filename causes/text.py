@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from causes.i18n import _
+
 # Every ASCII punctuation character can be backslash-escaped in CommonMark; these are
 # the ones markdown, GitHub-flavoured markdown and Streamlit's directives act on.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'^])")
@@ -78,7 +80,15 @@ def md_link(url: str, label: str | None = None) -> str:
 
 
 def joined(items: Sequence[str], word: str = "and") -> str:
-    """A list in words: `A`, `A and B`, `A, B and C` (`word` "or": `A, B or C`); "" for none."""
+    """A list in words, in this run's language: `A`, `A and B`, `A, B and C` (`word` "or":
+    `A, B or C`); "" for none. `word` is "and" or "or" (a code: the language says it)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+    rest = ", ".join(items[:-1])
+    if word == "or":
+        # Translators: the end of a list of alternatives: "{rest}" is "A, B", "{last}" is "C".
+        return _("{rest} or {last}").format(rest=rest, last=items[-1])
+    if word == "and":
+        # Translators: the end of a list: "{rest}" is "A, B", "{last}" is "C".
+        return _("{rest} and {last}").format(rest=rest, last=items[-1])
+    return f"{rest} {word} {items[-1]}"

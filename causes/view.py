@@ -26,10 +26,10 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from causes.compare import MAX_CAUSES as MAX_COMPARED
 from causes.deck import MAX_CAUSE_SLIDES as MAX_DECK
+from causes.i18n import _, ngettext, number
 from causes.query import NOT_PARAM, URL_PARAMS, Query
 from causes.room import normal_code
 from causes.strings import name_key
-from causes.style import plural
 from causes.table import CauseTable
 from causes.text import joined
 
@@ -75,24 +75,30 @@ class View:
         """The view a link's parameters name in `table`, and for each part the notices
         about values left out (unknown names, too many causes)."""
         query, query_notices = Query.from_params(params).restricted_to(table)
-        compared, compare_notices = _named(table, params.get(COMPARE_PARAM), "")
+        compared, compare_notices = _named(table, params.get(COMPARE_PARAM), deck=False)
         if len(compared) > MAX_COMPARED:
-            compare_notices.append(
-                f"You can compare up to {MAX_COMPARED} causes at once, so only the first {MAX_COMPARED} are shown; "
-                f"left out: {joined(compared[MAX_COMPARED:], 'and')}."
-            )
-        deck, deck_notices = _named(table, params.get(DECK_PARAM), "of the deck")
+            # Translators: {n} is the most causes compared at once (4); {names} the causes left out.
+            notice = ngettext("You can compare up to {n} cause at once, so only the first {n} are shown;"
+                              " left out: {names}.",
+                              "You can compare up to {n} causes at once, so only the first {n} are shown;"
+                              " left out: {names}.", MAX_COMPARED)  # fmt: skip
+            compare_notices.append(notice.format(n=number(MAX_COMPARED), names=joined(compared[MAX_COMPARED:], "and")))
+        deck, deck_notices = _named(table, params.get(DECK_PARAM), deck=True)
         if len(deck) > MAX_DECK:
-            deck_notices.append(
-                f"A deck holds up to {MAX_DECK} causes, so only the first {MAX_DECK} are shown; "
-                f"{plural(len(deck) - MAX_DECK, 'more was', 'more were')} left out."
-            )
+            more = len(deck) - MAX_DECK
+            # Translators: {n} is the most causes a deck holds (30); {more} how many were left out.
+            notice = ngettext("A deck holds up to {n} causes, so only the first {n} are shown;"
+                              " {more} more was left out.",
+                              "A deck holds up to {n} causes, so only the first {n} are shown;"
+                              " {more} more were left out.", more)  # fmt: skip
+            deck_notices.append(notice.format(n=number(MAX_DECK), more=number(more)))
         cause, cause_notices = None, []
         opened = _last(params.get(CAUSE_PARAM))
         if opened:
             position = table.position_of(opened)
             if position is None:
-                cause_notices.append(f'This table has no cause called "{opened}".')
+                # Translators: {name} is a cause's name from a link.
+                cause_notices.append(_('This table has no cause called "{name}".').format(name=opened))
             else:
                 cause = _name(table, position)
         view = cls(
@@ -132,7 +138,7 @@ class View:
 
     def restricted_to(self, table: CauseTable) -> View:
         """This view with only what `table` has (quietly: for a view kept from before)."""
-        view, _ = View.from_params(self.to_params(), table)
+        view, _notices = View.from_params(self.to_params(), table)
         return view
 
     def positions(self, table: CauseTable, part: Literal["compare", "deck"]) -> tuple[int, ...]:
@@ -224,10 +230,10 @@ def _slide(value: str) -> int:
         return 1
 
 
-def _named(table: CauseTable, raw: Sequence[str] | str | None, where: str) -> tuple[list[str], list[str]]:
+def _named(table: CauseTable, raw: Sequence[str] | str | None, *, deck: bool) -> tuple[list[str], list[str]]:
     """The causes named by repeated values, in the table's spelling and in order, and a
     notice for each name the table lacks. Names match ignoring case and runs of spaces;
-    blanks and repeats are dropped quietly. `where` ends the notice ("of the deck")."""
+    blanks and repeats are dropped quietly. `deck`: the names are a deck's (the notice says so)."""
     names: list[str] = []
     unknown: dict[str, str] = {}
     for value in _values(raw):
@@ -239,5 +245,10 @@ def _named(table: CauseTable, raw: Sequence[str] | str | None, where: str) -> tu
             unknown.setdefault(name_key(name), name)
         elif (found := _name(table, position)) not in names:
             names.append(found)
-    left = f"left out {where}".strip() if where else "left out"
-    return names, [f'This table has no cause called "{name}", so it was {left}.' for name in unknown.values()]
+    if deck:
+        # Translators: {name} is a cause's name from a link to a deck of slides.
+        notice = _('This table has no cause called "{name}", so it was left out of the deck.')
+    else:
+        # Translators: {name} is a cause's name from a link.
+        notice = _('This table has no cause called "{name}", so it was left out.')
+    return names, [notice.format(name=name) for name in unknown.values()]

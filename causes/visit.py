@@ -24,7 +24,8 @@ from datetime import date
 
 from causes.check import Answer, action_cards
 from causes.compare import compare, distinguishing_sentence
-from causes.export import APP_NAME, DISCLAIMER, NOT_DIAGNOSIS
+from causes.export import APP_NAME, disclaimer, not_diagnosis
+from causes.i18n import N_, _, language, ngettext, number
 from causes.query import Query, Result, first_by_urgency
 from causes.style import Help, commonness_words, urgency_style
 from causes.table import URGENCY_RANK, CauseTable
@@ -66,20 +67,35 @@ class Notes:
         return Notes(one(self.since), one(self.how_often), one(self.better_worse), one(self.medicines))
 
 
-# The typed answers, in the order they are asked and shown.
+# The typed answers, in the order they are asked and shown: (key, label, placeholder), in
+# English, marked for the catalog. `note_labels()` says them in this run's language.
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
-    ("since", "Since when?", "e.g. since March, or for about 2 weeks"),
-    ("how_often", "How often?", "e.g. most nights, a few times a week"),
-    ("better_worse", "What makes it better or worse?", "e.g. worse after running, better after stretching"),
-    ("medicines", "Medicines you take", "e.g. a water tablet, a statin"),
+    # Translators: a question the person may answer for their appointment, and its example answer.
+    ("since", N_("Since when?"), N_("e.g. since March, or for about 2 weeks")),
+    ("how_often", N_("How often?"), N_("e.g. most nights, a few times a week")),
+    ("better_worse", N_("What makes it better or worse?"), N_("e.g. worse after running, better after stretching")),
+    ("medicines", N_("Medicines you take"), N_("e.g. a water tablet, a statin")),
 )
-# How the summary says each, in the person's own voice.
-_NOTE_SAID = {
-    "since": "Since",
-    "how_often": "How often",
-    "better_worse": "Better or worse with",
-    "medicines": "Medicines I take",
-}
+
+
+def note_labels() -> tuple[tuple[str, str, str], ...]:
+    """The typed answers as (key, label, placeholder), in this run's language."""
+    return tuple((key, _(label), _(placeholder)) for key, label, placeholder in NOTE_LABELS)
+
+
+def _note_said(key: str) -> str:
+    """How the summary says a typed answer, in the person's own voice."""
+    if key == "since":
+        # Translators: in the visit summary, before what the person typed ("Since: March").
+        return _("Since")
+    if key == "how_often":
+        # Translators: in the visit summary, before what the person typed ("How often: most nights").
+        return _("How often")
+    if key == "better_worse":
+        # Translators: in the visit summary, before what the person typed ("Better or worse with: running").
+        return _("Better or worse with")
+    # Translators: in the visit summary, before what the person typed ("Medicines I take: a statin").
+    return _("Medicines I take")
 
 
 @dataclass(frozen=True)
@@ -103,12 +119,17 @@ class CauseNote:
     def items(self) -> list[str]:
         """What the summary says of it, a line each (plain text): why it is listed, what
         tells it apart, the tests a doctor may do."""
-        said = (
-            ("Why it is listed", self.why),
-            ("What tells it apart", self.apart),
-            ("Tests a doctor may do", "; ".join(self.tests)),
-        )
-        return [f"{label}: {text}" for label, text in said if text]
+        out = []
+        if self.why:
+            # Translators: {why} is why a cause is listed ("has cramps at night; not twitching at rest").
+            out.append(_("Why it is listed: {why}").format(why=self.why))
+        if self.apart:
+            # Translators: {apart} is what tells this cause apart from the others named, a sentence.
+            out.append(_("What tells it apart: {apart}").format(apart=self.apart))
+        if self.tests:
+            # Translators: {tests} are tests, separated by "; ".
+            out.append(_("Tests a doctor may do: {tests}").format(tests="; ".join(self.tests)))
+        return out
 
 
 @dataclass(frozen=True)
@@ -123,24 +144,28 @@ class Summary:
     questions: tuple[str, ...]
     shown: int = 0  # how many causes the view shows in all
     now: str = ""  # the emergencies among the first causes: call now, not an appointment
-    title: str = "Notes for my appointment"
+    title: str = N_("Notes for my appointment")  # `visit_summary` gives it in this run's language
 
 
 def _noticed(query: Query, notes: Notes) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
+    # Translators: the visit summary's "What I noticed": each row a label and what was chosen.
     if query.symptoms:
         said = joined(list(query.symptoms), "and" if query.match == "all" else "or")
-        rows.append(("What I notice", said))
+        rows.append((_("What I notice"), said))
     if query.areas:
-        rows.append(("Where", "the " + joined(list(query.areas), "and")))
+        # Translators: {areas} are body areas ("calves and thighs"), after "Where:".
+        rows.append((_("Where"), _("the {areas}").format(areas=joined(list(query.areas), "and"))))
     if query.risks:
-        rows.append(("What applies to me", joined(list(query.risks), "and")))
+        rows.append((_("What applies to me"), joined(list(query.risks), "and")))
     if query.text.strip():
-        rows.append(("I looked for", f'"{query.text.strip()}"'))
-    for key, _, _ in NOTE_LABELS:
+        # Translators: {text} is the words the person searched for, in quotes (after "I looked for:").
+        looked = _('"{text}"').format(text=query.text.strip())
+        rows.append((_("I looked for"), looked))
+    for key, _label, _placeholder in NOTE_LABELS:
         said = getattr(notes, key)
         if said:
-            rows.append((_NOTE_SAID[key], said))
+            rows.append((_note_said(key), said))
     return rows
 
 
@@ -168,21 +193,36 @@ def _questions(causes: Sequence[CauseNote], notes: Notes, said: Sequence[Answer]
     """Three or four questions: the warning sign said yes to, what the causes could be,
     the tests, the medicines typed, and always what should bring the person back sooner
     (the one a GP most wants asked). Over four, "could this be" goes first, then the tests."""
+    # The questions are the person's own, to ask their doctor (first person).
     first = ""
-    if said:
-        more = f" (and {len(said) - 1} more)" if len(said) > 1 else ""
-        first = f'I said yes to "{said[0].sign}"{more}: what should I do, and how soon?'
+    if len(said) == 1:
+        # Translators: a question to ask the doctor; {sign} is a warning sign the person said yes to.
+        first = _('I said yes to "{sign}": what should I do, and how soon?').format(sign=said[0].sign)
+    elif said:
+        more = len(said) - 1
+        # Translators: a question to ask the doctor; {sign} is a warning sign the person said
+        # yes to, {n} how many more they said yes to.
+        first = ngettext('I said yes to "{sign}" (and {n} more): what should I do, and how soon?',
+                         'I said yes to "{sign}" (and {n} more): what should I do, and how soon?',
+                         more).format(sign=said[0].sign, n=number(more))  # fmt: skip
     could = ""
     if len(causes) >= 2:
-        could = f"Could this be {causes[0].name} or {causes[1].name}? What would tell them apart?"
+        # Translators: a question to ask the doctor; {first} and {second} are causes' names.
+        could = _("Could this be {first} or {second}? What would tell them apart?").format(
+            first=causes[0].name, second=causes[1].name
+        )
     elif causes:
-        could = f"Could this be {causes[0].name}, or something else?"
+        # Translators: a question to ask the doctor; {cause} is a cause's name.
+        could = _("Could this be {cause}, or something else?").format(cause=causes[0].name)
     test = _a_real_test(causes)
-    tests = f"Do I need any tests, such as {test}?" if test else "Do I need any tests?"
+    # Translators: a question to ask the doctor; {test} is a test from the cause table ("a blood test for iron").
+    tests = _("Do I need any tests, such as {test}?").format(test=test) if test else _("Do I need any tests?")
     medicines = ""
     if notes.medicines:  # what they typed: their own file
-        medicines = f"I take {notes.medicines}. Could a medicine I take be causing this, and should anything change?"
-    back = "What should make me come back sooner, or get help straight away?"
+        # Translators: a question to ask the doctor; {medicines} is what the person typed ("a statin").
+        asked = _("I take {medicines}. Could a medicine I take be causing this, and should anything change?")
+        medicines = asked.format(medicines=notes.medicines)
+    back = _("What should make me come back sooner, or get help straight away?")
     out = [q for q in (first, could, tests, medicines, back) if q]
     for drop in (could, tests):
         if len(out) > QUESTIONS and drop in out:
@@ -206,7 +246,9 @@ def visit_summary(
     notes = notes.cleaned()
     said = list(answers)
     cards = action_cards(said, help)
-    signs = tuple((c.title, f"{c.action} How soon: {c.soon}", c.reasons) for c in cards)
+    # Translators: {action} is what to do, a sentence; {soon} how soon ("Today.").
+    how_soon = _("{action} How soon: {soon}")
+    signs = tuple((c.title, how_soon.format(action=c.action, soon=c.soon), c.reasons) for c in cards)
     emergencies: list[str] = []
     if causes is not None:
         picked = [int(p) for p in causes][:CAUSES_TO_ASK]
@@ -231,7 +273,11 @@ def visit_summary(
         )
     now = ""
     if emergencies:
-        now = f"If it could be {joined(emergencies, 'or')}, do not wait for an appointment. {help.action('emergency')}"
+        # Translators: {causes} are emergencies among the causes ("a blood clot or sepsis"); {action}
+        # is what to do ("Call 999 for an ambulance now, or go to A&E.").
+        now = _("If it could be {causes}, do not wait for an appointment. {action}").format(
+            causes=joined(emergencies, "or"), action=help.action("emergency")
+        )
     return Summary(
         day=day,
         noticed=tuple(_noticed(query, notes)),
@@ -241,6 +287,7 @@ def visit_summary(
         questions=_questions(notes_of, notes, said),
         shown=len(picked) if causes is not None else len(result),
         now=now,
+        title=_("Notes for my appointment"),
     )
 
 
@@ -266,42 +313,71 @@ def _causes_to_ask(table: CauseTable, result: Result) -> tuple[list[int], list[s
 
 # --- drawn ------------------------------------------------------------------------------------
 
-PRIVACY_LINE = (
+PRIVACY_LINE = N_(
     "What you type here stays in this browser tab (never saved on our server, put in the link or shared), "
     "and your summary is a file you download: closing the tab forgets it."
+)  # English, marked for the catalog: `privacy_line()` says it in this run's language
+
+
+def privacy_line() -> str:
+    """What happens to what a person types for their visit."""
+    return _(PRIVACY_LINE)
+
+
+_MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
-_DATE = "%d %B %Y"
 
 
 def _day(d: date) -> str:
-    return d.strftime(_DATE).lstrip("0")
+    """`14 March 2026`, in this run's language (not the server's locale)."""
+    # Translators: a date: {day} is the day of the month (14), {month} its name (March), {year} 2026.
+    return _("{day} {month} {year}").format(day=d.day, month=_(_MONTHS[d.month - 1]), year=d.year)
 
 
 def summary_markdown(summary: Summary, escape: Callable[[str], str]) -> str:
     """The summary as one markdown text (Streamlit's), everything escaped by `escape`."""
     e = escape
-    out = [f"**{e(NOT_DIAGNOSIS)}** {e(DISCLAIMER)}", f"*{e(_day(summary.day))}*"]
+    out = [f"**{e(not_diagnosis())}** {e(disclaimer())}", f"*{e(_day(summary.day))}*"]
     if summary.signs:  # the right help first
-        out.append("#### Warning signs I said yes to")
+        out.append("#### " + _("Warning signs I said yes to"))
         for title, action, reasons in summary.signs:
             out.append(f"**{e(title)}. {e(action)}**\n\n" + "\n".join(f"- {e(r)}" for r in reasons))
     if summary.now:
         out.append(f"**{e(summary.now)}**")
-    out.append("#### What I noticed")
-    out.append("\n".join(f"- **{e(k)}:** {e(v)}" for k, v in summary.noticed) or "- Nothing chosen yet.")
+    out.append("#### " + _("What I noticed"))
+    out.append("\n".join(f"- **{e(k)}:** {e(v)}" for k, v in summary.noticed) or "- " + _("Nothing chosen yet."))
     if summary.without:
-        out.append("#### What I do not have\n\n" + "\n".join(f"- {e(t)}" for t in summary.without))
+        out.append("#### " + _("What I do not have") + "\n\n" + "\n".join(f"- {e(t)}" for t in summary.without))
     if summary.causes:
         more = summary.shown - len(summary.causes)
-        out.append(
-            "#### Causes to ask about"
-            + (f"\n\n:small[{len(summary.causes)} of the {summary.shown:,} causes in my list.]" if more > 0 else "")
-        )
+        out.append("#### " + _("Causes to ask about") + (f"\n\n:small[{_in_my_list(summary)}]" if more > 0 else ""))
         for c in summary.causes:
             rest = c.head().removeprefix(c.name)
             out.append("\n".join([f"**{e(c.name)}** {e(rest)}", *(f"- {e(item)}" for item in c.items())]))
-    out.append("#### Questions to ask\n\n" + "\n".join(f"{i}. {e(q)}" for i, q in enumerate(summary.questions, 1)))
+    out.append(
+        "#### " + _("Questions to ask") + "\n\n" + "\n".join(f"{i}. {e(q)}" for i, q in enumerate(summary.questions, 1))
+    )
     return "\n\n".join(out)
+
+
+def _in_my_list(summary: Summary) -> str:
+    """`4 of the 12 causes in my list.`"""
+    # Translators: the visit summary names {k} of the {n} causes in the person's list.
+    return ngettext("{k} of the {n} cause in my list.", "{k} of the {n} causes in my list.", summary.shown).format(
+        k=number(len(summary.causes)), n=number(summary.shown)
+    )
 
 
 _CSS = """
@@ -341,17 +417,18 @@ def summary_html(summary: Summary) -> str:
 
     parts = [
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{e(summary.title)} – {e(_day(summary.day))}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{e(summary.title)}</h1>",
-        f'<p class="meta">Made with {e(APP_NAME)} on {e(_day(summary.day))}</p>',
-        f'<p class="disclaimer"><strong>{e(NOT_DIAGNOSIS)}</strong> {e(DISCLAIMER)}</p>',
+        # Translators: {app} is the product's name ("Cause Atlas"); {day} a date ("14 March 2026").
+        f'<p class="meta">{e(_("Made with {app} on {day}").format(app=APP_NAME, day=_day(summary.day)))}</p>',
+        f'<p class="disclaimer"><strong>{e(not_diagnosis())}</strong> {e(disclaimer())}</p>',
     ]
     if summary.signs:  # the right help first
-        parts.append("<section><h2>Warning signs I said yes to</h2>")
+        parts.append(f"<section><h2>{e(_('Warning signs I said yes to'))}</h2>")
         for title, action, reasons in summary.signs:
             parts.append(
                 f'<div class="sign"><p><strong>{e(title)}. {e(action)}</strong></p><ul>'
@@ -361,22 +438,22 @@ def summary_html(summary: Summary) -> str:
         parts.append("</section>")
     if summary.now:
         parts.append(f'<p class="sign"><strong>{e(summary.now)}</strong></p>')
-    parts.append("<section><h2>What I noticed</h2>")
+    parts.append(f"<section><h2>{e(_('What I noticed'))}</h2>")
     if summary.noticed:
         parts.append("<dl>" + "".join(f"<dt>{e(k)}:</dt><dd>{e(v)}</dd>" for k, v in summary.noticed) + "</dl>")
     else:
-        parts.append("<p>Nothing chosen yet.</p>")
+        parts.append(f"<p>{e(_('Nothing chosen yet.'))}</p>")
     parts.append("</section>")
     if summary.without:
         parts.append(
-            "<section><h2>What I do not have</h2><ul>"
+            f"<section><h2>{e(_('What I do not have'))}</h2><ul>"
             + "".join(f"<li>{e(t)}</li>" for t in summary.without)
             + "</ul></section>"
         )
     if summary.causes:
-        parts.append("<section><h2>Causes to ask about</h2>")
+        parts.append(f"<section><h2>{e(_('Causes to ask about'))}</h2>")
         if summary.shown > len(summary.causes):
-            parts.append(f'<p class="small">{len(summary.causes)} of the {summary.shown:,} causes in my list.</p>')
+            parts.append(f'<p class="small">{e(_in_my_list(summary))}</p>')
         for c in summary.causes:
             head = f'{e(c.name)} <span class="meta">{e(c.head().removeprefix(c.name))}'
             items = [f"<li>{e(item)}</li>" for item in c.items()]
@@ -384,16 +461,16 @@ def summary_html(summary: Summary) -> str:
             if c.source_url:
                 source = f'<a href="{e(c.source_url)}">{source or e(c.source_url)}</a>'
             if source:
-                items.append(f'<li class="small">Source: {source}</li>')
+                # Translators: {source} is a source's name (a link). Keep the HTML as it is.
+                items.append('<li class="small">' + _("Source: {source}").format(source=source) + "</li>")
             parts.append(f'<div class="cause"><h3>{head}</span></h3><ul>{"".join(items)}</ul></div>')
         parts.append("</section>")
     parts.append(
-        "<section><h2>Questions to ask</h2><ol>"
+        f"<section><h2>{e(_('Questions to ask'))}</h2><ol>"
         + "".join(f"<li>{e(q)}</li>" for q in summary.questions)
         + "</ol></section>"
     )
-    parts.append(
-        '<p class="small meta">Made on your device from what you chose and typed; Cause Atlas keeps none of it.</p>'
-    )
+    made = _("Made on your device from what you chose and typed; Cause Atlas keeps none of it.")
+    parts.append(f'<p class="small meta">{e(made)}</p>')
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-# What a column's terms are called in a sentence ("is not a body area of …").
-TERM_NOUNS: dict[str, str] = {"symptoms": "symptom", "body_areas": "body area", "risk_factors": "risk factor"}
+from causes.i18n import _
 
 
 @dataclass(frozen=True)
@@ -57,14 +56,36 @@ def links_of(declared: Declared, table_terms: Iterable[str]) -> Links:
     defines and no cause is filed under: choosing it finds its narrower terms' causes)."""
     in_table = {t.casefold() for t in table_terms}
     spelling = {t.strip().casefold(): t.strip() for t in declared.terms if t.strip()}
-    noun = TERM_NOUNS.get(declared.column, "term")
-    parent, problems = _checked(declared.links, in_table | set(spelling), noun, declared.file)
+    parent, problems = _checked(declared.links, in_table | set(spelling), declared.column, declared.file)
     linked = dict.fromkeys([*parent, *parent.values()])
     extra = tuple(spelling[t] for t in linked if t not in in_table)
     return Links(parent, tuple(problems), extra)
 
 
-def _checked(links: Sequence[Link], known: set[str], noun: str, file: str) -> tuple[dict[str, str], list[str]]:
+def _unknown_broader(column: str, where: str, broader: str, term: str) -> str:
+    """The sentence for a broader term that neither the table nor its glossary has."""
+    # In each: {where} is "glossary.csv row 4, broader" (a file, its row and column: kept as
+    # it is); {broader} and {term} are terms of the glossary.
+    if column == "symptoms":
+        # Translators: {where} is "glossary.csv row 4, broader" (keep it); {broader} and {term} are terms.
+        said = _('{where}: "{broader}" is not a symptom of the table or its glossary,'
+                 ' so "{term}" is matched on its own.')  # fmt: skip
+    elif column == "body_areas":
+        # Translators: {where} is "glossary.csv row 4, broader" (keep it); {broader} and {term} are terms.
+        said = _('{where}: "{broader}" is not a body area of the table or its glossary,'
+                 ' so "{term}" is matched on its own.')  # fmt: skip
+    elif column == "risk_factors":
+        # Translators: {where} is "glossary.csv row 4, broader" (keep it); {broader} and {term} are terms.
+        said = _('{where}: "{broader}" is not a risk factor of the table or its glossary,'
+                 ' so "{term}" is matched on its own.')  # fmt: skip
+    else:
+        # Translators: {where} is "glossary.csv row 4, broader" (keep it); {broader} and {term} are terms.
+        said = _('{where}: "{broader}" is not a term of the table or its glossary,'
+                 ' so "{term}" is matched on its own.')  # fmt: skip
+    return said.format(where=where, broader=broader, term=term)
+
+
+def _checked(links: Sequence[Link], known: set[str], column: str, file: str) -> tuple[dict[str, str], list[str]]:
     parent: dict[str, str] = {}
     declared_by: dict[str, Link] = {}
     problems: list[str] = []
@@ -72,30 +93,36 @@ def _checked(links: Sequence[Link], known: set[str], noun: str, file: str) -> tu
         term, broader = link.term.strip().casefold(), link.broader.strip().casefold()
         if not term or not broader:
             continue
-        where = f"{file} row {link.row}, broader"
+        # Translators: where in a file: {file} is its name ("glossary.csv"), {row} a row as a
+        # spreadsheet numbers it; "broader" is the column's name (keep it as it is).
+        where = _("{file} row {row}, broader").format(file=file, row=link.row)
         if broader not in known:
-            problems.append(
-                f'{where}: "{link.broader.strip()}" is not a {noun} of the table or its glossary,'
-                f' so "{link.term.strip()}" is matched on its own.'
-            )
+            problems.append(_unknown_broader(column, where, link.broader.strip(), link.term.strip()))
         elif term in parent:
             first = declared_by[term]
+            # Translators: {where} is "glossary.csv row 5, broader"; {term} and {broader} are
+            # terms; {row} the row that gave {term} its broader term first.
+            said = _('{where}: "{term}" already has the broader term "{broader}" (row {row});'
+                     " a term has one broader term, so this one is left out.")  # fmt: skip
             problems.append(
-                f'{where}: "{link.term.strip()}" already has the broader term "{first.broader.strip()}"'
-                f" (row {first.row}); a term has one broader term, so this one is left out."
+                said.format(where=where, term=link.term.strip(), broader=first.broader.strip(), row=first.row)
             )
         else:
             parent[term], declared_by[term] = broader, link
     for loop in _loops(parent):
         rows = ", ".join(str(r) for r in sorted(declared_by[t].row for t in loop))
         path = " → ".join(f'"{declared_by[t].term.strip()}"' for t in [*loop, loop[0]])
-        problems.append(
-            f"{file} rows {rows}, broader: the broader terms go round in a loop ({path}),"
-            " so these terms are matched on their own."
-            if len(loop) > 1
-            else f'{file} row {rows}, broader: "{declared_by[loop[0]].term.strip()}" names itself as its broader'
-            " term, so it is matched on its own."
-        )
+        if len(loop) > 1:
+            # Translators: {file} is "glossary.csv"; {rows} its rows ("2, 3"); "broader" the
+            # column's name (keep it); {path} the loop ("calves" → "thighs" → "calves").
+            said = _("{file} rows {rows}, broader: the broader terms go round in a loop ({path}),"
+                     " so these terms are matched on their own.")  # fmt: skip
+            problems.append(said.format(file=file, rows=rows, path=path))
+        else:
+            # Translators: {file} is "glossary.csv"; {row} a row; "broader" the column's name (keep it).
+            said = _('{file} row {row}, broader: "{term}" names itself as its broader term,'
+                     " so it is matched on its own.")  # fmt: skip
+            problems.append(said.format(file=file, row=rows, term=declared_by[loop[0]].term.strip()))
         for t in loop:
             del parent[t]
     return parent, problems

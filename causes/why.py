@@ -5,11 +5,13 @@ not, and any finding said no to that counts against it (issue 27).
     -> "Has cramps at night, in the calves; not twitching at rest; you said no to muscle
        weakness, which it lists."
 
-Plain text (the terms are the table's): escape it for markdown or HTML.
+Plain text (the terms are the table's): escape it for markdown or HTML. In this run's
+language: each clause is a message, the clauses joined by "; ".
 """
 
 from __future__ import annotations
 
+from causes.i18n import _
 from causes.query import Query, listing, matching_terms
 from causes.table import CauseTable
 from causes.text import joined
@@ -29,24 +31,31 @@ def why_listed(table: CauseTable, position: int, query: Query) -> str:
     has: list[str] = []
     symptoms = matching_terms(table, "symptoms", record["symptoms"], query.symptoms)
     if symptoms:
-        has.append("has " + joined(symptoms, "and"))
+        # Translators: why a cause is listed (a clause, lower case): {symptoms} are the chosen symptoms it has.
+        has.append(_("has {symptoms}").format(symptoms=joined(symptoms, "and")))
     areas = matching_terms(table, "body_areas", record["body_areas"], query.areas)
     if areas:
-        has.append("in the " + joined(areas, "and"))
+        # Translators: why a cause is listed (a clause): {areas} are body areas ("calves and thighs").
+        has.append(_("in the {areas}").format(areas=joined(areas, "and")))
     risks = matching_terms(table, "risk_factors", record["risk_factors"], query.risks)
     if risks:
-        has.append("linked to " + joined(risks, "and"))
+        # Translators: why a cause is listed (a clause): {risks} are risk factors ("taking statins").
+        has.append(_("linked to {risks}").format(risks=joined(risks, "and")))
     parts: list[str] = []
     if has:
         parts.append(", ".join(has))
     if query.text.strip():
-        parts.append(f'mentions "{query.text.strip()}"')
+        # Translators: why a cause is listed (a clause): {text} is the words searched for.
+        parts.append(_('mentions "{text}"').format(text=query.text.strip()))
     missing = _missing_symptoms(table, position, query)
     if missing:
-        parts.append("not " + joined(missing, "or"))
+        # Translators: why a cause is listed (a clause): the chosen symptoms it does not have.
+        parts.append(_("not {symptoms}").format(symptoms=joined(missing, "or")))
     against = counted_against(table, position, query)
     if against:
-        parts.append(f"you said no to {joined(against, 'and')}, which it lists")
+        # Translators: why a cause is listed (a clause): {terms} are findings the person said
+        # they do not have, which the cause lists.
+        parts.append(_("you said no to {terms}, which it lists").format(terms=joined(against, "and")))
     if not parts:
         return ""
     line = "; ".join(parts)

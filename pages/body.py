@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from causes.bodymap import area_view, clicked_area, with_area
+from causes.i18n import _
 from causes.text import md_escape
 from causes.theme import PICTURE_CONFIG
 from pages.ui import cards, charts, chrome, filters, source, state, styles, warning_check
@@ -13,7 +14,7 @@ from pages.ui.plot import plot
 
 table = source.active_table()
 styles.stylesheet()
-st.title("Body map")
+st.title(_("Body map"))
 source.table_caption(table)
 view, result = filters.filter_panel(table, state.view(table))
 state.sync_url(view, ("query", "cause"))
@@ -31,11 +32,15 @@ def chosen_from(chart_key: str) -> None:
 
 shown = area_view(table, result, query.areas)
 st.markdown(
-    "Click or tap a part of the body, or its name, to show the causes felt there. Each part you choose is added "
-    "to **Body areas** under More filters, where you can remove it again."
+    _(
+        "Click or tap a part of the body, or its name, to show the causes felt there. Each part you choose is added "
+        "to **Body areas** under More filters, where you can remove it again."
+    )
     if shown.kind == "body"
-    else "This table's body areas are not the ones drawn on the figure, so they are shown as bars: "
-    "click a bar to show the causes felt there."
+    else _(
+        "This table's body areas are not the ones drawn on the figure, so they are shown as bars: "
+        "click a bar to show the causes felt there."
+    )
 )
 key = f"bodymap-{state.bodymap_clicks()}"
 plot(
@@ -49,7 +54,7 @@ plot(
 if shown.note:
     st.caption(md_escape(shown.note))
 charts.chart_downloads(table, shown.figure, shown.alt, query, "body-map", "bodymap")
-with st.expander("Show as a table"):
+with st.expander(_("Show as a table")):
     st.dataframe(shown.rows, hide_index=True)
 
 # After a tap, as on Explore: the warning signs that apply, before the causes.

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from causes.check import NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, usually_line
+from causes.check import flags_markdown, no_signs, usually_line, when_to_get_help
 from causes.compare import (
     MAX_CAUSES,
     MIN_CAUSES,
@@ -20,6 +20,7 @@ from causes.compare import (
     shared_label,
     urgency_line,
 )
+from causes.i18n import _
 from causes.redflags import cause_flags
 from causes.style import commonness_words
 from causes.text import badge_escape, md_escape
@@ -30,7 +31,7 @@ from pages.ui.plot import plot
 
 table = source.active_table()
 styles.stylesheet()
-_, glossary, _ = source.sidecars()
+_flags, glossary, _claims = source.sidecars()
 
 
 def _example_button() -> None:
@@ -39,7 +40,8 @@ def _example_button() -> None:
         return
     names = list(View().with_names(table, "compare", pair).compare)
     st.button(
-        md_escape(f"Try: {names[0]} vs {names[1]}"),
+        # Translators: a button that compares two example causes: "Try: Cramp vs Restless legs".
+        md_escape(_("Try: {first} vs {second}").format(first=names[0], second=names[1])),
         on_click=state.set_picker,
         args=(state.COMPARE_WIDGET, names),
         icon=":material/compare_arrows:",
@@ -47,21 +49,26 @@ def _example_button() -> None:
     )
 
 
-st.title("Compare causes")
+st.title(_("Compare causes"))
 source.table_caption(table)
 st.markdown(
-    f"Pick {MIN_CAUSES} to {MAX_CAUSES} causes to see, side by side, what they have in common and what tells "
-    "them apart."
+    # Translators: {least} and {most} are numbers (2 and 4).
+    _("Pick {least} to {most} causes to see, side by side, what they have in common and what tells them apart.").format(
+        least=MIN_CAUSES, most=MAX_CAUSES
+    )
 )
 view = state.view(table)
 state.start_picker(state.COMPARE_WIDGET, "compare", view.compare)
 chosen = st.multiselect(
-    "Causes to compare",
+    _("Causes to compare"),
     cause_options(table),
     key=state.COMPARE_WIDGET,
     max_selections=MAX_CAUSES,
-    help=f"Choose {MIN_CAUSES} to {MAX_CAUSES} causes. The link in the address bar keeps them, so you can share it.",
-    placeholder="Choose causes",
+    # Translators: {least} and {most} are numbers (2 and 4).
+    help=_("Choose {least} to {most} causes. The link in the address bar keeps them, so you can share it.").format(
+        least=MIN_CAUSES, most=MAX_CAUSES
+    ),
+    placeholder=_("Choose causes"),
     persist_state="session",
 )
 view = replace(view, compare=tuple(chosen))
@@ -71,6 +78,14 @@ if notices:
     st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")
 
 
+def _names(names: list[str]) -> str:
+    """Names as a list in words: "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return "".join(names)
+    # Translators: the end of a list of names: {names} is "A" or "A, B", {last} the last name.
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
 def show(chosen: list[str]) -> None:
     """The comparison of 2 to 4 chosen causes."""
     positions = View(compare=tuple(chosen)).positions(table, "compare")
@@ -78,13 +93,13 @@ def show(chosen: list[str]) -> None:
     records = [table.record(p) for p in positions]
 
     # --- what tells them apart ---
-    st.subheader(":material/lightbulb: What tells them apart", anchor=False)
+    st.subheader(":material/lightbulb: " + _("What tells them apart"), anchor=False)
     with st.container(border=True, key="compare_sentences"):
         st.markdown("\n".join(f"- {s.markdown()}" for s in distinguishing_sentences(table, comparison)))
         urgency = urgency_line(comparison)
         if urgency:
-            st.markdown(f"**How urgent:** {md_escape(urgency)}")
-    st.caption("Drawn from the table: the symptoms only one of them has, rarest in the whole table first.")
+            st.markdown(_("**How urgent:** {urgency}").format(urgency=md_escape(urgency)))
+    st.caption(_("Drawn from the table: the symptoms only one of them has, rarest in the whole table first."))
     chrome.visit_link()
 
     # --- who they are ---
@@ -99,34 +114,36 @@ def show(chosen: list[str]) -> None:
             st.markdown(md_escape(c["summary"]))
             st.page_link(
                 chrome.EXPLORE,
-                label="Read the full explanation",
+                label=_("Read the full explanation"),
                 query_params=View(cause=c["cause"]).to_params(("cause",)),
                 icon=":material/menu_book:",
             )
 
     # --- side by side, list by list ---
-    hint = "Terms only one cause has are highlighted."
-    st.caption(hint + (" Hover over or tap a term for what it means." if glossary.terms else ""))
+    hint = _("Terms only one cause has are highlighted.")
+    st.caption(hint + (" " + _("Hover over or tap a term for what it means.") if glossary.terms else ""))
     for split in comparison.splits:
         st.subheader(split.label, anchor=False)
         is_terms = split.column != "self_care"
         with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"shared-{split.column}"):
             st.markdown(f":material/join_inner: **{shared_label(len(records))}:**", width="content")
             if not split.shared:
-                st.markdown("none", width="content")
+                st.markdown(_("none"), width="content")
             elif is_terms:
                 cards.term_badges(split.shared, (), glossary)
         if split.shared and not is_terms:
             st.markdown("\n".join(f"- {md_escape(t)}" for t in split.shared))
         for i, col in enumerate(st.columns(len(records))):
             with col:
-                st.markdown(f"**Only {md_escape(comparison.names[i])}**")
+                # Translators: over the terms only this cause has; {name} is a cause's name.
+                st.markdown(_("**Only {name}**").format(name=md_escape(comparison.names[i])))
                 if is_terms:
                     cards.term_badges(split.own[i], split.own[i], glossary)
                 else:
-                    st.markdown("\n".join(f"- {md_escape(t)}" for t in split.own[i]) or "None of its own")
+                    st.markdown("\n".join(f"- {md_escape(t)}" for t in split.own[i]) or _("None of its own"))
                 for others, terms in also_in(comparison, split.column, i):
-                    st.caption(f"Also in {md_escape(' and '.join(others))}")
+                    # Translators: over the terms these other causes share too; {names} is a list of causes' names.
+                    st.caption(_("Also in {names}").format(names=md_escape(_names(others))))
                     if is_terms:
                         cards.term_badges(terms, (), glossary)
                     else:
@@ -150,24 +167,28 @@ def show(chosen: list[str]) -> None:
         "compare",
         "compare_overlap",
     )
-    with st.expander("The chart as a table", icon=":material/table:"):
+    with st.expander(_("The chart as a table"), icon=":material/table:"):
         st.table(overlap_frame(comparison, "symptoms"), hide_index=True)
 
     # --- when to get help, and the sources ---
-    st.subheader(f":material/flag: {WHEN_TO_GET_HELP}", anchor=False)
+    st.subheader(f":material/flag: {when_to_get_help()}", anchor=False)
     help = chrome.help_here()
     for col, c in zip(st.columns(len(records)), records, strict=True):
         with col:
             st.markdown(f"**{md_escape(c['cause'])}**\n\n{md_escape(usually_line(c['urgency']))}")
             flags = flags_markdown(cause_flags(c), help, md_escape)
-            st.warning(flags or f"- {NO_SIGNS}", icon=":material/flag:")
+            st.warning(flags or f"- {no_signs()}", icon=":material/flag:")
             cards.source_line(c)
 
 
 if not chosen:
-    st.info("Choose two or more causes above, or start with an example.", icon=":material/compare_arrows:")
+    st.info(_("Choose two or more causes above, or start with an example."), icon=":material/compare_arrows:")
     _example_button()
 elif len(chosen) < MIN_CAUSES:
-    st.info(md_escape(f"Choose at least one more cause to compare with {chosen[0]}."), icon=":material/playlist_add:")
+    st.info(
+        # Translators: {name} is the one cause chosen so far.
+        md_escape(_("Choose at least one more cause to compare with {name}.").format(name=chosen[0])),
+        icon=":material/playlist_add:",
+    )
 else:
     show(list(chosen))

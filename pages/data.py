@@ -15,6 +15,7 @@ from causes.config import BUNDLED_TABLE, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UP
 from causes.content import GLOSSARY_FILE, Glossary, template_csv
 from causes.editing import cells_csv, cells_of, problem_report, problems_line, report_csv
 from causes.export import export_name
+from causes.i18n import _, ngettext, number
 from causes.loader import CheckedCells, check_cells
 from causes.schema import COLUMNS
 from causes.text import md_escape
@@ -23,18 +24,31 @@ from pages.ui import source, state
 REPORT_ROWS = 500  # problems sent to the page; the download has every one
 
 table = source.active_table()
-st.title("Your own cause table")
+st.title(_("Your own cause table"))
 source.table_caption(table, on_data_page=True)
 st.markdown(
-    "Bring a cause table of your own: another symptom, another language, your clinic's list. Upload it as a "
-    "CSV file saved from a spreadsheet, or start from the template or the bundled table, then check and edit it "
-    "in the grid below."
+    _(
+        "Bring a cause table of your own: another symptom, another language, your clinic's list. Upload it as a "
+        "CSV file saved from a spreadsheet, or start from the template or the bundled table, then check and edit "
+        "it in the grid below."
+    )
 )
 st.caption(
-    f":material/lock: Your table stays in this browser tab: no one else sees it, nothing is saved on the server, "
-    f"and it is gone when you close the tab. Files up to **{MAX_UPLOAD_MB} MB** and "
-    f"**{MAX_UPLOAD_ROWS:,} causes**. The columns are listed under *The format* below."
+    ":material/lock: "
+    # Translators: {mb} is a number of megabytes; {rows} a number of causes (rows), e.g. 5,000.
+    + _(
+        "Your table stays in this browser tab: no one else sees it, nothing is saved on the server, "
+        "and it is gone when you close the tab. Files up to **{mb} MB** and "
+        "**{rows} causes**. The columns are listed under *The format* below.",  # a comma: Babel keeps the comment
+    ).format(mb=MAX_UPLOAD_MB, rows=number(MAX_UPLOAD_ROWS))
 )
+
+
+def _now_showing(name: str, n: int) -> str:
+    # Translators: {name} is the file name of the table now in use; {n} its number of causes.
+    return ngettext(
+        "Now showing {name}: {n} cause, on every page.", "Now showing {name}: {n} causes, on every page.", n
+    ).format(name=name, n=number(n))
 
 
 def uploaded() -> None:
@@ -52,7 +66,7 @@ def uploaded() -> None:
         return
     state.use_table(new)
     state.open_draft(file.name, cells_of(new), shown=new)
-    state.set_data_messages(f"Now showing {file.name}: {len(new):,} causes, on every page.")
+    state.set_data_messages(_now_showing(file.name, len(new)))
 
 
 def start_from(which: str) -> None:
@@ -71,7 +85,7 @@ def use_checked(checked: CheckedCells, draft: state.Draft) -> None:
     new = checked.table(Glossary.load(draft.folder / GLOSSARY_FILE) if draft.folder else None)
     state.use_table(new, draft.folder)
     draft.shown, draft.shown_digest = new, checked.digest
-    state.set_data_messages(f"Now showing {new.name}: {len(new):,} causes, on every page.")
+    state.set_data_messages(_now_showing(new.name, len(new)))
 
 
 def csv_download(draft: state.Draft, label: str, data, kind: str, help: str | None = None) -> None:
@@ -89,36 +103,40 @@ def csv_download(draft: state.Draft, label: str, data, kind: str, help: str | No
 
 # --- 1. bring a table --------------------------------------------------------------------------
 
-st.subheader("1. Bring a table", anchor=False)
+st.subheader(_("1. Bring a table"), anchor=False)
 st.file_uploader(
-    "Upload a cause table (CSV)",
+    _("Upload a cause table (CSV)"),
     type=["csv", "tsv", "txt"],
     max_upload_size=MAX_UPLOAD_MB,
     key=state.UPLOAD_WIDGET,
     on_change=uploaded,
-    help="Save the sheet as CSV: comma, semicolon or tab separated; UTF-8 or Windows-1252 both work.",
+    help=_("Save the sheet as CSV: comma, semicolon or tab separated; UTF-8 or Windows-1252 both work."),
 )
 with st.container(horizontal=True, gap="small"):
-    st.button("Start from the template", on_click=start_from, args=("template",), icon=":material/note_add:")
-    st.button("Start from the bundled table", on_click=start_from, args=("bundled",), icon=":material/dataset:")
-    st.button("Edit the table now shown", on_click=start_from, args=("shown",), icon=":material/edit:")
+    st.button(_("Start from the template"), on_click=start_from, args=("template",), icon=":material/note_add:")
+    st.button(_("Start from the bundled table"), on_click=start_from, args=("bundled",), icon=":material/dataset:")
+    st.button(_("Edit the table now shown"), on_click=start_from, args=("shown",), icon=":material/edit:")
 
 notice, file_error = state.data_messages()
 if notice:
     st.success(md_escape(notice), icon=":material/check_circle:")
 if file_error is not None:
     name, error = file_error
-    source.show_problems(error, f"{name} could not be read, so Cause Atlas keeps showing {table.name}.")
+    source.show_problems(
+        error,
+        # Translators: {name} is the uploaded file's name; {shown} the file name of the table still in use.
+        _("{name} could not be read, so Cause Atlas keeps showing {shown}.").format(name=name, shown=table.name),
+    )
 
 # --- 2. check and fix it -----------------------------------------------------------------------
 
 draft = state.draft()
-st.subheader("2. Check and fix it", anchor=False)
+st.subheader(_("2. Check and fix it"), anchor=False)
 if draft is None:
-    st.info("Upload a file or choose a starting point above; its rows open here to check and edit.")
+    st.info(_("Upload a file or choose a starting point above; its rows open here to check and edit."))
 else:
     config = {
-        "_index": st.column_config.NumberColumn("Row", help="The row number a spreadsheet shows.", disabled=True),
+        "_index": st.column_config.NumberColumn(_("Row"), help=_("The row number a spreadsheet shows."), disabled=True),
         **{c.name: st.column_config.TextColumn(c.name, help=c.content.capitalize() + ".") for c in COLUMNS},
     }
     status = st.container()  # filled below the grid's line, once the grid's value is known
@@ -138,40 +156,59 @@ else:
         if isinstance(result, CauseTableError):
             problems = result.problems
             st.error(
-                f"**{problems_line(problems)}.** Cause Atlas keeps showing {md_escape(table.name)} until they are "
-                "fixed. Each is listed here, first row first: fix the cell in the grid below and it leaves the list.",
+                # Translators: {problems} says how many problems were found ("3 problems in 2 rows");
+                # {name} is the file name of the table still in use.
+                _(
+                    "**{problems}.** Cause Atlas keeps showing {name} until they are fixed. Each is listed here, "
+                    "first row first: fix the cell in the grid below and it leaves the list.",
+                ).format(problems=problems_line(problems), name=md_escape(table.name)),
                 icon=":material/error:",
             )
             report = problem_report(problems)
             st.dataframe(report.head(REPORT_ROWS), hide_index=True, key="data-report")
             with st.container(horizontal=True, vertical_alignment="center"):
                 csv_download(
-                    draft, "Download the full list of problems (CSV)", lambda: report_csv(problems), "problems"
+                    draft, _("Download the full list of problems (CSV)"), lambda: report_csv(problems), "problems"
                 )
                 if len(report) > REPORT_ROWS:
-                    st.caption(f"The first {REPORT_ROWS:,} of {len(report):,} are shown; the download has them all.")
+                    st.caption(
+                        # Translators: {shown} and {total} are numbers of problems.
+                        _("The first {shown} of {total} are shown; the download has them all.").format(
+                            shown=number(REPORT_ROWS), total=number(len(report))
+                        )
+                    )
         else:
-            st.success(f"Every row is valid: {len(result):,} causes.", icon=":material/check_circle:")
+            st.success(
+                # Translators: {n} is a number of causes. The English says "causes" even for 1 (as
+                # it always has); give each form its right plural.
+                ngettext("Every row is valid: {n} causes.", "Every row is valid: {n} causes.", len(result)).format(
+                    n=number(len(result))
+                ),
+                icon=":material/check_circle:",
+            )
         st.markdown(
-            f"**{md_escape(draft.name)}**: edit any cell; add a row at the foot of the grid, or tick rows to "
-            "delete them. Every change is checked as you make it. Lists take a semicolon (;) between items."
+            # Translators: {name} is the file name of the table in the grid.
+            _(
+                "**{name}**: edit any cell; add a row at the foot of the grid, or tick rows to delete them. "
+                "Every change is checked as you make it. Lists take a semicolon (;) between items.",
+            ).format(name=md_escape(draft.name))
         )
 
     with st.container(horizontal=True, vertical_alignment="center", key="data-actions"):
         if isinstance(result, CauseTableError):
             csv_download(
                 draft,
-                "Download the table as it is (CSV)",
+                _("Download the table as it is (CSV)"),
                 lambda: cells_csv(edited),
                 "draft",
-                "Every row as it is now, problems and all, to carry on in a spreadsheet.",
+                _("Every row as it is now, problems and all, to carry on in a spreadsheet."),
             )
         else:
             if draft.shown is not None and draft.shown_digest is None:
                 draft.shown_digest = result.digest  # the grid as opened from the table in use
             in_use = draft.shown is table and result.digest == draft.shown_digest
             st.button(
-                "Using this table" if in_use else "Use this table",
+                _("Using this table") if in_use else _("Use this table"),
                 on_click=use_checked,
                 args=(result, draft),
                 type="primary",
@@ -180,24 +217,26 @@ else:
             )
             csv_download(
                 draft,
-                "Download the corrected table (CSV)",
+                _("Download the corrected table (CSV)"),
                 lambda: cells_csv(edited),
                 "",
-                "In the cause-table format: it loads back as it is.",
+                _("In the cause-table format: it loads back as it is."),
             )
 
 # --- the format --------------------------------------------------------------------------------
 
-with st.expander("The format: one row per cause, these columns"):
+with st.expander(_("The format: one row per cause, these columns")):
     st.dataframe(
         pd.DataFrame(
-            [(c.name, "yes" if c.required else "", c.content) for c in COLUMNS],
-            columns=["Column", "Required", "What it holds"],
+            [(c.name, _("yes") if c.required else "", c.content) for c in COLUMNS],
+            columns=[_("Column"), _("Required"), _("What it holds")],
         ),
         hide_index=True,
     )
     st.markdown(
-        "Lists put a semicolon (;) between items. Any other column is kept and shown with each cause. "
-        "A red-flag list, glossary and claims can sit beside a table served with `--data`; an uploaded table "
-        "gets the general warning signs."
+        _(
+            "Lists put a semicolon (;) between items. Any other column is kept and shown with each cause. "
+            "A red-flag list, glossary and claims can sit beside a table served with `--data`; an uploaded table "
+            "gets the general warning signs."
+        )
     )

@@ -6,18 +6,21 @@ import streamlit as st
 
 from causes.content import claims_matching
 from causes.export import export_name, handout_html, to_csv
+from causes.i18n import _
 from causes.query import self_care_among_best
 from pages.ui import cards, chrome, filters, narrow, source, state, styles, warning_check
 
 table = source.active_table()
 styles.stylesheet()
-flags, _, claims = source.sidecars()
-st.title("Explore causes")
+flags, _glossary, claims = source.sidecars()
+st.title(_("Explore causes"))
 source.table_caption(table)
 if state.serving_bundled():
     st.markdown(
-        "Most twitches, cramps and spasms are harmless and pass on their own. Pick what you notice to see what "
-        "can cause it, and when to get help."
+        _(
+            "Most twitches, cramps and spasms are harmless and pass on their own. Pick what you notice to see what "
+            "can cause it, and when to get help."
+        )
     )
 view, result = filters.filter_panel(table, state.view(table))
 state.sync_url(view, ("query", "cause"))
@@ -39,30 +42,30 @@ help = chrome.help_here()
 today = date.today()
 with st.container(horizontal=True, key="exports"):
     st.download_button(
-        "Download these causes (CSV)",
+        _("Download these causes (CSV)"),
         data=lambda: to_csv(table, positions),
         file_name=export_name(query, "", today, "csv"),
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
         disabled=not len(positions),
-        help="The matching causes in the cause-table format: open them in a spreadsheet, or load them back.",
+        help=_("The matching causes in the cause-table format: open them in a spreadsheet, or load them back."),
     )
     st.download_button(
-        "Download a handout (HTML, print to PDF)",
+        _("Download a handout (HTML, print to PDF)"),
         data=lambda: handout_html(table, positions, query, flags, today, help=help),
         file_name=export_name(query, "handout", today, "html"),
         mime="text/html",
         on_click="ignore",
         icon=":material/print:",
         disabled=not len(positions),
-        help="One page to read offline or print: open it in a browser and print it, or save it as PDF.",
+        help=_("One page to read offline or print: open it in a browser and print it, or save it as PDF."),
     )
     chrome.visit_link(boxed=False)
 cards.ranked_list(table, query, result, key="page")
 
 checked = claims_matching(claims, query.text)
 if checked:
-    st.subheader("Claims we checked that mention this", anchor=False)
+    st.subheader(_("Claims we checked that mention this"), anchor=False)
     for claim in checked:
         cards.claim_card(table, claim)

@@ -5,8 +5,9 @@ it right here."""
 import streamlit as st
 
 from causes import figures
+from causes.i18n import _, ngettext, number, pgettext
 from causes.selection import Selected, selected
-from causes.style import plural, urgency_style
+from causes.style import urgency_style
 from causes.text import md_escape
 from causes.theme import CHART_CONFIG  # no toolbar: these charts do not zoom or pan
 from causes.view import key_of
@@ -14,7 +15,7 @@ from pages.ui import cards, charts, filters, source, state
 from pages.ui.plot import plot
 
 table = source.active_table()
-st.title("Overview")
+st.title(_("Overview"))
 source.table_caption(table)
 view, result = filters.filter_panel(table, state.view(table))
 state.sync_url(view, ("query",))
@@ -27,13 +28,13 @@ def explain(chosen: Selected, key: str, close: str) -> None:
     """What was clicked, explained right below the chart, with a button that closes it."""
     with st.container(border=True, key=f"{key}-explained"):
         st.button(
-            "Close",
+            pgettext("a button that closes a chart's explanation", "Close"),
             key=f"{key}-close",
             on_click=state.count_chart_close,
             args=(key,),
             icon=":material/close:",
             type="tertiary",
-            help="Closes this explanation; the chart shows every mark again.",
+            help=_("Closes this explanation; the chart shows every mark again."),
         )
         if chosen.kind == "cause":
             for position in chosen.positions:
@@ -42,8 +43,12 @@ def explain(chosen: Selected, key: str, close: str) -> None:
             st.caption(f":material/touch_app: {close}")
             return
         total = len(chosen.positions)
-        st.subheader(f":material/category: {md_escape(chosen.value)}: {plural(total, 'matching cause')}", anchor=False)
-        st.caption("Best match first. Open a cause to read its explanation.")
+        # Translators: {category} is a category (or a cause) clicked on a chart; {n} how many causes match.
+        matching = ngettext("{category}: {n} matching cause", "{category}: {n} matching causes", total).format(
+            category=md_escape(chosen.value), n=number(total)
+        )
+        st.subheader(f":material/category: {matching}", anchor=False)
+        st.caption(_("Best match first. Open a cause to read its explanation."))
         window = cards.paged(total, f"{key}-page-{key_of((chosen, query))}")
         for position in chosen.positions[window]:
             c = table.record(position)
@@ -71,7 +76,7 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
     if data.note:
         st.caption(f":material/info: {md_escape(data.note)}")
     charts.chart_downloads(table, fig, alt, query, key, key)
-    with st.expander("Show as a table", icon=":material/table:"):
+    with st.expander(_("Show as a table"), icon=":material/table:"):
         st.dataframe(data.frame, hide_index=key != "matrix", alt=alt)
     chosen = selected(table, result, clicked)
     if chosen is None:
@@ -84,35 +89,37 @@ def chart(fig, data: figures.ChartData, key: str, alt: str, hint: str, close: st
 # would cut names), its key, alt text, hint and closing hint.
 CHARTS = (
     (
-        "By category",
+        _("By category"),
         figures.category_data,
         figures.category_figure,
         None,
         "bars",
-        "Bar chart: how many matching causes each category has, each bar split by urgency.",
-        "Click a bar to read that category's causes here.",
-        "Click another bar to change this.",
+        _("Bar chart: how many matching causes each category has, each bar split by urgency."),
+        _("Click a bar to read that category's causes here."),
+        _("Click another bar to change this."),
     ),
     (
-        "Treemap",
+        _("Treemap"),
         figures.treemap_data,
         figures.treemap_figure,
         None,
         "treemap",
-        "Treemap: the matching causes grouped by category, each tile one cause.",
-        "Click a category to read its causes here, or a cause to read its explanation. "
-        "A click on a category also zooms into it; click the bar above the tiles to zoom out.",
-        "Click another tile to change this.",
+        _("Treemap: the matching causes grouped by category, each tile one cause."),
+        _(
+            "Click a category to read its causes here, or a cause to read its explanation. "
+            "A click on a category also zooms into it; click the bar above the tiles to zoom out."
+        ),
+        _("Click another tile to change this."),
     ),
     (
-        "Symptom matrix",
+        _("Symptom matrix"),
         figures.matrix_data,
         figures.matrix_figure,
         figures.narrow_matrix_figure,
         "matrix",
-        "Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other.",
-        "Click a square to read that cause's explanation here.",
-        "Click another square to change this.",
+        _("Matrix: which symptoms each matching cause has; causes with similar symptoms are next to each other."),
+        _("Click a square to read that cause's explanation here."),
+        _("Click another square to change this."),
     ),
 )
 
@@ -122,7 +129,7 @@ else:
     # One chart at a time: only the open tab's chart is drawn and sent (a phone draws each
     # plotly chart in seconds).
     tabs = st.tabs([c[0] for c in CHARTS], key="overview-chart", on_change="rerun")
-    for tab, (_, data_of, figure_of, narrow_of, key, alt, hint, close) in zip(tabs, CHARTS, strict=True):
+    for tab, (_label, data_of, figure_of, narrow_of, key, alt, hint, close) in zip(tabs, CHARTS, strict=True):
         if tab.open:
             with tab:
                 data = data_of(table, result)

@@ -12,36 +12,44 @@ import streamlit as st
 
 from causes.compare import cause_options
 from causes.deck import MAX_CAUSE_SLIDES
-from causes.live import hides_the_slide
+from causes.i18n import _
+from causes.live import asked, hides_the_slide
 from causes.text import md_escape
 from pages.ui import filters, live, slides, source, state
 
 table = source.active_table()
-flags, _, _ = source.sidecars()
+flags, _glossary, _claims = source.sidecars()
 st.html(slides.SLIDE_CSS)
 
 slide_area = st.container(key="slide")
-builder = st.expander("Build your deck", icon=":material/tune:")
+builder = st.expander(_("Build your deck"), icon=":material/tune:")
 
 with builder:
     st.markdown(
-        f"Pick up to {MAX_CAUSE_SLIDES} causes in the order to present them, or leave this empty to follow "
-        "the filters below. The address bar keeps the deck and the slide: open the same link in class."
+        # Translators: {most} is the most causes a deck can show (a number).
+        _(
+            "Pick up to {most} causes in the order to present them, or leave this empty to follow "
+            "the filters below. The address bar keeps the deck and the slide: open the same link in class.",
+        ).format(most=MAX_CAUSE_SLIDES)
     )
     view = state.view(table)
     state.start_picker(state.DECK_WIDGET, "deck", view.deck)
     chosen = st.multiselect(
-        "Causes, in the order to show them",
+        _("Causes, in the order to show them"),
         cause_options(table),
         key=state.DECK_WIDGET,
         max_selections=MAX_CAUSE_SLIDES,
-        placeholder="Follow the filters below",
+        placeholder=_("Follow the filters below"),
     )
     view = replace(view, deck=tuple(chosen))
     notices = state.notices("deck", view.deck)
     if notices:
         st.warning("\n".join(f"- {md_escape(n)}" for n in notices), icon=":material/link_off:")
-    st.markdown("**Or follow the filters**" + (" (not used while causes are picked above)" if chosen else ""))
+    st.markdown(
+        _("**Or follow the filters** (not used while causes are picked above)")
+        if chosen
+        else _("**Or follow the filters**")
+    )
     view, result = filters.filter_panel(table, view)
 
 deck = slides.deck_of(table, view, flags, result)
@@ -57,7 +65,7 @@ show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else
 poll = live.poll_on_show(room[0]) if room else None
 with slide_area:
     if poll is not None and hides_the_slide(poll):
-        slides.heading_row(show, md_escape(poll.question))
+        slides.heading_row(show, md_escape(asked(poll)))
         live.quiz_card(table, deck, poll)
     else:
         slides.show(show)

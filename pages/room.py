@@ -4,6 +4,7 @@ and up-votes questions, anonymously. Everything it shows comes from the room's s
 
 import streamlit as st
 
+from causes.i18n import _
 from causes.live import hides_the_slide
 from causes.table import CauseTable
 from causes.text import md_escape
@@ -16,14 +17,15 @@ def followed(table: CauseTable, code: str, version: int) -> None:
     """What follows the presenter: the slide and the poll on show. A presenter's change
     reruns this part alone (`push.py`), not the whole page. `version` is the room's as
     the whole page last read it: this part never shows an older one."""
+    state.in_language()
     showing = push.pusher().showing(code, at_least=version)
     if showing is None:  # closed or expired: the whole page says so
         st.rerun()
     room, poll = showing.room, showing.poll
     push.pusher().drew(room.code, room.version)  # a newer version reruns this part
-    flags, _, _ = source.sidecars()
+    flags, _glossary, _claims = source.sidecars()
     live.follow_bar(room)
-    room_view, _ = View.from_params(room.view, table)
+    room_view, _notices = View.from_params(room.view, table)
     deck = slides.room_deck(table, room_view, flags)
     number = deck.clamp(room.slide if state.following() else state.own_slide())
     if poll is not None and hides_the_slide(poll):  # a quiz: the slide would give it away
@@ -41,11 +43,11 @@ room = live.store().room(view.room) if view.room else None
 state.sync_url(view if room is not None else View(), ("room",))
 
 if room is None:
-    st.title("Join a live room")
-    st.markdown("Type the code on the presenter's screen, or scan its QR code.")
+    st.title(_("Join a live room"))
+    st.markdown(_("Type the code on the presenter's screen, or scan its QR code."))
     live.join_form(view.room)
 else:
     followed(table, room.code, room.version)
     live.ask_box(room.code)
     live.room_questions(room.code)
-    st.caption(md_escape(live.PRIVACY))
+    st.caption(md_escape(live.privacy()))

@@ -9,13 +9,14 @@ import streamlit as st
 
 from causes import run_query
 from causes.export import export_name
+from causes.i18n import _
 from causes.text import md_escape
-from causes.visit import NOTE_LABELS, NOTE_MAX_CHARS, PRIVACY_LINE, summary_html, summary_markdown, visit_summary
+from causes.visit import NOTE_MAX_CHARS, note_labels, privacy_line, summary_html, summary_markdown, visit_summary
 from pages.ui import chrome, source, state, styles
 
 table = source.active_table()
 styles.stylesheet()
-st.title("Prepare for an appointment")
+st.title(_("Prepare for an appointment"))
 source.table_caption(table)
 view = state.view(table)
 state.sync_url(view, ("query", "compare"))
@@ -23,18 +24,21 @@ query = view.query
 result = run_query(table, query)
 compared = view.positions(table, "compare")
 st.markdown(
-    "A one-page summary to take to your GP or nurse: print it, save it as PDF, or show it on your phone. "
-    "It lists what you noticed, the warning signs you said yes to, the causes to ask about and what tells "
-    "them apart, the tests a doctor may do, and questions to ask."
+    _(
+        "A one-page summary to take to your GP or nurse: print it, save it as PDF, or show it on your phone. "
+        "It lists what you noticed, the warning signs you said yes to, the causes to ask about and what tells "
+        "them apart, the tests a doctor may do, and questions to ask."
+    )
 )
-st.info(PRIVACY_LINE, icon=":material/lock:")
+st.info(privacy_line(), icon=":material/lock:")
 if query.is_empty and not compared:
-    st.markdown(":small[Nothing is chosen yet, so the summary has only what you type below.]")
-    st.page_link(chrome.EXPLORE, label="Choose what you notice on Explore", icon=":material/search:")
+    st.markdown(":small[" + _("Nothing is chosen yet, so the summary has only what you type below.") + "]")
+    st.page_link(chrome.EXPLORE, label=_("Choose what you notice on Explore"), icon=":material/search:")
 
 with st.container(border=True, key="visit-notes"):
-    st.markdown("**Add a few words if you like** (all optional, up to a line each)")
-    for pair in (NOTE_LABELS[:2], NOTE_LABELS[2:]):  # a row at a time: a phone stacks them in order
+    st.markdown(_("**Add a few words if you like** (all optional, up to a line each)"))
+    labels = note_labels()
+    for pair in (labels[:2], labels[2:]):  # a row at a time: a phone stacks them in order
         for column, (key, label, hint) in zip(st.columns(2), pair, strict=True):
             column.text_input(
                 label,
@@ -44,21 +48,21 @@ with st.container(border=True, key="visit-notes"):
                 autocomplete="off",
                 persist_state="session",
             )
-    st.button("Clear what I typed", on_click=state.clear_visit_notes, icon=":material/backspace:", type="tertiary")
+    st.button(_("Clear what I typed"), on_click=state.clear_visit_notes, icon=":material/backspace:", type="tertiary")
 
 notes = state.visit_notes()
 help = chrome.help_here()
 today = date.today()
 summary = visit_summary(table, query, result, state.answers().values(), notes, help, today, causes=compared or None)
 st.download_button(
-    "Download my summary (HTML: print it or save as PDF)",
+    _("Download my summary (HTML: print it or save as PDF)"),
     data=lambda: summary_html(summary),
     file_name=export_name(query, "appointment", today, "html"),
     mime="text/html",
     on_click="ignore",
     icon=":material/download:",
     type="primary",
-    help="Open the file in your browser and print it, or save it as PDF. Nothing is kept on our side.",
+    help=_("Open the file in your browser and print it, or save it as PDF. Nothing is kept on our side."),
 )
 with st.container(border=True, key="visit-summary"):
     st.subheader(summary.title, anchor=False)

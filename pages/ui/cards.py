@@ -8,8 +8,16 @@ from collections.abc import Iterable
 import streamlit as st
 
 from causes import CauseTable, Query, Result
-from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, usually_line
+from causes.check import (
+    flags_markdown,
+    general_advice,
+    no_self_care,
+    no_signs,
+    usually_line,
+    when_to_get_help,
+)
 from causes.content import Claim, Glossary
+from causes.i18n import _, ngettext, number
 from causes.nearest import nearest_views, no_match_line
 from causes.query import matching_terms, page_window, showing_line
 from causes.redflags import cause_flags
@@ -31,7 +39,7 @@ def term_badges(items: tuple[str, ...], marked: tuple[str, ...], glossary: Gloss
     """Terms as badges, the chosen ones marked, each with its glossary definition on hover."""
     chosen = {m.casefold() for m in marked}
     if not items:
-        st.caption("None listed")
+        st.caption(_("None listed"))
     with st.container(horizontal=True, gap="small"):
         for item in items:
             picked = item.casefold() in chosen
@@ -49,7 +57,7 @@ def urgency_badge(level: str) -> None:
 
 
 def _items(items: tuple[str, ...]) -> str:
-    return "\n".join(f"- {md_escape(item)}" for item in items) or "- none listed"
+    return "\n".join(f"- {md_escape(item)}" for item in items) or "- " + _("none listed")
 
 
 def cause_details(table: CauseTable, position: int, query: Query) -> None:
@@ -63,37 +71,35 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     st.markdown(f"**{md_escape(c['summary'])}**")
     why = why_listed(table, position, query)
     if why:
-        st.caption(md_escape(f"Why it is listed: {why[:1].lower()}{why[1:]}"))
+        # Translators: {why} is a sentence on why the cause is in the list, its first letter lower-cased.
+        st.caption(md_escape(_("Why it is listed: {why}").format(why=f"{why[:1].lower()}{why[1:]}")))
     for p in paragraphs(c["explanation"]):
         st.markdown(md_escape(p))
-    _, glossary, _ = sidecars()
+    glossary = sidecars()[1]
     cols = st.columns(3)
     for col, title, key, marked in (
-        (cols[0], "Symptoms", "symptoms", query.symptoms),
-        (cols[1], "Body areas", "body_areas", query.areas),
-        (cols[2], "Risk factors", "risk_factors", query.risks),
+        (cols[0], _("Symptoms"), "symptoms", query.symptoms),
+        (cols[1], _("Body areas"), "body_areas", query.areas),
+        (cols[2], _("Risk factors"), "risk_factors", query.risks),
     ):
         with col:
             st.markdown(f"**{title}**")
             term_badges(c[key], marked, glossary)
     if glossary.terms:
-        st.caption("Hover over or tap a term for what it means; chosen ones are ticked.")
-    st.markdown(f"**{WHEN_TO_GET_HELP}.** {md_escape(usually_line(c['urgency']))}")
+        st.caption(_("Hover over or tap a term for what it means; chosen ones are ticked."))
+    st.markdown(f"**{when_to_get_help()}.** {md_escape(usually_line(c['urgency']))}")
     flags = cause_flags(c)
     st.warning(
-        flags_markdown(flags, help_here(), md_escape) if flags else f"- {NO_SIGNS}",
+        flags_markdown(flags, help_here(), md_escape) if flags else f"- {no_signs()}",
         icon=":material/flag:",
     )
-    st.markdown("**What helps**")
-    st.markdown(_items(c["self_care"]) if c["self_care"] else f"- {NO_SELF_CARE}")
+    st.markdown("**" + _("What helps") + "**")
+    st.markdown(_items(c["self_care"]) if c["self_care"] else f"- {no_self_care()}")
     if c["tests"]:
-        st.markdown("**Tests a doctor may do**")
+        st.markdown("**" + _("Tests a doctor may do") + "**")
         st.markdown(_items(c["tests"]) + _cited(c["tests_source"]))
     if table.says_commonness:
-        st.markdown(
-            f"**How common:** {md_escape(commonness_words(c['commonness']).removeprefix('How common: '))}"
-            " among people with these symptoms." + _cited(c["commonness_source"])
-        )
+        st.markdown(_how_common(c["commonness"]) + _cited(c["commonness_source"]))
     for extra in table.extra_columns:
         if c[extra]:
             st.markdown(f"**{md_escape(extra.replace('_', ' ').capitalize())}:** {md_escape(c[extra])}")
@@ -101,20 +107,41 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
         source_line(c)
 
 
+def _how_common(value: str) -> str:
+    """How common a cause is, as a sentence (`value` a commonness code; blank: not known)."""
+    key = str(value).strip().casefold()
+    if key == "common":
+        return _("**How common:** Common cause among people with these symptoms.")
+    if key == "less common":
+        return _("**How common:** Less common cause among people with these symptoms.")
+    if key == "rare":
+        return _("**How common:** Rare cause among people with these symptoms.")
+    return _("**How common:** not known among people with these symptoms.")  # blank, or not a code
+
+
 def _cited(url: str) -> str:
     """` (source)`, a link to an http(s) URL; "" otherwise."""
-    return f" :small[({md_link(url, 'source')})]" if safe_url(url) else ""
+    # Translators: a small link after a list to the page it comes from.
+    return f" :small[({md_link(url, _('source'))})]" if safe_url(url) else ""
 
 
 def source_line(c: dict) -> None:
     """A cause's source as a link (http(s) only) and its review date."""
     url = safe_url(c["source_url"])
     if url:
-        st.link_button(f"Source: {md_escape(c['source_name'] or url)}", url, icon=":material/open_in_new:")
+        st.link_button(
+            # Translators: {name} is the publisher of a cause's source (or its web address).
+            _("Source: {name}").format(name=md_escape(c["source_name"] or url)),
+            url,
+            icon=":material/open_in_new:",
+        )
+    elif c["source_name"]:
+        st.caption(_("Source: {name}").format(name=md_escape(c["source_name"])))
     else:
-        st.caption(f"Source: {md_escape(c['source_name']) or 'none given'}")
+        st.caption(_("Source: none given"))
     if c["last_reviewed"]:
-        st.caption(f"Last reviewed {c['last_reviewed']}")
+        # Translators: {date} is a date as the table writes it (2024-05-01).
+        st.caption(_("Last reviewed {date}").format(date=c["last_reviewed"]))
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -167,8 +194,8 @@ def no_match(table: CauseTable, query: Query, key: str) -> None:
     near = nearest_views(table, query)
     with st.container(border=True, key=f"{key}-no-match"):
         st.markdown(
-            f":material/search_off: **{md_escape(no_match_line(query))}**"
-            + (" These are near it:" if near else " Clear the filters to see every cause.")
+            f":material/search_off: **{md_escape(no_match_line(query))}** "
+            + (_("These are near it:") if near else _("Clear the filters to see every cause."))
         )
         for i, nearby in enumerate(near):  # full width: a phone shows the whole label
             st.button(
@@ -182,12 +209,19 @@ def no_match(table: CauseTable, query: Query, key: str) -> None:
         # The table's general signs that mean book an appointment, its first few (the most
         # general come first in the file); the rest are at the foot of every page.
         routine = tuple(f for f in sidecars()[0] if f.urgency == "see a doctor")
-        advice = flags_markdown(routine[:ADVICE_SHOWN], help_here(), md_escape) if routine else f"- {GENERAL_ADVICE}"
+        advice = flags_markdown(routine[:ADVICE_SHOWN], help_here(), md_escape) if routine else f"- {general_advice()}"
         more = len(routine) - ADVICE_SHOWN
+        # Translators: {n} more warning signs are listed under {heading} ("When to get help").
+        rest = ngettext(
+            "{n} more under *{heading}*, at the foot of the page.",
+            "{n} more under *{heading}*, at the foot of the page.",
+            more,
+        )
         st.markdown(
-            "Whatever the cause:\n\n"
+            _("Whatever the cause:")
+            + "\n\n"
             + advice
-            + (f"\n\n:small[{more:,} more under *{WHEN_TO_GET_HELP}*, at the foot of the page.]" if more > 0 else "")
+            + (f"\n\n:small[{rest.format(n=number(more), heading=when_to_get_help())}]" if more > 0 else "")
         )
 
 
@@ -229,7 +263,10 @@ def compact_list(table: CauseTable, result: Result, key: str, query: Query | Non
     rest = total - shown
     if rest > 0:
         st.button(
-            f"Show {min(ROWS_MORE, rest):,} more · {shown:,} of {total:,} shown",
+            # Translators: a button under a list of causes: show {more} more; {shown} of {total} are shown.
+            _("Show {more} more · {shown} of {total} shown").format(
+                more=number(min(ROWS_MORE, rest)), shown=number(shown), total=number(total)
+            ),
             key=f"more-{key}",
             on_click=state.show_more,
             args=(key, rows_shown, ROWS_MORE),
@@ -237,7 +274,7 @@ def compact_list(table: CauseTable, result: Result, key: str, query: Query | Non
             type="tertiary",
         )
     elif total > ROWS_FIRST:
-        st.caption(f"All {total:,} shown.")
+        st.caption(ngettext("All {n} shown.", "All {n} shown.", total).format(n=number(total)))
 
 
 def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Query) -> None:
@@ -249,7 +286,7 @@ def cause_card(table: CauseTable, position: int, rank: int, hits: int, query: Qu
         why = why_listed(table, position, query)
         st.markdown(card_markdown(c, rank, hits, query.symptoms, has, why, table.says_commonness))
         st.button(
-            "Read the full explanation",
+            _("Read the full explanation"),
             key=f"open-{position}",
             on_click=open_cause,
             args=(c["cause"],),
@@ -262,8 +299,8 @@ def often_harmless(table: CauseTable, positions: Iterable[int], more: int) -> No
     """The self-care causes that match as well as any other, named first."""
     with st.container(border=True, key="often_harmless"):
         st.markdown(
-            ":material/sentiment_satisfied: **Often harmless.** These match as well as any other cause here, "
-            "and are usually eased at home:"
+            ":material/sentiment_satisfied: "
+            + _("**Often harmless.** These match as well as any other cause here, and are usually eased at home:")
         )
         with st.container(horizontal=True, gap="small"):
             for position in positions:
@@ -276,7 +313,12 @@ def often_harmless(table: CauseTable, positions: Iterable[int], more: int) -> No
                     icon=":material/self_care:",
                 )
             if more:
-                st.caption(f"and {more:,} more in the list below")
+                # Translators: after the buttons of a few causes: {n} more causes in the list below.
+                st.caption(
+                    ngettext("and {n} more in the list below", "and {n} more in the list below", more).format(
+                        n=number(more)
+                    )
+                )
 
 
 def claim_card(table: CauseTable, c: Claim) -> None:
@@ -289,11 +331,16 @@ def claim_card(table: CauseTable, c: Claim) -> None:
         st.markdown(md_escape(c.note))
         with st.container(horizontal=True, vertical_alignment="center"):
             if c.source_url:
-                st.link_button(f"Source: {md_escape(c.source_name)}", c.source_url, icon=":material/open_in_new:")
+                st.link_button(
+                    _("Source: {name}").format(name=md_escape(c.source_name)),
+                    c.source_url,
+                    icon=":material/open_in_new:",
+                )
             if c.cause and table.position_of(c.cause) is not None:
                 st.page_link(
                     EXPLORE,
-                    label=f"Read: {md_escape(c.cause)}",
+                    # Translators: a link to a cause's explanation; {cause} is its name.
+                    label=_("Read: {cause}").format(cause=md_escape(c.cause)),
                     query_params=View(cause=c.cause).to_params(("cause",)),
                     icon=":material/menu_book:",
                 )

@@ -13,6 +13,7 @@ from causes.chart_export import MIME as CHART_MIME
 from causes.chart_export import chart_file, for_export
 from causes.chart_export import source_line as chart_source_line
 from causes.export import export_name
+from causes.i18n import _
 
 
 def chart_downloads(table: CauseTable, fig: go.Figure, title: str, name: str | Query, kind: str, key: str) -> None:
@@ -27,7 +28,8 @@ def chart_downloads(table: CauseTable, fig: go.Figure, title: str, name: str | Q
     with st.container(horizontal=True, gap="small", key=f"{key}-downloads"):
         for fmt, label in (("png", "PNG"), ("svg", "SVG")):
             st.download_button(
-                f"Chart as {label}",
+                # Translators: a button that downloads a chart; {format} is "PNG" or "SVG".
+                _("Chart as {format}").format(format=label),
                 data=partial(draw, fmt),
                 file_name=export_name(name, kind, today, fmt),
                 mime=CHART_MIME[fmt],

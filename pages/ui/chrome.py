@@ -9,12 +9,14 @@ import sys
 
 import streamlit as st
 
-from causes.check import GENERAL_ADVICE, WHEN_TO_GET_HELP, flags_markdown
+from causes import i18n
+from causes.check import flags_markdown, general_advice, when_to_get_help
 from causes.config import locale_setting
-from causes.export import DISCLAIMER, NOT_DIAGNOSIS
+from causes.export import disclaimer, not_diagnosis
 from causes.redflags import RedFlag
 from causes.style import Help, help_for
 from causes.text import md_escape, md_link
+from pages.ui import state
 from pages.ui.source import sidecars
 
 EXPLORE = "pages/explore.py"
@@ -28,9 +30,11 @@ def visit_link(boxed: bool = True) -> None:
     with st.container(key="visit-link") if boxed else contextlib.nullcontext():
         st.page_link(
             VISIT,
-            label="Prepare for an appointment",
+            label=i18n._("Prepare for an appointment"),
             icon=":material/assignment:",
-            help="A one-page summary of what you noticed, the causes to ask about and questions for your doctor.",
+            help=i18n._(
+                "A one-page summary of what you noticed, the causes to ask about and questions for your doctor."
+            ),
         )
 
 
@@ -43,7 +47,7 @@ def flag_list(flags: tuple[RedFlag, ...]) -> None:
     """The warning signs grouped by level, most serious first, each group under the action
     it needs, as one markdown element (and the sources)."""
     if not flags:
-        st.markdown(f"- {GENERAL_ADVICE}")
+        st.markdown(f"- {general_advice()}")
         return
     st.markdown(flags_markdown(flags, help_here(), md_escape))
     sources = {f.source_name: f.source_url for f in flags if f.source_url}
@@ -53,16 +57,59 @@ def flag_list(flags: tuple[RedFlag, ...]) -> None:
 
 
 def safety_strip() -> None:
-    """At the top of every page: education, not diagnosis, and the warning signs one
-    click away."""
+    """At the top of every page: education, not diagnosis, the warning signs one click
+    away, and the other language one tap away."""
     with st.container(border=True, horizontal=True, vertical_alignment="center", key="safety"):
-        st.markdown(f":material/school: **{NOT_DIAGNOSIS}** {DISCLAIMER}", width="stretch")
-        with st.popover(WHEN_TO_GET_HELP, icon=":material/e911_emergency:", type="primary"):
+        st.markdown(f":material/school: **{not_diagnosis()}** {disclaimer()}", width="stretch")
+        with st.popover(when_to_get_help(), icon=":material/e911_emergency:", type="primary"):
             flag_list(sidecars()[0])
+        language_switch()
+
+
+def language_switch() -> None:
+    """One tap to the other language: a button named in that language ("Español",
+    "English"), which carries what the person chose across (`state.switch_language`)."""
+    for code, name in i18n.LANGUAGES.items():
+        if code != i18n.language():
+            with i18n.using(code):
+                hint = i18n._("Show Cause Atlas in this language")
+            st.button(
+                name,
+                icon=":material/translate:",
+                on_click=state.switch_language,
+                args=(code,),
+                help=hint,
+                key=f"lang-{code}",
+            )
+
+
+# The page's `<html lang>`: a screen reader reads Spanish with a Spanish voice (WCAG 3.1.1).
+# A component in the page (v2: no iframe), drawn last, with no box of its own.
+_PAGE_LANGUAGE = st.components.v2.component(
+    "cause_atlas.page_language",
+    js="export default function ({ data }) { document.documentElement.lang = data.lang; }",
+)
+
+
+def page_language() -> None:
+    """At the foot of every page: tell the browser the page's language."""
+    _PAGE_LANGUAGE(data={"lang": i18n.language()}, key="page-language")
+
+
+def language_notice(asked: str | None) -> None:
+    """Once a session: the browser or the link asked for a language the app does not speak."""
+    if asked:
+        st.toast(
+            i18n._("Cause Atlas speaks English and Spanish; {asked} is neither, so it is shown in English.").format(
+                asked=md_escape(asked)
+            ),
+            icon=":material/translate:",
+            duration="long",
+        )
 
 
 def warning_signs() -> None:
     """At the foot of every page: every general warning sign, in view."""
     st.divider()
-    st.subheader(f":material/e911_emergency: {WHEN_TO_GET_HELP}", anchor=False)
+    st.subheader(f":material/e911_emergency: {when_to_get_help()}", anchor=False)
     flag_list(sidecars()[0])

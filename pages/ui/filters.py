@@ -9,6 +9,7 @@ from dataclasses import replace
 import streamlit as st
 
 from causes import CauseTable, Query, Result, count_line, facet_counts, run_query
+from causes.i18n import _
 from causes.query import URL_PARAMS, also_finds, heading
 from causes.schema import URGENCY_LEVELS
 from causes.style import URGENCY_STYLE, option_label, urgency_style
@@ -16,7 +17,11 @@ from causes.text import md_escape
 from causes.view import View
 from pages.ui import state
 
-MATCH_LABELS = {"any": "Any of them", "all": "All of them"}
+
+def match_labels() -> dict[str, str]:
+    """The any/all choice's words, by its code."""
+    # Translators: the choices of "A cause must have": any of the chosen symptoms, or all of them.
+    return {"any": _("Any of them"), "all": _("All of them")}
 
 
 def clear_filters() -> None:
@@ -46,7 +51,8 @@ def _multiselect(
         key=key,
         help=help,
         persist_state="session",
-        placeholder="Any" if options else "None in this table",
+        # Translators: an empty filter's placeholder: any value is shown.
+        placeholder=_("Any") if options else _("None in this table"),
     )
 
 
@@ -60,11 +66,11 @@ def filter_panel(table: CauseTable, view: View) -> tuple[View, Result]:
     counts = facet_counts(table, result)
 
     st.text_input(
-        "Search",
+        _("Search"),
         value=start.get("q", ""),
         key="q",
         persist_state="session",
-        placeholder="A word to look for, e.g. statin, pregnancy, sleep",
+        placeholder=_("A word to look for, e.g. statin, pregnancy, sleep"),
         icon=":material/search:",
     )
     left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -72,35 +78,37 @@ def filter_panel(table: CauseTable, view: View) -> tuple[View, Result]:
         _multiselect(
             table,
             "symptom",
-            "Symptoms",
+            _("Symptoms"),
             counts["symptoms"],
-            "Pick what you notice. The number beside each is how many of the causes now shown have it.",
+            _("Pick what you notice. The number beside each is how many of the causes now shown have it."),
             start,
         )
     with right:
         st.segmented_control(
-            "A cause must have",
+            _("A cause must have"),
             ["any", "all"],
             key="match",
             default=start.get("match"),
             persist_state="session",
             required=True,
-            format_func=MATCH_LABELS.get,
-            help="Any: causes with at least one chosen symptom. All: only causes with every one.",
+            format_func=match_labels().get,
+            help=_("Any: causes with at least one chosen symptom. All: only causes with every one."),
         )
     more = (query.areas, query.risks, query.categories, query.urgencies)
-    with st.expander("More filters: body area, risk factor, category, urgency", expanded=any(more)):
+    with st.expander(_("More filters: body area, risk factor, category, urgency"), expanded=any(more)):
         a, b = st.columns(2)
         with a:
-            _multiselect(table, "area", "Body areas", counts["body_areas"], "Where in the body it is felt.", start)
-            _multiselect(table, "category", "Categories", counts["category"], "The kind of cause.", start)
+            _multiselect(
+                table, "area", _("Body areas"), counts["body_areas"], _("Where in the body it is felt."), start
+            )
+            _multiselect(table, "category", _("Categories"), counts["category"], _("The kind of cause."), start)
         with b:
-            risk_help = "Things that make a cause more likely."
-            _multiselect(table, "risk", "Risk factors", counts["risk_factors"], risk_help, start)
+            risk_help = _("Things that make a cause more likely.")
+            _multiselect(table, "risk", _("Risk factors"), counts["risk_factors"], risk_help, start)
             _multiselect(
                 table,
                 "urgency",
-                "Urgency",
+                _("Urgency"),
                 counts["urgency"],
                 " ".join(f"{s.aria}." for s in URGENCY_STYLE.values()),
                 start,
@@ -122,4 +130,4 @@ def result_heading(table: CauseTable, query: Query, result: Result) -> None:
         also = also_finds(table, query)
         st.markdown(f"**{count_line(result)}**" + (f"  \n:small[{md_escape(also)}]" if also else ""))
         if not query.is_empty:
-            st.button("Clear all filters", on_click=clear_filters, icon=":material/filter_alt_off:")
+            st.button(_("Clear all filters"), on_click=clear_filters, icon=":material/filter_alt_off:")

@@ -10,6 +10,7 @@ phone; the lists that show them refresh on their own."""
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
@@ -18,8 +19,10 @@ from causes import CauseTable
 from causes.bodymap import clicked_area, uses_body_vocabulary
 from causes.deck import Deck
 from causes.export import export_name
+from causes.i18n import _, number, pgettext
 from causes.live import (
     PollSpec,
+    asked,
     audience_link,
     deck_params,
     noticed_poll,
@@ -40,10 +43,14 @@ from pages.ui import charts, push, state
 from pages.ui.plot import plot
 
 FALLBACK_ROOT = "http://localhost:8501"
-PRIVACY = (
-    "Nothing personal is kept: no name, no address, no answer tied to you. Your answers and questions are "
-    "anonymous and the room is deleted within a day. Answers to the warning-sign check never enter a room."
-)
+
+
+def privacy() -> str:
+    """What a room keeps, said to the audience."""
+    return _(
+        "Nothing personal is kept: no name, no address, no answer tied to you. Your answers and questions are "
+        "anonymous and the room is deleted within a day. Answers to the warning-sign check never enter a room."
+    )
 
 
 def store() -> RoomStore:
@@ -76,17 +83,20 @@ def _key_box(code: str, live: bool) -> None:
     its boxes' values to its new session, so the presenter keeps control; typed on another
     device, it hands that one control."""
     st.text_input(
-        "Presenter key (private)" if live else f"Presenter key of room {code}",
+        _("Presenter key (private)")
+        if live
+        # Translators: {code} is a live room's code, e.g. ABC234.
+        else _("Presenter key of room {code}").format(code=code),
         type="password",
         key=state.PRESENTER_KEY_WIDGET,
-        help="The part after key= in your presenter link. Never show it on the projector.",
+        help=_("The part after key= in your presenter link. Never show it on the projector."),
     )
     typed = state.typed_presenter_key()
     if not live and typed:
         if store().is_presenter(code, typed):
             state.set_presenter(code, typed, box=False)
             st.rerun()
-        st.error("That key does not open this room.", icon=":material/key_off:")
+        st.error(_("That key does not open this room."), icon=":material/key_off:")
 
 
 def exists(code: str | None) -> bool:
@@ -120,47 +130,56 @@ def _open(code: str, secret: str, spec: PollSpec, slide: int) -> None:
 
 def presenter_panel(table: CauseTable, deck: Deck, view: View, live: tuple[Room, str] | None) -> None:
     """Below the slides: start a room, or run it (polls, results, questions, files)."""
-    with st.expander("Live room: phones follow, answer polls, ask questions", expanded=live is not None):
+    with st.expander(_("Live room: phones follow, answer polls, ask questions"), expanded=live is not None):
         if live is None:
             st.markdown(
-                "Start a live room and the audience's phones follow your slides, answer quick polls and ask "
-                "questions anonymously. The title slide shows the room's code and QR code."
+                _(
+                    "Start a live room and the audience's phones follow your slides, answer quick polls and ask "
+                    "questions anonymously. The title slide shows the room's code and QR code."
+                )
             )
-            st.button("Start a live room", on_click=_start, args=(view,), icon=":material/cast:", type="primary")
+            st.button(_("Start a live room"), on_click=_start, args=(view,), icon=":material/cast:", type="primary")
             if view.room:  # a live room named in the link, not driven from here: its key takes control
                 _key_box(view.room, live=False)
             return
         room, secret = live
-        st.markdown(f"**Room {room.code}** is live. The audience opens {md_escape(audience_link(root(), room.code))}")
-        with st.popover("Your presenter link (private)", icon=":material/key:"):
-            st.warning("Anyone with this link can drive the room: never show it on the projector.")
+        st.markdown(
+            # Translators: {code} is the room's code; {link} the web address the audience opens.
+            _("**Room {code}** is live. The audience opens {link}").format(
+                code=room.code, link=md_escape(audience_link(root(), room.code))
+            )
+        )
+        with st.popover(_("Your presenter link (private)"), icon=":material/key:"):
+            st.warning(_("Anyone with this link can drive the room: never show it on the projector."))
             st.code(f"{root()}/present?room={room.code}&{state.PRESENTER_KEY}={secret}", language=None)
         _key_box(room.code, live=True)
         slide = deck.slide(view.slide)
         with st.container(horizontal=True, key="live-polls"):
             st.button(
-                "Poll: which have you noticed?",
+                _("Poll: which have you noticed?"),
                 on_click=_open,
                 args=(room.code, secret, noticed_poll(table, deck), view.slide),
             )
             st.button(
-                "Poll: where do you feel it?", on_click=_open, args=(room.code, secret, where_poll(table), view.slide)
+                _("Poll: where do you feel it?"),
+                on_click=_open,
+                args=(room.code, secret, where_poll(table), view.slide),
             )
             if slide.kind == "cause" and slide.position is not None:
                 quiz = quiz_poll(table, slide.position, deck.positions)
-                st.button("Quiz: which cause fits?", on_click=_open, args=(room.code, secret, quiz, view.slide))
+                st.button(_("Quiz: which cause fits?"), on_click=_open, args=(room.code, secret, quiz, view.slide))
         poll = store().poll(room.code, room.poll) if room.poll else None
         if poll is not None:
             with st.container(horizontal=True, key="live-poll-actions"):
                 if poll.open:
-                    st.button("Close the poll", on_click=store().close_poll, args=(room.code, secret, poll.id))
+                    st.button(_("Close the poll"), on_click=store().close_poll, args=(room.code, secret, poll.id))
                 if poll.kind == "quiz" and not poll.revealed:
-                    st.button("Reveal the answer", on_click=store().reveal, args=(room.code, secret, poll.id))
-                st.button("Hide the results", on_click=store().hide_poll, args=(room.code, secret))
+                    st.button(_("Reveal the answer"), on_click=store().reveal, args=(room.code, secret, poll.id))
+                st.button(_("Hide the results"), on_click=store().hide_poll, args=(room.code, secret))
         presenter_questions(room.code, secret)
         _files(table, room.code)
         st.button(
-            "Close the room", on_click=_close, args=(room.code, secret), icon=":material/close:", key="live-close"
+            _("Close the room"), on_click=_close, args=(room.code, secret), icon=":material/close:", key="live-close"
         )
 
 
@@ -169,7 +188,7 @@ def _files(table: CauseTable, code: str) -> None:
     today = date.today()
     with st.container(horizontal=True, key="live-files"):
         st.download_button(
-            "Poll results (CSV)",
+            _("Poll results (CSV)"),
             data=lambda: results_csv(polls, [store().counts(code, p.id) for p in polls]),
             file_name=export_name(f"room {code}", "polls", today, "csv"),
             mime="text/csv",
@@ -178,7 +197,7 @@ def _files(table: CauseTable, code: str) -> None:
             icon=":material/download:",
         )
         st.download_button(
-            "Questions (CSV)",
+            _("Questions (CSV)"),
             data=lambda: questions_csv(store().questions(code, hidden=True)),
             file_name=export_name(f"room {code}", "questions", today, "csv"),
             mime="text/csv",
@@ -202,12 +221,13 @@ def quiz_card(table: CauseTable, deck: Deck, poll: Poll) -> None:
     if spec is not None:
         st.markdown(md_escape(spec.story))
     st.markdown("\n".join(f"- {md_escape(o)}" for o in poll.options))
-    st.caption("Answer on your phone. The presenter reveals the answer.")
+    st.caption(_("Answer on your phone. The presenter reveals the answer."))
 
 
 @st.fragment(run_every=1.0)
 def projector_results(table: CauseTable, code: str) -> None:
     """The poll on show, as counts, redrawn every second (on the projector)."""
+    state.in_language()
     room = store().room(code)
     poll = store().poll(code, room.poll) if room is not None and room.poll else None
     if poll is None:
@@ -228,7 +248,7 @@ def results(table: CauseTable, code: str, poll: Poll) -> None:
             key=f"live-chart-{poll.id}",
             narrow=results_figure(poll, counts, areas, narrow=True) if picture else None,
         )
-        st.caption(md_escape(alt) + ("" if poll.open else " The poll is closed."))
+        st.caption(md_escape(alt) + ("" if poll.open else " " + _("The poll is closed.")))
 
 
 def _questions(code: str, secret: str | None = None) -> None:
@@ -236,23 +256,32 @@ def _questions(code: str, secret: str | None = None) -> None:
     phone up-votes (once each)."""
     presenter = secret is not None
     questions = store().questions(code, hidden=presenter)
-    st.markdown(f"**Questions from the room** ({len([q for q in questions if not q.hidden])})")
+    shown = number(len([q for q in questions if not q.hidden]))
+    # Translators: {n} is how many questions the audience sees.
+    st.markdown(_("**Questions from the room** ({n})").format(n=shown))
     if not questions:
-        st.caption("None yet.")
+        st.caption(_("None yet."))
     for q in questions:
         with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"q-{q.id}"):
-            label = md_escape(q.text) + (" *(answered)*" if q.answered else "") + (" *(hidden)*" if q.hidden else "")
+            label = (
+                md_escape(q.text)
+                + (" *(" + pgettext("a question from the room", "answered") + ")*" if q.answered else "")
+                + (" *(" + pgettext("a question from the room", "hidden") + ")*" if q.hidden else "")
+            )
             st.markdown(label, width="stretch")
             if presenter:
                 st.button(
-                    "Show" if q.hidden else "Hide",
+                    # Translators: buttons that show or hide a question from the audience.
+                    pgettext("a question from the room", "Show")
+                    if q.hidden
+                    else pgettext("a question from the room", "Hide"),
                     key=f"hide-{q.id}",
                     on_click=store().moderate,
                     args=(code, secret, q.id),
                     kwargs={"hidden": not q.hidden},
                 )
                 st.button(
-                    "Not answered" if q.answered else "Answered",
+                    _("Not answered") if q.answered else _("Answered"),
                     key=f"answered-{q.id}",
                     on_click=store().moderate,
                     args=(code, secret, q.id),
@@ -260,17 +289,21 @@ def _questions(code: str, secret: str | None = None) -> None:
                 )
                 st.caption(f"▲ {q.votes}")
             else:
-                st.button(f"▲ {q.votes}", key=f"up-{q.id}", on_click=_upvote, args=(code, q.id), help="Up-vote")
+                st.button(f"▲ {q.votes}", key=f"up-{q.id}", on_click=_upvote, args=(code, q.id), help=_("Up-vote"))
 
 
 # Refreshed on their own: every 2 s for the presenter; every 5 s on a phone, where each
 # refresh costs the server a run per phone (a question hidden or answered reaches every
 # phone at once anyway: the presenter's moderation pushes this list, `push.py`).
-presenter_questions = st.fragment(run_every=2.0)(_questions)
+@st.fragment(run_every=2.0)
+def presenter_questions(code: str, secret: str) -> None:
+    state.in_language()
+    _questions(code, secret)
 
 
 @st.fragment(run_every=5.0, key=push.QUESTIONS)
 def room_questions(code: str) -> None:
+    state.in_language()
     push.pusher().holds(push.QUESTIONS)
     _questions(code)
 
@@ -290,21 +323,30 @@ def _join() -> None:
 def join_form(code: str | None) -> None:
     """Type the room's code (when the link did not bring a valid one)."""
     if code:
-        st.error(md_escape(f'There is no open room "{code}": check the code on the screen.'), icon=":material/error:")
+        st.error(
+            # Translators: {code} is the room code typed or in the link.
+            md_escape(_('There is no open room "{code}": check the code on the screen.').format(code=code)),
+            icon=":material/error:",
+        )
     with st.form("join", border=True):
-        st.text_input("Room code", max_chars=12, key=state.JOIN_WIDGET, placeholder="e.g. ABC234")
-        st.form_submit_button("Join", on_click=_join, type="primary", icon=":material/login:")
-    st.caption(PRIVACY)
+        st.text_input(_("Room code"), max_chars=12, key=state.JOIN_WIDGET, placeholder=_("e.g. ABC234"))
+        st.form_submit_button(_("Join"), on_click=_join, type="primary", icon=":material/login:")
+    st.caption(privacy())
 
 
 def follow_bar(room: Room) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key="follow"):
         if state.following():
-            st.markdown(f":green-badge[:material/sensors: Live] Following the presenter · room **{room.code}**")
+            # Translators: a badge: the room is live.
+            live = pgettext("a live room", "Live")
+            # Translators: {code} is the live room's code.
+            following = _("Following the presenter · room **{code}**").format(code=room.code)
+            st.markdown(f":green-badge[:material/sensors: {live}] {following}")
         else:
-            st.markdown(f"Reading on your own · room **{room.code}**", width="stretch")
+            # Translators: {code} is the live room's code.
+            st.markdown(_("Reading on your own · room **{code}**").format(code=room.code), width="stretch")
             st.button(
-                "Follow the presenter",
+                _("Follow the presenter"),
                 on_click=state.set_following,
                 args=(True,),
                 type="primary",
@@ -312,23 +354,43 @@ def follow_bar(room: Room) -> None:
             )
 
 
-def _answer(code: str, poll_id: str, choices: list[str]) -> None:
+# The words a poll's choices are in, per kind: a room keeps them in the presenter's
+# language; a phone in another shows and answers in its own (`_in_my_words`).
+_POLL_COLUMN = {"noticed": "symptoms", "where": "body_areas", "quiz": "cause"}
+
+
+def _in_my_words(poll: Poll) -> tuple[Poll, dict[str, str]]:
+    """The poll with its choices (and a quiz's answer) in this phone's words, and each
+    choice back to the room's: the room counts one answer whatever language gave it."""
+    pairing = state.pairing()
+    if pairing is None:
+        return poll, {}
+    column = _POLL_COLUMN.get(poll.kind, "symptoms")
+    mine = tuple(pairing.term(column, o) or o for o in poll.options)
+    answer = (pairing.term(column, poll.answer) or poll.answer) if poll.answer else None
+    return replace(poll, options=mine, answer=answer), dict(zip(mine, poll.options, strict=True))
+
+
+def _answer(code: str, poll_id: str, choices: list[str], back: dict[str, str] | None = None) -> None:
     try:
-        store().answer(code, poll_id, state.phone(), choices)
+        store().answer(code, poll_id, state.phone(), [(back or {}).get(c, c) for c in choices])
         state.set_room_message("answer", None)
     except RoomError as e:
         state.set_room_message("answer", str(e))
 
 
-def _send(code: str, poll_id: str, key: str) -> None:
-    _answer(code, poll_id, state.chosen(key))
+def _send(code: str, poll_id: str, key: str, back: dict[str, str]) -> None:
+    _answer(code, poll_id, state.chosen(key), back)
 
 
 def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
-    """The poll on show: answer it (once; a new answer replaces the last)."""
-    mine = store().my_answer(code, poll.id, state.phone())
+    """The poll on show, in this phone's words: answer it (once; a new answer replaces the
+    last)."""
+    poll, back = _in_my_words(poll)
+    to_mine = {room: mine for mine, room in back.items()}
+    mine = tuple(to_mine.get(a, a) for a in store().my_answer(code, poll.id, state.phone()))
     with st.container(border=True, key="live-poll"):
-        st.subheader(md_escape(poll.question), anchor=False)
+        st.subheader(md_escape(asked(poll)), anchor=False)
         spec = quiz_of(table, deck, poll)
         if spec is not None:
             st.markdown(md_escape(spec.story))
@@ -339,33 +401,48 @@ def answer_panel(table: CauseTable, deck: Deck, code: str, poll: Poll) -> None:
                 plot(
                     tap_figure(poll, mine),
                     key=chart,
-                    on_select=lambda: _tapped(code, poll, chart),
+                    on_select=lambda: _tapped(code, poll, chart, back),
                     config=PICTURE_CONFIG,
-                    alt="Body map: tap the part where you feel it. The same parts are in the list below.",
+                    alt=_("Body map: tap the part where you feel it. The same parts are in the list below."),
                     narrow=tap_figure(poll, mine, narrow=True),
                 )
-                st.caption("A tap on a part, or on its name, sends it as your answer. Or choose from the list.")
+                st.caption(_("A tap on a part, or on its name, sends it as your answer. Or choose from the list."))
             if poll.many:
-                chosen = st.pills("Your answer", poll.options, selection_mode="multi", default=list(mine), key=key)
+                chosen = st.pills(_("Your answer"), poll.options, selection_mode="multi", default=list(mine), key=key)
                 picked = list(chosen)
             else:
                 one = st.radio(
-                    "Your answer", poll.options, index=poll.options.index(mine[0]) if mine else None, key=key
+                    _("Your answer"), poll.options, index=poll.options.index(mine[0]) if mine else None, key=key
                 )
                 picked = [one] if one else []
             st.button(  # sends what is picked when pressed, even if picked after this run
-                "Send my answer", on_click=_send, args=(code, poll.id, key), disabled=not picked, type="primary"
+                _("Send my answer"),
+                on_click=_send,
+                args=(code, poll.id, key, back),
+                disabled=not picked,
+                type="primary",
             )
         message = state.room_message("answer")
         if message:
             st.warning(md_escape(message))
         if mine:
-            st.caption("Your answer: " + md_escape(", ".join(mine)) + (". You can change it." if poll.open else "."))
+            said = (
+                # Translators: {answer} is what this phone answered (one or more choices).
+                _("Your answer: {answer}. You can change it.")
+                if poll.open
+                # Translators: {answer} is what this phone answered (one or more choices).
+                else _("Your answer: {answer}.")
+            )
+            st.caption(said.format(answer=md_escape(", ".join(mine))))
         if poll.kind == "quiz" and poll.revealed:
             why = spec.why if spec is not None else ""
-            st.success(f"**The answer: {md_escape(poll.answer or '')}.** {md_escape(why)}", icon=":material/lightbulb:")
+            # Translators: {answer} is the quiz's right answer (a cause's name); {why} says why.
+            revealed = _("**The answer: {answer}.** {why}").format(
+                answer=md_escape(poll.answer or ""), why=md_escape(why)
+            )
+            st.success(revealed, icon=":material/lightbulb:")
         elif not poll.open:
-            st.caption("This poll has closed.")
+            st.caption(_("This poll has closed."))
 
 
 def _answer_key(poll_id: str) -> str:
@@ -373,10 +450,10 @@ def _answer_key(poll_id: str) -> str:
     return f"answer-{poll_id}"
 
 
-def _tapped(code: str, poll: Poll, chart: str) -> None:
+def _tapped(code: str, poll: Poll, chart: str, back: dict[str, str]) -> None:
     area = clicked_area(state.selection(chart))
     if area in poll.options:
-        _answer(code, poll.id, [area])
+        _answer(code, poll.id, [area], back)
         if not poll.many:
             state.set_chosen(_answer_key(poll.id), area)  # the list below says the same
 
@@ -393,12 +470,14 @@ def _ask(code: str) -> None:
 def ask_box(code: str) -> None:
     with st.container(border=True, key="ask"):
         st.text_area(
-            "Ask a question (anonymous)",
+            _("Ask a question (anonymous)"),
             max_chars=MAX_QUESTION,
             key=state.QUESTION_WIDGET,
-            placeholder="What would you like the presenter to explain?",
+            placeholder=_("What would you like the presenter to explain?"),
         )
-        st.button("Ask", on_click=_ask, args=(code,), icon=":material/send:")
+        st.button(
+            pgettext("a button that sends a question", "Ask"), on_click=_ask, args=(code,), icon=":material/send:"
+        )
         message = state.room_message("ask")
         if message:
             st.warning(md_escape(message))

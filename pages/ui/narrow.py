@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from causes.i18n import N_, _, ngettext, number, pgettext
 from causes.query import Query, Result
 from causes.questions import ASK_AT_MOST, MIN_CAUSES, Question, next_question
 from causes.table import CauseTable
@@ -21,9 +22,23 @@ from causes.text import md_escape
 from causes.view import key_of
 from pages.ui import state
 
-_SAID = {"yes": "Yes", "no": "No", "not sure": "Not sure"}
+ANSWERS = ("yes", "no", "not sure")  # the answers' codes
 ANSWERS_KEY = "narrow-answers"
-ANSWER_LABEL = "Your answer to the question above"
+ANSWER_LABEL = N_("Your answer to the question above")  # English: shown as `answer_label()`
+
+
+def answer_label() -> str:
+    """The answers' label (hidden; a screen reader says it)."""
+    return _(ANSWER_LABEL)
+
+
+def said(answer: str) -> str:
+    """An answer's words, by its code."""
+    if answer == "yes":
+        return pgettext("an answer to a question", "Yes")
+    if answer == "no":
+        return pgettext("an answer to a question", "No")
+    return pgettext("an answer to a question", "Not sure")
 
 
 def narrow_panel(table: CauseTable, query: Query, result: Result) -> None:
@@ -35,20 +50,26 @@ def narrow_panel(table: CauseTable, query: Query, result: Result) -> None:
     if query.is_empty or (len(result) < MIN_CAUSES and not answers):
         return
     with st.container(border=True, key="narrow"):
-        intro = (
-            ":material/quiz: **What would tell these apart?** One question at a time: each answer puts the "
+        intro = ":material/quiz: " + _(
+            "**What would tell these apart?** One question at a time: each answer puts the "
             "causes below in a new order. Nothing is hidden by a no."
         )
         if len(answers) >= ASK_AT_MOST:
-            st.markdown(
-                f"{intro}\n\nThat is {len(answers)} answers: enough to narrow the list down. Take one back to "
-                "change it, or take what you know to a doctor (**Prepare for an appointment**, below)."
-            )
+            # Translators: {n} is how many questions the person answered.
+            enough = ngettext(
+                "That is {n} answer: enough to narrow the list down. Take one back to change it, or take what "
+                "you know to a doctor (**Prepare for an appointment**, below).",
+                "That is {n} answers: enough to narrow the list down. Take one back to change it, or take what "
+                "you know to a doctor (**Prepare for an appointment**, below).",
+                len(answers),
+            ).format(n=number(len(answers)))
+            st.markdown(f"{intro}\n\n{enough}")
         else:
-            pairs = [(c, t) for c, t, _ in answers if c]
+            pairs = [(c, t) for c, t, _code in answers if c]
             question = next_question(table, result, query, pairs + list(unsure))
             if question is None:
-                st.markdown(f"{intro}\n\n:small[No other question would change the order of the causes below.]")
+                none = _("No other question would change the order of the causes below.")
+                st.markdown(f"{intro}\n\n:small[{none}]")
             else:
                 _ask(intro, question, len(answers))
         if answers:
@@ -58,15 +79,14 @@ def narrow_panel(table: CauseTable, query: Query, result: Result) -> None:
 def _ask(intro: str, question: Question, answered: int) -> None:
     """The question and its why in one markdown; its answers one segmented control (keyed
     by the question, so a new question starts unanswered)."""
-    st.markdown(
-        f"{intro}\n\n**{md_escape(question.text())}**  \n"
-        f":small[{md_escape(question.why())} Question {answered + 1} of at most {ASK_AT_MOST}.]"
-    )
+    # Translators: {n} is this question's number; {most} how many questions are asked at most.
+    count = _("Question {n} of at most {most}.").format(n=number(answered + 1), most=number(ASK_AT_MOST))
+    st.markdown(f"{intro}\n\n**{md_escape(question.text())}**  \n:small[{md_escape(question.why())} {count}]")
     key = f"narrow-q-{key_of((question.column, question.term))}"
     st.segmented_control(
-        ANSWER_LABEL,  # no table text: a label's words become its aria-label as written
-        list(_SAID),
-        format_func=_SAID.__getitem__,
+        answer_label(),  # no table text: a label's words become its aria-label as written
+        list(ANSWERS),
+        format_func=said,
         key=key,
         on_change=_answer,
         args=(question, key),
@@ -82,10 +102,11 @@ def _answer(question: Question, key: str) -> None:
 
 def _answered(answers: list[tuple[str, str, str]]) -> None:
     """The answers given, as one group of pressed toggles: untoggle one to take it back."""
-    labels = {f"{_SAID[a]}: {t}": (c, t, a) for c, t, a in answers}
+    # Translators: an answer given, as a button that takes it back: "{answer}: {term}" ("Yes: calves").
+    labels = {_("{answer}: {term}").format(answer=said(a), term=t): (c, t, a) for c, t, a in answers}
     key = f"{ANSWERS_KEY}-{key_of(tuple(labels))}"
     st.pills(
-        "Your answers (tap one to take it back)",
+        _("Your answers (tap one to take it back)"),
         list(labels),
         selection_mode="multi",
         default=list(labels),

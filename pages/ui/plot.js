@@ -145,10 +145,11 @@ function failed(box, error) {
   const note = document.createElement("p");
   note.className = "ca-plot-failed";
   note.setAttribute("role", "alert");
-  note.textContent = "The chart could not be loaded. The same figures are in its table. ";
+  const words = (box.__ca && box.__ca.data.words) || {};
+  note.textContent = (words.failed || "The chart could not be loaded. The same figures are in its table.") + " ";
   const again = document.createElement("button");
   again.type = "button";
-  again.textContent = "Try again";
+  again.textContent = words.again || "Try again";
   again.addEventListener("click", () => {
     note.remove();
     box.removeAttribute("data-error");
@@ -194,7 +195,7 @@ export default function (component) {
     box.appendChild(gd);
     parentElement.appendChild(box);
   }
-  box.setAttribute("aria-label", data.alt || "Chart");
+  box.setAttribute("aria-label", data.alt || (data.words && data.words.chart) || "Chart");
   // Streamlit calls this again with each new data, and cleans up once, when the chart goes:
   // what the box shows and whom it tells are kept on it, read by one observer and one listener.
   box.__ca = { data, set: setStateValue };

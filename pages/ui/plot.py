@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from causes.i18n import _, pgettext
 from causes.theme import CHART_CONFIG
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +41,16 @@ def bundle_url() -> str:
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
     digest = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()[:12]
     return f"{'/' + base if base else ''}/app/static/{BUNDLE.name}?v={digest}"
+
+
+def _words() -> dict[str, str]:
+    """What the browser says when the chart library does not load, and a chart's name for a
+    screen reader when it has no alt text, in this run's language."""
+    return {
+        "failed": _("The chart could not be loaded. The same figures are in its table."),
+        "again": pgettext("load a chart again", "Try again"),
+        "chart": _("Chart"),
+    }
 
 
 def plot(
@@ -68,6 +79,7 @@ def plot(
             "alt": alt,
             "src": bundle_url(),
             "select": selecting,
+            "words": _words(),
         },
         **callbacks,
     )

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from causes.check import GENERAL_ADVICE
-from causes.config import BUNDLED_TOPIC
+from causes.check import general_advice
+from causes.config import bundled_topic
 from causes.deck import (
     Deck,
     Slide,
@@ -32,7 +32,8 @@ from causes.deck import (
     what_helps,
     when_to_get_help,
 )
-from causes.export import DISCLAIMER, NOT_DIAGNOSIS
+from causes.export import disclaimer, not_diagnosis
+from causes.i18n import _, ngettext, number, pgettext
 from causes.live import audience_link
 from causes.qr import LinkTooLong, qr_png
 from causes.query import Result, run_query
@@ -102,7 +103,8 @@ def room_deck(table: CauseTable, view: View, flags: tuple[RedFlag, ...]) -> Deck
 
 
 def _topic(table: CauseTable) -> str:
-    return BUNDLED_TOPIC if state.serving_bundled() else f"The cause table {table.name}"
+    # Translators: {name} is the file name of a cause table (a CSV file), e.g. "my-clinic.csv".
+    return bundled_topic() if state.serving_bundled() else _("The cause table {name}").format(name=table.name)
 
 
 def go(number: int) -> None:
@@ -134,7 +136,7 @@ def _controls(show: Show) -> None:
     number, count = show.number, len(show.deck)
     move, prefix = (step, "phone") if show.phone else (go, "present")
     st.button(
-        "Previous",
+        pgettext("the slide before", "Previous"),
         icon=":material/arrow_back:",
         on_click=move,
         args=(number - 1,),
@@ -142,9 +144,9 @@ def _controls(show: Show) -> None:
         shortcut=None if show.phone else "Left",
         key=f"{prefix}_previous",
     )
-    st.markdown(f"Slide {number} of {count}", width="content")
+    st.markdown(_("Slide {n} of {count}").format(n=number, count=count), width="content")
     st.button(
-        "Next",
+        pgettext("the slide after", "Next"),
         icon=":material/arrow_forward:",
         on_click=move,
         args=(number + 1,),
@@ -188,7 +190,7 @@ def title_slide(show: Show) -> None:
         st.title(md_escape(deck.topic), anchor=False)
         st.subheader(md_escape(deck.description), anchor=False)
         st.markdown(f":material/calendar_today: {deck.date}")
-        st.markdown(f":material/school: **{NOT_DIAGNOSIS}** {DISCLAIMER}")
+        st.markdown(f":material/school: **{not_diagnosis()}** {disclaimer()}")
         if deck.cap_note:
             st.caption(md_escape(deck.cap_note))
     with code:
@@ -196,24 +198,28 @@ def title_slide(show: Show) -> None:
             return
         if state.own_table() is not None:
             st.info(
-                "This table was brought in this browser tab only, so a link cannot open it on anyone's phone. "
-                "To share it, serve it to the room with `--data`, or hand out the handout from Explore.",
+                _(
+                    "This table was brought in this browser tab only, so a link cannot open it on anyone's phone. "
+                    "To share it, serve it to the room with `--data`, or hand out the handout from Explore."
+                ),
                 icon=":material/phonelink_off:",
             )
             return
         root = app_root(st.context.url or FALLBACK_URL)
         if show.room:
             link = audience_link(root, show.room)
-            alt, invite = "QR code of the live room's link", "**Scan to join the live room**"
-            st.header(f"Room code: {show.room}", anchor=False)  # large, to read from the back of a room
+            alt, invite = _("QR code of the live room's link"), _("**Scan to join the live room**")
+            # Translators: {code} is a live room's code, e.g. ABC234.
+            st.header(_("Room code: {code}").format(code=show.room), anchor=False)  # large, to read from the back
         else:
             shown = view.with_names(table, "deck", deck.positions) if deck.picked else replace(view, deck=())
-            link, alt, invite = shown.link(root), "QR code of this view's link", "**Scan to follow on your phone**"
+            link = shown.link(root)
+            alt, invite = _("QR code of this view's link"), _("**Scan to follow on your phone**")
         try:
             st.image(qr_png(link), width=220, output_format="PNG", alt=alt)
             st.markdown(invite)
         except LinkTooLong as e:
-            st.markdown(md_escape(f"{e} Open this link instead:"))
+            st.markdown(md_escape(f"{e} {_('Open this link instead:')}"))
         st.caption(md_escape(link))
 
 
@@ -221,7 +227,9 @@ def overview_slide(show: Show, slide: Slide) -> None:
     deck, table = show.deck, show.table
     heading_row(show, md_escape(slide.title))
     if not len(deck.result):
-        st.info("No cause matches these filters: change them under **Build your deck**.", icon=":material/search_off:")
+        st.info(
+            _("No cause matches these filters: change them under **Build your deck**."), icon=":material/search_off:"
+        )
         return
     data = overview_data(table, deck)
     if show.phone:  # a list reads better on a phone than a chart, and costs the server less
@@ -231,7 +239,7 @@ def overview_slide(show: Show, slide: Slide) -> None:
             overview_figure(table, data),
             config=CHART_CONFIG,
             key="present_overview",
-            alt="Bar chart: how many of the deck's causes each category has, each bar split by urgency.",
+            alt=_("Bar chart: how many of the deck's causes each category has, each bar split by urgency."),
         )
     for note in (deck.cap_note, data.note):
         if note:
@@ -249,31 +257,50 @@ def cause_slide(show: Show, slide: Slide) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         cards.urgency_badge(card.urgency)
         st.badge(badge_escape(card.category), color="gray", icon=CATEGORY_ICON)
-        st.markdown("**Felt in:** " + ", ".join(md_escape(a) for a in card.areas), width="content")
+        # Translators: {areas} lists the body areas where a cause is felt.
+        felt = _("**Felt in:** {areas}").format(areas=", ".join(md_escape(a) for a in card.areas))
+        st.markdown(felt, width="content")
     st.markdown(md_escape(card.summary))
     with st.container(key="slide_body"):
         left, middle, right = st.columns([1.2, 1, 1.3], gap="medium")
     with left:
         # The chart's labels are the key symptoms; its alt text names them all.
-        st.markdown("**Key symptoms**")
+        st.markdown("**" + _("Key symptoms") + "**")
         plot(
             symptom_figure(table, slide.position),
             config=CHART_CONFIG,
             key=f"present_symptoms_{slide.position}",
             alt=symptom_share_alt(table, slide.position),
         )
-        more = f"; {card.more_symptoms} more not shown" if card.more_symptoms else ""
-        st.caption(f"Bars: how many of the {len(table):,} causes have each symptom{more}.")
+        st.caption(_bars_caption(len(table), card.more_symptoms))
     with middle:
         st.markdown(what_helps(card.self_care))
     with right:
         st.markdown(when_to_get_help(card.red_flags, chrome.help_here()))
 
 
+def _bars_caption(causes: int, more: int) -> str:
+    """Under a cause's key symptoms: what the bars count, and how many symptoms are not shown."""
+    if more:
+        # Translators: {n} is the number of causes in the table; {more} a number of symptoms not
+        # shown. The English says "causes" even for 1 cause; give each form its right plural.
+        return ngettext(
+            "Bars: how many of the {n} causes have each symptom; {more} more not shown.",
+            "Bars: how many of the {n} causes have each symptom; {more} more not shown.",
+            causes,
+        ).format(n=number(causes), more=number(more))
+    # Translators: {n} is the number of causes in the table.
+    return ngettext(
+        "Bars: how many of the {n} causes have each symptom.",
+        "Bars: how many of the {n} causes have each symptom.",
+        causes,
+    ).format(n=number(causes))
+
+
 def doctor_slide(show: Show, slide: Slide) -> None:
     heading_row(show, f":material/e911_emergency: {md_escape(slide.title)}")
     if not slide.flags:
-        st.markdown(f"- {GENERAL_ADVICE}")
+        st.markdown(f"- {general_advice()}")
         return
     level = slide.flags[0].urgency
     style = urgency_style(level)
@@ -282,7 +309,8 @@ def doctor_slide(show: Show, slide: Slide) -> None:
     st.markdown("\n".join(f"- {md_escape(f.sign)}" for f in slide.flags))
     names = dict.fromkeys(f.source_name for f in slide.flags if f.source_name)
     if names:
-        st.caption("Sources: " + ", ".join(md_escape(n) for n in names))
+        # Translators: {names} lists the publishers of the warning signs' sources.
+        st.caption(_("Sources: {names}").format(names=", ".join(md_escape(n) for n in names)))
 
 
 def sources_slide(show: Show, slide: Slide) -> None:

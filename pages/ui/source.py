@@ -11,11 +11,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from causes import CauseTable, CauseTableError, load_cause_table
+from causes import CauseTable, CauseTableError, i18n, load_cause_table
 from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
 from causes.redflags import RedFlag, load_red_flags, with_safety_net
 from causes.text import md_escape
+from causes.translation import Pairing, edition_path, pair
 from pages.ui import state
 
 DATA_PAGE = "pages/data.py"
@@ -24,13 +25,17 @@ MAX_PROBLEMS_SHOWN = 20
 Sidecars = tuple[tuple[RedFlag, ...], Glossary, tuple[Claim, ...]]
 
 
-@st.cache_resource(show_spinner="Reading the cause table…", max_entries=16)
-def _load(path: str, mtime_ns: int, size: int, glossary: int) -> tuple[CauseTable | None, CauseTableError | None]:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load(
+    path: str, mtime_ns: int, size: int, glossary: int, lang: str
+) -> tuple[CauseTable | None, CauseTableError | None]:
     # Keyed on the file's path, time and size, and the time of the glossary beside it (its
-    # broader terms are part of the table), so an edited file is read again; the table is
-    # shared by every session (it is read-only).
+    # broader terms are part of the table), so an edited file is read again; and on the
+    # language its notes and problems are said in. The table is shared by every session
+    # (it is read-only).
     try:
-        table, error = load_cause_table(path), None
+        with i18n.using(lang):
+            table, error = load_cause_table(path), None
     except CauseTableError as e:
         table, error = None, e
     # Python's full garbage collections walk every object the process holds: with the
@@ -43,20 +48,52 @@ def _load(path: str, mtime_ns: int, size: int, glossary: int) -> tuple[CauseTabl
 
 def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
     glossary = _stamp(path.parent / GLOSSARY_FILE)
+    lang = i18n.language()
     try:
         stat = path.stat()
     except OSError:
-        return _load(str(path), 0, 0, glossary)
-    return _load(str(path), stat.st_mtime_ns, stat.st_size, glossary)
+        return _load(str(path), 0, 0, glossary, lang)
+    return _load(str(path), stat.st_mtime_ns, stat.st_size, glossary, lang)
 
 
 def bundled_table() -> CauseTable | None:
-    """The bundled table, read once for every session."""
-    return _load_path(BUNDLED_TABLE)[0]
+    """The bundled table in this run's language, read once for every session."""
+    return _load_path(_in_language(BUNDLED_TABLE))[0]
+
+
+def _in_language(path: Path) -> Path:
+    """The table at `path`, or its edition in this run's language (`data/es/causes.csv`)."""
+    if i18n.language() == i18n.DEFAULT:
+        return path
+    return edition_path(path, i18n.language()) or path
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _pairing(other: str, this: str, stamp: tuple[int, ...]) -> Pairing | None:
+    # How the other language's edition pairs with the one shown, read once per pair of files.
+    tables = [_load_path(Path(p))[0] for p in (other, this)]
+    if tables[0] is None or tables[1] is None:
+        return None
+    flags = [load_red_flags(Path(p).parent / RED_FLAGS_FILE) for p in (other, this)]
+    return pair(tables[0], tables[1], flags[0], flags[1])
+
+
+def pairing_for(path: Path, shown: Path) -> Pairing | None:
+    """The pairing of the other language's edition of `path` with the one `shown` (None: no
+    other edition, so no word of a link or a session needs carrying across)."""
+    other = path if shown != path else edition_path(path, _other_language())
+    if other is None or other == shown:
+        return None
+    stamp = tuple(_stamp(p) for p in (other, shown, other.parent / RED_FLAGS_FILE, shown.parent / RED_FLAGS_FILE))
+    return _pairing(str(other), str(shown), stamp)
+
+
+def _other_language() -> str:
+    return next(code for code in i18n.LANGUAGES if code != i18n.DEFAULT)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _sidecars(folder: str, stamp: tuple[int, ...]) -> Sidecars:
+def _sidecars(folder: str, stamp: tuple[int, ...], lang: str) -> Sidecars:
     # The optional files beside a cause table, read again when any of them changes. The
     # red flags carry an always-asked set: the table's own, or the bundled one.
     base = Path(folder)
@@ -68,11 +105,12 @@ def _sidecars(folder: str, stamp: tuple[int, ...]) -> Sidecars:
 
 
 def _bundled_flags() -> tuple[RedFlag, ...]:
-    return load_red_flags(BUNDLED_TABLE.parent / RED_FLAGS_FILE)
+    # The always-asked set in this run's language: a table of any language is checked with it.
+    return load_red_flags(_in_language(BUNDLED_TABLE).parent / RED_FLAGS_FILE)
 
 
 @st.cache_resource(show_spinner=False)
-def _safety_net_only(stamp: int) -> tuple[RedFlag, ...]:
+def _safety_net_only(stamp: int, lang: str) -> tuple[RedFlag, ...]:
     return with_safety_net((), _bundled_flags())
 
 
@@ -89,9 +127,9 @@ def sidecars() -> Sidecars:
     the bundled always-asked warning signs)."""
     folder = state.source_folder(BUNDLED_TABLE.parent)
     if folder is None:
-        return _safety_net_only(_stamp(BUNDLED_TABLE.parent / RED_FLAGS_FILE)), Glossary(), ()
+        return _safety_net_only(_stamp(BUNDLED_TABLE.parent / RED_FLAGS_FILE), i18n.language()), Glossary(), ()
     stamp = tuple(_stamp(folder / f) for f in (RED_FLAGS_FILE, GLOSSARY_FILE, CLAIMS_FILE))
-    return _sidecars(str(folder), stamp)
+    return _sidecars(str(folder), stamp, i18n.language())
 
 
 def show_problems(error: CauseTableError, title: str) -> None:
@@ -99,7 +137,7 @@ def show_problems(error: CauseTableError, title: str) -> None:
     lines = "\n".join(f"- {md_escape(str(p))}" for p in shown)
     more = len(error.problems) - len(shown)
     if more:
-        lines += f"\n- … and {more:,} more"
+        lines += "\n- " + i18n._("… and {n} more").format(n=i18n.number(more))
     st.error(f"**{md_escape(title)}**\n\n{lines}", icon=":material/error:")
 
 
@@ -107,22 +145,25 @@ def load_source() -> CauseTable:
     """Called once per run by app.py: the cause table this app serves (`--data PATH`, else
     the bundled one). An invalid file shows the loader's messages and the app falls back
     to the bundled table. The pages then get it from `active_table()`."""
-    path = data_path(sys.argv[1:])
+    served = data_path(sys.argv[1:])
+    path = _in_language(served)
     table, error = _load_path(path)
     if error is not None:
-        show_problems(error, f"The cause table {path.name} could not be used:")
+        show_problems(error, i18n._("The cause table {name} could not be used:").format(name=path.name))
         if path.resolve() != BUNDLED_TABLE.resolve():
-            path = BUNDLED_TABLE
+            served = BUNDLED_TABLE
+            path = _in_language(served)
             table, error = _load_path(path)
             if table is not None:
-                st.info("Cause Atlas is showing its bundled cause table instead.", icon=":material/info:")
+                st.info(i18n._("Cause Atlas is showing its bundled cause table instead."), icon=":material/info:")
     if table is None:
         st.stop()
     own = state.own_table()
     if own is not None:  # a table this person brought lives in their session only
         state.set_source(table, own[0], own[1], bundled=False)
         return own[0]
-    state.set_source(table, table, path.resolve().parent, bundled=path.resolve() == BUNDLED_TABLE.resolve())
+    bundled = served.resolve() == BUNDLED_TABLE.resolve()
+    state.set_source(table, table, path.resolve().parent, bundled, pairing_for(served.resolve(), path.resolve()))
     return table
 
 
@@ -144,12 +185,19 @@ def table_caption(table: CauseTable, on_data_page: bool = False) -> None:
     """Which table is being shown, any note the loader made about it, and for a table a
     person brought, a way back to the server's own."""
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="table-caption"):
-        st.caption(f":material/table: {len(table):,} causes from **{md_escape(table.name)}**")
+        st.caption(
+            ":material/table: "
+            + i18n.ngettext("{n} cause from **{name}**", "{n} causes from **{name}**", len(table)).format(
+                n=i18n.number(len(table)), name=md_escape(table.name)
+            )
+        )
         if state.own_table() is not None:
-            st.caption(":material/lock: your table, in this browser tab only")
+            st.caption(":material/lock: " + i18n._("your table, in this browser tab only"))
             server = state.server_table()
             st.button(
-                f"Back to {md_escape(server.name) if server else 'the bundled table'}",
+                i18n._("Back to {name}").format(name=md_escape(server.name))
+                if server
+                else i18n._("Back to the bundled table"),
                 on_click=state.use_table,
                 args=(None,),
                 icon=":material/undo:",
@@ -157,7 +205,7 @@ def table_caption(table: CauseTable, on_data_page: bool = False) -> None:
                 key="data-back",
             )
         elif not on_data_page:
-            st.page_link(DATA_PAGE, label="Use your own table", icon=":material/upload_file:")
+            st.page_link(DATA_PAGE, label=i18n._("Use your own table"), icon=":material/upload_file:")
     if on_data_page and table.warnings:  # where a person checks their table: in full view
         st.warning("\n".join(f"- {md_escape(w)}" for w in table.warnings), icon=":material/info:")
         return

@@ -23,11 +23,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from causes import i18n
 from causes.check import Answer
 from causes.device import is_phone
 from causes.loader import CheckedCells
 from causes.query import NOT_PARAM, URL_PARAMS, Query
 from causes.table import CauseTable
+from causes.translation import Pairing
 from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, key_of, resolve
 from causes.visit import NOTE_LABELS, Notes
 
@@ -40,6 +42,11 @@ _FOLDER = "source_folder"
 _BUNDLED = "source_is_bundled"
 _OWN_TABLE = "own_table"
 _OWN_FOLDER = "own_folder"
+_PAIRING = "source_pairing"  # the other language's edition of the table -> this one, if any
+# The language: chosen in this tab (the link's `lang`, else a tap on the switch, else the
+# browser's), and whether the "we do not speak yours" notice was shown.
+_LANG = "language"
+_LANG_NOTICE = "language_notice"
 # The view.
 _KEPT = "view_kept"  # the View the person last saw
 _WRITTEN = "view_written"  # the View whose parts the app last wrote into the URL
@@ -76,6 +83,8 @@ UPLOAD_WIDGET = "data-upload"
 # else (filters, the view, comparisons, decks, answers, widgets) names the old table's
 # causes, so it goes.
 KEPT_ON_TABLE_CHANGE: tuple[str, ...] = (
+    _LANG,
+    _LANG_NOTICE,
     _OWN_TABLE,
     _OWN_FOLDER,
     UPLOAD_WIDGET,
@@ -86,15 +95,109 @@ KEPT_ON_TABLE_CHANGE: tuple[str, ...] = (
 )
 
 
+# --- the language ----------------------------------------------------------------------------
+
+
+def start_language() -> str | None:
+    """app.py, first thing on every run: this run's language, from the link (`lang=es`),
+    else what this tab chose, else the browser's (`st.context.locale`); written into the
+    link, so a shared link opens in it. Returns the language code asked for that the app
+    does not speak (then English), the first time only: the page says so once."""
+    asked = st.query_params.get(i18n.LANG_PARAM)
+    chosen = st.session_state.get(_LANG)
+    if asked is not None and asked != chosen:
+        lang, unknown = i18n.negotiate(asked)
+    elif chosen is not None:
+        lang, unknown, asked = chosen, False, None
+    else:
+        asked = st.context.locale
+        lang, unknown = i18n.negotiate(asked)
+    st.session_state[_LANG] = lang
+    i18n.set_language(lang)
+    if st.query_params.get(i18n.LANG_PARAM) != lang:
+        st.query_params[i18n.LANG_PARAM] = lang
+    if unknown and not st.session_state.get(_LANG_NOTICE):
+        st.session_state[_LANG_NOTICE] = True
+        return asked
+    return None
+
+
+def in_language() -> None:
+    """First thing in a fragment (which runs without app.py): this tab's language."""
+    i18n.set_language(st.session_state.get(_LANG, i18n.DEFAULT))
+
+
+def switch_language(lang: str) -> None:
+    """In a callback: show this tab in `lang`. What the person chose (filters, causes
+    compared, the deck, answers to the questions and the warning-sign check) is carried
+    into the other edition of the table, word for word, when there is one."""
+    p = pairing()
+    if p is not None:
+        _carry(p.reversed())
+    st.session_state[_LANG] = lang
+    st.query_params[i18n.LANG_PARAM] = lang
+
+
+def _carry(p: Pairing) -> None:
+    """Everything this session holds in the words of one edition, in the other's."""
+    ss = st.session_state
+    for key in (_KEPT, _WRITTEN):
+        shown = ss.get(key)
+        if isinstance(shown, View):
+            ss[key] = replace(
+                shown,
+                query=p.query(shown.query),
+                cause=p.term("cause", shown.cause) or shown.cause if shown.cause else None,
+                compare=p.names(shown.compare),
+                deck=p.names(shown.deck),
+            )
+    ss.pop(_NOTICES, None)
+    for key, (_, column) in URL_PARAMS.items():
+        if key in ss and column != "urgency":
+            ss[key] = list(p.terms(column, ss[key] or ()))
+    if NOT_PARAM in ss:
+        ss[NOT_PARAM] = [p.any_column(v, ("symptoms", "body_areas", "risk_factors")) for v in ss[NOT_PARAM] or ()]
+    for key in (_NARROW_YES, _NARROW_UNSURE):
+        ss[key] = [(c, p.term(c, t) or t) for c, t in ss.get(key, [])]
+    for key in (COMPARE_WIDGET, DECK_WIDGET):
+        if key in ss:
+            ss[key] = list(p.names(ss[key] or ()))
+    carried = (p.answer(a) for a in ss.get(_ANSWERS, {}).values())
+    ss[_ANSWERS] = dict(c for c in carried if c is not None)
+    for key in [k for k in ss if str(k).startswith(_GROUP)]:
+        del ss[key]  # the questions are asked again in the other words, ticked from the answers
+    params = p.params(_url())
+    for key, values in params.items():
+        if values != st.query_params.get_all(key):
+            st.query_params[key] = values
+
+
 # --- the source ------------------------------------------------------------------------------
 
 
-def set_source(server: CauseTable, table: CauseTable, folder: Path | None, bundled: bool) -> None:
-    """app.py, on every run: the server's table and the one this session shows."""
+def pairing() -> Pairing | None:
+    """How the other language's edition of the table pairs with the one shown (None: it
+    has none, or the person brought their own table)."""
+    return None if own_table() is not None else st.session_state.get(_PAIRING)
+
+
+def in_my_words(params: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A link's (or a live room's) parameters with the other edition's words put in this
+    one's, so a view made in either language opens the same here."""
+    p = pairing()
+    return params if p is None else p.params(params)
+
+
+def set_source(
+    server: CauseTable, table: CauseTable, folder: Path | None, bundled: bool, pairing: Pairing | None = None
+) -> None:
+    """app.py, on every run: the server's table and the one this session shows, and how
+    the other language's edition of it pairs with it (None: it has none)."""
     st.session_state[_SERVER_TABLE] = server
     st.session_state[_TABLE] = table
     st.session_state[_FOLDER] = folder
     st.session_state[_BUNDLED] = bundled
+    st.session_state[_PAIRING] = pairing
 
 
 def active_table() -> CauseTable | None:
@@ -143,7 +246,7 @@ def _url() -> dict[str, list[str]]:
 def view(table: CauseTable) -> View:
     """This run's view: the link on the session's first run, afterwards what the person
     chose unless a link inside the app brought something else (`causes.view.resolve`)."""
-    url, notices = View.from_params(_url(), table)
+    url, notices = View.from_params(in_my_words(_url()), table)  # a link made in either language
     kept = st.session_state.get(_KEPT)
     shown, from_url = resolve(url, None if kept is None else kept.restricted_to(table), st.session_state.get(_WRITTEN))
     said = dict(st.session_state.get(_NOTICES, {}))

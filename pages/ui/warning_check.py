@@ -26,6 +26,7 @@ from causes.check import (
     signs_to_ask,
 )
 from causes.check import action_cards as cards_for
+from causes.i18n import _, ngettext, number
 from causes.query import Query, Result
 from causes.redflags import RedFlag
 from causes.style import badge_md, urgency_style
@@ -63,12 +64,12 @@ def action_cards() -> None:
             else:
                 st.warning(text, icon=style.icon)
         st.button(
-            "Clear my answers",
+            _("Clear my answers"),
             on_click=state.clear_answers,
             icon=":material/close:",
             type="tertiary",
             key="clear-answers",
-            help="Your answers stay in this browser tab only; this forgets them.",
+            help=_("Your answers stay in this browser tab only; this forgets them."),
         )
 
 
@@ -84,24 +85,27 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
     answers = state.answers()
     folded = state.check_folded() and not answers
     label = (
-        "Warning signs: you said none of these apply. Open to check again."
+        _("Warning signs: you said none of these apply. Open to check again.")
         if folded
-        else "Before the causes: do any of these apply to you?"
+        else _("Before the causes: do any of these apply to you?")
     )
     with st.container(key="warning-check"), st.expander(label, expanded=not folded, icon=":material/e911_emergency:"):
-        st.markdown("Tap any that apply to you now. Your answers stay in this browser tab only.")
+        st.markdown(_("Tap any that apply to you now. Your answers stay in this browser tab only."))
         first, later = asked_first(signs)  # the always-asked set first, whatever matches
         _questions(first, answers, "first")
         if later:
             more = st.toggle(
-                f"Also check {len(later)} more signs",
+                # Translators: a switch that shows {n} more warning signs to answer.
+                ngettext("Also check {n} more signs", "Also check {n} more signs", len(later)).format(
+                    n=number(len(later))
+                ),
                 key=state.WARNING_MORE,
                 value=not first,
-                help="The warning signs of the other causes listed, and those that mean book an appointment.",
+                help=_("The warning signs of the other causes listed, and those that mean book an appointment."),
             )
             if more:
                 _questions(later, answers, "later")
-        st.button("None of these", on_click=_none_of_these, icon=":material/check:", key="none-of-these")
+        st.button(_("None of these"), on_click=_none_of_these, icon=":material/check:", key="none-of-these")
 
 
 def _questions(signs: list[Sign], answers: dict[str, Answer], part: str) -> None:

@@ -342,7 +342,7 @@ def test_a_yes_puts_its_action_first_on_this_page_and_the_next_until_cleared(app
     first_card = next(i for i, v in enumerate(shown) if v.startswith("**Urgent."))
     assert first_card < next(i for i, v in enumerate(shown) if "Education, not diagnosis" in v)
     # The answer is health data: never in the link.
-    assert sorted(at.query_params) == ["area", "symptom"]
+    assert sorted(at.query_params) == ["area", "lang", "symptom"]  # the language, never an answer
     # The next page shows it first too.
     at.switch_page("pages/overview.py").run()
     assert at.error and at.error[0].value.replace("\\", "").startswith("**Urgent. Get help today")

@@ -1,0 +1,103 @@
+"""The interface's languages: every word the app shows comes from a gettext catalog.
+
+The English in the code is the message id; `locales/<lang>/LC_MESSAGES/messages.po` holds
+a language's translations, and the `.mo` beside it is what the app reads (both committed;
+`make catalogs` extracts the messages from the code, updates each `.po` and compiles it
+with Babel, and a test fails when a message has no translation or a `.mo` is stale).
+
+The language is this run's: the gatekeeper (`pages/ui/state.py`) sets it at the start of
+every run and of every fragment, and the core's text reads it here, so a core function
+says its sentence in the language of the person it is for. Outside the app (a notebook, a
+test) it is English unless `using("es")` says otherwise.
+
+    _("Causes")                                   a message
+    ngettext("{n} cause", "{n} causes", n).format(n=n)    a message with a plural
+    N_("Emergency")                               marked for the catalog, translated where shown
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+DEFAULT = "en"
+# Each language the interface speaks, by its code, with its name in itself (as the button
+# that switches to it says).
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+DOMAIN = "messages"
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+LANG_PARAM = "lang"  # the link's key: ?lang=es
+
+_language: ContextVar[str] = ContextVar("cause_atlas_language", default=DEFAULT)
+
+
+@functools.cache
+def catalog(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of `lang` (English: the messages as written)."""
+    if lang == DEFAULT:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALES, [lang], fallback=True)
+
+
+def language() -> str:
+    """The language of this run."""
+    return _language.get()
+
+
+def set_language(lang: str) -> None:
+    """This run speaks `lang` (an unknown code: English)."""
+    _language.set(lang if lang in LANGUAGES else DEFAULT)
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Speak `lang` inside the block (a handout made for another language, a test)."""
+    token = _language.set(lang if lang in LANGUAGES else DEFAULT)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def _(message: str) -> str:
+    """`message` in this run's language."""
+    return catalog(_language.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message for `n`, by the language's plural rules (format `{n}` after)."""
+    return catalog(_language.get()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """A short message whose translation depends on where it is shown ("Close" a chart)."""
+    return catalog(_language.get()).pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalog without translating it now (a constant read at import
+    time): translate it with `_()` where it is shown."""
+    return message
+
+
+def negotiate(requested: str | None) -> tuple[str, bool]:
+    """The language for a browser's or a link's `requested` code (`es-ES`, `es`, `fr-FR`),
+    and whether it asked for one this app does not speak (then English)."""
+    if not requested:
+        return DEFAULT, False
+    base = requested.replace("_", "-").split("-")[0].strip().casefold()
+    if base in LANGUAGES:
+        return base, False
+    return DEFAULT, True
+
+
+def number(n: int) -> str:
+    """A whole number as this run's language writes it: 12,345 in English; 12.345 in
+    Spanish (and 1234 without a separator, as the RAE advises for four figures)."""
+    if _language.get() == "es":
+        return str(n) if abs(n) < 10_000 else f"{n:,}".replace(",", ".")
+    return f"{n:,}"

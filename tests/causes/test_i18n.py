@@ -1,0 +1,117 @@
+"""The interface's languages: which language a browser or a link gets, and the catalogs
+themselves: every message in the code is in every language's catalog, translated, with
+the same placeholders, and the compiled catalog the app reads is the one its `.po` makes."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract, extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from causes import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT]
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+@pytest.mark.parametrize(
+    ("requested", "language", "unknown"),
+    [
+        ("es-ES", "es", False),
+        ("es", "es", False),
+        ("es_MX", "es", False),
+        ("ES-ar", "es", False),
+        ("en-GB", "en", False),
+        ("en", "en", False),
+        ("fr-FR", "en", True),
+        ("cy", "en", True),
+        (None, "en", False),
+        ("", "en", False),
+    ],
+)
+def test_a_browser_or_link_gets_its_language_or_english(requested, language, unknown) -> None:
+    assert i18n.negotiate(requested) == (language, unknown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "written"),
+    [("en", 7, "7"), ("en", 1234, "1,234"), ("en", 50000, "50,000"), ("es", 1234, "1234"), ("es", 50000, "50.000")],
+)
+def test_numbers_are_written_as_the_language_writes_them(lang, n, written) -> None:
+    with i18n.using(lang):
+        assert i18n.number(n) == written
+
+
+def test_using_a_language_ends_with_its_block() -> None:
+    assert i18n.language() == "en"
+    with i18n.using("es"):
+        assert i18n.language() == "es"
+        with i18n.using("xx"):  # not spoken: English
+            assert i18n.language() == "en"
+        assert i18n.language() == "es"
+    assert i18n.language() == "en"
+
+
+def _catalog(lang: str):
+    with open(ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po", "rb") as f:
+        return read_po(f, locale=lang)
+
+
+def _code_messages() -> set[str]:
+    # The files babel.cfg names: app.py, causes/ and pages/.
+    found: set[str] = set()
+    for folder in ("causes", "pages"):
+        for _, _, message, _, _ in extract_from_dir(ROOT / folder, [("**.py", "python")]):
+            found.add(message if isinstance(message, str) else message[0])
+    with open(ROOT / "app.py", "rb") as f:
+        for _, message, _, _ in extract("python", f):
+            found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_in_the_code_is_in_the_catalog(lang) -> None:
+    in_catalog = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalog(lang) if m.id}
+    missing = sorted(_code_messages() - in_catalog)
+    assert not missing, f"run `make catalogs` and translate: {missing[:20]}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_is_translated_with_its_placeholders(lang) -> None:
+    untranslated, broken = [], []
+    for m in _catalog(lang):
+        if not m.id:
+            continue
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        if m.fuzzy or not all(s.strip() for s in strings):
+            untranslated.append(ids[0])
+            continue
+        wanted = {p for i in ids for p in PLACEHOLDER.findall(i)}
+        for s in strings:
+            if {p for p in PLACEHOLDER.findall(s)} - wanted or (
+                len(ids) == 1 and set(PLACEHOLDER.findall(s)) != wanted
+            ):
+                broken.append((ids[0], s))
+    assert not untranslated, f"{len(untranslated)} untranslated, e.g. {untranslated[:10]}"
+    assert not broken, broken[:10]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_compiled_catalog_is_current(lang) -> None:
+    compiled = io.BytesIO()
+    write_mo(compiled, _catalog(lang))
+    committed = (ROOT / "locales" / lang / "LC_MESSAGES" / "messages.mo").read_bytes()
+    assert compiled.getvalue() == committed, "run `make catalogs`: the .mo is older than its .po"
+
+
+def test_spanish_plurals_follow_the_catalogs_rule() -> None:
+    catalog = _catalog("es")
+    assert catalog.num_plurals == 2
+    assert catalog.plural_expr.replace(" ", "") in {"(n!=1)", "n!=1"}

@@ -1,0 +1,139 @@
+"""The app in Spanish: every page reads in Spanish, with no English word of the interface
+left (every message of the catalog is looked for on every page); the same link with
+`lang=en` reads in English; a link's terms keep their identity across languages."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from google.protobuf.json_format import MessageToDict
+
+from causes import i18n
+from causes.translation import pair
+from tests.support.bundled import bundled_table
+
+PO = Path(__file__).resolve().parents[2] / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+
+# Each page, with a view that fills it: a pick on Explore, the Body map and Overview, causes
+# compared, a deck on Present.
+PAGES: dict[str, dict[str, str | list[str]]] = {
+    "pages/explore.py": {"symptom": ["muscle cramps"], "area": ["calves"]},
+    "pages/overview.py": {"symptom": ["muscle cramps"]},
+    "pages/body.py": {"symptom": ["muscle cramps"]},
+    "pages/compare.py": {"compare": ["Dehydration", "Low potassium (hypokalaemia)"]},
+    "pages/visit.py": {"symptom": ["muscle cramps"], "area": ["calves"]},
+    "pages/present.py": {"symptom": ["muscle cramps"], "slide": "2"},
+    "pages/room.py": {},
+    "pages/data.py": {},
+    "pages/glossary.py": {},
+    "pages/about.py": {},
+}
+
+
+@cache
+def english_messages() -> tuple[str, ...]:
+    """The interface's English sentences whose Spanish is another text: a phrase of three
+    words or more (a shorter one may be a word Spanish shares, a name or a number)."""
+    with open(PO, "rb") as f:
+        catalog = read_po(f, locale="es")
+    found = []
+    for m in catalog:
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        for english, spanish in zip(ids, strings, strict=False):
+            fixed = max(english.split("{"), key=len).strip(" .,:;()")  # the longest piece without a placeholder
+            if len(fixed.split()) >= 3 and fixed not in spanish:
+                found.append(fixed)
+    return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def shown_text(at) -> str:
+    """Every string of every element on the page: bodies, labels, help texts, options."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.extend(_strings(MessageToDict(proto)))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(out).replace("\\", "")
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_reads_in_spanish_without_an_english_sentence_of_the_interface(app, page) -> None:
+    at = app({**PAGES[page], "lang": "es"}, page=page)
+    text = shown_text(at)
+    left = [m for m in english_messages() if m in text]
+    assert not left, f"{page} shows English in Spanish: {left[:8]}"
+    assert "Explorar" in text  # the navigation, in Spanish
+
+
+@pytest.mark.parametrize("page", ["pages/explore.py", "pages/about.py"])
+def test_the_same_link_with_lang_en_reads_in_english(app, page) -> None:
+    at = app({**PAGES[page], "lang": "en"}, page=page)
+    text = shown_text(at)
+    assert "Explore" in text and "Explorar" not in text
+
+
+def test_a_link_with_english_terms_opens_the_same_view_in_spanish(app) -> None:
+    en = bundled_table()
+    at = app({"symptom": ["muscle cramps"], "area": ["calves"], "lang": "es"})
+    chosen = {w.key: list(w.value) for w in at.multiselect if w.key in ("symptom", "area")}
+    assert chosen == {"symptom": ["calambres musculares"], "area": ["pantorrillas"]}
+    assert en.position_of("Dehydration") is not None
+
+
+def test_spanish_terms_in_a_link_open_the_same_view_in_english(app) -> None:
+    at = app({"symptom": ["calambres musculares"], "area": ["pantorrillas"], "lang": "en"})
+    chosen = {w.key: list(w.value) for w in at.multiselect if w.key in ("symptom", "area")}
+    assert chosen == {"symptom": ["muscle cramps"], "area": ["calves"]}
+
+
+def test_an_unknown_language_falls_back_to_english_and_says_so_once(app) -> None:
+    at = app({"lang": "fr"})
+    assert any("fr" in t.value and "English" in t.value for t in at.toast)
+    assert at.query_params["lang"] in ("en", ["en"])
+    at.run()
+    assert not at.toast
+
+
+def test_the_switch_carries_what_was_chosen_into_the_other_language(app) -> None:
+    at = app({"symptom": ["muscle cramps"], "lang": "en"})
+    at.button(key="lang-es").click().run()
+    assert not at.exception
+    chosen = {w.key: list(w.value) for w in at.multiselect if w.key == "symptom"}
+    assert chosen == {"symptom": ["calambres musculares"]}
+    assert at.query_params["lang"] in ("es", ["es"])
+    at.button(key="lang-en").click().run()
+    assert {w.key: list(w.value) for w in at.multiselect if w.key == "symptom"} == {"symptom": ["muscle cramps"]}
+
+
+def test_the_body_maps_drawn_areas_are_the_spanish_editions_terms() -> None:
+    from causes.bodymap import BODY_AREAS
+    from causes.config import BUNDLED_TABLE
+    from causes.loader import load_cause_table
+    from causes.translation import edition_path
+
+    es = load_cause_table(edition_path(BUNDLED_TABLE, "es"))
+    pairing = pair(bundled_table(), es)
+    with i18n.using("es"):
+        for area in BODY_AREAS:
+            spanish = pairing.term("body_areas", area)
+            if spanish is not None:
+                assert i18n._(area) == spanish, area
