@@ -69,7 +69,7 @@ catalogs: $(VENV)/.dev
 	  --project="Cause Atlas" --copyright-holder="Cause Atlas" -o locales/messages.pot app.py causes pages
 	@for lang in $(LANGUAGES); do [ -f locales/$$lang/LC_MESSAGES/messages.po ] \
 	  || $(BIN)/pybabel init -i locales/messages.pot -d locales -D messages -l $$lang --no-wrap; done
-	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-wrap --ignore-obsolete
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-wrap --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel compile -d locales -D messages --statistics
 
 # The charts' plotly.js (scatter, bar, treemap; pages/ui/plot.py) is committed, built: `make run` and

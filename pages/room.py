@@ -25,7 +25,7 @@ def followed(table: CauseTable, code: str, version: int) -> None:
     push.pusher().drew(room.code, room.version)  # a newer version reruns this part
     flags, _glossary, _claims = source.sidecars()
     live.follow_bar(room)
-    room_view, _notices = View.from_params(room.view, table)
+    room_view, _notices = View.from_params(state.in_my_words(room.view), table)  # made in either language
     deck = slides.room_deck(table, room_view, flags)
     number = deck.clamp(room.slide if state.following() else state.own_slide())
     if poll is not None and hides_the_slide(poll):  # a quiz: the slide would give it away

@@ -53,7 +53,7 @@ def flag_list(flags: tuple[RedFlag, ...]) -> None:
     sources = {f.source_name: f.source_url for f in flags if f.source_url}
     if sources:
         # Not st.caption: it fades its links to 2.98:1 (axe's colour-contrast rule).
-        st.markdown(":small[Sources: " + ", ".join(md_link(u, n) for n, u in sources.items()) + "]")
+        st.markdown(":small[" + i18n._("Sources:") + " " + ", ".join(md_link(u, n) for n, u in sources.items()) + "]")
 
 
 def safety_strip() -> None:

@@ -40,9 +40,9 @@ SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "hei
 DECK = ("Statins", "Tetanus", "Dehydration")
 
 
-def es(message: str) -> str:
+def es(message: str, context: str | None = None) -> str:
     with i18n.using("es"):
-        return i18n._(message)
+        return i18n.pgettext(context, message) if context else i18n._(message)
 
 
 def shot(page: Page, name: str) -> None:
@@ -67,7 +67,7 @@ def test_a_spanish_browser_reads_the_app_in_spanish_with_112(spanish: Page, serv
     page.goto(f"{server.url}/?symptom=muscle%20cramps&area=calves")
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"lang=es"))
-    assert page.evaluate("document.documentElement.lang") == "es"
+    page.wait_for_function("document.documentElement.lang === 'es'")  # a screen reader reads it in Spanish
     expect(page.get_by_text(es("Education, not diagnosis."), exact=False).first).to_be_visible()
     # The warning-sign check, with a yes: its action in Spanish, 112 to call.
     page.get_by_role("button", name=CLOT.sign, exact=True).click()
@@ -80,12 +80,12 @@ def test_a_spanish_browser_reads_the_app_in_spanish_with_112(spanish: Page, serv
     page.goto(f"{server.url}/present?symptom=muscle%20cramps&slide=2")
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"lang=es"))
-    expect(page.get_by_role("button", name=re.compile(es("Next"))).first).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(es("Next", "the slide after"))).first).to_be_visible()
     shot(page, f"{page.size_name}-slide-es")
     # The same link with lang=en reads in English.
     page.goto(f"{server.url}/?symptom=muscle%20cramps&area=calves&lang=en")
     wait_idle(page)
-    assert page.evaluate("document.documentElement.lang") == "en"
+    page.wait_for_function("document.documentElement.lang === 'en'")
     expect(page.get_by_text("Education, not diagnosis.", exact=False).first).to_be_visible()
     expect(page.get_by_role("button", name="Español")).to_be_visible()
     must_not_happen(page)
@@ -110,7 +110,8 @@ def test_a_spanish_phone_follows_an_english_presenter_and_its_vote_counts(browse
     phone.set_default_timeout(30_000)
     phone.goto(f"{server.url}/room?room={code}")
     wait_idle(phone)
-    expect(phone.get_by_text(es("Following the presenter")).first).to_be_visible()
+    following = es("Following the presenter · room **{code}**").split(" · ")[0]
+    expect(phone.get_by_text(following, exact=False).first).to_be_visible()
     for _ in range(2):
         pres.get_by_role("button", name="Next").click()
         wait_idle(pres)

@@ -12,8 +12,10 @@ from babel.messages.pofile import read_po
 from google.protobuf.json_format import MessageToDict
 
 from causes import i18n
+from causes.config import BUNDLED_TABLE
 from causes.export import not_diagnosis
-from causes.translation import pair
+from causes.loader import load_cause_table
+from causes.translation import edition_path, pair
 from tests.support.bundled import bundled_table
 
 # The switch's hint is in the language it switches to ("Show Cause Atlas in this language"
@@ -134,9 +136,6 @@ def test_the_switch_carries_what_was_chosen_into_the_other_language(app) -> None
 
 def test_the_body_maps_drawn_areas_are_the_spanish_editions_terms() -> None:
     from causes.bodymap import BODY_AREAS
-    from causes.config import BUNDLED_TABLE
-    from causes.loader import load_cause_table
-    from causes.translation import edition_path
 
     es = load_cause_table(edition_path(BUNDLED_TABLE, "es"))
     pairing = pair(bundled_table(), es)
@@ -145,3 +144,32 @@ def test_the_body_maps_drawn_areas_are_the_spanish_editions_terms() -> None:
             spanish = pairing.term("body_areas", area)
             if spanish is not None:
                 assert i18n._(area) == spanish, area
+
+
+def test_a_spanish_phone_sees_an_english_room_in_spanish_and_its_vote_counts_in_english(tmp_path, monkeypatch) -> None:
+    from causes.config import ROOMS_VAR
+    from causes.room import open_store
+    from tests.pages.test_room import DECK, button, open_page
+
+    rooms = tmp_path / "rooms.sqlite3"
+    monkeypatch.setenv(ROOMS_VAR, str(rooms))
+    pres = open_page("pages/present.py", deck=DECK, lang="en")
+    button(pres, "Start a live room").click().run()
+    code = pres.query_params["room"]
+    phone = open_page("pages/room.py", room=code, lang="es")
+    es = load_cause_table(edition_path(BUNDLED_TABLE, "es"))
+    pairing = pair(bundled_table(), es)
+    with i18n.using("es"):
+        # The presenter's deck, in the phone's words: its three causes, not the whole table.
+        assert f"{i18n._('Slide {n} of {count}').format(n=1, count=11)}" in shown_text(phone)
+    button(pres, "Poll: which have you noticed?").click().run()
+    phone.run()
+    english = open_store(str(rooms), rooms.parent).room(code)
+    poll = open_store(str(rooms), rooms.parent).poll(code, english.poll)
+    pills = phone.pills[0]
+    assert list(pills.options) == [pairing.term("symptoms", o) for o in poll.options]  # the phone's words
+    pills.set_value([pills.options[0]]).run()
+    with i18n.using("es"):
+        button(phone, i18n._("Send my answer")).click().run()
+    counts = open_store(str(rooms), rooms.parent).counts(code, english.poll)
+    assert counts[poll.options[0]] == 1 and sum(counts.values()) == 1  # counted under the English option
