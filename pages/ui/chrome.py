@@ -11,7 +11,7 @@ import streamlit as st
 
 from causes import i18n
 from causes.check import flags_markdown, general_advice, when_to_get_help
-from causes.config import locale_setting
+from causes.config import MAX_UPLOAD_MB, locale_setting
 from causes.export import disclaimer, not_diagnosis
 from causes.redflags import RedFlag
 from causes.style import Help, help_for
@@ -61,9 +61,10 @@ def safety_strip() -> None:
     away, and the other language one tap away."""
     with st.container(border=True, horizontal=True, vertical_alignment="center", key="safety"):
         st.markdown(f":material/school: **{not_diagnosis()}** {disclaimer()}", width="stretch")
-        with st.popover(when_to_get_help(), icon=":material/e911_emergency:", type="primary"):
-            flag_list(sidecars()[0])
-        language_switch()
+        with st.container(horizontal=True, gap="small", key="safety-actions"):  # side by side, also on a phone
+            with st.popover(when_to_get_help(), icon=":material/e911_emergency:", type="primary"):
+                flag_list(sidecars()[0])
+            language_switch()
 
 
 def language_switch() -> None:
@@ -84,16 +85,63 @@ def language_switch() -> None:
 
 
 # The page's `<html lang>`: a screen reader reads Spanish with a Spanish voice (WCAG 3.1.1).
+# And the few words Streamlit writes itself, which no catalog reaches (the upload button and
+# its limits, the top bar's "2 more"): in another language, a stylesheet shows the catalog's
+# words in their place (the pseudo-element's text is the button's accessible name too).
 # A component in the page (v2: no iframe), drawn last, with no box of its own.
 _PAGE_LANGUAGE = st.components.v2.component(
     "cause_atlas.page_language",
-    js="export default function ({ data }) { document.documentElement.lang = data.lang; }",
+    js="""export default function ({ data }) {
+  document.documentElement.lang = data.lang;
+  let style = document.getElementById("ca-language");
+  if (!style) {
+    style = document.createElement("style");
+    style.id = "ca-language";
+    document.head.appendChild(style);
+  }
+  if (style.textContent !== data.css) style.textContent = data.css;
+}""",
+)
+_REPLACED = (
+    ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p', "1rem"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] span', "0.875rem"),
+    ('.rc-overflow-item-rest [data-testid="stTopNavSection"] p', "0.875rem"),
 )
 
 
+def _css_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+# The strip's two buttons side by side on a 390 px phone ("Cuándo pedir ayuda" and
+# "English" need all but a few pixels of the row: a smaller gap than Streamlit's smallest).
+_STRIP = ".st-key-safety-actions { gap: 0.5rem; }"
+
+
+def streamlit_words_css() -> str:
+    """The page-wide stylesheet of this run: the strip's buttons, and in another language
+    than English, this run's words in place of Streamlit's own."""
+    if i18n.language() == i18n.DEFAULT:
+        return _STRIP
+    words = (
+        # Translators: the button that opens a file to upload.
+        i18n.pgettext("a file", "Upload"),
+        # Translators: under the upload button: the largest file, and the kinds of file taken.
+        i18n._("{mb} MB per file • CSV, TSV, TXT").format(mb=MAX_UPLOAD_MB),
+        # Translators: the top bar's menu of the pages that do not fit in it.
+        i18n.pgettext("the pages that do not fit", "More"),
+    )
+    return _STRIP + "".join(
+        f"{where} {{ font-size: 0; visibility: hidden; }}"
+        f"{where}::after {{ content: {_css_text(text)}; font-size: {size}; visibility: visible; }}"
+        for (where, size), text in zip(_REPLACED, words, strict=True)
+    )
+
+
 def page_language() -> None:
-    """At the foot of every page: tell the browser the page's language."""
-    _PAGE_LANGUAGE(data={"lang": i18n.language()}, key="page-language")
+    """At the foot of every page: tell the browser the page's language (and put this
+    language's words in place of Streamlit's own)."""
+    _PAGE_LANGUAGE(data={"lang": i18n.language(), "css": streamlit_words_css()}, key="page-language")
 
 
 def language_notice(asked: str | None) -> None:

@@ -173,3 +173,28 @@ def test_a_spanish_phone_sees_an_english_room_in_spanish_and_its_vote_counts_in_
         button(phone, i18n._("Send my answer")).click().run()
     counts = open_store(str(rooms), rooms.parent).counts(code, english.poll)
     assert counts[poll.options[0]] == 1 and sum(counts.values()) == 1  # counted under the English option
+
+
+def test_about_says_when_the_spanish_was_translated_and_that_no_native_clinician_has_read_it_yet(app) -> None:
+    from causes.deck import long_date
+    from causes.translation import Edition
+
+    edition = Edition.load(BUNDLED_TABLE.parent / "es")
+    assert edition is not None and edition.translated_on is not None and not edition.reviewed_by
+    at = app({"lang": "es"}, page="pages/about.py")
+    with i18n.using("es"):
+        said = i18n._(
+            "This edition was translated from the English on {day}. It has not yet been read by a native "
+            "clinical reviewer: where it and the English differ, the English is the one reviewed."
+        ).format(day=long_date(edition.translated_on))
+    assert said in shown_text(at)
+    assert "Esta edición" not in shown_text(app({"lang": "en"}, page="pages/about.py"))  # the English is the original
+
+
+def test_streamlits_own_words_are_put_in_the_languages(app) -> None:
+    from pages.ui.chrome import streamlit_words_css
+
+    with i18n.using("es"):
+        css = streamlit_words_css()
+    assert 'content: "Subir"' in css and 'content: "Más"' in css and "MB por archivo" in css
+    assert "content:" not in streamlit_words_css()  # English: Streamlit's own words stay
