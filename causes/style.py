@@ -188,13 +188,45 @@ CONTACT_ACTIONS = {
 # English, marked for the catalog: `help_for` translates it.
 UNKNOWN_NUMBER = N_("your local emergency number (999 in the UK, 112 in Europe, 911 in the US)")
 # Countries whose emergency number is not 112 (and the UK's services by name). A locale
-# without a country ("en") says every number rather than guess.
-_NUMBERS = {"GB": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
+# without a country ("en") says every number rather than guess. The Spanish-speaking
+# countries' numbers for an ambulance, each from its government, health service or Red
+# Cross (where the general 911 does not reliably send one, the ambulance service's own:
+# Chile's SAMU 131, Argentina's SAME 107, Peru's SAMU 106, …).
+_NUMBERS = {
+    "GB": "999",
+    "US": "911",
+    "CA": "911",
+    "AU": "000",
+    "NZ": "111",
+    "MX": "911",
+    "AR": "107",
+    "CL": "131",
+    "CO": "123",
+    "CR": "911",
+    "CU": "104",
+    "DO": "911",
+    "EC": "911",
+    "SV": "132",
+    "GT": "122",
+    "HN": "911",
+    "NI": "128",
+    "PA": "911",
+    "PY": "141",
+    "PE": "106",
+    "PR": "911",
+    "UY": "911",
+    "VE": "911",
+}
+# Countries where no one number reliably reaches an ambulance everywhere (Bolivia's 168 is
+# still being rolled out; Equatorial Guinea has none yet): the app names no number there
+# rather than a wrong one, as for a locale without a country.
+_NO_ONE_NUMBER = frozenset({"BO", "GQ"})
 
 
 def help_for(locale: str | None) -> Help:
     """Whom to call, from a browser's locale (`en-GB`, `fr-FR`, …) or a deployment's
-    setting: 999, 111 and a GP in the UK; 911 in the US and Canada; 112 elsewhere. The
+    setting: 999, 111 and a GP in the UK; 911 in the US, Canada and Mexico; the ambulance's
+    number in each Spanish-speaking country; 112 elsewhere. The
     words are in this run's language (the locale decides the numbers and services only)."""
     region = ""
     if locale:
@@ -211,7 +243,7 @@ def help_for(locale: str | None) -> Help:
             # Translators: whom to book in the UK (a family doctor).
             _("a GP"),
         )
-    if not region:
+    if not region or region in _NO_ONE_NUMBER:
         return Help(
             None,
             _(UNKNOWN_NUMBER),

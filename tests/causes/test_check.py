@@ -79,6 +79,35 @@ def test_the_emergency_number_follows_the_locale(locale, number, emergency, urge
     assert "111" not in help.action("urgent") or locale in ("en-GB", "en_GB", "de", "en", None, "")
 
 
+@pytest.mark.parametrize(
+    ("locale", "number"),
+    [
+        ("es-ES", "112"),
+        ("es-MX", "911"),
+        ("es-US", "911"),
+        ("es-AR", "107"),
+        ("es-CL", "131"),
+        ("es-CO", "123"),
+        ("es-PE", "106"),
+        ("es-SV", "132"),
+        ("es-GT", "122"),
+        ("es-PY", "141"),
+        ("es-VE", "911"),
+        ("es-BO", None),  # no one number reaches an ambulance everywhere yet: none named
+        ("es", None),
+    ],
+)
+def test_a_spanish_speaker_is_told_the_number_of_their_country_in_spanish(locale, number):
+    from causes import i18n
+
+    with i18n.using("es"):
+        help = help_for(locale)
+        action = help.action("emergency")
+        unknown = i18n._(UNKNOWN_NUMBER)
+    assert help.number == number
+    assert action.startswith(f"Llame al {number or unknown} para pedir una ambulancia ahora")
+
+
 def test_the_unknown_number_names_every_common_one():
     assert UNKNOWN_NUMBER == "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)"
 
