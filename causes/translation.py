@@ -33,6 +33,17 @@ SIGNS = "signs"
 WHYS = "why"
 
 
+def ranked_as(edition: CauseTable, base: CauseTable) -> CauseTable:
+    """`edition` ordering its causes as `base` does: among causes that fit as well, are as
+    common and as urgent, the base's order by name, not the edition's own alphabet. So a
+    list, a deck and its slide numbers are the same in either language (a phone in Spanish
+    follows an English projector to the same cause). The editions pair row by row, with
+    the same levels and commonness; a table of another length is returned as it is."""
+    if len(edition) != len(base):
+        return edition
+    return replace(edition, base_order=base.base_order, level_rank=base.level_rank, urgent_rank=base.urgent_rank)
+
+
 def edition_path(path: Path, lang: str) -> Path | None:
     """The edition of the table at `path` in `lang` (`data/es/causes.csv`), if there is one."""
     candidate = path.parent / lang / path.name

@@ -16,7 +16,7 @@ from causes.config import BUNDLED_TABLE, data_path
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, RED_FLAGS_FILE, Claim, Glossary, load_claims
 from causes.redflags import RedFlag, load_red_flags, with_safety_net
 from causes.text import md_escape
-from causes.translation import Pairing, edition_path, pair
+from causes.translation import Pairing, edition_path, pair, ranked_as
 from pages.ui import state
 
 DATA_PAGE = "pages/data.py"
@@ -58,7 +58,26 @@ def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
 
 def bundled_table() -> CauseTable | None:
     """The bundled table in this run's language, read once for every session."""
-    return _load_path(_in_language(BUNDLED_TABLE))[0]
+    return _load_shown(BUNDLED_TABLE)[1]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _ranked_edition(path: str, base: str, stamp: tuple[int, ...], lang: str) -> CauseTable | None:
+    # An edition ordered as its table (`translation.ranked_as`), made once per pair of files.
+    edition, base_table = _load_path(Path(path))[0], _load_path(Path(base))[0]
+    if edition is None or base_table is None:
+        return edition
+    return ranked_as(edition, base_table)
+
+
+def _load_shown(served: Path) -> tuple[Path, CauseTable | None, CauseTableError | None]:
+    """The table served (or its edition in this run's language, ranked as it), its path."""
+    path = _in_language(served)
+    table, error = _load_path(path)
+    if table is not None and path != served:
+        stamp = tuple(_stamp(p) for p in (path, served, path.parent / GLOSSARY_FILE, served.parent / GLOSSARY_FILE))
+        table = _ranked_edition(str(path), str(served), stamp, i18n.language())
+    return path, table, error
 
 
 def _in_language(path: Path) -> Path:
@@ -146,14 +165,12 @@ def load_source() -> CauseTable:
     the bundled one). An invalid file shows the loader's messages and the app falls back
     to the bundled table. The pages then get it from `active_table()`."""
     served = data_path(sys.argv[1:])
-    path = _in_language(served)
-    table, error = _load_path(path)
+    path, table, error = _load_shown(served)
     if error is not None:
         show_problems(error, i18n._("The cause table {name} could not be used:").format(name=path.name))
         if path.resolve() != BUNDLED_TABLE.resolve():
             served = BUNDLED_TABLE
-            path = _in_language(served)
-            table, error = _load_path(path)
+            path, table, error = _load_shown(served)
             if table is not None:
                 st.info(i18n._("Cause Atlas is showing its bundled cause table instead."), icon=":material/info:")
     if table is None:

@@ -180,3 +180,17 @@ def test_an_edition_sits_in_a_folder_named_by_its_language(tmp_path) -> None:
     (tmp_path / "es").mkdir()
     (tmp_path / "es" / "causes.csv").write_text("x", encoding="utf-8")
     assert edition_path(table, "es") == tmp_path / "es" / "causes.csv"
+
+
+def test_an_edition_ranked_as_its_table_lists_ties_in_the_tables_order() -> None:
+    from causes.query import run_query
+    from causes.translation import ranked_as
+
+    columns = ["cause", "category", "symptoms", "body_areas", "summary"]
+    en = table_from_rows(columns, [["Apple", "A", "pain", "feet", "x"], ["Banana", "A", "pain", "feet", "x"]])
+    es = table_from_rows(columns, [["Zanahoria", "A", "dolor", "pies", "x"], ["Berenjena", "A", "dolor", "pies", "x"]])
+    q = Query(symptoms=("dolor",))
+    assert [es.record(int(i))["cause"] for i in run_query(es, q).positions] == ["Berenjena", "Zanahoria"]
+    ranked = ranked_as(es, en)  # the English order: Apple (Zanahoria) before Banana (Berenjena)
+    assert [ranked.record(int(i))["cause"] for i in run_query(ranked, q).positions] == ["Zanahoria", "Berenjena"]
+    assert ranked_as(es, table_from_rows(columns, [["Apple", "A", "pain", "feet", "x"]])) is es  # not its table

@@ -14,8 +14,9 @@ import textstat
 from causes.config import BUNDLED_TABLE
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, GLOSSARY_KINDS, RED_FLAGS_FILE, Glossary, load_claims
 from causes.loader import load_cause_table
+from causes.query import Query, run_query
 from causes.redflags import cause_flags, load_red_flags
-from causes.translation import Edition, edition_path, pair
+from causes.translation import Edition, edition_path, pair, ranked_as
 from tests.support.bundled import bundled_table
 
 EN = bundled_table()
@@ -140,3 +141,17 @@ def test_the_spanish_summaries_read_plainly() -> None:
     ease = [_reading_ease(ES.record(i)["summary"]) for i in ROWS]
     assert statistics.median(ease) >= 60, statistics.median(ease)
     assert min(ease) >= 40, min(ease)
+
+
+RANKED = ranked_as(ES, EN)
+PICKS = [(s, a) for s in EN.facets["symptoms"].terms for a in ("", *EN.facets["body_areas"].terms)]
+
+
+@pytest.mark.parametrize(("symptom", "area"), PICKS, ids=[f"{s}|{a}" for s, a in PICKS])
+def test_every_pick_lists_the_same_causes_in_the_same_order_in_both_languages(symptom: str, area: str) -> None:
+    # Every symptom, alone and with every body area: the order a deck's slides follow, so a
+    # phone in Spanish shows the English projector's slide.
+    english = Query(symptoms=(symptom,), areas=(area,) if area else ())
+    names = [EN.record(int(i))["cause"] for i in run_query(EN, english).positions]
+    spanish = [RANKED.record(int(i))["cause"] for i in run_query(RANKED, PAIRING.query(english)).positions]
+    assert [PAIRING.term("cause", n) for n in names] == spanish
