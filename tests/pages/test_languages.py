@@ -4,11 +4,7 @@ left (every message of the catalog is looked for on every page); the same link w
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
-from babel.messages.pofile import read_po
 from google.protobuf.json_format import MessageToDict
 
 from causes import i18n
@@ -17,12 +13,9 @@ from causes.export import not_diagnosis
 from causes.loader import load_cause_table
 from causes.translation import edition_path, pair
 from tests.support.bundled import bundled_table
+from tests.support.catalog import english_messages
 
-# The switch's hint is in the language it switches to ("Show Cause Atlas in this language"
-# on the "English" button): the one English sentence a Spanish page shows on purpose.
-ON_PURPOSE = {"Show Cause Atlas in this language"}
 CODE_FIELDS = {"js", "css", "jscontent", "csscontent", "html"}
-PO = Path(__file__).resolve().parents[2] / "locales" / "es" / "LC_MESSAGES" / "messages.po"
 
 # Each page, with a view that fills it: a pick on Explore, the Body map and Overview, causes
 # compared, a deck on Present.
@@ -38,23 +31,6 @@ PAGES: dict[str, dict[str, str | list[str]]] = {
     "pages/glossary.py": {},
     "pages/about.py": {},
 }
-
-
-@cache
-def english_messages() -> tuple[str, ...]:
-    """The interface's English sentences whose Spanish is another text: a phrase of three
-    words or more (a shorter one may be a word Spanish shares, a name or a number)."""
-    with open(PO, "rb") as f:
-        catalog = read_po(f, locale="es")
-    found = []
-    for m in catalog:
-        ids = [m.id] if isinstance(m.id, str) else list(m.id)
-        strings = [m.string] if isinstance(m.string, str) else list(m.string)
-        for english, spanish in zip(ids, strings, strict=False):
-            fixed = max(english.split("{"), key=len).strip(" .,:;()")  # the longest piece without a placeholder
-            if len(fixed.split()) >= 3 and fixed not in spanish and english not in ON_PURPOSE:
-                found.append(fixed)
-    return tuple(sorted(set(found), key=len, reverse=True))
 
 
 def shown_text(at) -> str:
