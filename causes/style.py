@@ -288,11 +288,6 @@ def symptom_hits_line(hits: int, chosen: int) -> str:
     )
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """`1 cause`, `3 causes`; `2 categories` with `many` given. English only: a message
-    says its plural with `ngettext` (kept for the files not yet through the catalog)."""
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
-
 
 @dataclass(frozen=True)
 class VerdictStyle:

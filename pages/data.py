@@ -179,9 +179,8 @@ else:
                     )
         else:
             st.success(
-                # Translators: {n} is a number of causes. The English says "causes" even for 1 (as
-                # it always has); give each form its right plural.
-                ngettext("Every row is valid: {n} causes.", "Every row is valid: {n} causes.", len(result)).format(
+                # Translators: {n} is a number of causes.
+                ngettext("Every row is valid: {n} cause.", "Every row is valid: {n} causes.", len(result)).format(
                     n=number(len(result))
                 ),
                 icon=":material/check_circle:",

@@ -86,8 +86,9 @@ def language_switch() -> None:
 
 # The page's `<html lang>`: a screen reader reads Spanish with a Spanish voice (WCAG 3.1.1).
 # And the few words Streamlit writes itself, which no catalog reaches (the upload button and
-# its limits, the top bar's "2 more"): in another language, a stylesheet shows the catalog's
-# words in their place (the pseudo-element's text is the button's accessible name too).
+# its limits, the top bar's "2 more"): in another language, the script writes the catalog's
+# words into those elements, and again whenever Streamlit draws them anew (a watcher on the
+# page), so a screen reader reads them too. Plus the page-wide stylesheet of the strip.
 # A component in the page (v2: no iframe), drawn last, with no box of its own.
 _PAGE_LANGUAGE = st.components.v2.component(
     "cause_atlas.page_language",
@@ -100,29 +101,39 @@ _PAGE_LANGUAGE = st.components.v2.component(
     document.head.appendChild(style);
   }
   if (style.textContent !== data.css) style.textContent = data.css;
+  window.__caWords = data.words;
+  const apply = () => {
+    for (const [where, text] of window.__caWords || []) {
+      for (const el of document.querySelectorAll(where)) if (el.textContent !== text) el.textContent = text;
+    }
+  };
+  apply();
+  if (!window.__caWatcher) {
+    let queued = false;
+    window.__caWatcher = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; apply(); });
+    });
+    window.__caWatcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
 }""",
 )
-_REPLACED = (
-    ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p', "1rem"),
-    ('[data-testid="stFileUploaderDropzoneInstructions"] span', "0.875rem"),
-    ('.rc-overflow-item-rest [data-testid="stTopNavSection"] p', "0.875rem"),
+# Where Streamlit writes its own words.
+_STREAMLIT_WORDS = (
+    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
+    '[data-testid="stFileUploaderDropzoneInstructions"] span',
+    '.rc-overflow-item-rest [data-testid="stTopNavSection"] p',
 )
-
-
-def _css_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
 # The strip's two buttons side by side on a 390 px phone ("Cuándo pedir ayuda" and
 # "English" need all but a few pixels of the row: a smaller gap than Streamlit's smallest).
-_STRIP = ".st-key-safety-actions { gap: 0.5rem; }"
+STRIP_CSS = ".st-key-safety-actions { gap: 0.5rem; }"
 
 
-def streamlit_words_css() -> str:
-    """The page-wide stylesheet of this run: the strip's buttons, and in another language
-    than English, this run's words in place of Streamlit's own."""
+def streamlit_words() -> list[tuple[str, str]]:
+    """Where Streamlit writes its own words, and this run's in their place (none in English)."""
     if i18n.language() == i18n.DEFAULT:
-        return _STRIP
+        return []
     words = (
         # Translators: the button that opens a file to upload.
         i18n.pgettext("a file", "Upload"),
@@ -131,17 +142,13 @@ def streamlit_words_css() -> str:
         # Translators: the top bar's menu of the pages that do not fit in it.
         i18n.pgettext("the pages that do not fit", "More"),
     )
-    return _STRIP + "".join(
-        f"{where} {{ font-size: 0; visibility: hidden; }}"
-        f"{where}::after {{ content: {_css_text(text)}; font-size: {size}; visibility: visible; }}"
-        for (where, size), text in zip(_REPLACED, words, strict=True)
-    )
+    return list(zip(_STREAMLIT_WORDS, words, strict=True))
 
 
 def page_language() -> None:
     """At the foot of every page: tell the browser the page's language (and put this
     language's words in place of Streamlit's own)."""
-    _PAGE_LANGUAGE(data={"lang": i18n.language(), "css": streamlit_words_css()}, key="page-language")
+    _PAGE_LANGUAGE(data={"lang": i18n.language(), "css": STRIP_CSS, "words": streamlit_words()}, key="page-language")
 
 
 def language_notice(asked: str | None) -> None:

@@ -96,7 +96,7 @@ def check_panel(table: CauseTable, query: Query, result: Result, general: tuple[
         if later:
             more = st.toggle(
                 # Translators: a switch that shows {n} more warning signs to answer.
-                ngettext("Also check {n} more signs", "Also check {n} more signs", len(later)).format(
+                ngettext("Also check {n} more sign", "Also check {n} more signs", len(later)).format(
                     n=number(len(later))
                 ),
                 key=state.WARNING_MORE,

@@ -31,6 +31,9 @@ VIEWS = {
     # Cramps in the calves, a finding said no to: the question panel with an answer to take
     # back, and each cause's why line.
     "explore-narrowed": "/?" + urlencode({"symptom": "muscle cramps", "area": "calves", "not": "muscle weakness"}),
+    # The same in Spanish (longer words in the same boxes; the page's language is "es").
+    "explore-es": "/?" + urlencode({"symptom": "muscle cramps", "area": "calves", "lang": "es"}),
+    "data-es": "/data?lang=es",
     # The visit summary of that view.
     "visit": "/visit?" + urlencode({"symptom": "muscle cramps", "area": "calves", "not": "muscle weakness"}),
     # A cause's dialog open over Explore.

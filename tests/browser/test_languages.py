@@ -82,6 +82,11 @@ def test_a_spanish_browser_reads_the_app_in_spanish_with_112(spanish: Page, serv
     expect(page).to_have_url(re.compile(r"lang=es"))
     expect(page.get_by_role("button", name=re.compile(es("Next", "the slide after"))).first).to_be_visible()
     shot(page, f"{page.size_name}-slide-es")
+    # Streamlit's own words, in Spanish too: the upload button is named "Subir".
+    page.goto(f"{server.url}/data")
+    wait_idle(page)
+    expect(page.get_by_role("button", name=es("Upload", "a file"), exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Upload", exact=True)).to_have_count(0)
     # The same link with lang=en reads in English.
     page.goto(f"{server.url}/?symptom=muscle%20cramps&area=calves&lang=en")
     wait_idle(page)

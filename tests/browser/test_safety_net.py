@@ -72,7 +72,7 @@ def test_each_review_pick_asks_the_always_asked_set_first_then_its_causes(phone:
     first, later = asked_first(signs_to_ask(TABLE, run_query(TABLE, query), FLAGS, query))
     assert shown == [s.sign for s in first]  # then the best-matching causes' signs; the rest one switch away
     if later:
-        expect(phone.get_by_text(f"Also check {len(later)} more signs")).to_be_visible()
+        expect(phone.get_by_text(f"Also check {len(later)} more sign{'s' if len(later) != 1 else ''}")).to_be_visible()
     for sign in ALWAYS:  # each question fits the phone: nothing cut off to the side
         box = question(phone, sign).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390

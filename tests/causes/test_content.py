@@ -19,7 +19,7 @@ from causes.content import (
     template_csv,
 )
 from causes.loader import load_cause_table
-from causes.style import plural, verdict_style
+from causes.style import verdict_style
 from causes.text import badge_escape
 from tests.causes.tables import table_from_rows
 
@@ -142,11 +142,15 @@ def test_the_template_is_a_valid_cause_table_with_every_column():
 
 
 @pytest.mark.parametrize(
-    ("n", "word", "many", "expected"),
-    [(1, "cause", None, "1 cause"), (0, "cause", None, "0 causes"), (2, "category", "categories", "2 categories")],
-)
-def test_plural(n, word, many, expected):
-    assert plural(n, word, many) == expected
+    ("lang", "n", "expected"),
+    [("en", 1, "1 category"), ("en", 0, "0 categories"), ("en", 2, "2 categories"), ("es", 1, "1 categoría"),
+     ("es", 0, "0 categorías"), ("es", 12000, "12.000 categorías")],
+)  # fmt: skip
+def test_plurals_follow_the_catalogs_rule(lang, n, expected):
+    from causes.i18n import ngettext, number, using
+
+    with using(lang):
+        assert ngettext("{n} category", "{n} categories", n).format(n=number(n)) == expected
 
 
 def test_verdict_styles_cover_every_verdict_and_fall_back():

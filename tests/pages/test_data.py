@@ -168,7 +168,7 @@ def test_a_table_can_be_started_from_the_template_or_the_bundled_table(app, bund
     rows = rows or len(bundled)
     at = open_data(app)
     button(at, label).click().run()
-    assert f"Every row is valid: {rows} causes." in page_text(at)
+    assert f"Every row is valid: {rows} cause{'s' if rows != 1 else ''}." in page_text(at)
     assert len(at.data_editor) == 1
     assert len(at.data_editor[0].value) == rows
 

@@ -168,9 +168,9 @@ def test_about_says_when_the_spanish_was_translated_and_that_no_native_clinician
 
 
 def test_streamlits_own_words_are_put_in_the_languages(app) -> None:
-    from pages.ui.chrome import streamlit_words_css
+    from pages.ui.chrome import streamlit_words
 
     with i18n.using("es"):
-        css = streamlit_words_css()
-    assert 'content: "Subir"' in css and 'content: "Más"' in css and "MB por archivo" in css
-    assert "content:" not in streamlit_words_css()  # English: Streamlit's own words stay
+        words = [text for _, text in streamlit_words()]
+    assert words == ["Subir", "50 MB por archivo • CSV, TSV, TXT", "Más"]
+    assert streamlit_words() == []  # English: Streamlit's own words stay
