@@ -288,7 +288,6 @@ def symptom_hits_line(hits: int, chosen: int) -> str:
     )
 
 
-
 @dataclass(frozen=True)
 class VerdictStyle:
     label_id: str  # the verdict's name in English (the message id), or a table's own word
