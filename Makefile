@@ -6,6 +6,7 @@
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 #   make fast   the suite without the browser tests (pytest -m "not browser"); `make unit`, `make pages`
 #               and `make browser` run its parts
+#   make catalogs  the interface's message catalogs extracted, updated and compiled (locales/)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
