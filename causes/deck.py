@@ -32,7 +32,7 @@ import plotly.graph_objects as go
 
 from causes.check import NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, signs_for
 from causes.figures import ChartData, category_data, category_figure
-from causes.i18n import N_, _, language, ngettext, number, pgettext
+from causes.i18n import N_, _, language, long_date, ngettext, number, pgettext
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
@@ -244,31 +244,6 @@ def build_deck(
         result=view,
         slides=tuple(slides),
     )
-
-
-# The months' names, English marked for the catalog (`%B` would say them in the machine's
-# locale, not the run's language).
-_MONTHS: tuple[str, ...] = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
-
-
-def long_date(day: dt.date) -> str:
-    """`24 November 2026`, in this run's language."""
-    # Translators: a date, "24 November 2026": {day} is the day of the month, {month} the
-    # month's name, {year} the year.
-    return _("{day} {month} {year}").format(day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year)
 
 
 # --- one cause ------------------------------------------------------------------------------

@@ -25,9 +25,8 @@ from datetime import date
 import numpy as np
 
 from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, signs_for, usually_line
-from causes.deck import long_date
 from causes.figures import URGENCY_COLOURS, category_data, category_heading, total_heading, urgency_columns
-from causes.i18n import N_, _, language, ngettext, number, pgettext
+from causes.i18n import N_, _, language, long_date, ngettext, number, pgettext
 from causes.query import Query, also_finds, heading, result_of
 from causes.redflags import RedFlag, cause_flags, grouped
 from causes.schema import COLUMN_NAMES, FORMULA_PREFIXES, LIST_COLUMNS, LIST_SEPARATOR, TEXT_MARK

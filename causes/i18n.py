@@ -22,6 +22,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from pathlib import Path
 
 DEFAULT = "en"
@@ -101,3 +102,28 @@ def number(n: int) -> str:
     if _language.get() == "es":
         return str(n) if abs(n) < 10_000 else f"{n:,}".replace(",", ".")
     return f"{n:,}"
+
+
+# The months' names, English marked for the catalog (`%B` would say them in the machine's
+# locale, not the run's language).
+_MONTHS: tuple[str, ...] = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def long_date(day: date) -> str:
+    """`24 November 2026` in English, `24 de noviembre de 2026` in Spanish: this run's language."""
+    # Translators: a date, "24 November 2026": {day} is the day of the month, {month} the
+    # month's name, {year} the year.
+    return _("{day} {month} {year}").format(day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year)

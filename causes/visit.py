@@ -25,7 +25,7 @@ from datetime import date
 from causes.check import Answer, action_cards
 from causes.compare import compare, distinguishing_sentence
 from causes.export import APP_NAME, disclaimer, not_diagnosis
-from causes.i18n import N_, _, language, ngettext, number
+from causes.i18n import N_, _, language, long_date, ngettext, number
 from causes.query import Query, Result, first_by_urgency
 from causes.style import Help, commonness_words, urgency_style
 from causes.table import URGENCY_RANK, CauseTable
@@ -324,32 +324,10 @@ def privacy_line() -> str:
     return _(PRIVACY_LINE)
 
 
-_MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
-
-
-def _day(d: date) -> str:
-    """`14 March 2026`, in this run's language (not the server's locale)."""
-    # Translators: a date: {day} is the day of the month (14), {month} its name (March), {year} 2026.
-    return _("{day} {month} {year}").format(day=d.day, month=_(_MONTHS[d.month - 1]), year=d.year)
-
-
 def summary_markdown(summary: Summary, escape: Callable[[str], str]) -> str:
     """The summary as one markdown text (Streamlit's), everything escaped by `escape`."""
     e = escape
-    out = [f"**{e(not_diagnosis())}** {e(disclaimer())}", f"*{e(_day(summary.day))}*"]
+    out = [f"**{e(not_diagnosis())}** {e(disclaimer())}", f"*{e(long_date(summary.day))}*"]
     if summary.signs:  # the right help first
         out.append("#### " + _("Warning signs I said yes to"))
         for title, action, reasons in summary.signs:
@@ -420,11 +398,11 @@ def summary_html(summary: Summary) -> str:
         f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>{e(summary.title)} – {e(_day(summary.day))}</title>",
+        f"<title>{e(summary.title)} – {e(long_date(summary.day))}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{e(summary.title)}</h1>",
         # Translators: {app} is the product's name ("Cause Atlas"); {day} a date ("14 March 2026").
-        f'<p class="meta">{e(_("Made with {app} on {day}").format(app=APP_NAME, day=_day(summary.day)))}</p>',
+        f'<p class="meta">{e(_("Made with {app} on {day}").format(app=APP_NAME, day=long_date(summary.day)))}</p>',
         f'<p class="disclaimer"><strong>{e(not_diagnosis())}</strong> {e(disclaimer())}</p>',
     ]
     if summary.signs:  # the right help first

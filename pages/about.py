@@ -7,8 +7,7 @@ import streamlit as st
 
 from causes.config import BUNDLED_TABLE, bundled_topic
 from causes.content import citation, how_common_line, review_dates, source_counts, template_csv
-from causes.deck import long_date
-from causes.i18n import _, ngettext, number
+from causes.i18n import _, long_date, ngettext, number
 from causes.schema import COLUMNS
 from causes.text import md_escape
 from causes.translation import Edition

@@ -146,8 +146,12 @@ def streamlit_words() -> list[tuple[str, str]]:
 
 
 def page_language() -> None:
-    """At the foot of every page: tell the browser the page's language (and put this
-    language's words in place of Streamlit's own)."""
+    """At the foot of the page: tell the browser the page's language (and put this
+    language's words in place of Streamlit's own). Once a session and language: what it
+    sets lives in the page (its `<html>`, a stylesheet, a watcher), whatever the page shows
+    next, so later runs send one element fewer."""
+    if not state.first_in_language("page-language"):
+        return
     _PAGE_LANGUAGE(data={"lang": i18n.language(), "css": STRIP_CSS, "words": streamlit_words()}, key="page-language")
 
 

@@ -122,6 +122,16 @@ def start_language() -> str | None:
     return None
 
 
+def first_in_language(what: str) -> bool:
+    """Whether `what` has not yet been drawn in this tab in its language (and note it is)."""
+    key = f"{_LANG}-drawn-{what}"
+    lang = st.session_state.get(_LANG, i18n.DEFAULT)
+    if st.session_state.get(key) == lang:
+        return False
+    st.session_state[key] = lang
+    return True
+
+
 def in_language() -> None:
     """First thing in a fragment (which runs without app.py): this tab's language."""
     i18n.set_language(st.session_state.get(_LANG, i18n.DEFAULT))

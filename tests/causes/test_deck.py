@@ -17,7 +17,6 @@ from causes.deck import (
     build_deck,
     cause_card,
     deck_sources,
-    long_date,
     overview_data,
     overview_figure,
     overview_list,
@@ -263,10 +262,6 @@ def test_deck_slide_is_clamped(table):
     deck = build_deck(table, topic="T", today=DAY)
     assert deck.slide(0).kind == "title"
     assert deck.slide(999) == deck.slides[-1]
-
-
-def test_long_date():
-    assert long_date(dt.date(2026, 3, 5)) == "5 March 2026"
 
 
 def test_flags_per_slide_is_small_enough_to_read():

@@ -48,6 +48,14 @@ def test_numbers_are_written_as_the_language_writes_them(lang, n, written) -> No
         assert i18n.number(n) == written
 
 
+@pytest.mark.parametrize(("lang", "written"), [("en", "5 March 2026"), ("es", "5 de marzo de 2026")])
+def test_dates_are_written_in_the_language(lang, written) -> None:
+    import datetime as dt
+
+    with i18n.using(lang):
+        assert i18n.long_date(dt.date(2026, 3, 5)) == written
+
+
 def test_using_a_language_ends_with_its_block() -> None:
     assert i18n.language() == "en"
     with i18n.using("es"):

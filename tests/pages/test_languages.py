@@ -152,7 +152,7 @@ def test_a_spanish_phone_sees_an_english_room_in_spanish_and_its_vote_counts_in_
 
 
 def test_about_says_when_the_spanish_was_translated_and_that_no_native_clinician_has_read_it_yet(app) -> None:
-    from causes.deck import long_date
+    from causes.i18n import long_date
     from causes.translation import Edition
 
     edition = Edition.load(BUNDLED_TABLE.parent / "es")
