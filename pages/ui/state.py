@@ -112,6 +112,10 @@ def start_language() -> str | None:
     else:
         asked = st.context.locale
         lang, unknown = i18n.negotiate(asked)
+    if chosen is not None and lang != chosen:  # the link changed it (back, or an edited address)
+        p = pairing()
+        if p is not None:
+            _carry(p.reversed())
     st.session_state[_LANG] = lang
     i18n.set_language(lang)
     if st.query_params.get(i18n.LANG_PARAM) != lang:

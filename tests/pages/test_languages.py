@@ -174,3 +174,11 @@ def test_streamlits_own_words_are_put_in_the_languages(app) -> None:
         words = [text for _, text in streamlit_words()]
     assert words == ["Subir", "50 MB por archivo • CSV, TSV, TXT", "Más"]
     assert streamlit_words() == []  # English: Streamlit's own words stay
+
+
+def test_a_language_changed_in_the_address_carries_the_filters_too(app) -> None:
+    at = app({"symptom": ["muscle cramps"], "lang": "en"})
+    at.query_params["lang"] = "es"  # the browser's back button, or an edited address
+    at.run()
+    assert not at.exception
+    assert {w.key: list(w.value) for w in at.multiselect if w.key == "symptom"} == {"symptom": ["calambres musculares"]}
