@@ -264,7 +264,8 @@ def _cause(c: dict, place: int, help: Help, common: bool = False) -> str:
     """One cause, the `place`th (`common`: say how common it is, when the table says so of any)."""
     style = urgency_style(c["urgency"])
     how_common = f" · {_e(commonness_words(c['commonness']))}" if common else ""
-    tests = f'<p class="label">{_e(_("Tests a doctor may do"))}</p>' + _items(c["tests"], "") if c["tests"] else ""
+    tests = '<p class="label">' + _e(_("Tests a doctor may do")) + "</p>" + _items(c["tests"], "") if c["tests"] else ""
+    helps = _("What helps")
     source = _link(c["source_name"], c["source_url"])
     reviewed = ""
     if c["last_reviewed"]:
@@ -281,7 +282,7 @@ def _cause(c: dict, place: int, help: Help, common: bool = False) -> str:
         f"<p><strong>{_e(c['summary'])}</strong></p>"
         f'<p class="label">{_e(_(WHEN_TO_GET_HELP))}. {_e(usually_line(c["urgency"]))}</p>'
         f'<div class="flags">{_signs(cause_flags(c), help, _(NO_SIGNS))}</div>'
-        f'<p class="label">{_e(_("What helps"))}</p>'
+        f'<p class="label">{_e(helps)}</p>'
         f"{_items(c['self_care'], _(NO_SELF_CARE))}"
         f"{tests}"
         f'<p class="source">{source_line}{reviewed}</p>'
@@ -317,7 +318,7 @@ def _sources(records: Sequence[dict], red_flags: Sequence[RedFlag]) -> str:
         if f.source_name or f.source_url:
             seen.setdefault((f.source_name, f.source_url or ""), None)
     if not seen:
-        return f"<p>{_e(_('No sources given.'))}</p>"
+        return "<p>" + _e(_("No sources given.")) + "</p>"
     return '<ul class="source">' + "".join(f"<li>{_link(n, u)}</li>" for n, u in seen) + "</ul>"
 
 
@@ -375,6 +376,7 @@ def handout_html(
     # Translators: the handout's foot; {name} is the app's name, {date} the day, 2026-11-24.
     made_with = _("Made with {name} on {date}.").format(name=APP_NAME, date=day.isoformat())
     every_fact = _("Every fact above comes from the source named with it.")
+    at_a_glance, sources_heading = _("The matching causes at a glance"), _("Sources")
     return f"""<!DOCTYPE html>
 <html lang="{_e(language())}">
 <head>
@@ -395,7 +397,7 @@ def handout_html(
 </header>
 <main>
 <section class="overview">
-<h2>{_e(_("The matching causes at a glance"))}</h2>
+<h2>{_e(at_a_glance)}</h2>
 {_chart(table, rows)}
 </section>
 <section class="causes">
@@ -407,7 +409,7 @@ def handout_html(
 <h2>{_e(_(WHEN_TO_GET_HELP))}</h2>
 {_signs(red_flags, help)}
 </div>
-<h2>{_e(_("Sources"))}</h2>
+<h2>{_e(sources_heading)}</h2>
 {_sources(records, red_flags)}
 </section>
 </main>

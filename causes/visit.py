@@ -385,6 +385,12 @@ a { color: #005eb8; overflow-wrap: anywhere; }
 """
 
 
+def made_with(day: date) -> str:
+    """The summary's line of who made it and when."""
+    # Translators: {app} is the product's name ("Cause Atlas"); {day} a date ("14 March 2026").
+    return _("Made with {app} on {day}").format(app=APP_NAME, day=long_date(day))
+
+
 def summary_html(summary: Summary) -> str:
     """The summary as one self-contained HTML page (no script, no link to load), in the
     NHS leaflet's plain style: large type, plain headings, the education line and the
@@ -401,12 +407,11 @@ def summary_html(summary: Summary) -> str:
         f"<title>{e(summary.title)} – {e(long_date(summary.day))}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{e(summary.title)}</h1>",
-        # Translators: {app} is the product's name ("Cause Atlas"); {day} a date ("14 March 2026").
-        f'<p class="meta">{e(_("Made with {app} on {day}").format(app=APP_NAME, day=long_date(summary.day)))}</p>',
+        '<p class="meta">' + e(made_with(summary.day)) + "</p>",
         f'<p class="disclaimer"><strong>{e(not_diagnosis())}</strong> {e(disclaimer())}</p>',
     ]
     if summary.signs:  # the right help first
-        parts.append(f"<section><h2>{e(_('Warning signs I said yes to'))}</h2>")
+        parts.append("<section><h2>" + e(_("Warning signs I said yes to")) + "</h2>")
         for title, action, reasons in summary.signs:
             parts.append(
                 f'<div class="sign"><p><strong>{e(title)}. {e(action)}</strong></p><ul>'
@@ -416,20 +421,22 @@ def summary_html(summary: Summary) -> str:
         parts.append("</section>")
     if summary.now:
         parts.append(f'<p class="sign"><strong>{e(summary.now)}</strong></p>')
-    parts.append(f"<section><h2>{e(_('What I noticed'))}</h2>")
+    parts.append("<section><h2>" + e(_("What I noticed")) + "</h2>")
     if summary.noticed:
         parts.append("<dl>" + "".join(f"<dt>{e(k)}:</dt><dd>{e(v)}</dd>" for k, v in summary.noticed) + "</dl>")
     else:
-        parts.append(f"<p>{e(_('Nothing chosen yet.'))}</p>")
+        parts.append("<p>" + e(_("Nothing chosen yet.")) + "</p>")
     parts.append("</section>")
     if summary.without:
         parts.append(
-            f"<section><h2>{e(_('What I do not have'))}</h2><ul>"
+            "<section><h2>"
+            + e(_("What I do not have"))
+            + "</h2><ul>"
             + "".join(f"<li>{e(t)}</li>" for t in summary.without)
             + "</ul></section>"
         )
     if summary.causes:
-        parts.append(f"<section><h2>{e(_('Causes to ask about'))}</h2>")
+        parts.append("<section><h2>" + e(_("Causes to ask about")) + "</h2>")
         if summary.shown > len(summary.causes):
             parts.append(f'<p class="small">{e(_in_my_list(summary))}</p>')
         for c in summary.causes:
@@ -444,7 +451,9 @@ def summary_html(summary: Summary) -> str:
             parts.append(f'<div class="cause"><h3>{head}</span></h3><ul>{"".join(items)}</ul></div>')
         parts.append("</section>")
     parts.append(
-        f"<section><h2>{e(_('Questions to ask'))}</h2><ol>"
+        "<section><h2>"
+        + e(_("Questions to ask"))
+        + "</h2><ol>"
         + "".join(f"<li>{e(q)}</li>" for q in summary.questions)
         + "</ol></section>"
     )

@@ -122,7 +122,8 @@ def _how_common(value: str) -> str:
 def _cited(url: str) -> str:
     """` (source)`, a link to an http(s) URL; "" otherwise."""
     # Translators: a small link after a list to the page it comes from.
-    return f" :small[({md_link(url, _('source'))})]" if safe_url(url) else ""
+    source = _("source")
+    return f" :small[({md_link(url, source)})]" if safe_url(url) else ""
 
 
 def source_line(c: dict) -> None:

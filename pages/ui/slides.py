@@ -219,7 +219,7 @@ def title_slide(show: Show) -> None:
             st.image(qr_png(link), width=220, output_format="PNG", alt=alt)
             st.markdown(invite)
         except LinkTooLong as e:
-            st.markdown(md_escape(f"{e} {_('Open this link instead:')}"))
+            st.markdown(md_escape(f"{e} " + _("Open this link instead:")))
         st.caption(md_escape(link))
 
 

@@ -123,3 +123,26 @@ def test_spanish_plurals_follow_the_catalogs_rule() -> None:
     catalog = _catalog("es")
     assert catalog.num_plurals == 2
     assert catalog.plural_expr.replace(" ", "") in {"(n!=1)", "n!=1"}
+
+
+# A catalog call inside an f-string's braces, with a literal message: Babel's extractor
+# (on Python 3.11, an f-string is one token) never sees it, so it would reach no catalog.
+IN_FSTRING = re.compile(r"""\{[^{}]*\b(?:_|N_|ngettext|pgettext)\(\s*["']""")
+
+
+def _fstrings(path: Path) -> list[tuple[int, str]]:
+    import tokenize
+
+    with open(path, "rb") as f:
+        tokens = list(tokenize.tokenize(f.readline))
+    return [
+        (t.start[0], t.string)
+        for t in tokens
+        if t.type == tokenize.STRING and re.match(r"(?i)[rb]*f", t.string) and IN_FSTRING.search(t.string)
+    ]
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    files = [ROOT / "app.py", *sorted((ROOT / "causes").rglob("*.py")), *sorted((ROOT / "pages").rglob("*.py"))]
+    hidden = [(str(p.relative_to(ROOT)), line, text[:80]) for p in files for line, text in _fstrings(p)]
+    assert not hidden, hidden

@@ -182,3 +182,13 @@ def test_a_language_changed_in_the_address_carries_the_filters_too(app) -> None:
     at.run()
     assert not at.exception
     assert {w.key: list(w.value) for w in at.multiselect if w.key == "symptom"} == {"symptom": ["calambres musculares"]}
+
+
+def test_a_table_in_another_language_shows_its_own_words_in_a_spanish_interface(app, hiccups) -> None:
+    # A served table with no Spanish edition beside it: its words as written, the interface in Spanish.
+    at = app({"symptom": ["hiccups"], "lang": "es"}, data=hiccups)
+    text = shown_text(at)
+    assert "Eating fast" in text and "hiccups" in text
+    with i18n.using("es"):
+        assert not_diagnosis() in text
+    assert [m for m in english_messages() if m in text] == []
