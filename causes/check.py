@@ -174,7 +174,7 @@ def _merged(
             e["level"],
             own.source_name if own else "",
             own.source_url if own else None,
-            (own.why if own and own.why else "") or _why(e["causes"]),
+            (own.why if own and own.why else "") or why_of(e["causes"]),
             key in always,
             own.contact if own else "",
         )
@@ -207,7 +207,7 @@ def signs_of_table(table: CauseTable) -> frozenset[str]:
     return _SIGNS_OF[table]
 
 
-def _why(causes: Sequence[str]) -> str:
+def why_of(causes: Sequence[str]) -> str:
     """Why a sign is asked, in this run's language (it follows "Why: " in a sentence)."""
     if not causes:
         return _("it is one of the general warning signs")
@@ -234,6 +234,9 @@ class Answer:
     level: str
     why: str
     contact: str = ""
+    # The causes `why` names when it says whose warning sign it is (not a red-flag file's
+    # own words): said again in another language (`translation.Pairing.answer`).
+    causes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,7 @@ def inline_action(sign: Sign, help: Help) -> str:
 
 
 def answer_of(sign: Sign) -> Answer:
-    return Answer(sign.sign, sign.level, sign.why, sign.contact)
+    return Answer(sign.sign, sign.level, sign.why, sign.contact, sign.causes if sign.why == why_of(sign.causes) else ())
 
 
 def flags_markdown(flags: Sequence[RedFlag], help: Help, escape: Callable[[str], str]) -> str:

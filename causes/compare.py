@@ -91,11 +91,11 @@ def cause_options(table: CauseTable) -> list[str]:
     return sorted(table.frame["cause"], key=lambda n: (n.casefold(), n))
 
 
-def example_pair(table: CauseTable) -> tuple[int, int] | None:
-    """Two causes worth comparing first. The bundled example when the table has it; else
-    two causes with the table's most common symptom, the least and the most urgent (the
-    pair a worried reader most needs told apart)."""
-    bundled = [table.position_of(name) for name in EXAMPLE]
+def example_pair(table: CauseTable, example: Sequence[str] = EXAMPLE) -> tuple[int, int] | None:
+    """Two causes worth comparing first. The bundled `example` when the table has it (its
+    names in the table's language); else two causes with the table's most common symptom,
+    the least and the most urgent (the pair a worried reader most needs told apart)."""
+    bundled = [table.position_of(name) for name in example]
     if None not in bundled:
         return bundled[0], bundled[1]  # type: ignore[return-value]
     if len(table) < 2:

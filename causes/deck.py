@@ -30,7 +30,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from causes.check import NO_SIGNS, WHEN_TO_GET_HELP, flags_markdown, signs_for
+from causes import check
+from causes.check import flags_markdown, no_signs, signs_for
 from causes.figures import ChartData, category_data, category_figure
 from causes.i18n import N_, _, language, long_date, ngettext, number, pgettext
 from causes.query import Query, Result, heading, result_of, run_query
@@ -166,13 +167,13 @@ def _doctor_slides(flags: Sequence[RedFlag]) -> list[Slide]:
     """The general red flags, most urgent first, at most FLAGS_PER_SLIDE a slide and one
     urgency level a slide. Without a red-flag file, one slide of the general advice."""
     if not flags:
-        return [Slide("doctor", _(WHEN_TO_GET_HELP))]
+        return [Slide("doctor", check.when_to_get_help())]
     slides: list[Slide] = []
     for level in reversed(URGENCY_LEVELS):
         chosen = [f for f in flags if f.urgency == level]
         parts = _chunks(chosen, FLAGS_PER_SLIDE)
         for i, part in enumerate(parts, start=1):
-            slides.append(Slide("doctor", _part_title(_(WHEN_TO_GET_HELP), i, len(parts)), flags=part))
+            slides.append(Slide("doctor", _part_title(check.when_to_get_help(), i, len(parts)), flags=part))
     return slides
 
 
@@ -337,7 +338,7 @@ def what_helps(self_care: Sequence[str]) -> str:
 
 def when_to_get_help(flags: Sequence[RedFlag], help: Help) -> str:
     """A cause slide's warning signs, grouped by level under the action each needs."""
-    return f"**{_(WHEN_TO_GET_HELP)}**\n\n" + (flags_markdown(flags, help, md_escape) or f"- {_(NO_SIGNS)}")
+    return f"**{check.when_to_get_help()}**\n\n" + (flags_markdown(flags, help, md_escape) or f"- {no_signs()}")
 
 
 def symptom_share(table: CauseTable, position: int) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from causes.check import GENERAL_ADVICE, NO_SELF_CARE, NO_SIGNS, WHEN_TO_GET_HELP, signs_for, usually_line
+from causes.check import general_advice, no_self_care, no_signs, signs_for, usually_line, when_to_get_help
 from causes.figures import URGENCY_COLOURS, category_data, category_heading, total_heading, urgency_columns
 from causes.i18n import N_, _, language, long_date, ngettext, number, pgettext
 from causes.query import Query, also_finds, heading, result_of
@@ -280,10 +280,10 @@ def _cause(c: dict, place: int, help: Help, common: bool = False) -> str:
         f'<span class="key" style="background:{style.colour}"></span>{_e(style.label)}</span>'
         f"{_e(c['category'])}{how_common}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"
-        f'<p class="label">{_e(_(WHEN_TO_GET_HELP))}. {_e(usually_line(c["urgency"]))}</p>'
-        f'<div class="flags">{_signs(cause_flags(c), help, _(NO_SIGNS))}</div>'
+        f'<p class="label">{_e(when_to_get_help())}. {_e(usually_line(c["urgency"]))}</p>'
+        f'<div class="flags">{_signs(cause_flags(c), help, no_signs())}</div>'
         f'<p class="label">{_e(helps)}</p>'
-        f"{_items(c['self_care'], _(NO_SELF_CARE))}"
+        f"{_items(c['self_care'], no_self_care())}"
         f"{tests}"
         f'<p class="source">{source_line}{reviewed}</p>'
         "</section>"
@@ -294,7 +294,7 @@ def _signs(red_flags: Sequence[RedFlag], help: Help, empty: str | None = None) -
     """Warning signs grouped by level, most serious first, each group under its action
     (none: `empty`, by default the general advice)."""
     if not red_flags:
-        return f"<ul><li>{_e(_(GENERAL_ADVICE) if empty is None else empty)}</li></ul>"
+        return f"<ul><li>{_e(general_advice() if empty is None else empty)}</li></ul>"
     out = []
     for level, chosen in grouped(red_flags):
         style = urgency_style(level)
@@ -338,7 +338,7 @@ def handout_html(
     matching causes, the first `limit` of them with what the table says, the general
     warning signs, the sources and the disclaimer again. `help` names the emergency
     number and services (by default every number, as for an unknown locale)."""
-    said = _(DISCLAIMER) if disclaimer is None else disclaimer
+    said = _(DISCLAIMER) if disclaimer is None else disclaimer  # the parameter hides `disclaimer()`
     help = help or help_for(None)
     rows = np.asarray(positions, dtype=np.int64)
     chosen = rows[:limit]
@@ -406,7 +406,7 @@ def handout_html(
 </section>
 <section class="closing">
 <div class="signs">
-<h2>{_e(_(WHEN_TO_GET_HELP))}</h2>
+<h2>{_e(when_to_get_help())}</h2>
 {_signs(red_flags, help)}
 </div>
 <h2>{_e(sources_heading)}</h2>

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import functools
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 DEFAULT = "en"
 # Each language the interface speaks, by its code, with its name in itself (as the button
@@ -33,7 +36,10 @@ DOMAIN = "messages"
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 LANG_PARAM = "lang"  # the link's key: ?lang=es
 
-_language: ContextVar[str] = ContextVar("cause_atlas_language", default=DEFAULT)
+# The run's language; None where nothing set it (a thread the app started before its script
+# ran, such as Streamlit's callbacks): then the fallback says (the app's: the session's).
+_language: ContextVar[str | None] = ContextVar("cause_atlas_language", default=None)
+_fallback: list[Callable[[], str | None]] = []
 
 
 @functools.cache
@@ -46,7 +52,28 @@ def catalog(lang: str) -> gettext.NullTranslations:
 
 def language() -> str:
     """The language of this run."""
-    return _language.get()
+    lang = _language.get()
+    if lang is None:
+        lang = next((found for ask in _fallback if (found := ask())), None)
+    return lang if lang in LANGUAGES else DEFAULT
+
+
+def set_fallback(ask: Callable[[], str | None]) -> None:
+    """Where to ask for the language when nothing set it in this thread (the app: its
+    session's, for the callbacks Streamlit runs before the script)."""
+    _fallback[:] = [ask]
+
+
+def deferred(make: Callable[[], T]) -> Callable[[], T]:
+    """`make`, to be called later (a download's file, made in another thread when the
+    button is pressed), speaking the language of now."""
+    lang = language()
+
+    def made() -> T:
+        with using(lang):
+            return make()
+
+    return made
 
 
 def set_language(lang: str) -> None:
@@ -66,17 +93,17 @@ def using(lang: str) -> Iterator[None]:
 
 def _(message: str) -> str:
     """`message` in this run's language."""
-    return catalog(_language.get()).gettext(message)
+    return catalog(language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for `n`, by the language's plural rules (format `{n}` after)."""
-    return catalog(_language.get()).ngettext(singular, plural, n)
+    return catalog(language()).ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """A short message whose translation depends on where it is shown ("Close" a chart)."""
-    return catalog(_language.get()).pgettext(context, message)
+    return catalog(language()).pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -99,7 +126,7 @@ def negotiate(requested: str | None) -> tuple[str, bool]:
 def number(n: int) -> str:
     """A whole number as this run's language writes it: 12,345 in English; 12.345 in
     Spanish (and 1234 without a separator, as the RAE advises for four figures)."""
-    if _language.get() == "es":
+    if language() == "es":
         return str(n) if abs(n) < 10_000 else f"{n:,}".replace(",", ".")
     return f"{n:,}"
 

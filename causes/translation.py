@@ -20,15 +20,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from causes.check import Answer, sign_id
+from causes.check import Answer, sign_id, why_of
 from causes.query import NOT_COLUMNS, URL_PARAMS, Query
 from causes.redflags import RedFlag, cause_flags, sign_key
+from causes.room import Poll
 from causes.strings import name_key
 from causes.table import CauseTable
 
 # The columns whose values a link, a session or a room names, paired one to one. `red_flags`
 # pairs the signs (without their level), `why` the red-flag file's explanations.
 PAIRED_COLUMNS: tuple[str, ...] = ("cause", "category", "symptoms", "body_areas", "risk_factors")
+# The words each kind of live-room poll offers.
+POLL_COLUMNS = {"noticed": "symptoms", "where": "body_areas", "quiz": "cause"}
 SIGNS = "signs"
 WHYS = "why"
 
@@ -99,13 +102,25 @@ class Pairing:
         return self.a_to_b.get(SIGNS, {}).get(sign_key(sign))
 
     def answer(self, answer: Answer) -> tuple[str, Answer] | None:
-        """A warning-sign answer in `b`'s words, with its key there (None: not paired)."""
+        """A warning-sign answer in `b`'s words, with its key there (None: not paired); a
+        "why" that names causes is said again with `b`'s names, in this run's language."""
         sign = self.sign(answer.sign)
         if sign is None:
             return None
-        why = self.a_to_b.get(WHYS, {}).get(_folded(answer.why), answer.why)
+        causes = self.names(answer.causes)
+        why = self.a_to_b.get(WHYS, {}).get(_folded(answer.why)) or (why_of(causes) if causes else answer.why)
         contact = self.a_to_b.get(WHYS, {}).get(_folded(answer.contact), answer.contact)
-        return sign_id(sign), replace(answer, sign=sign, why=why, contact=contact)
+        return sign_id(sign), replace(answer, sign=sign, why=why, contact=contact, causes=causes)
+
+    def poll(self, poll: Poll) -> tuple[Poll, dict[str, str]]:
+        """A live room's poll with its choices (and a quiz's answer) in `b`'s words, and
+        each choice back to the words the room keeps (the presenter's when it was opened):
+        a phone answers in its own language, and the room counts one answer whatever
+        language gave it."""
+        column = POLL_COLUMNS.get(poll.kind, "symptoms")
+        mine = self.terms(column, poll.options)
+        answer = (self.term(column, poll.answer) or poll.answer) if poll.answer else None
+        return replace(poll, options=mine, answer=answer), dict(zip(mine, poll.options, strict=True))
 
     def params(self, params: dict[str, list[str]]) -> dict[str, list[str]]:
         """A link's parameters with every value `a` names put in `b`'s words (a link made in

@@ -7,6 +7,7 @@ import streamlit as st
 
 from causes.check import flags_markdown, no_signs, usually_line, when_to_get_help
 from causes.compare import (
+    EXAMPLE,
     MAX_CAUSES,
     MIN_CAUSES,
     also_in,
@@ -35,7 +36,8 @@ _flags, glossary, _claims = source.sidecars()
 
 
 def _example_button() -> None:
-    pair = example_pair(table)
+    pairing = state.pairing()  # the bundled example's names, in the edition's words
+    pair = example_pair(table, pairing.names(EXAMPLE) if pairing is not None else EXAMPLE)
     if pair is None:
         return
     names = list(View().with_names(table, "compare", pair).compare)

@@ -15,7 +15,7 @@ from causes.config import BUNDLED_TABLE, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MAX_UP
 from causes.content import GLOSSARY_FILE, Glossary, template_csv
 from causes.editing import cells_csv, cells_of, problem_report, problems_line, report_csv
 from causes.export import export_name
-from causes.i18n import _, ngettext, number
+from causes.i18n import _, deferred, ngettext, number
 from causes.loader import CheckedCells, check_cells
 from causes.schema import COLUMNS
 from causes.text import md_escape
@@ -74,8 +74,9 @@ def start_from(which: str) -> None:
     if which == "template":
         state.open_draft("my-cause-table.csv", cells_of(load_cause_table(template_csv().encode(), name="template")))
     elif which == "bundled":
-        bundled = source.bundled_table()
-        state.open_draft(f"{BUNDLED_TABLE.stem}-edited.csv", cells_of(bundled), folder=BUNDLED_TABLE.parent)
+        bundled = source.bundled_table()  # in this tab's language, with its own glossary and red flags
+        folder = source.bundled_folder()
+        state.open_draft(f"{BUNDLED_TABLE.stem}-edited.csv", cells_of(bundled), folder=folder)
     else:
         state.open_draft(table.name, cells_of(table), folder=state.source_folder(None), shown=table)
 
@@ -92,7 +93,7 @@ def csv_download(draft: state.Draft, label: str, data, kind: str, help: str | No
     """A CSV file made only when the button is clicked, named for the grid's table."""
     st.download_button(
         label,
-        data=data,
+        data=deferred(data) if callable(data) else data,  # made later, in this run's language
         file_name=export_name(draft.name.rsplit(".", 1)[0], kind, date.today(), "csv"),
         mime="text/csv",
         on_click="ignore",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from causes.content import claims_matching
 from causes.export import export_name, handout_html, to_csv
-from causes.i18n import _
+from causes.i18n import _, deferred
 from causes.query import self_care_among_best
 from pages.ui import cards, chrome, filters, narrow, source, state, styles, warning_check
 
@@ -53,7 +53,7 @@ with st.container(horizontal=True, key="exports"):
     )
     st.download_button(
         _("Download a handout (HTML, print to PDF)"),
-        data=lambda: handout_html(table, positions, query, flags, today, help=help),
+        data=deferred(lambda: handout_html(table, positions, query, flags, today, help=help)),
         file_name=export_name(query, "handout", today, "html"),
         mime="text/html",
         on_click="ignore",

@@ -9,7 +9,7 @@ import streamlit as st
 
 from causes import run_query
 from causes.export import export_name
-from causes.i18n import _
+from causes.i18n import _, deferred
 from causes.text import md_escape
 from causes.visit import NOTE_MAX_CHARS, note_labels, privacy_line, summary_html, summary_markdown, visit_summary
 from pages.ui import chrome, source, state, styles
@@ -56,7 +56,7 @@ today = date.today()
 summary = visit_summary(table, query, result, state.answers().values(), notes, help, today, causes=compared or None)
 st.download_button(
     _("Download my summary (HTML: print it or save as PDF)"),
-    data=lambda: summary_html(summary),
+    data=deferred(lambda: summary_html(summary)),
     file_name=export_name(query, "appointment", today, "html"),
     mime="text/html",
     on_click="ignore",

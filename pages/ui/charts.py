@@ -13,7 +13,7 @@ from causes.chart_export import MIME as CHART_MIME
 from causes.chart_export import chart_file, for_export
 from causes.chart_export import source_line as chart_source_line
 from causes.export import export_name
-from causes.i18n import _
+from causes.i18n import _, deferred
 
 
 def chart_downloads(table: CauseTable, fig: go.Figure, title: str, name: str | Query, kind: str, key: str) -> None:
@@ -30,7 +30,7 @@ def chart_downloads(table: CauseTable, fig: go.Figure, title: str, name: str | Q
             st.download_button(
                 # Translators: a button that downloads a chart; {format} is "PNG" or "SVG".
                 _("Chart as {format}").format(format=label),
-                data=partial(draw, fmt),
+                data=deferred(partial(draw, fmt)),
                 file_name=export_name(name, kind, today, fmt),
                 mime=CHART_MIME[fmt],
                 on_click="ignore",

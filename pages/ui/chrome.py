@@ -131,9 +131,8 @@ STRIP_CSS = ".st-key-safety-actions { gap: 0.5rem; }"
 
 
 def streamlit_words() -> list[tuple[str, str]]:
-    """Where Streamlit writes its own words, and this run's in their place (none in English)."""
-    if i18n.language() == i18n.DEFAULT:
-        return []
+    """Where Streamlit writes its own words, and this run's in their place (in English too:
+    a tab switched back from Spanish gets its English again)."""
     words = (
         # Translators: the button that opens a file to upload.
         i18n.pgettext("a file", "Upload"),

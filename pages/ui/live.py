@@ -10,7 +10,6 @@ phone; the lists that show them refresh on their own."""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from datetime import date
 
 import streamlit as st
@@ -19,7 +18,7 @@ from causes import CauseTable
 from causes.bodymap import clicked_area, uses_body_vocabulary
 from causes.deck import Deck
 from causes.export import export_name
-from causes.i18n import _, number, pgettext
+from causes.i18n import _, deferred, number, pgettext
 from causes.live import (
     PollSpec,
     asked,
@@ -35,7 +34,7 @@ from causes.live import (
     tap_figure,
     where_poll,
 )
-from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, normal_code
+from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, Tally, normal_code
 from causes.text import md_escape
 from causes.theme import CHART_CONFIG, PICTURE_CONFIG
 from causes.view import View, app_root
@@ -189,7 +188,7 @@ def _files(table: CauseTable, code: str) -> None:
     with st.container(horizontal=True, key="live-files"):
         st.download_button(
             _("Poll results (CSV)"),
-            data=lambda: results_csv(polls, [store().counts(code, p.id) for p in polls]),
+            data=deferred(lambda: results_csv(polls, [store().counts(code, p.id) for p in polls])),
             file_name=export_name(f"room {code}", "polls", today, "csv"),
             mime="text/csv",
             on_click="ignore",
@@ -198,7 +197,7 @@ def _files(table: CauseTable, code: str) -> None:
         )
         st.download_button(
             _("Questions (CSV)"),
-            data=lambda: questions_csv(store().questions(code, hidden=True)),
+            data=deferred(lambda: questions_csv(store().questions(code, hidden=True))),
             file_name=export_name(f"room {code}", "questions", today, "csv"),
             mime="text/csv",
             on_click="ignore",
@@ -217,6 +216,7 @@ def poll_on_show(room: Room) -> Poll | None:
 
 def quiz_card(table: CauseTable, deck: Deck, poll: Poll) -> None:
     """On the projector, in the slide's place: the story and the choices (not the answer)."""
+    poll, _back = _in_my_words(poll)  # opened before the presenter changed language: its words now
     spec = quiz_of(table, deck, poll)
     if spec is not None:
         st.markdown(md_escape(spec.story))
@@ -236,7 +236,9 @@ def projector_results(table: CauseTable, code: str) -> None:
 
 
 def results(table: CauseTable, code: str, poll: Poll) -> None:
-    counts = store().counts(code, poll.id)
+    poll, back = _in_my_words(poll)  # a poll opened in the other language: counted as one, shown in these words
+    stored = store().counts(code, poll.id)
+    counts = Tally({mine: stored.get(room, 0) for mine, room in back.items()}, stored.people) if back else stored
     alt = results_alt(poll, counts, counts.people)
     areas = table.facets["body_areas"].terms
     picture = poll.kind == "where" and uses_body_vocabulary(areas)
@@ -354,21 +356,10 @@ def follow_bar(room: Room) -> None:
             )
 
 
-# The words a poll's choices are in, per kind: a room keeps them in the presenter's
-# language; a phone in another shows and answers in its own (`_in_my_words`).
-_POLL_COLUMN = {"noticed": "symptoms", "where": "body_areas", "quiz": "cause"}
-
-
 def _in_my_words(poll: Poll) -> tuple[Poll, dict[str, str]]:
-    """The poll with its choices (and a quiz's answer) in this phone's words, and each
-    choice back to the room's: the room counts one answer whatever language gave it."""
+    """The poll in this tab's words, and each choice back to the room's (`Pairing.poll`)."""
     pairing = state.pairing()
-    if pairing is None:
-        return poll, {}
-    column = _POLL_COLUMN.get(poll.kind, "symptoms")
-    mine = tuple(pairing.term(column, o) or o for o in poll.options)
-    answer = (pairing.term(column, poll.answer) or poll.answer) if poll.answer else None
-    return replace(poll, options=mine, answer=answer), dict(zip(mine, poll.options, strict=True))
+    return (poll, {}) if pairing is None else pairing.poll(poll)
 
 
 def _answer(code: str, poll_id: str, choices: list[str], back: dict[str, str] | None = None) -> None:

@@ -48,12 +48,23 @@ def _load(
 
 def _load_path(path: Path) -> tuple[CauseTable | None, CauseTableError | None]:
     glossary = _stamp(path.parent / GLOSSARY_FILE)
-    lang = i18n.language()
+    lang = _reader_of(path)
     try:
         stat = path.stat()
     except OSError:
         return _load(str(path), 0, 0, glossary, lang)
     return _load(str(path), stat.st_mtime_ns, stat.st_size, glossary, lang)
+
+
+def _reader_of(path: Path) -> str:
+    """The language a table's notes and problems are said in: an edition's own (`data/es/`:
+    Spanish), a table with editions English (its readers are English ones), any other the
+    run's. So each table is read once a process, whoever asks (a pairing reads both)."""
+    if path.parent.name in i18n.LANGUAGES and (path.parent.parent / path.name).is_file():
+        return path.parent.name
+    if any(edition_path(path, code) for code in i18n.LANGUAGES if code != i18n.DEFAULT):
+        return i18n.DEFAULT
+    return i18n.language()
 
 
 def bundled_table() -> CauseTable | None:
@@ -62,7 +73,7 @@ def bundled_table() -> CauseTable | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _ranked_edition(path: str, base: str, stamp: tuple[int, ...], lang: str) -> CauseTable | None:
+def _ranked_edition(path: str, base: str, stamp: tuple[int, ...]) -> CauseTable | None:
     # An edition ordered as its table (`translation.ranked_as`), made once per pair of files.
     edition, base_table = _load_path(Path(path))[0], _load_path(Path(base))[0]
     if edition is None or base_table is None:
@@ -76,8 +87,13 @@ def _load_shown(served: Path) -> tuple[Path, CauseTable | None, CauseTableError 
     table, error = _load_path(path)
     if table is not None and path != served:
         stamp = tuple(_stamp(p) for p in (path, served, path.parent / GLOSSARY_FILE, served.parent / GLOSSARY_FILE))
-        table = _ranked_edition(str(path), str(served), stamp, i18n.language())
+        table = _ranked_edition(str(path), str(served), stamp)
     return path, table, error
+
+
+def bundled_folder() -> Path:
+    """The folder of the bundled table in this run's language (`data/es/` in Spanish)."""
+    return _in_language(BUNDLED_TABLE).parent
 
 
 def _in_language(path: Path) -> Path:

@@ -22,12 +22,13 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from causes import i18n
 from causes.check import Answer
 from causes.device import is_phone
 from causes.loader import CheckedCells
-from causes.query import NOT_PARAM, URL_PARAMS, Query
+from causes.query import NOT_COLUMNS, NOT_PARAM, URL_PARAMS, Query
 from causes.table import CauseTable
 from causes.translation import Pairing
 from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, key_of, resolve
@@ -98,6 +99,16 @@ KEPT_ON_TABLE_CHANGE: tuple[str, ...] = (
 # --- the language ----------------------------------------------------------------------------
 
 
+def _session_language() -> str | None:
+    # The language of the session whose thread asks (None outside a session's run).
+    return st.session_state.get(_LANG) if get_script_run_ctx(suppress_warning=True) is not None else None
+
+
+# Streamlit runs a widget's callback before the page's script, where nothing has set the
+# language yet: the core then asks the session.
+i18n.set_fallback(_session_language)
+
+
 def start_language() -> str | None:
     """app.py, first thing on every run: this run's language, from the link (`lang=es`),
     else what this tab chose, else the browser's (`st.context.locale`); written into the
@@ -115,7 +126,8 @@ def start_language() -> str | None:
     if chosen is not None and lang != chosen:  # the link changed it (back, or an edited address)
         p = pairing()
         if p is not None:
-            _carry(p.reversed())
+            with i18n.using(lang):
+                _carry(p.reversed())
     st.session_state[_LANG] = lang
     i18n.set_language(lang)
     if st.query_params.get(i18n.LANG_PARAM) != lang:
@@ -147,7 +159,8 @@ def switch_language(lang: str) -> None:
     into the other edition of the table, word for word, when there is one."""
     p = pairing()
     if p is not None:
-        _carry(p.reversed())
+        with i18n.using(lang):  # what is said again ("why" a sign is asked) in the new words
+            _carry(p.reversed())
     st.session_state[_LANG] = lang
     st.query_params[i18n.LANG_PARAM] = lang
 
@@ -170,7 +183,7 @@ def _carry(p: Pairing) -> None:
         if key in ss and column != "urgency":
             ss[key] = list(p.terms(column, ss[key] or ()))
     if NOT_PARAM in ss:
-        ss[NOT_PARAM] = [p.any_column(v, ("symptoms", "body_areas", "risk_factors")) for v in ss[NOT_PARAM] or ()]
+        ss[NOT_PARAM] = [p.any_column(v, NOT_COLUMNS) for v in ss[NOT_PARAM] or ()]
     for key in (_NARROW_YES, _NARROW_UNSURE):
         ss[key] = [(c, p.term(c, t) or t) for c, t in ss.get(key, [])]
     for key in (COMPARE_WIDGET, DECK_WIDGET):

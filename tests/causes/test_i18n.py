@@ -146,3 +146,26 @@ def test_no_message_hides_inside_an_f_string() -> None:
     files = [ROOT / "app.py", *sorted((ROOT / "causes").rglob("*.py")), *sorted((ROOT / "pages").rglob("*.py"))]
     hidden = [(str(p.relative_to(ROOT)), line, text[:80]) for p in files for line, text in _fstrings(p)]
     assert not hidden, hidden
+
+
+def test_a_file_made_later_speaks_the_language_of_when_its_button_was_drawn() -> None:
+    with i18n.using("es"):
+        made = i18n.deferred(lambda: (i18n.language(), i18n.long_date(__import__("datetime").date(2026, 1, 2))))
+    assert made() == ("es", "2 de enero de 2026")  # called in another thread, where nothing set it
+
+
+def test_where_nothing_set_the_language_the_fallback_says() -> None:
+    import threading
+
+    saved = list(i18n._fallback)
+    try:
+        i18n.set_fallback(lambda: "es")
+        seen = []
+        thread = threading.Thread(target=lambda: seen.append(i18n.language()))  # a callback's thread
+        thread.start()
+        thread.join()
+        assert seen == ["es"]
+        with i18n.using("en"):  # what a run set wins
+            assert i18n.language() == "en"
+    finally:
+        i18n._fallback[:] = saved

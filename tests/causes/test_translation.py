@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from causes.check import Answer, sign_id
+from causes import i18n
+from causes.check import Answer, sign_id, why_of
 from causes.query import Query
 from causes.redflags import RedFlag
 from causes.translation import Pairing, edition_path, pair
@@ -127,7 +128,12 @@ def test_a_query_is_carried_across_whole() -> None:
 @pytest.mark.parametrize(
     ("answer", "sign", "why"),
     [
-        (Answer("One leg swollen", "urgent", "a sign of Clot"), "Una pierna hinchada", "a sign of Clot"),
+        # A why that names the cause is said again, with the other edition's name, in the run's language.
+        (
+            Answer("One leg swollen", "urgent", why_of(("Clot",)), causes=("Clot",)),
+            "Una pierna hinchada",
+            "es una señal de alarma de Coágulo",
+        ),
         (
             Answer("Chest pain", "emergency", "this can be a clot in the lungs"),
             "Dolor en el pecho",
@@ -136,7 +142,8 @@ def test_a_query_is_carried_across_whole() -> None:
     ],
 )
 def test_a_warning_sign_said_yes_to_stays_said_yes_to(answer: Answer, sign: str, why: str) -> None:
-    key, carried = _pairing().answer(answer)
+    with i18n.using("es"):
+        key, carried = _pairing().answer(answer)
     assert (carried.sign, carried.level, carried.why) == (sign, answer.level, why)
     assert key == sign_id(sign)  # the key the check asks it under in the other edition
 
@@ -194,3 +201,15 @@ def test_an_edition_ranked_as_its_table_lists_ties_in_the_tables_order() -> None
     ranked = ranked_as(es, en)  # the English order: Apple (Zanahoria) before Banana (Berenjena)
     assert [ranked.record(int(i))["cause"] for i in run_query(ranked, q).positions] == ["Zanahoria", "Berenjena"]
     assert ranked_as(es, table_from_rows(columns, [["Apple", "A", "pain", "feet", "x"]])) is es  # not its table
+
+
+def test_a_poll_is_shown_in_the_phones_words_and_answered_in_the_rooms() -> None:
+    from causes.room import Poll
+
+    poll = Poll("p1", "noticed", "Which?", ("pain", "cramps at night"), 2, True)
+    mine, back = _pairing().poll(poll)
+    assert mine.options == ("dolor", "calambres nocturnos")
+    assert back == {"dolor": "pain", "calambres nocturnos": "cramps at night"}
+    quiz = Poll("p2", "quiz", "Which cause?", ("Cramp", "Clot"), 3, False, answer="Clot")
+    mine, back = _pairing().poll(quiz)
+    assert (mine.options, mine.answer) == (("Calambre", "Coágulo"), "Coágulo")

@@ -8,6 +8,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from causes import i18n
+from causes.check import answer_of
 from causes.config import BUNDLED_TABLE
 from causes.export import not_diagnosis
 from causes.loader import load_cause_table
@@ -173,7 +174,8 @@ def test_streamlits_own_words_are_put_in_the_languages(app) -> None:
     with i18n.using("es"):
         words = [text for _, text in streamlit_words()]
     assert words == ["Subir", "50 MB por archivo • CSV, TSV, TXT", "Más"]
-    assert streamlit_words() == []  # English: Streamlit's own words stay
+    # English too, so a tab switched back from Spanish gets its English again.
+    assert [text for _, text in streamlit_words()] == ["Upload", "50 MB per file • CSV, TSV, TXT", "More"]
 
 
 def test_a_language_changed_in_the_address_carries_the_filters_too(app) -> None:
@@ -192,3 +194,51 @@ def test_a_table_in_another_language_shows_its_own_words_in_a_spanish_interface(
     with i18n.using("es"):
         assert not_diagnosis() in text
     assert [m for m in english_messages() if m in text] == []
+
+
+def _label(message: str) -> str:
+    with i18n.using("es"):
+        return i18n._(message)
+
+
+def test_a_button_pressed_in_spanish_acts_in_spanish(app) -> None:
+    # Streamlit runs a button's callback before the page, where nothing has set the language:
+    # it must still speak the tab's (here: the bundled table in Spanish, not the English one).
+    at = app({"lang": "es"}, page="pages/data.py")
+    next(b for b in at.button if b.label == _label("Start from the bundled table")).click().run()
+    assert not at.exception
+    grid = at.data_editor[0].value
+    es = load_cause_table(edition_path(BUNDLED_TABLE, "es"))
+    assert set(grid["cause"]) == {es.record(i)["cause"] for i in range(len(es))}
+
+
+def test_a_warning_sign_said_yes_to_is_said_again_in_the_other_language(app) -> None:
+    from causes import Query, run_query
+    from causes.check import signs_to_ask
+    from causes.redflags import load_red_flags, with_safety_net
+    from tests.pages.conftest import say_yes
+
+    en = bundled_table()
+    query = Query(symptoms=("muscle cramps",), areas=("calves",))
+    flags = with_safety_net(load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv"), ())
+    clot = next(s for s in signs_to_ask(en, run_query(en, query), flags, query) if "DVT" in s.why)
+    at = app({"symptom": ["muscle cramps"], "area": ["calves"], "lang": "en"})
+    say_yes(at, clot).run()
+    at.button(key="lang-es").click().run()
+    assert not at.exception
+    es_flags = load_red_flags(BUNDLED_TABLE.parent / "es" / "red_flags.csv")
+    pairing = pair(en, load_cause_table(edition_path(BUNDLED_TABLE, "es")), flags, es_flags)
+    _key, carried = pairing.answer(answer_of(clot))
+    text = shown_text(at)
+    assert carried.sign in text and carried.why in text  # still said yes to: its action, in Spanish
+    assert clot.sign not in text and clot.why not in text
+
+
+def test_compare_offers_its_example_in_spanish_too(app) -> None:
+    from causes.compare import EXAMPLE
+
+    at = app({"lang": "es"}, page="pages/compare.py")
+    pairing = pair(bundled_table(), load_cause_table(edition_path(BUNDLED_TABLE, "es")))
+    first, second = pairing.names(EXAMPLE)
+    labels = [b.label.replace("\\", "") for b in at.button]  # markdown-escaped
+    assert any(first in label and second in label for label in labels), labels
