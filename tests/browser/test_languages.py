@@ -87,6 +87,11 @@ def test_a_spanish_browser_reads_the_app_in_spanish_with_112(spanish: Page, serv
     wait_idle(page)
     expect(page.get_by_role("button", name=es("Upload", "a file"), exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Upload", exact=True)).to_have_count(0)
+    # One tap back to English: Streamlit's words are English again.
+    page.get_by_role("button", name="English").click()
+    wait_idle(page)
+    expect(page.get_by_role("button", name="Upload", exact=True)).to_be_visible()
+    page.wait_for_function("document.documentElement.lang === 'en'")
     # The same link with lang=en reads in English.
     page.goto(f"{server.url}/?symptom=muscle%20cramps&area=calves&lang=en")
     wait_idle(page)
