@@ -16,6 +16,7 @@ escaped (HTML: `html.escape`; markdown: the `escape` given), so hostile text sta
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -391,6 +392,12 @@ def made_with(day: date) -> str:
     return _("Made with {app} on {day}").format(app=APP_NAME, day=long_date(day))
 
 
+def _list_section(heading: str, items: Iterable[str], tag: str) -> str:
+    """A section of the summary's HTML: a heading over a list (`ul` or `ol`), escaped."""
+    e = functools.partial(html.escape, quote=True)
+    return f"<section><h2>{e(heading)}</h2><{tag}>" + "".join(f"<li>{e(i)}</li>" for i in items) + f"</{tag}></section>"
+
+
 def summary_html(summary: Summary) -> str:
     """The summary as one self-contained HTML page (no script, no link to load), in the
     NHS leaflet's plain style: large type, plain headings, the education line and the
@@ -428,13 +435,7 @@ def summary_html(summary: Summary) -> str:
         parts.append("<p>" + e(_("Nothing chosen yet.")) + "</p>")
     parts.append("</section>")
     if summary.without:
-        parts.append(
-            "<section><h2>"
-            + e(_("What I do not have"))
-            + "</h2><ul>"
-            + "".join(f"<li>{e(t)}</li>" for t in summary.without)
-            + "</ul></section>"
-        )
+        parts.append(_list_section(_("What I do not have"), summary.without, "ul"))
     if summary.causes:
         parts.append("<section><h2>" + e(_("Causes to ask about")) + "</h2>")
         if summary.shown > len(summary.causes):
@@ -450,13 +451,7 @@ def summary_html(summary: Summary) -> str:
                 items.append('<li class="small">' + _("Source: {source}").format(source=source) + "</li>")
             parts.append(f'<div class="cause"><h3>{head}</span></h3><ul>{"".join(items)}</ul></div>')
         parts.append("</section>")
-    parts.append(
-        "<section><h2>"
-        + e(_("Questions to ask"))
-        + "</h2><ol>"
-        + "".join(f"<li>{e(q)}</li>" for q in summary.questions)
-        + "</ol></section>"
-    )
+    parts.append(_list_section(_("Questions to ask"), summary.questions, "ol"))
     made = _("Made on your device from what you chose and typed; Cause Atlas keeps none of it.")
     parts.append(f'<p class="small meta">{e(made)}</p>')
     parts.append("</body></html>")
