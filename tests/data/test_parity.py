@@ -11,11 +11,12 @@ from urllib.parse import urlsplit
 import pytest
 import textstat
 
+from causes.check import asked_first, signs_to_ask
 from causes.config import BUNDLED_TABLE
 from causes.content import CLAIMS_FILE, GLOSSARY_FILE, GLOSSARY_KINDS, RED_FLAGS_FILE, Glossary, load_claims
 from causes.loader import load_cause_table
 from causes.query import Query, run_query
-from causes.redflags import cause_flags, load_red_flags
+from causes.redflags import cause_flags, load_red_flags, with_safety_net
 from causes.translation import Edition, edition_path, pair, ranked_as
 from tests.support.bundled import bundled_table
 
@@ -155,3 +156,25 @@ def test_every_pick_lists_the_same_causes_in_the_same_order_in_both_languages(sy
     names = [EN.record(int(i))["cause"] for i in run_query(EN, english).positions]
     spanish = [RANKED.record(int(i))["cause"] for i in run_query(RANKED, PAIRING.query(english)).positions]
     assert [PAIRING.term("cause", n) for n in names] == spanish
+
+
+NETS = {lang: with_safety_net(FLAGS[lang], ()) for lang in ("en", "es")}
+CHECK_PICKS = (
+    [Query(symptoms=(s,), areas=(a,) if a else ()) for s, a in PICKS]
+    + [Query(areas=(a,)) for a in EN.facets["body_areas"].terms]
+    + [Query(risks=(r,)) for r in EN.facets["risk_factors"].terms]
+)
+
+
+@pytest.mark.parametrize("query", CHECK_PICKS, ids=[q.describe() for q in CHECK_PICKS])
+def test_every_pick_asks_the_same_warning_signs_at_the_same_levels_in_both_languages(query: Query) -> None:
+    # The safety net (tests/data/test_safety_net.py checks it in English) holds in Spanish:
+    # every pick asks the same signs, in the same order, at the same levels, the always-asked
+    # set first and the questions asked at once the same.
+    english = signs_to_ask(EN, run_query(EN, query), NETS["en"], query)
+    spanish_query = PAIRING.query(query)
+    spanish = signs_to_ask(RANKED, run_query(RANKED, spanish_query), NETS["es"], spanish_query)
+    said = [(s.sign, s.level, s.always) for s in spanish]
+    assert [(PAIRING.sign(s.sign), s.level, s.always) for s in english] == said
+    first_en, first_es = asked_first(english), asked_first(spanish)
+    assert [PAIRING.sign(s.sign) for s in first_en[0]] == [s.sign for s in first_es[0]]
