@@ -26,6 +26,7 @@ from causes.redflags import RedFlag, cause_flags, sign_key
 from causes.room import Poll
 from causes.strings import name_key
 from causes.table import CauseTable
+from causes.view import View
 
 # The columns whose values a link, a session or a room names, paired one to one. `red_flags`
 # pairs the signs (without their level), `why` the red-flag file's explanations.
@@ -94,6 +95,23 @@ class Pairing:
             categories=self.terms("category", query.categories),
             without=tuple(self.any_column(v, NOT_COLUMNS) for v in query.without),
         )
+
+    def view(self, view: View) -> View:
+        """The same view in `b`'s words: its filters, the cause opened, the causes compared
+        and the deck (the slide and the room stay as they are)."""
+        return replace(
+            view,
+            query=self.query(view.query),
+            cause=(self.term("cause", view.cause) or view.cause) if view.cause else None,
+            compare=self.names(view.compare),
+            deck=self.names(view.deck),
+        )
+
+    def answers(self, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+        """Warning-sign answers (keyed by sign) in `b`'s words and keys; an answer to a sign
+        `b` does not have is dropped."""
+        carried = (self.answer(a) for a in answers.values())
+        return dict(c for c in carried if c is not None)
 
     def names(self, names: Iterable[str]) -> tuple[str, ...]:
         return self.terms("cause", names)

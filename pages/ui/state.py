@@ -171,13 +171,7 @@ def _carry(p: Pairing) -> None:
     for key in (_KEPT, _WRITTEN):
         shown = ss.get(key)
         if isinstance(shown, View):
-            ss[key] = replace(
-                shown,
-                query=p.query(shown.query),
-                cause=p.term("cause", shown.cause) or shown.cause if shown.cause else None,
-                compare=p.names(shown.compare),
-                deck=p.names(shown.deck),
-            )
+            ss[key] = p.view(shown)
     ss.pop(_NOTICES, None)
     for key, (_, column) in URL_PARAMS.items():
         if key in ss and column != "urgency":
@@ -189,8 +183,7 @@ def _carry(p: Pairing) -> None:
     for key in (COMPARE_WIDGET, DECK_WIDGET):
         if key in ss:
             ss[key] = list(p.names(ss[key] or ()))
-    carried = (p.answer(a) for a in ss.get(_ANSWERS, {}).values())
-    ss[_ANSWERS] = dict(c for c in carried if c is not None)
+    ss[_ANSWERS] = p.answers(ss.get(_ANSWERS, {}))
     for key in [k for k in ss if str(k).startswith(_GROUP)]:
         del ss[key]  # the questions are asked again in the other words, ticked from the answers
     params = p.params(_url())

@@ -213,3 +213,14 @@ def test_a_poll_is_shown_in_the_phones_words_and_answered_in_the_rooms() -> None
     quiz = Poll("p2", "quiz", "Which cause?", ("Cramp", "Clot"), 3, False, answer="Clot")
     mine, back = _pairing().poll(quiz)
     assert (mine.options, mine.answer) == (("Calambre", "Coágulo"), "Coágulo")
+
+
+def test_a_view_and_its_answers_are_carried_across_whole() -> None:
+    from causes.view import View
+
+    view = View(query=Query(symptoms=("pain",)), cause="Clot", compare=("Cramp", "Clot"), deck=("Clot",), slide=3)
+    assert _pairing().view(view) == View(
+        query=Query(symptoms=("dolor",)), cause="Coágulo", compare=("Calambre", "Coágulo"), deck=("Coágulo",), slide=3
+    )
+    answers = {"a": Answer("One leg swollen", "urgent", "x"), "b": Answer("Not in the table", "urgent", "y")}
+    assert [a.sign for a in _pairing().answers(answers).values()] == ["Una pierna hinchada"]
