@@ -27,7 +27,7 @@ DAY = dt.date(2026, 12, 6)
 PICKS = [
     Query(symptoms=("calambres musculares",), areas=("pantorrillas",)),
     Query(symptoms=("hinchazón de piernas",), without=("debilidad muscular",)),
-    Query(symptoms=("contracciones en reposo",)),
+    Query(symptoms=("contracciones musculares en reposo",)),
     Query(text="estatina"),
 ]
 
