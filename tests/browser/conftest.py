@@ -83,3 +83,31 @@ def must_not_happen(page: Page) -> None:
 
 def wait_idle(page: Page) -> None:
     page.wait_for_selector(IDLE, timeout=30_000)
+
+
+_WATCH_RUN = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__caRan = false;
+  window.__caRunObserver?.disconnect();
+  window.__caRunObserver = new MutationObserver((records) => {
+    if (records.some((r) => app.getAttribute("data-test-script-state") === "running" || r.oldValue === "running")) {
+      window.__caRan = true;
+    }
+  });
+  window.__caRunObserver.observe(app, {
+    attributes: true, attributeFilter: ["data-test-script-state"], attributeOldValue: true,
+  });
+}"""
+
+
+def click_and_rerun(page: Page, locator) -> None:
+    """Click something that reruns the script, and return once that run has finished: not
+    merely once the page is idle, which it still is for a moment after the click (a test
+    that acts then can click on a page the run is about to move)."""
+    page.evaluate(_WATCH_RUN)
+    locator.click()
+    page.wait_for_function(
+        "() => window.__caRan && document.querySelector(\"[data-testid='stApp']\")"
+        ".getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=30_000,
+    )

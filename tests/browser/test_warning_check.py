@@ -15,7 +15,7 @@ from causes import Query, run_query
 from causes.check import signs_to_ask
 from causes.config import BUNDLED_TABLE
 from causes.redflags import load_red_flags, with_safety_net
-from tests.browser.conftest import must_not_happen, wait_idle, watch
+from tests.browser.conftest import click_and_rerun, must_not_happen, wait_idle, watch
 from tests.support.bundled import bundled_table
 
 TABLE = bundled_table()
@@ -49,9 +49,8 @@ def pick(page: Page, box: str, term: str) -> None:
 
 def say_yes(page: Page, sign: str) -> None:
     """Say yes to a question as a person does: tap it (a toggle button, pressed once yes)."""
-    page.get_by_role("button", name=sign, exact=True).click()
+    click_and_rerun(page, page.get_by_role("button", name=sign, exact=True))
     expect(page.get_by_role("button", name=sign, exact=True)).to_have_attribute("aria-pressed", "true")
-    wait_idle(page)
 
 
 def shot(page: Page, name: str) -> None:
@@ -145,10 +144,8 @@ def test_an_emergency_answer_comes_before_an_urgent_one_and_none_of_these_folds_
     expect(emergency).to_contain_text("for an ambulance now")
     assert top_of(emergency) < top_of(urgent)
 
-    page.get_by_role("button", name="Clear my answers").click()
-    wait_idle(page)
-    page.get_by_role("button", name="None of these").click()
-    wait_idle(page)
+    click_and_rerun(page, page.get_by_role("button", name="Clear my answers"))
+    click_and_rerun(page, page.get_by_role("button", name="None of these"))
     folded = page.get_by_text("Warning signs: you said none of these apply. Open to check again.")
     expect(folded).to_be_visible()
     # Cleared stays cleared: the boxes on the page were unticked too, so the next click
