@@ -22,7 +22,10 @@ page = st.navigation(
         st.Page("pages/compare.py", title=_("Compare"), icon=":material/compare_arrows:", url_path="compare"),
         # Reached from a view (Explore, the Body map, Compare): "Prepare for an appointment".
         st.Page(chrome.VISIT, title=_("Prepare for an appointment"), url_path="visit", visibility="hidden"),
-        st.Page("pages/present.py", title=_("Present"), icon=":material/slideshow:", url_path="present"),
+        st.Page(chrome.PRESENT, title=_("Present"), icon=":material/slideshow:", url_path="present"),
+        # Opened from Present: the slide alone for the room, and the presenter's own screen.
+        st.Page(chrome.PROJECTOR, title=_("Projector"), url_path="projector", visibility="hidden"),
+        st.Page(chrome.PRESENTER, title=_("Presenter view"), url_path="presenter", visibility="hidden"),
         st.Page("pages/room.py", title=_("Live room"), icon=":material/cast:", url_path="room"),
         st.Page(source.DATA_PAGE, title=_("Your data"), icon=":material/upload_file:", url_path="data"),
         st.Page("pages/glossary.py", title=_("Glossary"), icon=":material/dictionary:", url_path="glossary"),
@@ -30,10 +33,13 @@ page = st.navigation(
     ],
     position="top",
 )
+projector = page.url_path == "projector"  # the slide alone: its footer says education, not diagnosis
 source.load_source()
 chrome.language_notice(unknown_language)
-warning_check.action_cards()
-chrome.safety_strip()
+if not projector:
+    warning_check.action_cards()
+    chrome.safety_strip()
 page.run()
-chrome.warning_signs()
+if not projector:
+    chrome.warning_signs()
 chrome.page_language()

@@ -113,6 +113,21 @@ def example_pair(table: CauseTable, example: Sequence[str] = EXAMPLE) -> tuple[i
     return low, high
 
 
+def look_alikes(table: CauseTable, position: int, candidates: Sequence[int], k: int) -> list[int]:
+    """The up-to-`k` causes most like cause `position`: those among `candidates` (the
+    deck's other causes) sharing most of its symptoms, then the earlier row. With fewer
+    than `k` other candidates, the table's other causes are candidates too. The one choice
+    of look-alikes: a live room's quiz offers them, a presenter's notes tell them apart."""
+    symptoms: list[tuple[str, ...]] = table.frame["symptoms"].tolist()
+    own = set(symptoms[position])
+    others = [int(p) for p in candidates if int(p) != position]
+    if len(others) < k:
+        named = set(others)
+        others += [p for p in range(len(table)) if p != position and p not in named]
+    shared = sorted(others, key=lambda p: (-len(own.intersection(symptoms[p])), p))
+    return shared[:k]
+
+
 # --- what they share and what sets each apart ------------------------------------------------
 
 

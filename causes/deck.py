@@ -6,10 +6,17 @@ list of causes in the presenter's order. Its slides, in order:
 1. the title: the topic, the view in plain English, the date (the page adds the
    education-not-diagnosis line and the QR code of the view's link);
 2. the overview chart: the deck's causes per category, split by urgency;
-3. one slide per cause (at most MAX_CAUSE_SLIDES; the title says when more match);
-4. "When to see a doctor": the general red flags, most urgent first, a few per slide so
-   they stay readable (so a long list takes two or more slides);
+3. three slides per cause (at most MAX_CAUSE_SLIDES causes; the title says when more
+   match): what it is (its summary and a chart of its key symptoms), what helps (and
+   who is more likely to get it), and when to get help;
+4. "When to get help": the deck's warning signs, one level a slide, most urgent first, a
+   few per slide so they stay readable (so a long list takes two or more slides);
 5. the sources: each publisher and page once, a few per slide.
+
+The split is by structure, never by the length of the text, so every edition of a table
+(English, Spanish) and every screen of a live room has the same slide N. The counts are
+chosen so that each slide fits a 1280x720 projector in type read from the back of a room
+(`causes.stage`; a browser test draws them all).
 
 A link names the deck (`deck=`, the hand-picked order; absent: follow the filters) and the
 slide (`slide=`, from 1, clamped to the deck): see `causes.view`.
@@ -37,22 +44,27 @@ from causes.i18n import N_, _, language, long_date, ngettext, number, pgettext
 from causes.query import Query, Result, heading, result_of, run_query
 from causes.redflags import RedFlag, cause_flags
 from causes.schema import URGENCY_LEVELS
+from causes.stage import BODY, CHART_TOP, chart_height
 from causes.style import CATEGORY_ICON, Help, badge_md, urgency_style
 from causes.table import CauseTable
 from causes.text import md_escape, plot_escape, safe_url, short
-from causes.theme import BACKGROUND, GRID_COLOUR, SLIDE_SCALE, scaled
+from causes.theme import BACKGROUND, FONT_FAMILY, GRID_COLOUR, font
 
 MAX_CAUSE_SLIDES = 30
 KEY_SYMPTOMS = 6
 TOP_ITEMS = 3  # self-care tips and red flags on a cause slide
-FLAGS_PER_SLIDE = 6
-SOURCES_PER_SLIDE = 8
-# Charts on a slide: read from the back of a room at 1280x720 (type: theme.SLIDE_SCALE).
-OVERVIEW_HEIGHT = 380
-SYMPTOM_ROW = 36
-SYMPTOM_LABEL = 22  # characters; one line per bar
+RISK_ITEMS = 8  # risk factors on a cause's "what helps" slide
+FLAGS_PER_SLIDE = 4
+SOURCES_PER_SLIDE = 4
+
+# Charts on a slide, in the projector's type (`causes.stage`).
+OVERVIEW_BARS = 6  # categories drawn; the rest are counted under the chart
+SYMPTOM_LABEL = 20  # characters; one line per bar
 
 SlideKind = Literal["title", "overview", "cause", "doctor", "sources"]
+CausePart = Literal["about", "care", "help"]
+# A cause's slides, in order: what it is, what helps, when to get help.
+CAUSE_PARTS: tuple[CausePart, ...] = ("about", "care", "help")
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class Slide:
     position: int | None = None
     flags: tuple[RedFlag, ...] = ()
     sources: tuple[Source, ...] = ()
+    part: CausePart = "about"  # which of a cause's slides (`CAUSE_PARTS`)
 
 
 @dataclass(frozen=True)
@@ -228,7 +241,7 @@ def build_deck(
         matching = len(view)
     names = table.frame["cause"]
     slides = [Slide("title", topic), Slide("overview", _("The causes at a glance"))]
-    slides += [Slide("cause", str(names.iat[p]), position=p) for p in chosen]
+    slides += [Slide("cause", str(names.iat[p]), position=p, part=part) for p in chosen for part in CAUSE_PARTS]
     # Its causes' warning signs and the general ones of no cause, not every general sign.
     signs = signs_for(table, chosen, flags)
     slides += _doctor_slides(signs)
@@ -261,6 +274,7 @@ class CauseCard:
     symptoms: tuple[str, ...]  # at most KEY_SYMPTOMS
     more_symptoms: int
     areas: tuple[str, ...]
+    risk_factors: tuple[str, ...]  # at most RISK_ITEMS
     self_care: tuple[str, ...]  # at most TOP_ITEMS
     red_flags: tuple[RedFlag, ...]  # at most TOP_ITEMS, most serious first
 
@@ -275,6 +289,7 @@ def cause_card(table: CauseTable, position: int) -> CauseCard:
         symptoms=tuple(c["symptoms"][:KEY_SYMPTOMS]),
         more_symptoms=max(0, len(c["symptoms"]) - KEY_SYMPTOMS),
         areas=tuple(c["body_areas"]),
+        risk_factors=tuple(c["risk_factors"][:RISK_ITEMS]),
         self_care=tuple(c["self_care"][:TOP_ITEMS]),
         red_flags=cause_flags(c)[:TOP_ITEMS],
     )
@@ -300,11 +315,16 @@ def ask_a_professional() -> str:
     return _(ASK_A_PROFESSIONAL)
 
 
-def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
-    """A cause slide on a phone, under its heading, as one markdown text (one element to
-    send each phone at a slide change): the badges and where it is felt, the summary, the
-    key symptoms with how many causes share each, what helps, and when to get help."""
+def phone_cause_text(table: CauseTable, position: int, help: Help, part: CausePart = "about") -> str:
+    """A cause's slide on a phone, under its heading, as one markdown text (one element to
+    send each phone at a slide change): what the projector's slide `part` shows. About:
+    the badges and where it is felt, the summary, the key symptoms with how many causes
+    share each; care: what helps, and who is more likely to get it; help: when to get help."""
     card = cause_card(table, position)
+    if part == "care":
+        return "\n\n".join(x for x in (what_helps(card.self_care), more_likely(card.risk_factors)) if x)
+    if part == "help":
+        return when_to_get_help(card.red_flags, help)
     style = urgency_style(card.urgency)
     badges = (
         badge_md(style.label, style.badge, style.icon) + " " + badge_md(md_escape(card.category), "gray", CATEGORY_ICON)
@@ -313,21 +333,26 @@ def phone_cause_text(table: CauseTable, position: int, help: Help) -> str:
     symptoms = "\n".join(f"- {md_escape(s)}: {number(n)}" for s, n in symptom_counts(table, position))
     # Translators: markdown: ** marks bold. {areas} are body areas from the table.
     felt_in = " " + _("**Felt in:** {areas}").format(areas=felt) if felt else ""
+    return "\n\n".join([badges + felt_in, md_escape(card.summary), f"{key_symptoms(len(table))}\n\n{symptoms}"])
+
+
+def key_symptoms(causes: int) -> str:
+    """The label over a cause's key symptoms: what the counts beside them are."""
     # Translators: markdown: ** marks bold. {n} is how many causes the table has.
-    key_symptoms = ngettext(
+    return ngettext(
         "**Key symptoms** (how many of the {n} cause have each)",
         "**Key symptoms** (how many of the {n} causes have each)",
-        len(table),
-    ).format(n=number(len(table)))
-    return "\n\n".join(
-        [
-            badges + felt_in,
-            md_escape(card.summary),
-            f"{key_symptoms}\n\n{symptoms}",
-            what_helps(card.self_care),
-            when_to_get_help(card.red_flags, help),
-        ]
-    )
+        causes,
+    ).format(n=number(causes))
+
+
+def more_likely(risk_factors: Sequence[str]) -> str:
+    """A cause's risk factors under their label, as a markdown list ("" when none)."""
+    if not risk_factors:
+        return ""
+    items = "\n".join(f"- {md_escape(r)}" for r in risk_factors)
+    # Translators: a label over a cause's risk factors, on a slide.
+    return "**" + _("More likely with") + f"**\n\n{items}"
 
 
 def what_helps(self_care: Sequence[str]) -> str:
@@ -368,11 +393,13 @@ def symptom_share_alt(table: CauseTable, position: int) -> str:
 
 
 def symptom_figure(table: CauseTable, position: int) -> go.Figure:
-    """A small bar chart: per key symptom of the cause, how many causes have it."""
+    """A cause's key symptoms as bars, on the projector's stage: per symptom, how many
+    causes have it, its label and count in slide type (`causes.stage.BODY`)."""
     frame = symptom_share(table, position)
     symptom, causes = frame.columns
     rows = list(range(len(frame)))
     counts = frame[causes].tolist()
+    text = font(BODY)
     fig = go.Figure(
         go.Bar(
             x=counts,
@@ -381,6 +408,7 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
             marker=dict(color="#0072B2"),
             text=[number(n) for n in counts],
             textposition="outside",
+            textfont=text,
             cliponaxis=False,
             hovertext=[plot_escape(s) for s in frame[symptom]],
             # Translators: hover text of a bar; {count} is the bar's number of causes (filled in by the chart).
@@ -389,22 +417,25 @@ def symptom_figure(table: CauseTable, position: int) -> go.Figure:
     )
     longest = max(counts, default=1)
     fig.update_layout(
+        font=dict(family=FONT_FAMILY, **text),
         showlegend=False,
-        margin=dict(l=10, r=50, t=0, b=0),
+        height=round(chart_height(len(frame))),
+        margin=dict(l=4, r=70, t=CHART_TOP, b=CHART_TOP),
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,
         bargap=0.3,
     )
-    fig.update_xaxes(range=[0, longest * 1.2], visible=False, fixedrange=True)
+    fig.update_xaxes(range=[0, longest * 1.1], visible=False, fixedrange=True)
     fig.update_yaxes(
         tickvals=rows,
         ticktext=[plot_escape(short(s, SYMPTOM_LABEL)) for s in frame[symptom]],  # whole in hover and alt
+        tickfont=text,
         range=[len(frame) - 0.5, -0.5],
         fixedrange=True,
         automargin=True,
         gridcolor=GRID_COLOUR,
     )
-    return scaled(fig, SLIDE_SCALE, 10 + SYMPTOM_ROW * max(len(frame), 1))
+    return fig
 
 
 def overview_data(table: CauseTable, deck: Deck) -> ChartData:
@@ -451,10 +482,41 @@ def _level_count(level: str, n: int) -> str:
     return pgettext("causes at a level", "{n} self-care").format(n=n)
 
 
-def overview_figure(table: CauseTable, data: ChartData) -> go.Figure:
-    """The Overview's category-by-urgency chart, in slide type, without its own title
-    (the slide has one)."""
-    fig = scaled(category_figure(table, data), SLIDE_SCALE, OVERVIEW_HEIGHT)
-    fig.update_layout(title=None, margin=dict(l=10, r=40, t=40, b=30), legend=dict(y=1))  # no title above it
-    fig.update_xaxes(title=None)
+def overview_shown(data: ChartData) -> tuple[ChartData, str]:
+    """The overview chart's categories on a slide: the `OVERVIEW_BARS` with most causes,
+    and a line saying how many more categories and causes the Overview page shows ("" when
+    none is left out)."""
+    frame = data.frame
+    if len(frame) <= OVERVIEW_BARS:
+        return data, ""
+    rest = frame.iloc[OVERVIEW_BARS:]
+    causes = int(rest[frame.columns[-1]].sum())
+    # Translators: under the chart of a slide: {n} more categories, holding {causes} causes, are not drawn.
+    more = ngettext(
+        "And {n} more category with {causes} causes: see the Overview page.",
+        "And {n} more categories with {causes} causes: see the Overview page.",
+        len(rest),
+    ).format(n=number(len(rest)), causes=number(causes))
+    shown = ChartData(frame.iloc[:OVERVIEW_BARS].reset_index(drop=True), data.keys[:OVERVIEW_BARS], data.note)
+    return shown, more
+
+
+def overview_figure(table: CauseTable, data: ChartData, height: float) -> go.Figure:
+    """The Overview's category-by-urgency chart on the projector's stage, `height` px tall:
+    without its own title (the slide has one) or axis (each bar says its total), every
+    word in slide type."""
+    fig = category_figure(table, data)
+    text = font(BODY)
+    fig.update_layout(
+        title=None,
+        font=dict(family=FONT_FAMILY, **text),
+        height=round(height),
+        margin=dict(l=4, r=70, t=2 * BODY + 12, b=4),
+        legend=dict(y=1, yref="container", x=0, font=text, title=dict(font=text)),
+        bargap=0.3,
+    )
+    for a in fig.layout.annotations:
+        a.font = text
+    fig.update_xaxes(title=None, visible=False)
+    fig.update_yaxes(tickfont=text)
     return fig

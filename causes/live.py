@@ -19,7 +19,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from causes.bodymap import ANSWERS, TO_TAP, body_figure, uses_body_vocabulary
-from causes.compare import compare, distinguishing_sentence
+from causes.compare import compare, distinguishing_sentence, look_alikes
 from causes.deck import Deck
 from causes.export import write_csv
 from causes.i18n import N_, _, ngettext, number, pgettext
@@ -102,12 +102,7 @@ def quiz_poll(table: CauseTable, position: int, candidates: Sequence[int]) -> Po
     among `candidates` (the deck's other causes, else the table's) that share most of its
     symptoms, in name order, to choose from."""
     record = table.record(position)
-    own = set(record["symptoms"])
-    others = [int(p) for p in candidates if int(p) != position]
-    if len(others) < QUIZ_CHOICES - 1:
-        others += [p for p in range(len(table)) if p != position and p not in others]
-    shared = sorted(others, key=lambda p: (-len(own & set(table.record(p)["symptoms"])), p))
-    picked = [position, *shared[: QUIZ_CHOICES - 1]]
+    picked = [position, *look_alikes(table, position, candidates, QUIZ_CHOICES - 1)]
     names = sorted((table.record(p)["cause"] for p in picked), key=str.casefold)
     symptoms = joined(list(record["symptoms"][:4]), "and")
     if record["body_areas"]:

@@ -40,9 +40,13 @@ SLIDE_PARAM = "slide"
 ROOM_PARAM = "room"
 FILTER_PARAMS: tuple[str, ...] = (*URL_PARAMS, "q", "match", NOT_PARAM)
 PRESENT_PATH = "present"  # the Present page's url_path in app.py
+PROJECTOR_PATH = "projector"  # the projector's view (app.py)
+PRESENTER_PATH = "presenter"  # the presenter's view (app.py)
 
 Part = Literal["query", "cause", "compare", "deck", "slide", "room"]
 PARTS: tuple[Part, ...] = ("query", "cause", "compare", "deck", "slide", "room")
+# What a talk's screens share: the filters, the deck, the slide, the live room.
+SCREEN_PARTS: tuple[Part, ...] = ("query", "deck", "slide", "room")
 # The parts a person keeps while moving between pages; the opened cause belongs to the
 # link alone (a dialog is not reopened on the next page).
 KEPT_PARTS: tuple[Part, ...] = ("query", "compare", "deck", "slide", "room")
@@ -151,6 +155,16 @@ class View:
         names: tuple[str, ...] = tuple(_name(table, int(p)) for p in positions)
         return replace(self, compare=names) if part == "compare" else replace(self, deck=names)
 
+    def query_string(self, lang: str | None = None, parts: Iterable[Part] = SCREEN_PARTS) -> str:
+        """These parts of the view as a link's query (and the language, when given): what a
+        presenter's tab tells its projector, and the projector's link."""
+        params = self.to_params(parts) | ({"lang": [lang]} if lang else {})
+        return urlencode(params, doseq=True, quote_via=quote)
+
+    def screen_link(self, root: str, path: str, lang: str | None = None) -> str:
+        """The link of another screen of this talk (`PROJECTOR_PATH`, `PRESENTER_PATH`)."""
+        return f"{root}/{path}?{self.query_string(lang)}"
+
     def link(self, root: str) -> str:
         """The link the audience opens to see this view from the Present page: for a
         hand-picked deck the same deck there; otherwise Explore with the same filters."""
@@ -184,11 +198,14 @@ def resolve(url: View, kept: View | None, written: View | None) -> tuple[View, f
 
 def app_root(page_url: str, page_path: str = PRESENT_PATH) -> str:
     """The app's base address from the address of one of its pages
-    (`http://host:8501/present` -> `http://host:8501`), query and anchor dropped."""
+    (`http://host:8501/present` -> `http://host:8501`), query and anchor dropped. The
+    pages of a talk (`page_path`, the projector's, the presenter's) are known by name."""
     parts = urlsplit(page_url.strip())
     path = parts.path.rstrip("/")
-    if path.endswith("/" + page_path) or path == page_path:
-        path = path[: -len(page_path)].rstrip("/")
+    for known in dict.fromkeys((page_path, PROJECTOR_PATH, PRESENTER_PATH)):
+        if path.endswith("/" + known) or path == known:
+            path = path[: -len(known)].rstrip("/")
+            break
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 

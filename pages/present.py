@@ -3,8 +3,11 @@
 The deck follows the filters, or the causes picked under "Build your deck", and a link
 names it (`deck=` repeated cause names, `slide=` the slide number: `causes.view`), so a
 deck prepared at home opens the same in class. Everything the slides say is decided in
-`causes.deck`; `pages/ui/slides.py` lays them out. A live room (`pages/ui/live.py`) lets
-the audience's phones follow, answer polls and ask questions."""
+`causes.deck`; `pages/ui/slides.py` lays them out, on the projector's stage: the page shows
+what the projector shows. "Projector" opens the slide alone in a new window for the room,
+"Presenter view" the presenter's own screen (`pages/projector.py`, `pages/presenter.py`);
+without a live room they follow this tab (`pages/ui/screens.py`). A live room
+(`pages/ui/live.py`) lets the audience's phones follow, answer polls and ask questions."""
 
 from dataclasses import replace
 
@@ -12,15 +15,16 @@ import streamlit as st
 
 from causes.compare import cause_options
 from causes.deck import MAX_CAUSE_SLIDES
-from causes.i18n import _
-from causes.live import asked, hides_the_slide
+from causes.i18n import _, language
 from causes.text import md_escape
-from pages.ui import filters, live, slides, source, state
+from causes.view import SCREEN_PARTS
+from pages.ui import filters, live, screens, slides, source, state
 
 table = source.active_table()
 flags, _glossary, _claims = source.sidecars()
-st.html(slides.SLIDE_CSS)
+st.html(slides.STAGE_CSS)
 
+bar = st.container(key="present-bar", horizontal=True, vertical_alignment="center")
 slide_area = st.container(key="slide")
 builder = st.expander(_("Build your deck"), icon=":material/tune:")
 
@@ -59,16 +63,18 @@ if room is not None:
     live.sync(room, view)
 elif not live.exists(view.room):
     view = replace(view, room=None)  # a room closed or expired is not kept
-state.sync_url(view, ("query", "deck", "slide", "room"))
+state.sync_url(view, SCREEN_PARTS)
 
-show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None)
-poll = live.poll_on_show(room[0]) if room else None
+phone = state.on_phone()
+show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None, phone=phone)
+with bar:
+    if not phone:  # a phone's slide has its controls under its heading
+        slides.controls(show)
+    slides.screen_links(view)
 with slide_area:
-    if poll is not None and hides_the_slide(poll):
-        slides.heading_row(show, md_escape(asked(poll)))
-        live.quiz_card(table, deck, poll)
-    else:
-        slides.show(show)
-    if room is not None:
-        live.projector_results(table, room[0].code)
+    slides.show(show, "page", live.poll_on_show(room[0]) if room else None)
 live.presenter_panel(table, deck, view, room)
+_sent, step = screens.screens("page", view, language())
+if step:  # a projector's keys (a clicker) asked this tab to move
+    slides.go(deck.clamp(view.slide + step))
+    st.rerun()

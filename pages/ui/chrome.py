@@ -21,6 +21,9 @@ from pages.ui.source import sidecars
 
 EXPLORE = "pages/explore.py"
 VISIT = "pages/visit.py"
+PRESENT = "pages/present.py"
+PROJECTOR = "pages/projector.py"
+PRESENTER = "pages/presenter.py"
 
 
 def visit_link(boxed: bool = True) -> None:

@@ -35,8 +35,9 @@ from causes.live import (
     where_poll,
 )
 from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, Tally, normal_code
+from causes.stage import BODY, CORNER, GAP, HEIGHT, heading_height
 from causes.text import md_escape
-from causes.theme import CHART_CONFIG, PICTURE_CONFIG
+from causes.theme import CHART_CONFIG, FONT_SIZE, PICTURE_CONFIG, scaled
 from causes.view import View, app_root
 from pages.ui import charts, push, state
 from pages.ui.plot import plot
@@ -74,6 +75,7 @@ def presenting(view: View) -> tuple[Room, str] | None:
     secret = state.presenter_secret(room.code)
     if secret is None or not store().is_presenter(room.code, secret):
         return None
+    state.refill_key_box(room.code)
     return room, secret
 
 
@@ -214,41 +216,61 @@ def poll_on_show(room: Room) -> Poll | None:
     return store().poll(room.code, room.poll) if room.poll else None
 
 
-def quiz_card(table: CauseTable, deck: Deck, poll: Poll) -> None:
-    """On the projector, in the slide's place: the story and the choices (not the answer)."""
-    poll, _back = _in_my_words(poll)  # opened before the presenter changed language: its words now
-    spec = quiz_of(table, deck, poll)
+def stage_poll(table: CauseTable, deck: Deck, code: str, poll: Poll, where: str) -> None:
+    """On the stage, in the slide's place while a poll is on show: its question, a quiz's
+    story and choices (not the answer until it is revealed), and the live counts."""
+    mine, _back = _in_my_words(poll)  # opened before the presenter changed language: its words now
+    st.header(md_escape(asked(mine)), anchor=False)
+    spec = quiz_of(table, deck, mine)
     if spec is not None:
-        st.markdown(md_escape(spec.story))
-    st.markdown("\n".join(f"- {md_escape(o)}" for o in poll.options))
-    st.caption(_("Answer on your phone. The presenter reveals the answer."))
+        left, right = st.columns(2, gap="medium")
+        with left:
+            st.markdown(md_escape(spec.story))
+            st.markdown("\n".join(f"- {md_escape(o)}" for o in mine.options))
+            if mine.revealed:
+                # Translators: {answer} is the quiz's right answer (a cause's name); {why} says why.
+                st.markdown(
+                    _("**The answer: {answer}.** {why}").format(
+                        answer=md_escape(mine.answer or ""), why=md_escape(spec.why)
+                    )
+                )
+            else:
+                st.caption(_("Answer on your phone. The presenter reveals the answer."))
+        with right:
+            stage_results(table, code, where, HEIGHT / 2)
+        return
+    stage_results(table, code, where, HEIGHT - heading_height(asked(mine)) - 2 * GAP - 2 * CORNER * 1.3)
 
 
 @st.fragment(run_every=1.0)
-def projector_results(table: CauseTable, code: str) -> None:
-    """The poll on show, as counts, redrawn every second (on the projector)."""
+def stage_results(table: CauseTable, code: str, where: str, height: float) -> None:
+    """The poll on show, as counts in slide type, redrawn every second."""
     state.in_language()
     room = store().room(code)
     poll = store().poll(code, room.poll) if room is not None and room.poll else None
-    if poll is None:
-        return
-    results(table, code, poll)
+    if poll is not None:
+        results(table, code, poll, stage=(where, height))
 
 
-def results(table: CauseTable, code: str, poll: Poll) -> None:
+def results(table: CauseTable, code: str, poll: Poll, stage: tuple[str, float] | None = None) -> None:
+    """A poll's counts as a chart with its words under it; on the projector's `stage` (its
+    name on the page, and the height it leaves), in slide type."""
     poll, back = _in_my_words(poll)  # a poll opened in the other language: counted as one, shown in these words
     stored = store().counts(code, poll.id)
     counts = Tally({mine: stored.get(room, 0) for mine, room in back.items()}, stored.people) if back else stored
     alt = results_alt(poll, counts, counts.people)
     areas = table.facets["body_areas"].terms
     picture = poll.kind == "where" and uses_body_vocabulary(areas)
-    with st.container(border=True, key="live-results"):
+    fig = results_figure(poll, counts, areas)
+    if stage is not None:
+        fig = scaled(fig, BODY / FONT_SIZE, round(stage[1]))
+    with st.container(border=stage is None, key="live-results" if stage is None else f"live-results-{stage[0]}"):
         plot(
-            results_figure(poll, counts, areas),
+            fig,
             config=PICTURE_CONFIG if picture else CHART_CONFIG,
             alt=alt,
-            key=f"live-chart-{poll.id}",
-            narrow=results_figure(poll, counts, areas, narrow=True) if picture else None,
+            key=f"live-chart-{poll.id}" if stage is None else f"live-chart-{poll.id}-{stage[0]}",
+            narrow=results_figure(poll, counts, areas, narrow=True) if picture and stage is None else None,
         )
         st.caption(md_escape(alt) + ("" if poll.open else " " + _("The poll is closed.")))
 

@@ -127,7 +127,9 @@ function draw(Plotly, box) {
       }
     }
     gd.style.height = (layout.height || 450) + "px";
-    const config = Object.assign({ responsive: true }, data.config || {});
+    // Not plotly's own window listener (it throws for a chart a page has just taken away): the
+    // box's ResizeObserver resizes it.
+    const config = Object.assign({ responsive: false }, data.config || {});
     gd.__caRanges = pictureRanges(layout);
     return Plotly.react(gd, figure.data || [], layout, config).then(() => {
       gd.__caSpec = spec;

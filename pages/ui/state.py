@@ -31,7 +31,7 @@ from causes.loader import CheckedCells
 from causes.query import NOT_COLUMNS, NOT_PARAM, URL_PARAMS, Query
 from causes.table import CauseTable
 from causes.translation import Pairing
-from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, Part, View, key_of, resolve
+from causes.view import FILTER_PARAMS, PART_PARAMS, PARTS, SCREEN_PARTS, Part, View, key_of, resolve
 from causes.visit import NOTE_LABELS, Notes
 
 # --- the keys, in one place ------------------------------------------------------------------
@@ -299,6 +299,22 @@ def update(**changes: Any) -> None:
     shown = replace(kept, **changes)
     st.session_state[_KEPT] = shown
     _write(shown, [part for part in PARTS if part in changes])
+
+
+def follow(table: CauseTable, params: dict[str, list[str]]) -> View:
+    """The projector, following a presenter's tab: show the view it sent (its link's
+    parameters: filters, deck, slide, live room, language), and keep it in the link so a
+    reload shows the same. A new language reruns the page in it (`start_language`)."""
+    sent, _notices = View.from_params(in_my_words(params), table)
+    kept = st.session_state.get(_KEPT) or View()
+    shown = replace(kept, **{part: getattr(sent, part) for part in SCREEN_PARTS})
+    st.session_state[_KEPT] = shown
+    _write(shown, SCREEN_PARTS)
+    lang = (params.get(i18n.LANG_PARAM) or [""])[0]
+    if lang in i18n.LANGUAGES and lang != st.session_state.get(_LANG):
+        st.query_params[i18n.LANG_PARAM] = lang
+        st.rerun()
+    return shown
 
 
 def _write(shown: View, parts: Iterable[Part]) -> None:
@@ -633,6 +649,15 @@ def set_presenter(code: str, secret: str, box: bool = True) -> None:
     (only before the box is drawn in a run, e.g. in a callback)."""
     st.session_state[_PRESENTER] = {**st.session_state.get(_PRESENTER, {}), code: secret}
     if box:
+        st.session_state[PRESENTER_KEY_WIDGET] = secret
+
+
+def refill_key_box(code: str) -> None:
+    """Before the box is drawn: a tab that drives room `code` has its secret in the box, even
+    after a page of the app without the box (Streamlit forgets a widget's value there), so
+    a page whose app process dies can send it back."""
+    secret = presenter_secret(code)
+    if secret and st.session_state.get(PRESENTER_KEY_WIDGET) != secret:
         st.session_state[PRESENTER_KEY_WIDGET] = secret
 
 

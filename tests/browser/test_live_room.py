@@ -1,6 +1,7 @@
 """A live room end to end through `make serve` (two app processes behind nginx), once with
-each store: SQLite and a real redis-server. A presenter and three phone-sized pages: Next
-on the presenter moves every phone; the phones' votes show on the presenter's chart; a
+each store: SQLite and a real redis-server. A presenter's view, a projector and four
+phone-sized pages: Next on the presenter's view moves the projector and every phone; the
+phones' votes show on the presenter's chart and the projector's; a
 hidden question disappears from every phone; the presenter's process killed, the page
 keeps control on the other one. The pages land on both processes, so all of
 it crosses processes through the store."""
@@ -78,20 +79,28 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
     expect(pres.get_by_role("heading", name=re.compile("^Room code: "))).to_be_visible()
     code = re.search(r"room=([A-Z0-9]+)", pres.url).group(1)
     assert "key=" not in pres.url
+    pres.get_by_role("link", name="Presenter view").click()  # the same tab: the room's secret stays in it
+    expect(pres.locator(".st-key-speaker-notes")).to_be_visible()
+    wait_idle(pres)
+    assert "key=" not in pres.url
 
-    phones = [opened(browser, f"{live_stack.url}/room?room={code}", phone=True) for _ in range(3)]
+    projector_context, projector = opened(browser, f"{live_stack.url}/projector?room={code}", phone=False)
+    projector.set_viewport_size({"width": 1280, "height": 720})
+    expect(projector.get_by_role("heading", name=f"Room code: {code}")).to_be_visible()
+    phones = [opened(browser, f"{live_stack.url}/room?room={code}", phone=True) for _ in range(4)]
     for _, p in phones:
         expect(p.get_by_text("Following the presenter")).to_be_visible()
-    assert len({backend(p) for _, p in [(pres_context, pres), *phones]}) == 2  # both processes serve the room
+    screens = [(pres_context, pres), (projector_context, projector), *phones]
+    assert len({backend(p) for _, p in screens}) == 2  # both processes serve the room
 
-    # Next on the presenter moves every phone.
+    # Next on the presenter's view moves the projector and every phone.
     for _ in range(2):
         pres.get_by_role("button", name="Next").click()
         wait_idle(pres)
     clicked = time.monotonic()
-    for _, p in phones:
+    for p in (projector, *(p for _, p in phones)):
         expect(p.get_by_role("heading", name="Statins", exact=True)).to_be_visible(timeout=FOLLOW)
-    print(f"\nthree phones followed within {time.monotonic() - clicked:.2f} s")
+    print(f"\nthe projector and four phones followed within {time.monotonic() - clicked:.2f} s")
 
     # Votes from the phones show on the presenter's chart (counts only).
     pres.get_by_role("button", name="Poll: which have you noticed?").click()
@@ -104,9 +113,10 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
         wait_idle(p)
         poll.get_by_role("button", name="Send my answer").click()
         expect(poll.get_by_text(re.compile("^Your answer: "))).to_be_visible()
-    expect(pres.get_by_text(re.compile(r"Which of these have you noticed\? 3 people answered\."))).to_be_visible(
-        timeout=FOLLOW
-    )
+    for screen in (pres, projector):  # the presenter's slide and the projector: the poll in its place
+        expect(screen.get_by_text(re.compile(r"Which of these have you noticed\? 4 people answered\."))).to_be_visible(
+            timeout=FOLLOW
+        )
 
     # "Where do you feel it?": a tap on the calves of a phone's body map is its answer, and
     # the projector's heat map counts people.
@@ -138,23 +148,30 @@ def test_a_live_room_end_to_end(browser: Browser, live_stack: Stack) -> None:
     for _, p in phones:  # pushed: sooner than a phone's own refresh of the list (every 5 s)
         expect(asked(p)).to_have_count(0, timeout=MODERATED)
 
+    pres.get_by_role("button", name="Hide the results").click()  # the slide again
+    wait_idle(pres)
+    pres.get_by_role("link", name="Back to Present").click()
+    expect(pres.get_by_role("button", name="Close the room")).to_be_visible()
+    wait_idle(pres)
+
     # The presenter's app process dies: the page reconnects to the other one and keeps control
     # (the presenter-key box sends its value back, as every widget does), and phones follow.
     victim = next(a for a in live_stack.apps if f"127.0.0.1:{a.port}" == backend(pres))
     os.killpg(victim.proc.pid, signal.SIGKILL)
     victim.proc.wait(10)
-    for _ in range(20):  # a click sent while the page is reconnecting is lost: press again
+    now = pres.locator("[class*='st-key-castage-page']")
+    for _ in range(30):  # past Statins' three slides; a click sent while the page reconnects is lost
         pres.get_by_role("button", name="Next").click()
         try:
-            expect(pres.get_by_role("heading", name="Tetanus", exact=True)).to_be_visible(timeout=3_000)
+            expect(now.get_by_role("heading", name="Tetanus", exact=True)).to_be_visible(timeout=3_000)
             break
         except AssertionError:
             continue
     expect(pres.get_by_role("button", name="Close the room")).to_be_visible()
-    for _, p in phones:
+    for p in (projector, *(p for _, p in phones)):
         expect(p.get_by_role("heading", name="Tetanus", exact=True)).to_be_visible(timeout=FOLLOW)
 
-    for _, p in [(pres_context, pres), *phones]:
+    for _, p in screens:
         must_not_happen(p)
-    for context, _ in [(pres_context, pres), *phones]:
+    for context, _ in screens:
         context.close()

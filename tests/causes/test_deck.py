@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 
 from causes.deck import (
+    CAUSE_PARTS,
     FLAGS_PER_SLIDE,
     KEY_SYMPTOMS,
     MAX_CAUSE_SLIDES,
+    OVERVIEW_BARS,
     SOURCES_PER_SLIDE,
     Source,
     build_deck,
@@ -20,6 +22,7 @@ from causes.deck import (
     overview_data,
     overview_figure,
     overview_list,
+    overview_shown,
     phone_cause_text,
     shared_deck,
     symptom_figure,
@@ -28,9 +31,9 @@ from causes.deck import (
 from causes.figures import ChartData
 from causes.query import Query, run_query
 from causes.redflags import RedFlag
+from causes.stage import BODY, FLOOR, chart_height
 from causes.style import help_for
 from causes.table import CauseTable
-from causes.theme import SLIDE_SCALE, font
 from tests.causes.tables import table_from_rows
 
 COLUMNS = [
@@ -80,20 +83,22 @@ def kinds(deck) -> list[str]:
 def test_a_filtered_view_shows_its_matches_best_first(table):
     query = Query(symptoms=("cramps",))
     deck = build_deck(table, topic="Leg cramps", today=DAY, query=query, result=run_query(table, query), flags=FLAGS)
-    # title, overview, 4 causes (most urgent first), doctor, sources. The doctor slides hold
-    # the causes' own signs and the general ones of no cause: urgent, the clot's own and 7
-    # general (8 -> 4 + 4); see a doctor, 5 of the causes' and 1 general.
-    assert kinds(deck) == ["title", "overview", *["cause"] * 4, "doctor", "doctor", "doctor", "sources"]
-    assert [s.title for s in deck.slides[2:6]] == ["Blood clot", "Nerve disease", "Statins", "Tired"]
+    # title, overview, 4 causes (most urgent first) of three slides each, doctor, sources. The
+    # doctor slides hold the causes' own signs and the general ones of no cause: urgent, the
+    # clot's own and 7 general (8 -> 4 + 4); see a doctor, 5 of the causes' and 1 general (3 + 3).
+    assert kinds(deck) == ["title", "overview", *["cause"] * 12, *["doctor"] * 4, "sources", "sources"]
+    assert [s.title for s in deck.slides[2:14:3]] == ["Blood clot", "Nerve disease", "Statins", "Tired"]
+    assert [s.part for s in deck.slides[2:14]] == list(CAUSE_PARTS) * 4
+    assert all(s.title == deck.slides[2 + 3 * (i // 3)].title for i, s in enumerate(deck.slides[2:14]))
     assert deck.description == "Causes with cramps"
     assert deck.date == "24 November 2026" and deck.topic == "Leg cramps"
     assert not deck.picked and deck.matching == 4 and deck.cap_note == ""
     doctor = [s for s in deck.slides if s.kind == "doctor"]
-    assert [len(s.flags) for s in doctor] == [4, 4, 6]
+    assert [len(s.flags) for s in doctor] == [4, 4, 3, 3]
     assert [f.urgency for s in doctor for f in s.flags] == ["urgent"] * 8 + ["see a doctor"] * 6
     clot = doctor[0].flags[0]
     assert (clot.sign, clot.why) == ("swollen leg", "it is a warning sign of Blood clot")
-    assert {f.sign for f in doctor[2].flags} == {
+    assert {f.sign for f in doctor[2].flags + doctor[3].flags} == {
         "weak grip",
         "slurred speech",
         "falls",
@@ -101,19 +106,18 @@ def test_a_filtered_view_shows_its_matches_best_first(table):
         "dark urine",
         "see sign",
     }
-    assert [s.title for s in doctor] == ["When to get help (1 of 2)", "When to get help (2 of 2)",
-                                         "When to get help"]  # fmt: skip
-    assert len(deck) == 10
+    assert [s.title for s in doctor] == ["When to get help (1 of 2)", "When to get help (2 of 2)"] * 2
+    assert len(deck) == 20
 
 
 def test_a_hand_picked_deck_keeps_the_chosen_order(table):
     picked = [pos(table, "Tired"), pos(table, "Blood clot")]
     deck = build_deck(table, topic="T", today=DAY, picked=picked)
-    assert kinds(deck) == ["title", "overview", "cause", "cause", "doctor", "sources"]
-    assert [s.title for s in deck.slides if s.kind == "cause"] == ["Tired", "Blood clot"]
+    assert kinds(deck) == ["title", "overview", *["cause"] * 6, "doctor", "sources"]
+    assert [s.title for s in deck.slides if s.kind == "cause"] == ["Tired"] * 3 + ["Blood clot"] * 3
     assert deck.picked and deck.description == "2 causes chosen for this talk"
     # No red-flag file: the picked causes' own signs (Tired lists none).
-    assert [(f.sign, f.urgency) for f in deck.slides[4].flags] == [("swollen leg", "urgent")]
+    assert [(f.sign, f.urgency) for f in deck.slides[8].flags] == [("swollen leg", "urgent")]
     # The overview counts exactly the picked causes.
     assert overview_data(table, deck).frame["Total"].sum() == 2
 
@@ -121,7 +125,7 @@ def test_a_hand_picked_deck_keeps_the_chosen_order(table):
 def test_the_picked_list_wins_over_the_filters(table):
     query = Query(symptoms=("cramps",))
     deck = build_deck(table, topic="T", today=DAY, query=query, picked=[pos(table, "Bare")])
-    assert [s.title for s in deck.slides if s.kind == "cause"] == ["Bare"]
+    assert [s.title for s in deck.slides if s.kind == "cause"] == ["Bare"] * 3
 
 
 def same(a, b) -> bool:
@@ -153,7 +157,7 @@ def test_cause_slides_are_capped_with_a_note():
     rows = [[f"Cause {i:02}", "Cat", "cramps", "calves", "S.", "self-care", "", "", "", ""] for i in range(35)]
     big = table_from_rows(COLUMNS, rows)
     deck = build_deck(big, topic="T", today=DAY)
-    assert kinds(deck).count("cause") == MAX_CAUSE_SLIDES
+    assert kinds(deck).count("cause") == MAX_CAUSE_SLIDES * len(CAUSE_PARTS)
     assert deck.matching == 35
     assert (
         deck.cap_note
@@ -177,7 +181,7 @@ def test_many_sources_are_spread_over_slides():
     deck = build_deck(table_from_rows(COLUMNS, rows), topic="T", today=DAY)
     sources = [s for s in deck.slides if s.kind == "sources"]
     assert [s.title for s in sources] == ["Sources (1 of 2)", "Sources (2 of 2)"]
-    assert [len(s.sources) for s in sources] == [6, 5]
+    assert [len(s.sources) for s in sources] == [4, 3]
 
 
 @pytest.mark.parametrize(
@@ -202,15 +206,34 @@ def test_the_symptom_chart_counts_causes_sharing_each_symptom(table):
     assert frame.to_dict("records") == [{"Symptom": "twitching", "Causes": 3}, {"Symptom": "cramps", "Causes": 4}]
     fig = symptom_figure(table, pos(table, "Tired"))
     assert list(fig.data[0].x) == [3, 4]
-    assert fig.layout.font.size >= 20 and fig.layout.yaxis.tickfont.size >= 20
+    assert fig.layout.font.size >= FLOOR and fig.layout.yaxis.tickfont.size >= FLOOR
+    assert fig.data[0].textfont.size >= FLOOR
+    assert fig.layout.height == chart_height(2)
 
 
-def test_the_overview_chart_is_large_type(table):
+def test_the_overview_chart_is_in_slide_type(table):
     deck = build_deck(table, topic="T", today=DAY)
-    fig = overview_figure(table, overview_data(table, deck))
-    assert fig.layout.font.size == font(scale=SLIDE_SCALE)["size"] == 22
-    assert fig.layout.yaxis.tickfont.size >= 20 and fig.layout.legend.font.size >= 20
-    assert all(a.font.size >= 20 for a in fig.layout.annotations)
+    fig = overview_figure(table, overview_data(table, deck), 400)
+    assert fig.layout.font.size == BODY >= FLOOR and fig.layout.height == 400
+    assert fig.layout.yaxis.tickfont.size >= FLOOR and fig.layout.legend.font.size >= FLOOR
+    assert all(a.font.size >= FLOOR for a in fig.layout.annotations)
+
+
+@pytest.mark.parametrize("categories", [1, OVERVIEW_BARS, OVERVIEW_BARS + 1, 40])
+def test_the_overview_slide_draws_the_largest_categories_and_counts_the_rest(categories):
+    rows = [[f"C{i}", f"Cat {i % categories:02}", "cramps", "calves", "S.", "self-care", "", "", "", ""]
+            for i in range(max(categories, 1) * 2)]  # fmt: skip
+    big = table_from_rows(COLUMNS, rows)
+    deck = build_deck(big, topic="T", today=DAY)
+    data = overview_data(big, deck)
+    shown, more = overview_shown(data)
+    assert len(shown.frame) == min(len(data.frame), OVERVIEW_BARS)
+    assert shown.frame.equals(data.frame.iloc[: len(shown.frame)])  # the largest, in the chart's order
+    left = data.frame.iloc[len(shown.frame) :]
+    if len(left):
+        assert more.startswith(f"And {len(left)} more categor") and f"with {left['Total'].sum()} causes" in more
+    else:
+        assert more == ""
 
 
 def test_the_overview_as_a_phone_s_list_counts_each_category_by_urgency(table):
@@ -243,7 +266,7 @@ def test_the_overview_as_a_phone_s_list_counts_each_category_by_urgency(table):
     ],
 )  # fmt: skip
 def test_a_cause_slide_on_a_phone_is_one_text(table, name, parts, absent):
-    text = phone_cause_text(table, pos(table, name), help_for("en-GB"))
+    text = "\n\n".join(phone_cause_text(table, pos(table, name), help_for("en-GB"), part) for part in CAUSE_PARTS)
     for part in parts:
         assert part in text
     for part in absent:
@@ -266,3 +289,11 @@ def test_deck_slide_is_clamped(table):
 
 def test_flags_per_slide_is_small_enough_to_read():
     assert FLAGS_PER_SLIDE <= 6
+
+
+def test_each_part_of_a_cause_says_only_its_own_on_a_phone(table):
+    help = help_for("en-GB")
+    about, care, help_text = (phone_cause_text(table, pos(table, "Blood clot"), help, p) for p in CAUSE_PARTS)
+    assert "A clot in a vein" in about and "What helps" not in about and "When to get help" not in about
+    assert "What helps" in care and "A clot in a vein" not in care and "swollen leg" not in care
+    assert "swollen leg" in help_text and "What helps" not in help_text

@@ -211,7 +211,7 @@ def test_slides_of_a_table_brought_here_say_a_link_cannot_share_it(app):
     upload(at, "utf8.csv")
     on(at, "pages/present.py")
     assert not at.get("image")  # no QR code that would open the server's table instead
-    assert any("a link cannot open it on anyone's phone" in i.value for i in at.info)
+    assert any("a link cannot open it on anyone's phone" in m.value for m in at.markdown)
 
 
 def test_the_table_in_use_is_not_offered_again_until_it_is_edited(app):
