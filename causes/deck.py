@@ -442,22 +442,29 @@ def overview_data(table: CauseTable, deck: Deck) -> ChartData:
     return category_data(table, deck.result)
 
 
-def overview_list(data: ChartData) -> str:
-    """The overview chart as a markdown list, the way a phone shows it: a line per
-    category (most causes first) with its causes by urgency, most serious first."""
+def overview_counts(data: ChartData) -> list[tuple[str, str, list[str]]]:
+    """The overview chart in words, a row per category (most causes first): its name, its
+    total ("5 causes") and its causes by level, most serious first ("2 urgent"). Plain text."""
     frame = data.frame
     category, *levels, unknown, total_column = frame.columns  # the headings, in the frame's language
     words = dict(zip(levels, URGENCY_LEVELS, strict=True))
-    lines = []
+    rows = []
     for record in frame.to_dict("records"):
         parts = [_level_count(words[c], int(record[c])) for c in reversed(levels) if record[c]]
         if record[unknown]:
             n = int(record[unknown])
             # Translators: how many of a category's causes have no level of help given.
-            parts.append(ngettext("{n} with no urgency given", "{n} with no urgency given", n).format(n=n))
+            parts.append(ngettext("{n} with no urgency given", "{n} with no urgency given", n).format(n=number(n)))
         n = int(record[total_column])
-        total = ngettext("{n} cause", "{n} causes", n).format(n=number(n))
-        name = md_escape(str(record[category]))
+        rows.append((str(record[category]), ngettext("{n} cause", "{n} causes", n).format(n=number(n)), parts))
+    return rows
+
+
+def overview_list(data: ChartData) -> str:
+    """The overview chart as a markdown list, the way a phone shows it."""
+    lines = []
+    for category, total, parts in overview_counts(data):
+        name = md_escape(category)
         if parts:
             lines.append(
                 "- "
@@ -474,12 +481,12 @@ def _level_count(level: str, n: int) -> str:
     """How many of a category's causes are at a level, inside a list: `2 urgent`."""
     if level == "emergency":
         # Translators: how many causes (of a category) are at a level of help, in a list: "2 urgent".
-        return pgettext("causes at a level", "{n} emergency").format(n=n)
+        return pgettext("causes at a level", "{n} emergency").format(n=number(n))
     if level == "urgent":
-        return pgettext("causes at a level", "{n} urgent").format(n=n)
+        return pgettext("causes at a level", "{n} urgent").format(n=number(n))
     if level == "see a doctor":
-        return pgettext("causes at a level", "{n} see a doctor").format(n=n)
-    return pgettext("causes at a level", "{n} self-care").format(n=n)
+        return pgettext("causes at a level", "{n} see a doctor").format(n=number(n))
+    return pgettext("causes at a level", "{n} self-care").format(n=number(n))
 
 
 def overview_shown(data: ChartData) -> tuple[ChartData, str]:

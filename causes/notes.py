@@ -26,11 +26,10 @@ from typing import Any
 
 from causes.check import general_advice, usually_line, when_to_get_help
 from causes.compare import MAX_CAUSES, compare, distinguishing_sentence, look_alikes
-from causes.deck import Deck, Slide, ask_a_professional, overview_data
+from causes.deck import Deck, Slide, ask_a_professional, overview_counts, overview_data
 from causes.export import disclaimer, no_match, not_diagnosis
-from causes.i18n import _, long_date, ngettext, number, pgettext
+from causes.i18n import _, long_date, ngettext, number
 from causes.redflags import cause_flags
-from causes.schema import URGENCY_LEVELS
 from causes.style import Help, commonness_words, urgency_style
 from causes.table import CauseTable
 from causes.text import paragraphs, safe_url
@@ -202,18 +201,8 @@ def overview_notes(table: CauseTable, deck: Deck) -> tuple[NoteSection, ...]:
     """The overview chart in words: a line per category (most causes first) with its
     causes by level, most serious first; what the chart adds up or leaves out."""
     data = overview_data(table, deck)
-    frame = data.frame
-    category, *levels, unknown, total_column = frame.columns  # the headings, in the frame's language
-    words = dict(zip(levels, URGENCY_LEVELS, strict=True))
     lines = []
-    for row in frame.to_dict("records"):
-        parts = [_level_count(words[c], int(row[c])) for c in reversed(levels) if row[c]]
-        if row[unknown]:
-            n = int(row[unknown])
-            parts.append(ngettext("{n} with no urgency given", "{n} with no urgency given", n).format(n=number(n)))
-        n = int(row[total_column])
-        total = ngettext("{n} cause", "{n} causes", n).format(n=number(n))
-        name = str(row[category])
+    for name, total, parts in overview_counts(data):
         if parts:
             # Translators: a line of a presenter's notes: {category} has {total} ("5 causes"),
             # {levels} their levels ("2 urgent, 3 self-care"). Plain text, no markdown.
@@ -226,18 +215,6 @@ def overview_notes(table: CauseTable, deck: Deck) -> tuple[NoteSection, ...]:
         lines.append(no_match())
     # Translators: a heading of the overview slide's speaker notes: the chart said in words.
     return _sections([(_("The chart in words"), [*lines, data.note, deck.cap_note])])
-
-
-def _level_count(level: str, n: int) -> str:
-    """How many of a category's causes are at a level, inside a list: `2 urgent` (the
-    overview's own words)."""
-    if level == "emergency":
-        return pgettext("causes at a level", "{n} emergency").format(n=number(n))
-    if level == "urgent":
-        return pgettext("causes at a level", "{n} urgent").format(n=number(n))
-    if level == "see a doctor":
-        return pgettext("causes at a level", "{n} see a doctor").format(n=number(n))
-    return pgettext("causes at a level", "{n} self-care").format(n=number(n))
 
 
 def doctor_notes(slide: Slide, help: Help) -> tuple[NoteSection, ...]:

@@ -88,6 +88,7 @@ STAGE_CSS = f"""<style>
 {_STAGE} [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap; gap: 32px; }}
 {_STAGE} [data-testid="stColumn"] {{ min-width: 0 !important; flex: 1 1 0 !important; width: auto !important; }}
 {_STAGE} [data-testid="stImage"] img {{ max-width: {QR}px; }}
+{_STAGE} .ca-plot {{ background: #FFFFFF; }}
 [class*="st-key-cafoot-"] {{
   position: absolute; left: {MARGIN}px; right: {MARGIN}px; top: {STAGE_HEIGHT - FOOTER + 2}px; width: auto !important;
   height: auto; box-sizing: border-box; padding: 6px 0 0; align-items: center !important;
@@ -104,12 +105,12 @@ PRESENTER_CSS = """<style>
 .st-key-speaker-notes [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.45; }
 .st-key-presenter-bar { gap: 0.75rem; }
 </style>"""
-# The projector: the stage alone, as large as the window allows, on black (`screens.js`
-# scales it); nothing of the app around it.
+# The projector: the stage alone, as large as the window allows (`screens.js` scales it),
+# nothing of the app around it; what the slide does not fill is white, as the slide is.
 PROJECTOR_CSS = f"""<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stDecoration"], [data-testid="stToolbar"], [data-testid="stBottom"] {{ display: none !important; }}
-.stApp, [data-testid="stMain"] {{ background: #000000; }}
+.stApp, [data-testid="stMain"] {{ background: #FFFFFF; }}
 [data-testid="stMainBlockContainer"] {{ padding: 0 !important; max-width: none !important; }}
 {_STAGE} {{ position: fixed !important; inset: 0; margin: auto; border: none; border-radius: 0; }}
 </style>"""
