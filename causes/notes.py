@@ -20,7 +20,7 @@ so nothing here is markdown or HTML, and table text stays as written (on one lin
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,14 @@ def speaker_notes(table: CauseTable, deck: Deck, slide: Slide, help: Help) -> tu
     if slide.kind == "sources":
         return sources_notes(slide)
     return ()
+
+
+def notes_markdown(sections: Iterable[NoteSection], escape: Callable[[str], str]) -> str:
+    """The notes as one markdown text: each heading in bold over its lines as a list, every
+    word of them escaped by `escape` (they hold the table's words)."""
+    return "\n\n".join(
+        f"**{escape(s.heading)}**\n\n" + "\n".join(f"- {escape(line)}" for line in s.lines) for s in sections
+    )
 
 
 def _line(text: str) -> str:

@@ -18,7 +18,6 @@ GRID_COLOUR = "#D0D7DE"
 BACKGROUND = "#FFFFFF"
 FONT_SIZE = 16  # ticks, legends, labels, hover
 TITLE_SIZE = 20
-SLIDE_SCALE = 22 / FONT_SIZE  # a slide's charts at 1280x720: 22 px type
 PICTURE_SCALE = 18 / FONT_SIZE  # the body map
 # Longest axis label, in characters, before it is cut with "…" (hover shows it whole).
 LABEL_CHARS = 40

@@ -26,7 +26,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from causes.compare import MAX_CAUSES as MAX_COMPARED
 from causes.deck import MAX_CAUSE_SLIDES as MAX_DECK
-from causes.i18n import _, ngettext, number
+from causes.i18n import LANG_PARAM, _, ngettext, number
 from causes.query import NOT_PARAM, URL_PARAMS, Query
 from causes.room import normal_code
 from causes.strings import name_key
@@ -158,7 +158,7 @@ class View:
     def query_string(self, lang: str | None = None, parts: Iterable[Part] = SCREEN_PARTS) -> str:
         """These parts of the view as a link's query (and the language, when given): what a
         presenter's tab tells its projector, and the projector's link."""
-        params = self.to_params(parts) | ({"lang": [lang]} if lang else {})
+        params = self.to_params(parts) | ({LANG_PARAM: [lang]} if lang else {})
         return urlencode(params, doseq=True, quote_via=quote)
 
     def screen_link(self, root: str, path: str, lang: str | None = None) -> str:

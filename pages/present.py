@@ -17,7 +17,6 @@ from causes.compare import cause_options
 from causes.deck import MAX_CAUSE_SLIDES
 from causes.i18n import _, language
 from causes.text import md_escape
-from causes.view import SCREEN_PARTS
 from pages.ui import filters, live, screens, slides, source, state
 
 table = source.active_table()
@@ -56,14 +55,7 @@ with builder:
     )
     view, result = filters.filter_panel(table, view)
 
-deck = slides.deck_of(table, view, flags, result)
-view = replace(view, slide=deck.clamp(view.slide))
-room = live.presenting(view)
-if room is not None:
-    live.sync(room, view)
-elif not live.exists(view.room):
-    view = replace(view, room=None)  # a room closed or expired is not kept
-state.sync_url(view, SCREEN_PARTS)
+deck, view, room = slides.presented(table, view, flags, result)
 
 phone = state.on_phone()
 show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None, phone=phone)
@@ -75,6 +67,4 @@ with slide_area:
     slides.show(show, "page", live.poll_on_show(room[0]) if room else None)
 live.presenter_panel(table, deck, view, room)
 _sent, step = screens.screens("page", view, language())
-if step:  # a projector's keys (a clicker) asked this tab to move
-    slides.go(deck.clamp(view.slide + step))
-    st.rerun()
+slides.moved(deck, view, step)

@@ -9,9 +9,8 @@ from dataclasses import replace
 import streamlit as st
 
 from causes.i18n import _, language
-from causes.notes import speaker_notes
+from causes.notes import notes_markdown, speaker_notes
 from causes.text import md_escape
-from causes.view import SCREEN_PARTS
 from pages.ui import chrome, live, screens, slides, source, state
 
 table = source.active_table()
@@ -19,33 +18,15 @@ flags, _glossary, _claims = source.sidecars()
 st.html(slides.STAGE_CSS + slides.PRESENTER_CSS)
 
 view = state.view(table)
-deck = slides.deck_of(table, view, flags)
-view = replace(view, slide=deck.clamp(view.slide))
-room = live.presenting(view)
-if room is not None:
-    live.sync(room, view)
-elif not live.exists(view.room):
-    view = replace(view, room=None)
-state.sync_url(view, SCREEN_PARTS)
+deck, view, room = slides.presented(table, view, flags)
 show = slides.Show(table, deck, view.slide, view, room=room[0].code if room else None)
 
 st.title(_("Presenter view"), anchor=False)
 with st.container(key="presenter-bar", horizontal=True, vertical_alignment="center"):
     slides.controls(show)
     _sent, step = screens.screens("presenter", view, language(), timer=True)
-    root = live.root()
-    st.link_button(
-        _("Projector"),
-        view.screen_link(root, "projector", language()),
-        icon=":material/tv:",
-        help=_("The slide alone, for the room, in a new window: move it to the projector and press F."),
-    )
-    st.page_link(
-        chrome.PRESENT,
-        label=_("Back to Present"),
-        icon=":material/slideshow:",
-        query_params=view.to_params(SCREEN_PARTS),
-    )
+    slides.projector_button(view)
+    slides.back_to_present(view)
 
 now, later = st.columns([3, 2], gap="large")
 with now:
@@ -53,8 +34,7 @@ with now:
     slides.stage(show, "now", live.poll_on_show(room[0]) if room else None)
     with st.container(key="speaker-notes", border=True):
         st.markdown("**" + _("Speaker notes") + "**")
-        for section in speaker_notes(table, deck, deck.slide(view.slide), chrome.help_here()):
-            st.markdown(f"**{md_escape(section.heading)}**\n\n" + "\n".join(f"- {md_escape(x)}" for x in section.lines))
+        st.markdown(notes_markdown(speaker_notes(table, deck, deck.slide(view.slide), chrome.help_here()), md_escape))
 with later:
     st.subheader(_("Next"), anchor=False)
     if view.slide < len(deck):
@@ -66,6 +46,4 @@ with later:
     else:
         st.markdown(_("The end of the deck."))
     live.presenter_panel(table, deck, view, room)
-if step:  # a projector's keys (a clicker) asked this tab to move
-    slides.go(deck.clamp(view.slide + step))
-    st.rerun()
+slides.moved(deck, view, step)

@@ -10,22 +10,14 @@ import streamlit as st
 
 from causes.i18n import language
 from causes.table import CauseTable
-from causes.view import SCREEN_PARTS, View
+from causes.view import SCREEN_PARTS
 from pages.ui import live, push, screens, slides, source, state
 
 
 @st.fragment(key=push.FOLLOWED)
 def followed(table: CauseTable, code: str, version: int) -> None:
     """The room's slide, or its poll: a presenter's change reruns this part alone."""
-    state.in_language()
-    showing = push.pusher().showing(code, at_least=version)
-    if showing is None:  # closed or expired: the whole page shows the view it had
-        st.rerun()
-    room, poll = showing.room, showing.poll
-    push.pusher().drew(room.code, room.version)
-    flags, _glossary, _claims = source.sidecars()
-    room_view, _notices = View.from_params(state.in_my_words(room.view), table)  # made in either language
-    deck = slides.room_deck(table, room_view, flags)
+    room, poll, room_view, deck = slides.room_on_show(table, code, version)
     show = slides.Show(table, deck, deck.clamp(room.slide), room_view, room=room.code)
     slides.stage(show, "projector", poll)
 

@@ -17,16 +17,8 @@ def followed(table: CauseTable, code: str, version: int) -> None:
     """What follows the presenter: the slide and the poll on show. A presenter's change
     reruns this part alone (`push.py`), not the whole page. `version` is the room's as
     the whole page last read it: this part never shows an older one."""
-    state.in_language()
-    showing = push.pusher().showing(code, at_least=version)
-    if showing is None:  # closed or expired: the whole page says so
-        st.rerun()
-    room, poll = showing.room, showing.poll
-    push.pusher().drew(room.code, room.version)  # a newer version reruns this part
-    flags, _glossary, _claims = source.sidecars()
+    room, poll, room_view, deck = slides.room_on_show(table, code, version)
     live.follow_bar(room)
-    room_view, _notices = View.from_params(state.in_my_words(room.view), table)  # made in either language
-    deck = slides.room_deck(table, room_view, flags)
     number = deck.clamp(room.slide if state.following() else state.own_slide())
     if poll is not None and hides_the_slide(poll):  # a quiz: the slide would give it away
         live.answer_panel(table, deck, room.code, poll)

@@ -35,7 +35,7 @@ from causes.live import (
     where_poll,
 )
 from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, Tally, normal_code
-from causes.stage import BODY, CORNER, GAP, HEIGHT, heading_height
+from causes.stage import BODY, HEIGHT, chart_room
 from causes.text import md_escape
 from causes.theme import CHART_CONFIG, FONT_SIZE, PICTURE_CONFIG, scaled
 from causes.view import View, app_root
@@ -239,7 +239,7 @@ def stage_poll(table: CauseTable, deck: Deck, code: str, poll: Poll, where: str)
         with right:
             stage_results(table, code, where, HEIGHT / 2)
         return
-    stage_results(table, code, where, HEIGHT - heading_height(asked(mine)) - 2 * GAP - 2 * CORNER * 1.3)
+    stage_results(table, code, where, chart_room(asked(mine), reserved_lines=2))  # its caption: two lines
 
 
 @st.fragment(run_every=1.0)

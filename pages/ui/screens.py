@@ -20,28 +20,26 @@ from urllib.parse import parse_qs
 import streamlit as st
 
 from causes.i18n import _, pgettext
-from causes.stage import STAGE_HEIGHT, STAGE_WIDTH
 from causes.view import View
 
 Mode = Literal["page", "presenter", "projector", "follower"]
 
 _JS = (Path(__file__).with_name("screens.js")).read_text(encoding="utf-8")
-_CSS = f"""
-#ca-fullscreen {{
+_CSS = """
+#ca-fullscreen {
   position: fixed; top: 12px; right: 12px; z-index: 1000; min-height: 44px; padding: 0 1rem;
   font: 600 1rem "Source Sans", sans-serif; color: #FFFFFF; background: #1A1A1A;
   border: 2px solid #FFFFFF; border-radius: 0.5rem; cursor: pointer; transition: opacity 0.4s;
-}}
-#ca-fullscreen.ca-idle {{ opacity: 0; }}
-#ca-fullscreen:focus-visible {{ opacity: 1; outline: 3px solid #FFB000; }}
-.ca-timer {{ display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }}
-.ca-timer-time {{ font: 700 1.6rem "Source Code Pro", monospace; min-width: 5ch; }}
-.ca-timer button {{
+}
+#ca-fullscreen.ca-idle { opacity: 0; }
+#ca-fullscreen:focus-visible { opacity: 1; outline: 3px solid #FFB000; }
+.ca-timer { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+.ca-timer-time { font: 700 1.6rem "Source Code Pro", monospace; min-width: 5ch; }
+.ca-timer button {
   min-height: 44px; min-width: 44px; padding: 0 0.9rem; font: 600 1rem "Source Sans", sans-serif;
   border: 1px solid #8C8C8C; border-radius: 0.5rem; background: #FFFFFF; color: #1A1A1A; cursor: pointer;
-}}
-.ca-timer button:focus-visible {{ outline: 3px solid #0072B2; }}
-/* the stage's design size before the script scales it ({STAGE_WIDTH}x{STAGE_HEIGHT}) */
+}
+.ca-timer button:focus-visible { outline: 3px solid #0072B2; }
 """
 _component = st.components.v2.component("cause_atlas.screens", js=_JS, css=_CSS, isolate_styles=False)
 

@@ -38,30 +38,27 @@ from causes.live import audience_link
 from causes.qr import LinkTooLong, qr_png
 from causes.query import Result, run_query
 from causes.redflags import RedFlag
-from causes.room import Poll
+from causes.room import Poll, Room
 from causes.stage import (
     BODY,
     CORNER,
     FOOTER,
     GAP,
     HEADING,
-    HEIGHT,
     MARGIN,
     QR,
     STAGE_HEIGHT,
     STAGE_WIDTH,
     TITLE,
     TOP,
-    WIDTH,
-    heading_height,
-    text_height,
+    chart_room,
 )
 from causes.style import CATEGORY_ICON, badge_md, urgency_style
 from causes.table import CauseTable
 from causes.text import badge_escape, md_escape, md_link, safe_url, short
 from causes.theme import CHART_CONFIG
 from causes.view import PROJECTOR_PATH, SCREEN_PARTS, View, app_root
-from pages.ui import chrome, live, state
+from pages.ui import chrome, live, push, source, state
 from pages.ui.plot import plot
 
 FALLBACK_URL = "http://localhost:8501/present"  # when the browser's address is not known
@@ -216,25 +213,80 @@ def _controls(show: Show) -> None:
     )
 
 
-def screen_links(view: View) -> None:
-    """The talk's other screens: the projector (a new window, for the room) and the
-    presenter's view (this tab: the room's secret stays in it)."""
-    root = app_root(st.context.url or FALLBACK_URL)
+def presented(
+    table: CauseTable, view: View, flags: tuple[RedFlag, ...], result: Result | None = None
+) -> tuple[Deck, View, tuple[Room, str] | None]:
+    """What a presenter's page (Present, the presenter's view) shows: the view's deck, the
+    view on a slide of it, and the live room this tab drives, kept on that slide (a room
+    closed or expired is dropped); the link says the same."""
+    deck = deck_of(table, view, flags, result)
+    view = replace(view, slide=deck.clamp(view.slide))
+    room = live.presenting(view)
+    if room is not None:
+        live.sync(room, view)
+    elif not live.exists(view.room):
+        view = replace(view, room=None)
+    state.sync_url(view, SCREEN_PARTS)
+    return deck, view, room
+
+
+def room_on_show(table: CauseTable, code: str, version: int) -> tuple[Room, Poll | None, View, Deck]:
+    """In the part of a page a live room's push reruns (a phone's, the projector's): the
+    room at `version` or later, noted as drawn, its poll on show, its view in this tab's
+    words (made in either language) and its deck. A room closed or expired reruns the page."""
+    state.in_language()
+    showing = push.pusher().showing(code, at_least=version)
+    if showing is None:
+        st.rerun()
+    room = showing.room
+    push.pusher().drew(room.code, room.version)  # a newer version reruns this part
+    flags, _glossary, _claims = source.sidecars()
+    room_view, _notices = View.from_params(state.in_my_words(room.view), table)
+    return room, showing.poll, room_view, room_deck(table, room_view, flags)
+
+
+def moved(deck: Deck, view: View, step: int) -> None:
+    """A projector's keys (a clicker) asked this tab to move `step` slides: move, and run again."""
+    if step:
+        go(deck.clamp(view.slide + step))
+        st.rerun()
+
+
+def _screen_params(view: View) -> dict[str, list[str]]:
+    """What another screen of the talk opens on: the view's parts the screens share, the language."""
+    return view.to_params(SCREEN_PARTS) | {LANG_PARAM: [language()]}
+
+
+def projector_button(view: View) -> None:
+    """The projector: the slide alone, in a new window, for the room."""
     st.link_button(
         _("Projector"),
-        view.screen_link(root, PROJECTOR_PATH, language()),
+        view.screen_link(app_root(st.context.url or FALLBACK_URL), PROJECTOR_PATH, language()),
         icon=":material/tv:",
         help=_(
             "The slide alone, as large as the window allows, in a new window: move it to the projector and "
             "press F for full screen. It follows this tab, or the live room."
         ),
     )
+
+
+def screen_links(view: View) -> None:
+    """Present's way to the talk's other screens: the projector (a new window, for the
+    room) and the presenter's view (this tab: the room's secret stays in it)."""
+    projector_button(view)
     st.page_link(
         chrome.PRESENTER,
         label=_("Presenter view"),
         icon=":material/co_present:",
-        query_params=view.to_params(SCREEN_PARTS) | {LANG_PARAM: language()},
+        query_params=_screen_params(view),
         help=_("Your notes, the next slide, a timer and the live room, on your own screen."),
+    )
+
+
+def back_to_present(view: View) -> None:
+    """The presenter's view's way back to Present (its deck builder, in this tab)."""
+    st.page_link(
+        chrome.PRESENT, label=_("Back to Present"), icon=":material/slideshow:", query_params=_screen_params(view)
     )
 
 
@@ -397,14 +449,8 @@ def _overview(s: Show, slide: Slide, where: str) -> None:
         return
     data, more = overview_shown(overview_data(table, deck))
     notes = [n for n in (deck.cap_note, data.note, more) if n]
-    room = (
-        HEIGHT
-        - heading_height(slide.title)
-        - GAP * (1 + len(notes))
-        - sum(text_height(n, WIDTH, CORNER) for n in notes)
-    )
     plot(
-        overview_figure(table, data, room),
+        overview_figure(table, data, chart_room(slide.title, notes)),
         config=CHART_CONFIG,
         key=f"{where}-overview",
         alt=_("Bar chart: how many of the deck's causes each category has, each bar split by urgency."),

@@ -347,3 +347,14 @@ def test_table_text_stays_plain_as_written() -> None:
     assert notes[DETAIL] == (HOSTILE,) and notes[SOURCE] == (HOSTILE,)
     overview = notes_of(table, deck, deck.slides[1])["The chart in words"]
     assert any(line.startswith(f"{HOSTILE}: 1 cause") for line in overview)
+
+
+def test_notes_as_markdown_escape_every_word():
+    from causes.notes import NoteSection, notes_markdown
+    from causes.text import md_escape
+
+    sections = (NoteSection("Source", ("[x](javascript:alert(1))", "**loud**")), NoteSection("In more detail", ("a",)))
+    text = notes_markdown(sections, md_escape)
+    assert text.startswith("**Source**\n\n- ")
+    assert "](javascript" not in text and "**loud**" not in text
+    assert text.endswith("**In more detail**\n\n- a")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from causes.theme import CHART_CONFIG, FONT_SIZE, PICTURE_CONFIG, SLIDE_SCALE, TITLE_SIZE, base_layout, scaled
+from causes.theme import CHART_CONFIG, FONT_SIZE, PICTURE_CONFIG, TITLE_SIZE, base_layout, scaled
 
 
 def test_base_layout_sets_the_type_and_a_left_title():
@@ -18,7 +18,7 @@ def test_base_layout_sets_the_type_and_a_left_title():
 def test_scaled_makes_every_text_larger():
     fig = go.Figure(go.Bar(x=[1], y=[1]), layout=base_layout("T", 300))
     fig.add_annotation(text="a", x=1, y=1)
-    out = scaled(fig, SLIDE_SCALE, 400)
+    out = scaled(fig, 22 / FONT_SIZE, 400)
     assert out.layout.height == 400
     assert out.layout.font.size == out.layout.xaxis.tickfont.size == out.layout.annotations[0].font.size == 22
 
