@@ -24,9 +24,10 @@ from causes.deck import Deck
 from causes.export import write_csv
 from causes.i18n import N_, _, ngettext, number, pgettext
 from causes.room import Poll, PollKind, Question
+from causes.stage import BODY, CHART_ROW, CHART_TOP, GAP, LINE
 from causes.table import CauseTable
 from causes.text import joined, plot_escape, short
-from causes.theme import base_layout
+from causes.theme import FONT_FAMILY, FONT_SIZE, base_layout, font, scaled
 from causes.view import View
 
 MAX_NOTICED = 12  # symptoms offered in "which have you noticed?"
@@ -167,6 +168,44 @@ def results_figure(
     fig.update_yaxes(autorange="reversed", automargin=True)
     # Translators: the axis title of a poll's results: how many answers each choice has.
     fig.update_xaxes(rangemode="tozero", dtick=1 if max(values, default=0) < 10 else None, title=_("Answers"))
+    return fig
+
+
+STAGE_LABEL = 24  # characters of a choice beside its bar on a slide
+
+
+def stage_results_figure(poll: Poll, counts: Mapping[str, int], table_areas: Iterable[str], height: float) -> go.Figure:
+    """The results on the projector's stage (`causes.stage`), `height` px tall, every word
+    in slide type: the body map's heat map, or as many bars as the height holds, most
+    chosen first, each count at its bar's end (the slide's heading asks the question; no
+    axis to read)."""
+    if poll.kind == "where" and uses_body_vocabulary(list(table_areas) or poll.options):
+        fig = scaled(results_figure(poll, counts, table_areas), BODY / FONT_SIZE, round(height))
+        lines = 1 + str(fig.layout.title.subtitle.text or "").count("<br>") + bool(fig.layout.title.subtitle.text)
+        fig.update_layout(
+            title=dict(font=font(BODY), subtitle=dict(font=font(BODY)), y=1, yref="container", yanchor="top"),
+            margin=dict(t=round(lines * BODY * LINE + GAP)),
+        )
+        # The slide's height is the picture's: its width follows (x left to the aspect kept).
+        fig.update_xaxes(range=None)
+        for trace in fig.data:  # the parts' names and counts drawn on the picture
+            if getattr(trace, "textfont", None) is not None and trace.textfont.size:
+                trace.textfont.size = max(trace.textfont.size, BODY)
+        return fig
+    rows = max(1, int((height - 2 * CHART_TOP) // CHART_ROW))
+    shown = sorted(poll.options, key=lambda o: -counts.get(o, 0))[: min(rows, 15)]
+    labels = [plot_escape(short(o, STAGE_LABEL)) + (" ✓" if poll.revealed and o == poll.answer else "") for o in shown]
+    values = [counts.get(o, 0) for o in shown]
+    text = font(BODY)
+    fig = go.Figure(
+        go.Bar(
+            x=values, y=labels, orientation="h", text=values, textposition="outside", textfont=text, cliponaxis=False
+        )
+    )
+    fig.update_layout(**base_layout(None, round(height)), margin=dict(l=4, r=70, t=CHART_TOP, b=CHART_TOP))
+    fig.update_layout(font=dict(family=FONT_FAMILY, **text), bargap=0.3)
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont=text, dtick=1)
+    fig.update_xaxes(rangemode="tozero", visible=False, range=[0, max(max(values, default=0), 1) * 1.1])
     return fig
 
 

@@ -31,13 +31,14 @@ from causes.live import (
     results_alt,
     results_csv,
     results_figure,
+    stage_results_figure,
     tap_figure,
     where_poll,
 )
 from causes.room import MAX_QUESTION, Poll, Room, RoomError, RoomStore, Tally, normal_code
-from causes.stage import BODY, HEIGHT, chart_room
+from causes.stage import HEIGHT, chart_room
 from causes.text import md_escape
-from causes.theme import CHART_CONFIG, FONT_SIZE, PICTURE_CONFIG, scaled
+from causes.theme import CHART_CONFIG, PICTURE_CONFIG
 from causes.view import View, app_root
 from pages.ui import charts, push, state
 from pages.ui.plot import plot
@@ -261,9 +262,7 @@ def results(table: CauseTable, code: str, poll: Poll, stage: tuple[str, float] |
     alt = results_alt(poll, counts, counts.people)
     areas = table.facets["body_areas"].terms
     picture = poll.kind == "where" and uses_body_vocabulary(areas)
-    fig = results_figure(poll, counts, areas)
-    if stage is not None:
-        fig = scaled(fig, BODY / FONT_SIZE, round(stage[1]))
+    fig = results_figure(poll, counts, areas) if stage is None else stage_results_figure(poll, counts, areas, stage[1])
     with st.container(border=stage is None, key="live-results" if stage is None else f"live-results-{stage[0]}"):
         plot(
             fig,

@@ -21,10 +21,12 @@ from causes.live import (
     results_alt,
     results_csv,
     results_figure,
+    stage_results_figure,
     where_poll,
 )
 from causes.query import Query
 from causes.room import Poll, Question
+from causes.stage import CHART_ROW, CHART_TOP, FLOOR
 from causes.view import View
 
 
@@ -84,6 +86,51 @@ def test_where_results_shade_the_body_map():
     where = Poll("w", "where", "Where do you feel it?", ("calves", "thighs", "feet"), 1, False)
     fig = results_figure(where, {"calves": 4, "feet": 1})
     assert len(fig.data) > 1 and "calves" in str(fig.to_dict())  # the drawn figure, not bars
+
+
+def _font_sizes(fig) -> list[float]:
+    """Every font size a figure draws with (its layout's, axes', annotations', traces' text;
+    not a hover label's, which a projector never shows)."""
+    sizes = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "hoverlabel":
+                    continue
+                if key in ("font", "tickfont", "textfont") and isinstance(value, dict) and "size" in value:
+                    sizes.append(value["size"])
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(fig.to_plotly_json())
+    return sizes
+
+
+@pytest.mark.parametrize("options", [3, 8, 15, 40])
+@pytest.mark.parametrize("height", [240.0, 480.0])
+def test_results_on_the_stage_are_in_slide_type_and_draw_every_bar_they_show(options, height):
+    poll = Poll(
+        "p", "noticed", "Which of these have you noticed?", tuple(f"symptom {i}" for i in range(options)), 2, True
+    )
+    counts = {f"symptom {i}": i for i in range(options)}
+    fig = stage_results_figure(poll, counts, (), height)
+    sizes = _font_sizes(fig)
+    assert sizes and min(sizes) >= FLOOR
+    shown = len(fig.data[0].y)
+    assert shown == min(options, 15, int((height - 2 * CHART_TOP) // CHART_ROW))
+    assert fig.data[0].y[0] == f"symptom {options - 1}"  # most chosen first
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.height == round(height)  # a label for every bar
+    assert fig.layout.xaxis.visible is False and not fig.layout.title.text
+
+
+def test_where_results_on_the_stage_keep_their_title_in_slide_type():
+    where = Poll("w", "where", "Where do you feel it?", ("calves", "thighs", "feet"), 1, False)
+    fig = stage_results_figure(where, {"calves": 4}, (), 480)
+    assert fig.layout.title.text and fig.layout.title.font.size >= FLOOR
+    assert min(_font_sizes(fig)) >= FLOOR
 
 
 def test_the_room_s_results_as_files_keep_formulas_inert():
