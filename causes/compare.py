@@ -324,13 +324,14 @@ def _rated(level: str) -> str:
     return _('"{level}"').format(level=urgency_word(level)) if level else _("not rated")
 
 
-def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[Parts]:
+def _differences(table: CauseTable, comparison: Comparison, i: int, by_level: bool = True) -> list[Parts]:
     """What sets cause i apart besides symptoms, as clauses after "it": urgency, risk
-    factors, body areas, and (only if nothing else) category."""
+    factors, body areas, and (only if nothing else) category; without `by_level`, neither
+    urgency nor category."""
     clauses: list[Parts] = []
     mine = comparison.urgencies[i]
     theirs = [u for j, u in enumerate(comparison.urgencies) if j != i]
-    if mine not in theirs:
+    if by_level and mine not in theirs:
         others = list(dict.fromkeys(_rated(u) for u in theirs))
         clauses.append(
             _filled(
@@ -349,13 +350,17 @@ def _differences(table: CauseTable, comparison: Comparison, i: int) -> list[Part
     if areas:
         # Translators: a clause after "what sets it apart is that it": {areas} are body areas from the table.
         clauses.append(_filled(_("can be felt in the {areas}"), areas=_joined_parts(areas, "or")))
-    if not clauses and comparison.categories[i] not in comparison.categories[:i] + comparison.categories[i + 1 :]:
+    if (
+        by_level
+        and not clauses
+        and comparison.categories[i] not in comparison.categories[:i] + comparison.categories[i + 1 :]
+    ):
         # Translators: a clause after "what sets it apart is that it": {category} is a category from the table.
         clauses.append(_filled(_("belongs to the category {category}"), category=[(comparison.categories[i], True)]))
     return clauses
 
 
-def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -> Sentence:
+def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int, by_level: bool = True) -> Sentence:
     """One plain-English sentence on what tells cause i apart from the others, from the
     data: its own symptoms, rarest in the whole table first ("Muscle wasting can point
     to ALS rather than benign fasciculations."); with none of its own, what else differs
@@ -391,7 +396,7 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
         # {more} more of its own symptoms ("C and D").
         template = _("{symptoms} can point to {name} rather than {others}; so can {more}.")
         return Sentence(tuple(_filled(template, more=also, **_slots(symptoms, name, others))))
-    clauses = _differences(table, comparison, i)
+    clauses = _differences(table, comparison, i, by_level)
     if not clauses:
         # Translators: {name} is a cause; {others} the other causes compared ("A or B").
         template = _(
@@ -410,6 +415,16 @@ def distinguishing_sentence(table: CauseTable, comparison: Comparison, i: int) -
     # {differences} are clauses ("is linked to poor sleep, and can be felt in the eyelids").
     template = _("Every symptom of {name} is also a symptom of {others}; what sets it apart is that it {differences}.")
     return Sentence(tuple(_filled(template, name=name, others=others, differences=differences)))
+
+
+def told_apart(table: CauseTable, comparison: Comparison, i: int) -> Sentence | None:
+    """What tells cause i apart by what it has (its own symptoms, else its risk factors
+    and places), never by its level or category: what a presenter may say to a room (a
+    level is what to do, not a way to tell a cause; a serious cause rated lower than a
+    look-alike is not the milder one). None when nothing of its own does."""
+    if not comparison.split("symptoms").own[i] and not _differences(table, comparison, i, by_level=False):
+        return None
+    return distinguishing_sentence(table, comparison, i, by_level=False)
 
 
 def _slots(symptoms: Parts, name: Parts, others: str) -> dict[str, Parts | str]:

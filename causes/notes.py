@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from causes.check import general_advice, usually_line, when_to_get_help
-from causes.compare import MAX_CAUSES, compare, distinguishing_sentence, look_alikes
+from causes.compare import MAX_CAUSES, compare, look_alikes, told_apart
 from causes.deck import Deck, Slide, ask_a_professional, overview_counts, overview_data
 from causes.export import disclaimer, no_match, not_diagnosis
 from causes.i18n import _, long_date, ngettext, number
-from causes.redflags import cause_flags
+from causes.redflags import cause_flags, grouped
 from causes.style import Help, commonness_words, urgency_style
 from causes.table import CauseTable
 from causes.text import paragraphs, safe_url
@@ -109,13 +109,14 @@ def cause_notes(table: CauseTable, deck: Deck, position: int, help: Help) -> tup
 
 def apart(table: CauseTable, deck: Deck, position: int) -> str:
     """The sentence on what tells the cause apart from its look-alikes among the deck's
-    other causes (the table's, when the deck has too few); "" in a table of one cause."""
+    other causes (the table's, when the deck has too few), by what it has and they do not
+    (`compare.told_apart`: never its level); "" when nothing does, or in a table of one cause."""
     candidates = list(dict.fromkeys(int(p) for p in deck.positions))
     others = look_alikes(table, position, candidates, LOOK_ALIKES)
     if not others:
         return ""
-    picked = [position, *others]
-    return distinguishing_sentence(table, compare(table, picked), 0).text
+    sentence = told_apart(table, compare(table, [position, *others]), 0)
+    return "" if sentence is None else sentence.text
 
 
 def questions(table: CauseTable, record: Mapping[str, Any], help: Help) -> list[str]:
@@ -139,10 +140,11 @@ def questions(table: CauseTable, record: Mapping[str, Any], help: Help) -> list[
         worst = flags[0]
         # Translators: a question people ask about a cause, and its answer: {usually} is its
         # usual level ("Usually: See a doctor (book an appointment in the coming days)"),
-        # {heading} what to do, ending "if" ("Get help today if"), {sign} its most serious
-        # warning sign, from the table.
-        serious = _("Is it serious? {usually}. {heading}: {sign}")
-        lines.append(serious.format(usually=usually, heading=help.heading(worst.urgency), sign=worst.sign))
+        # {sign} its most serious warning sign, from the table, {action} what to do then
+        # ("Get help today: ask for an urgent appointment with a GP, or call 111.").
+        serious = _("Is it serious? {usually}. Its most serious warning sign: {sign}. Then: {action}")
+        action = help.action(worst.urgency, worst.contact)
+        lines.append(serious.format(usually=usually, sign=_line(worst.sign).rstrip("."), action=action))
     else:
         # Translators: a question people ask about a cause, and its answer: {usually} is its
         # usual level ("Usually: See a doctor (book an appointment in the coming days)").
@@ -197,10 +199,20 @@ def title_notes(deck: Deck) -> tuple[NoteSection, ...]:
     return _sections(
         [
             # Translators: a heading of the title slide's speaker notes.
-            (_("What this talk covers"), [deck.description, count, deck.cap_note]),
+            (_("What this talk covers"), [deck.description, deck.cap_note or count]),
             # Translators: a heading of the title slide's speaker notes, over what the
             # presenter says to the room.
-            (_("Say aloud"), [" ".join((not_diagnosis(), disclaimer()))]),
+            (
+                _("Say aloud"),
+                [
+                    " ".join((not_diagnosis(), disclaimer())),
+                    # Translators: a line of the title slide's notes, said to the room.
+                    _(
+                        "Anyone here with one of the warning signs should not wait for the end of the talk: "
+                        'the "When to get help" slides say what to do and how soon.'
+                    ),
+                ],
+            ),
         ]
     )
 
@@ -233,14 +245,12 @@ def doctor_notes(slide: Slide, help: Help) -> tuple[NoteSection, ...]:
         # ("Get help if"); {sign} what to look out for.
         lines = [_("{heading}: {sign}").format(heading=help.heading(""), sign=general_advice())]
         return _sections([(when_to_get_help(), lines)])
-    # Translators: a line of a presenter's notes, to say over the warning signs.
-    lines = [_("Each sign's level says what to do if someone has it.")]
-    for flag in slide.flags:
-        # Translators: a line of a presenter's notes: {level} is a level's name ("Urgent"),
-        # {heading} what to do, ending "if" ("Get help today if"), {sign} a warning sign.
-        line = _("{level}: {heading}: {sign}")
-        level = urgency_style(flag.urgency).label
-        lines.append(line.format(level=level, heading=help.heading(flag.urgency), sign=flag.sign))
+    lines = []
+    for level, signs in grouped(slide.flags):
+        # Translators: a line of a presenter's notes, over warning signs: {level} is a level's
+        # name ("Urgent"), {action} what to do if someone has one of the signs below it.
+        lines.append(_("{level}: {action}").format(level=urgency_style(level).label, action=help.action(level)))
+        lines += [flag.sign for flag in signs]
     return _sections([(when_to_get_help(), lines)])
 
 

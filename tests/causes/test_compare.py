@@ -331,3 +331,25 @@ def test_the_phones_overlap_chart_keeps_every_word_on_short_lines(table):
         assert all(len(line) <= NARROW_NAME_CHARS or " " not in line for line in lines)
     assert {a.xanchor for a in narrow.layout.annotations} == {"right"}
     assert {a.xanchor for a in wide.layout.annotations} == {"left"}
+
+
+def test_told_apart_says_what_a_cause_has_never_its_level_or_category():
+    from causes.compare import told_apart
+    from tests.causes.tables import table_from_rows as rows_table
+
+    table = rows_table(
+        ["cause", "category", "symptoms", "body_areas", "summary", "urgency", "risk_factors"],
+        [
+            ["Clot", "Blood", "cramps; swelling", "calves", "C.", "urgent", ""],
+            ["Cramp", "Muscle", "cramps; swelling", "calves", "C.", "self-care", ""],
+            ["Statin", "Medicines", "cramps; swelling", "calves", "S.", "see a doctor", "statin use"],
+            ["Nerve", "Nerves", "cramps; weakness", "calves", "N.", "see a doctor", ""],
+        ],
+    )
+    both = compare(table, [0, 1])  # the same symptoms, places and risk factors: only the level differs
+    assert "rated" in distinguishing_sentence(table, both, 0).text  # Compare says so
+    assert told_apart(table, both, 0) is None  # a presenter's note does not
+    by_risk = told_apart(table, compare(table, [2, 0]), 0)
+    assert by_risk is not None and "statin use" in by_risk.text and "rated" not in by_risk.text
+    by_symptom = told_apart(table, compare(table, [3, 0]), 0)
+    assert by_symptom is not None and "Weakness can point to Nerve" in by_symptom.text

@@ -10,7 +10,7 @@ import functools
 import pytest
 
 from causes.check import general_advice, when_to_get_help
-from causes.compare import compare, distinguishing_sentence, look_alikes
+from causes.compare import compare, look_alikes, told_apart
 from causes.config import BUNDLED_TABLE
 from causes.deck import Deck, Slide, Source, ask_a_professional, build_deck, overview_data
 from causes.export import not_diagnosis
@@ -89,21 +89,27 @@ def test_every_cause_slide_has_its_notes_from_its_own_row(position) -> None:
     notes = notes_of(table, deck, slides[0])
     text = "\n".join(line for lines in notes.values() for line in lines)
 
-    # The four sections, where the row has the data (every row of the bundled table has).
-    expected = [APART, QUESTIONS]
+    # The four sections, where the row has the data (every row of the bundled table has but
+    # the sentence on what tells it apart, said only by the symptoms it has and they do not).
+    others = look_alikes(table, position, deck.positions, LOOK_ALIKES)
+    comparison = compare(table, [position, *others])
+    told = told_apart(table, comparison, 0)
+    expected = [APART, QUESTIONS] if told else [QUESTIONS]
     if paragraphs(record["explanation"]):
         expected.append(DETAIL)
     if record["source_name"] or safe_url(record["source_url"]) or record["last_reviewed"]:
         expected.append(SOURCE)
     assert list(notes) == expected
-    assert set(expected) == {APART, QUESTIONS, DETAIL, SOURCE}
+    assert set(expected) | {APART} == {APART, QUESTIONS, DETAIL, SOURCE}
 
     # What tells it apart: one sentence naming the cause, against its look-alikes in the deck.
-    (sentence,) = notes[APART]
-    assert record["cause"] in sentence
-    others = look_alikes(table, position, deck.positions, LOOK_ALIKES)
     assert len(others) == LOOK_ALIKES and set(others) <= set(deck.positions) - {position}
-    assert sentence == " ".join(distinguishing_sentence(table, compare(table, [position, *others]), 0).text.split())
+    if told:
+        (sentence,) = notes[APART]
+        assert record["cause"] in sentence
+        assert sentence == " ".join(told.text.split())
+        assert "rated" not in sentence and "belongs to the category" not in sentence  # never by its level
+        assert "do not tell it apart either" not in sentence
 
     # The questions, answered from the row.
     questions = notes[QUESTIONS]
@@ -117,7 +123,8 @@ def test_every_cause_slide_has_its_notes_from_its_own_row(position) -> None:
     assert urgency_style(record["urgency"]).label in serious
     signs = cause_flags(record)
     if signs:
-        assert signs[0].sign in serious and HELP.heading(signs[0].urgency) in serious
+        assert signs[0].sign.rstrip(".") in serious and HELP.action(signs[0].urgency, signs[0].contact) in serious
+        assert " if: " not in serious  # the sign, then what to do: read aloud without a dangling "if"
     helps = next(q for q in questions if q.startswith("What can I do?"))
     for item in record["self_care"]:  # all of them, not only the slide's first three
         assert item in helps
@@ -165,15 +172,17 @@ def test_the_title_slide_says_what_the_talk_covers_and_to_say_it_is_not_a_diagno
     deck = deck_of(0)
     notes = notes_of(table, deck, deck.slides[0])
     assert notes["What this talk covers"] == (deck.description, "30 causes have a slide of their own.")
-    (said,) = notes["Say aloud"]
+    said, wait = notes["Say aloud"]
     assert said.startswith(not_diagnosis())
+    assert "When to get help" in wait and "should not wait" in wait
 
 
 def test_a_capped_deck_s_title_and_overview_say_what_has_no_slide() -> None:
     table = bundled_table()
     deck = build_deck(table, topic="t", today=DAY)  # every cause matches: 30 slides of 70
     assert deck.cap_note
-    assert deck.cap_note in notes_of(table, deck, deck.slides[0])["What this talk covers"]
+    covers = notes_of(table, deck, deck.slides[0])["What this talk covers"]
+    assert covers == (deck.description, deck.cap_note)  # the note says how many have a slide: once
     assert deck.cap_note in notes_of(table, deck, deck.slides[1])["The chart in words"]
 
 
@@ -195,10 +204,10 @@ def test_a_when_to_get_help_slide_names_each_sign_with_its_level_and_action() ->
     assert doctor
     for slide in doctor:
         (lines,) = notes_of(table, deck, slide).values()
-        assert len(lines) == 1 + len(slide.flags)
-        for flag, line in zip(slide.flags, lines[1:], strict=True):
-            label, heading = urgency_style(flag.urgency).label, HELP.heading(flag.urgency)
-            assert line == f"{label}: {heading}: {flag.sign}"
+        level = slide.flags[0].urgency  # one level a slide: its action once, then its signs
+        assert {f.urgency for f in slide.flags} == {level}
+        action = f"{urgency_style(level).label}: {HELP.action(level)}"
+        assert lines == (action, *(f.sign for f in slide.flags))
 
 
 def test_without_warning_signs_the_doctor_slide_gives_the_general_advice() -> None:
@@ -251,10 +260,8 @@ def test_a_deck_of_one_cause_tells_it_apart_from_the_table_s_look_alikes(bundled
     deck = build_deck(bundled, topic="t", today=DAY, picked=(position,))
     others = look_alikes(bundled, position, (), LOOK_ALIKES)
     assert len(others) == LOOK_ALIKES
-    assert (
-        apart(bundled, deck, position)
-        == distinguishing_sentence(bundled, compare(bundled, [position, *others]), 0).text
-    )
+    told = told_apart(bundled, compare(bundled, [position, *others]), 0)
+    assert told is not None and apart(bundled, deck, position) == told.text
     notes = notes_of(bundled, deck, cause_slides(deck, position)[0])
     assert "Motor neurone disease (ALS)" in notes[APART][0]
 
@@ -298,7 +305,7 @@ def test_a_row_with_its_optional_columns_filled_is_said_as_written() -> None:
     assert notes[QUESTIONS] == (
         "How common is it? Rare cause.",
         "Is it serious? Usually: See a doctor (book an appointment in the coming days). "
-        "Get help today if: one leg swollen",
+        f"Its most serious warning sign: one leg swollen. Then: {HELP.action('urgent')}",
         "What can I do? stretch; drink water",
         "Will a doctor do tests? a blood test",
     )
