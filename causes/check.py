@@ -273,17 +273,21 @@ def action_cards(answers: Iterable[Answer], help: Help) -> tuple[Card, ...]:
         mine = [a for a in chosen if a.level == level]
         if not mine:
             continue
-        reasons = tuple(_reason(a, help, level) for a in mine)
-        cards.append(Card(level, urgency_style(level).label, help.action(level), soon(level), reasons))
+        contacts = {a.contact for a in mine}
+        # Every sign of the card sends the person to one service first: the card says so.
+        shared = contacts.pop() if len(contacts) == 1 else ""
+        reasons = tuple(_reason(a, help, level, said_above=shared) for a in mine)
+        cards.append(Card(level, urgency_style(level).label, help.action(level, shared), soon(level), reasons))
     return tuple(cards)
 
 
-def _reason(answer: Answer, help: Help, level: str) -> str:
-    """`You said: …. Why: ….`, and whom to call when the sign names someone."""
+def _reason(answer: Answer, help: Help, level: str, said_above: str = "") -> str:
+    """`You said: …. Why: ….`, and whom to call when the sign names someone the card
+    does not (`said_above`)."""
     # Translators: {sign} is a warning sign the person said yes to; {why} why it matters
     # ("it is a warning sign of sciatica", "this can be a blood clot").
     said = _("You said: {sign}. Why: {why}.").format(sign=answer.sign, why=answer.why)
-    return f"{said} {help.action(level, answer.contact)}" if answer.contact else said
+    return f"{said} {help.action(level, answer.contact)}" if answer.contact and answer.contact != said_above else said
 
 
 def card_markdown(card: Card, escape: Callable[[str], str]) -> str:
@@ -317,8 +321,18 @@ def flags_markdown(flags: Sequence[RedFlag], help: Help, escape: Callable[[str],
     for level, mine in grouped(flags):
         style = urgency_style(level)
         head = badge_md(style.label, style.badge, style.icon) + f" **{escape(help.heading(level))}:**"
-        parts.append(head + "\n\n" + "\n".join(f"- {escape(f.sign)}" for f in mine))
+        parts.append(head + "\n\n" + "\n".join(f"- {escape(sign_line(f))}" for f in mine))
     return "\n\n".join(parts)
+
+
+def sign_line(flag: RedFlag) -> str:
+    """A warning sign as a list under its level's action shows it: with whom to call first
+    when it names someone ("…: call your midwife or maternity unit first")."""
+    if not flag.contact:
+        return flag.sign
+    # Translators: a warning sign in a list under its level's action ("Get help today if:"),
+    # and whom it sends a person to first ("your midwife or maternity unit").
+    return _("{sign}: call {contact} first").format(sign=flag.sign, contact=flag.contact)
 
 
 SERIOUS: tuple[str, ...] = ("emergency", "urgent")  # help today or sooner: asked first, shown as alarms

@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from causes.check import general_advice, no_self_care, no_signs, signs_for, usually_line, when_to_get_help
+from causes.check import general_advice, no_self_care, no_signs, sign_line, signs_for, usually_line, when_to_get_help
 from causes.figures import URGENCY_COLOURS, category_data, category_heading, total_heading, urgency_columns
 from causes.i18n import N_, _, language, long_date, ngettext, number, pgettext
 from causes.query import Query, also_finds, heading, result_of
@@ -303,7 +303,7 @@ def _signs(red_flags: Sequence[RedFlag], help: Help, empty: str | None = None) -
         label = _("{level}: {action}:").format(level=style.label, action=help.heading(level))
         out.append(
             f'<p class="label"><span class="key" style="background:{style.colour}"></span>'
-            f"{_e(label)}</p>{_items([f.sign for f in chosen], '')}"
+            f"{_e(label)}</p>{_items([sign_line(f) for f in chosen], '')}"
         )
     return "".join(out)
 

@@ -161,8 +161,8 @@ class Help:
 
     def action(self, level: str, contact: str = "") -> str:
         """What to do for a sign of this level; `contact`: whom the sign sends a person to
-        instead of the level's usual service ("your midwife or maternity unit"). An
-        emergency is always the emergency number."""
+        first, before the level's usual service ("your midwife or maternity unit"; for an
+        emergency, "your cancer team's 24-hour helpline", then the emergency department)."""
         if contact and level in CONTACT_ACTIONS:
             return _(CONTACT_ACTIONS[level]).format(contact=contact, **self._words())
         return urgency_style(level).action.format(**self._words())
@@ -178,6 +178,12 @@ class Help:
 # level's usual one when it cannot be reached.
 # English, marked for the catalog: translated where used (`Help.action`).
 CONTACT_ACTIONS = {
+    # Translators: {contact} is whom a warning sign sends a person to first ("your cancer team's
+    # 24-hour helpline"); {ae} the emergency department ("A&E"); {emergency} the emergency number ("999").
+    "emergency": N_(
+        "Call {contact} now. If you cannot get through straight away, go to {ae},"
+        " or call {emergency} if you are very unwell."
+    ),
     # Translators: {contact} is whom a warning sign sends a person to ("your midwife or
     # maternity unit"); {urgent} how to get help today ("ask for an urgent GP appointment, or call 111").
     "urgent": N_("Get help today: call {contact} now. If you cannot reach them, {urgent}."),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from causes.check import general_advice
+from causes.check import general_advice, sign_line
 from causes.config import bundled_topic
 from causes.deck import (
     Deck,
@@ -349,7 +349,7 @@ def _signs_markdown(slide: Slide) -> str:
     level = slide.flags[0].urgency
     style = urgency_style(level)
     head = badge_md(style.label, style.badge, style.icon) + f" **{md_escape(chrome.help_here().heading(level))}:**"
-    return head + "\n\n" + "\n".join(f"- {md_escape(f.sign)}" for f in slide.flags)
+    return head + "\n\n" + "\n".join(f"- {md_escape(sign_line(f))}" for f in slide.flags)
 
 
 def _sources_markdown(slide: Slide) -> str:

@@ -20,6 +20,7 @@ from causes.check import (
     keep,
     picks_any,
     sign_id,
+    sign_line,
     signs_to_ask,
     usually_line,
 )
@@ -243,12 +244,67 @@ def test_a_contact_sends_a_person_to_that_service_first():
         "Urgent. Get help today: call your midwife now. If you cannot reach them, ask for an urgent GP appointment,"
         " or call 111. Why: this can be pre-eclampsia."
     )
-    (card,) = action_cards([answer_of(sign)], help)
-    assert card.reasons == (
-        "You said: Pregnant and swollen face. Why: this can be pre-eclampsia. Get help today: call your midwife now."
-        " If you cannot reach them, ask for an urgent GP appointment, or call 111.",
+    (card,) = action_cards([answer_of(sign)], help)  # the card's one sign names whom to call: the card says it
+    assert card.action == (
+        "Get help today: call your midwife now. If you cannot reach them, ask for an urgent GP appointment,"
+        " or call 111."
     )
-    assert help.action("emergency", "your midwife") == help.action("emergency")  # an emergency is the ambulance
+    assert card.reasons == ("You said: Pregnant and swollen face. Why: this can be pre-eclampsia.",)
+
+
+@pytest.mark.parametrize(
+    ("answers", "action", "reasons"),
+    [
+        (  # one sign, whom to call first: the card's action
+            [Answer("Fever on chemo", "emergency", "this can be sepsis", "your cancer team's helpline")],
+            "Call your cancer team's helpline now. If you cannot get through straight away, go to A&E,"
+            " or call 999 if you are very unwell.",
+            ("You said: Fever on chemo. Why: this can be sepsis.",),
+        ),
+        (  # with a sign that needs the ambulance: the ambulance heads the card, the helpline stays on its sign
+            [
+                Answer("Chest pain", "emergency", "this can be a heart attack"),
+                Answer("Fever on chemo", "emergency", "this can be sepsis", "your cancer team's helpline"),
+            ],
+            "Call 999 for an ambulance now, or go to A&E.",
+            (
+                "You said: Chest pain. Why: this can be a heart attack.",
+                "You said: Fever on chemo. Why: this can be sepsis. Call your cancer team's helpline now."
+                " If you cannot get through straight away, go to A&E, or call 999 if you are very unwell.",
+            ),
+        ),
+        (  # two signs naming the same service: said once, on the card
+            [
+                Answer("Headache in pregnancy", "urgent", "this can be pre-eclampsia", "your midwife"),
+                Answer("Pain below the ribs in pregnancy", "urgent", "this can be pre-eclampsia", "your midwife"),
+            ],
+            "Get help today: call your midwife now. If you cannot reach them, ask for an urgent GP appointment,"
+            " or call 111.",
+            (
+                "You said: Headache in pregnancy. Why: this can be pre-eclampsia.",
+                "You said: Pain below the ribs in pregnancy. Why: this can be pre-eclampsia.",
+            ),
+        ),
+    ],
+)
+def test_a_card_says_whom_to_call_first_once(answers, action, reasons):
+    (card,) = action_cards(answers, help_for("en-GB"))
+    assert (card.action, card.reasons) == (action, reasons)
+
+
+@pytest.mark.parametrize(
+    ("flag", "line"),
+    [
+        (RedFlag("Chest pain", "emergency"), "Chest pain"),
+        (
+            RedFlag("Fever on chemo", "emergency", contact="your cancer team's helpline"),
+            "Fever on chemo: call your cancer team's helpline first",
+        ),
+    ],
+)
+def test_a_listed_sign_says_whom_to_call_first(flag, line):
+    assert sign_line(flag) == line
+    assert f"- {line}" in flags_markdown([flag], help_for("en-GB"), str)
 
 
 # --- what a yes means --------------------------------------------------------------------------------

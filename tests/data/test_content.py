@@ -481,7 +481,7 @@ ROW_SIGNS = [
     ("Pinched nerve or lumbar spinal stenosis", r"trouble peeing", "emergency"),
     ("Deep vein thrombosis (DVT)", r"with no injury, that keeps getting worse", "urgent"),
     ("Night leg cramps (no clear cause)", r"pain in one calf or thigh", "urgent"),
-    ("Chemotherapy", r"37\.5", "urgent"),
+    ("Chemotherapy", r"37\.5", "emergency"),
     ("Pre-eclampsia", r"any fit", "emergency"),
     ("Pre-eclampsia", r"below the ribs", "urgent"),
     ("Pregnancy", r"any fit", "emergency"),
@@ -490,7 +490,7 @@ ROW_SIGNS = [
     ("Neuroleptic malignant syndrome", r"stiff muscles", "emergency"),
     ("Alcohol withdrawal", r"shaking, sweating", "urgent"),
     ("High potassium (hyperkalaemia)", r"uneven heartbeat", "emergency"),
-    ("Stimulant drugs (cocaine and amphetamines)", r"very high temperature or a fit", "emergency"),
+    ("Stimulant drugs (cocaine and amphetamines)", r"chest pain, a very high temperature or a fit", "emergency"),
     ("Cellulitis (skin infection)", r"painful, hot and swollen", "urgent"),
     ("Cellulitis (skin infection)", r"hurts much more", "emergency"),
     ("Sepsis", r"infection or fever", "emergency"),
@@ -498,7 +498,39 @@ ROW_SIGNS = [
     ("Growing pains (children)", r"fever, a limp", "urgent"),
     ("Growing pains (children)", r"one leg only", "see a doctor"),
     ("Sudden loss of blood to a leg (acute limb ischaemia)", r"cold and pale or blue", "emergency"),
+    # The third read (a clinician, 2026-12-06): neutropenic sepsis is an emergency (the cancer
+    # team's helpline first); a fit from low calcium, magnesium or sodium needs an ambulance
+    # whether or not it is the first (the epilepsy qualifier is gone); fast breathing for the
+    # first time is an emergency (MedlinePlus).
+    ("Spinal cord compression from cancer", r"37\.5", "emergency"),
+    ("Low magnesium (hypomagnesaemia)", r"^a fit \(seizure\)$", "emergency"),
+    ("Low calcium (hypoparathyroidism)", r"^a fit \(seizure\)$", "emergency"),
+    ("Low sodium (hyponatraemia)", r"^a fit \(seizure\)$", "emergency"),
+    ("Over-breathing and panic (hyperventilation)", r"fast breathing for the first time", "emergency"),
+    ("Dystonia", r"noisy breathing", "emergency"),
 ]
+
+# (cause, its most serious sign): the one the speaker notes name and a cause's slide lists
+# first, the cause's own danger, not a look-alike's (the third read).
+FIRST_SIGNS = [
+    ("Low potassium (hypokalaemia)", r"^palpitations with chest pain"),  # a heart rhythm problem
+    ("Dystonia", r"^noisy breathing"),  # the throat in spasm
+    ("Over-breathing and panic (hyperventilation)", r"^fast breathing for the first time"),
+    ("Stimulant drugs (cocaine and amphetamines)", r"^chest pain"),
+    ("Chemotherapy", r"37\.5"),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern"), FIRST_SIGNS, ids=[c for c, _ in FIRST_SIGNS])
+def test_a_causes_most_serious_sign_is_its_own(name, pattern):
+    assert re.search(pattern, cause_flags(cause(name))[0].sign, re.I), cause_flags(cause(name))[0]
+
+
+def test_a_panic_attack_is_not_sent_to_an_ambulance_by_what_it_is():
+    """Racing heart and breathlessness are what over-breathing is: its row does not ask the
+    palpitations-with-breathlessness emergency sign (chest pain is asked of everyone)."""
+    signs = [f.sign for f in cause_flags(cause("Over-breathing and panic (hyperventilation)"))]
+    assert not [s for s in signs if re.search(r"palpitations|breathlessness", s, re.I)], signs
 
 
 @pytest.mark.parametrize(("name", "pattern", "level"), ROW_SIGNS, ids=[f"{c}: {p}" for c, p, _ in ROW_SIGNS])
