@@ -222,17 +222,48 @@ _NUMBERS = {
     "PR": "911",
     "UY": "911",
     "VE": "911",
+    # Elsewhere, where 112 does not reach an ambulance (South Korea's and Norway's 112 is the
+    # police, Vietnam's the disaster line) or is not the number people are told: the
+    # ambulance's, each from the country's government, health or ambulance service.
+    "JP": "119",
+    "KR": "119",
+    "CN": "120",
+    "TW": "119",
+    "HK": "999",
+    "MO": "999",
+    "SG": "995",
+    "MY": "999",
+    "PH": "911",
+    "TH": "1669",
+    "VN": "115",
+    "BD": "999",
+    "LK": "1990",
+    "NP": "102",
+    "BR": "192",
+    "EG": "123",
+    "TN": "190",
+    "SA": "997",
+    "AE": "998",
+    "QA": "999",
+    "IL": "101",
+    "LB": "140",
+    "IR": "115",
+    "UA": "103",
+    "NO": "113",
+    "TT": "811",
 }
 # Countries where no one number reliably reaches an ambulance everywhere (Bolivia's 168 is
-# still being rolled out; Equatorial Guinea has none yet): the app names no number there
-# rather than a wrong one, as for a locale without a country.
-_NO_ONE_NUMBER = frozenset({"BO", "GQ"})
+# still being rolled out; Equatorial Guinea has none yet; India's, Pakistan's, Indonesia's,
+# Kenya's and Morocco's ambulance numbers differ by region or service): the app names no
+# number there rather than a wrong one, as for a locale without a country.
+_NO_ONE_NUMBER = frozenset({"BO", "GQ", "IN", "PK", "ID", "KE", "MA"})
 
 
 def help_for(locale: str | None) -> Help:
     """Whom to call, from a browser's locale (`en-GB`, `fr-FR`, …) or a deployment's
     setting: 999, 111 and a GP in the UK; 911 in the US, Canada and Mexico; the ambulance's
-    number in each Spanish-speaking country; 112 elsewhere. The
+    number in each Spanish-speaking country and where 112 is not it (119 in Japan, 113 in
+    Norway, …); none named where no one number reaches an ambulance; 112 elsewhere. The
     words are in this run's language (the locale decides the numbers and services only)."""
     region = ""
     if locale:

@@ -68,8 +68,15 @@ def test_level_rank(level, rank):
         ("en", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
         (None, None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
         ("", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),
-        ("zh-Hant-TW", "112", "Call 112 for an ambulance now", "urgent care"),
+        ("zh-Hant-TW", "119", "Call 119 for an ambulance now", "urgent care"),
         ("en-AU", "000", "Call 000 for an ambulance now", "urgent care"),
+        ("ja-JP", "119", "Call 119 for an ambulance now", "urgent care"),
+        ("ko-KR", "119", "Call 119 for an ambulance now", "urgent care"),  # 112 is the police there
+        ("nb-NO", "113", "Call 113 for an ambulance now", "urgent care"),  # 112 is the police there
+        ("vi-VN", "115", "Call 115 for an ambulance now", "urgent care"),
+        ("pt-BR", "192", "Call 192 for an ambulance now", "urgent care"),
+        ("de-DE", "112", "Call 112 for an ambulance now", "urgent care"),
+        ("en-IN", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),  # by region
     ],
 )
 def test_the_emergency_number_follows_the_locale(locale, number, emergency, urgent):
@@ -77,7 +84,7 @@ def test_the_emergency_number_follows_the_locale(locale, number, emergency, urge
     assert help.number == number
     assert help.action("emergency").startswith(emergency)
     assert urgent in help.action("urgent")
-    assert "111" not in help.action("urgent") or locale in ("en-GB", "en_GB", "de", "en", None, "")
+    assert "111" not in help.action("urgent") or locale in ("en-GB", "en_GB", "de", "en", None, "", "en-IN")
 
 
 @pytest.mark.parametrize(
