@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from causes.i18n import _
+from causes.i18n import _, pgettext
 
 # Every ASCII punctuation character can be backslash-escaped in CommonMark; these are
 # the ones markdown, GitHub-flavoured markdown and Streamlit's directives act on.
@@ -84,11 +84,38 @@ def joined(items: Sequence[str], word: str = "and") -> str:
     `A, B or C`); "" for none. `word` is "and" or "or" (a code: the language says it)."""
     if len(items) <= 1:
         return "".join(items)
-    rest = ", ".join(items[:-1])
+    rest, last = ", ".join(items[:-1]), items[-1]
+    sound = _first_sound(last)
     if word == "or":
+        if sound == "o":
+            # Translators: as "{rest} or {last}", where {last} starts with an o sound
+            # (Spanish "u": "siete u ocho"); elsewhere as "{rest} or {last}".
+            return pgettext("before an o sound", "{rest} or {last}").format(rest=rest, last=last)
         # Translators: the end of a list of alternatives: "{rest}" is "A, B", "{last}" is "C".
-        return _("{rest} or {last}").format(rest=rest, last=items[-1])
+        return _("{rest} or {last}").format(rest=rest, last=last)
     if word == "and":
+        if sound == "i":
+            # Translators: as "{rest} and {last}", where {last} starts with an i sound
+            # (Spanish "e": "riñón e hígado"); elsewhere as "{rest} and {last}".
+            return pgettext("before an i sound", "{rest} and {last}").format(rest=rest, last=last)
         # Translators: the end of a list: "{rest}" is "A, B", "{last}" is "C".
-        return _("{rest} and {last}").format(rest=rest, last=items[-1])
-    return f"{rest} {word} {items[-1]}"
+        return _("{rest} and {last}").format(rest=rest, last=last)
+    return f"{rest} {word} {last}"
+
+
+_VOWELS = "aeiouáéíóúü"
+
+
+def _first_sound(text: str) -> str:
+    """The vowel sound a word starts with, where a language changes its "and" or "or" for
+    it: "i" (isla, hígado, ictus; not hierro or yodo, where the i glides into the next
+    vowel), "o" (ocho, hora, 8, 80); "" otherwise. Markdown and quotes before it are passed."""
+    word = re.sub(r"^[^\w]+", "", text.casefold())
+    if word.startswith("8"):
+        return "o"
+    bare = word[1:] if word.startswith("h") else word
+    if bare[:1] in ("i", "í") and bare[1:2] not in tuple(_VOWELS):
+        return "i"
+    if bare[:1] in ("o", "ó"):
+        return "o"
+    return ""

@@ -231,6 +231,31 @@ def test_joined(items, word, expected):
 
 
 @pytest.mark.parametrize(
+    ("items", "word", "english", "spanish"),
+    [
+        (["riñón", "hígado"], "and", "riñón and hígado", "riñón e hígado"),
+        (["calambres", "ictus"], "and", "calambres and ictus", "calambres e ictus"),
+        (["a", "b", "**Inflamación**"], "and", "a, b and **Inflamación**", "a, b e **Inflamación**"),
+        (["calcio", "hierro"], "and", "calcio and hierro", "calcio y hierro"),  # the i glides: y
+        (["agua", "yodo"], "and", "agua and yodo", "agua y yodo"),
+        (["minutos", "horas"], "or", "minutos or horas", "minutos u horas"),
+        (["7", "8"], "or", "7 or 8", "7 u 8"),
+        (["siete", "ocho"], "or", "siete or ocho", "siete u ocho"),
+        (["pierna", "«otro»"], "or", "pierna or «otro»", "pierna u «otro»"),
+        (["pierna", "brazo"], "or", "pierna or brazo", "pierna o brazo"),
+        (["isla", "ojo"], "and", "isla and ojo", "isla y ojo"),  # "and" before o: y
+        (["ojo", "isla"], "or", "ojo or isla", "ojo o isla"),  # "or" before i: o
+    ],
+)
+def test_joined_says_and_and_or_as_the_next_word_needs(items, word, english, spanish):
+    from causes import i18n
+
+    assert joined(items, word) == english
+    with i18n.using("es"):
+        assert joined(items, word) == spanish
+
+
+@pytest.mark.parametrize(
     ("text", "limit", "expected"),
     [
         ("short", 10, "short"),
