@@ -287,7 +287,13 @@ def _reason(answer: Answer, help: Help, level: str, said_above: str = "") -> str
     # Translators: {sign} is a warning sign the person said yes to; {why} why it matters
     # ("it is a warning sign of sciatica", "this can be a blood clot").
     said = _("You said: {sign}. Why: {why}.").format(sign=answer.sign, why=answer.why)
-    return f"{said} {help.action(level, answer.contact)}" if answer.contact and answer.contact != said_above else said
+    if not answer.contact or answer.contact == said_above:
+        return said
+    if level == "emergency":  # the card says call for an ambulance: nothing here may say call someone else first
+        # Translators: after a warning sign that needs an ambulance, whom it also concerns
+        # ("your cancer team's 24-hour helpline").
+        return f"{said} " + _("Then let {contact} know.").format(contact=answer.contact)
+    return f"{said} {help.action(level, answer.contact)}"
 
 
 def card_markdown(card: Card, escape: Callable[[str], str]) -> str:

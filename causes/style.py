@@ -251,6 +251,7 @@ _NUMBERS = {
     "UA": "103",
     "NO": "113",
     "TT": "811",
+    "ZA": "10177",  # 112 from a mobile only
 }
 # Countries where no one number reliably reaches an ambulance everywhere (Bolivia's 168 is
 # still being rolled out; Equatorial Guinea has none yet; India's, Pakistan's, Indonesia's,
@@ -280,7 +281,7 @@ def help_for(locale: str | None) -> Help:
             # Translators: whom to book in the UK (a family doctor).
             _("a GP"),
         )
-    if not region or region in _NO_ONE_NUMBER:
+    if not region:
         return Help(
             None,
             _(UNKNOWN_NUMBER),
@@ -288,10 +289,10 @@ def help_for(locale: str | None) -> Help:
             _("A&E (the emergency department)"),
             _("a doctor"),
         )
-    emergency_number = _NUMBERS.get(region, "112")
+    emergency_number = None if region in _NO_ONE_NUMBER else _NUMBERS.get(region, "112")
     return Help(
         emergency_number,
-        emergency_number,
+        emergency_number or _(UNKNOWN_NUMBER),
         _("ask for an urgent appointment with a doctor, or go to urgent care"),
         _("the emergency department"),
         _("a doctor"),

@@ -76,7 +76,8 @@ def test_level_rank(level, rank):
         ("vi-VN", "115", "Call 115 for an ambulance now", "urgent care"),
         ("pt-BR", "192", "Call 192 for an ambulance now", "urgent care"),
         ("de-DE", "112", "Call 112 for an ambulance now", "urgent care"),
-        ("en-IN", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "(in the UK, call 111)"),  # by region
+        ("en-IN", None, f"Call {UNKNOWN_NUMBER} for an ambulance now", "urgent care"),  # numbers by region
+        ("en-ZA", "10177", "Call 10177 for an ambulance now", "urgent care"),
     ],
 )
 def test_the_emergency_number_follows_the_locale(locale, number, emergency, urgent):
@@ -84,7 +85,7 @@ def test_the_emergency_number_follows_the_locale(locale, number, emergency, urge
     assert help.number == number
     assert help.action("emergency").startswith(emergency)
     assert urgent in help.action("urgent")
-    assert "111" not in help.action("urgent") or locale in ("en-GB", "en_GB", "de", "en", None, "", "en-IN")
+    assert "111" not in help.action("urgent") or locale in ("en-GB", "en_GB", "de", "en", None, "")
 
 
 @pytest.mark.parametrize(
@@ -268,7 +269,7 @@ def test_a_contact_sends_a_person_to_that_service_first():
             " or call 999 if you are very unwell.",
             ("You said: Fever on chemo. Why: this can be sepsis.",),
         ),
-        (  # with a sign that needs the ambulance: the ambulance heads the card, the helpline stays on its sign
+        (  # with a sign that needs the ambulance: the ambulance first, and nothing says to call another first
             [
                 Answer("Chest pain", "emergency", "this can be a heart attack"),
                 Answer("Fever on chemo", "emergency", "this can be sepsis", "your cancer team's helpline"),
@@ -276,8 +277,19 @@ def test_a_contact_sends_a_person_to_that_service_first():
             "Call 999 for an ambulance now, or go to A&E.",
             (
                 "You said: Chest pain. Why: this can be a heart attack.",
-                "You said: Fever on chemo. Why: this can be sepsis. Call your cancer team's helpline now."
-                " If you cannot get through straight away, go to A&E, or call 999 if you are very unwell.",
+                "You said: Fever on chemo. Why: this can be sepsis. Then let your cancer team's helpline know.",
+            ),
+        ),
+        (  # an urgent card's other service: its sign still says call them now
+            [
+                Answer("One leg swollen", "urgent", "this can be a blood clot"),
+                Answer("Headache in pregnancy", "urgent", "this can be pre-eclampsia", "your midwife"),
+            ],
+            "Get help today: ask for an urgent GP appointment, or call 111.",
+            (
+                "You said: One leg swollen. Why: this can be a blood clot.",
+                "You said: Headache in pregnancy. Why: this can be pre-eclampsia. Get help today: call your midwife"
+                " now. If you cannot reach them, ask for an urgent GP appointment, or call 111.",
             ),
         ),
         (  # two signs naming the same service: said once, on the card
