@@ -333,15 +333,20 @@ def _differences(table: CauseTable, comparison: Comparison, i: int, by_level: bo
     theirs = [u for j, u in enumerate(comparison.urgencies) if j != i]
     if by_level and mine not in theirs:
         others = list(dict.fromkeys(_rated(u) for u in theirs))
-        clauses.append(
-            _filled(
-                # Translators: a clause after "what sets it apart is that it": {level} is its level in
-                # quotes, {others} the others' ("\"urgent\" or \"emergency\"").
-                _("is rated {level} rather than {others}"),
-                level=[(_rated(mine), True)],
-                others=joined(others, "or"),
+        if mine:
+            clauses.append(
+                _filled(
+                    # Translators: a clause after "what sets it apart is that it": {level} is its level in
+                    # quotes, {others} the others' ("\"urgent\" or \"emergency\"").
+                    _("is rated {level} rather than {others}"),
+                    level=[(_rated(mine), True)],
+                    others=joined(others, "or"),
+                )
             )
-        )
+        else:
+            # Translators: a clause after "what sets it apart is that it": the table gives it no
+            # level of help; {others} the others' levels ("\"urgent\" and \"emergency\"").
+            clauses.append(_filled(_("has no level given, where the others have {others}"), others=joined(others)))
     risks = by_rarity(table, "risk_factors", comparison.split("risk_factors").own[i])[:MORE_TERMS]
     if risks:
         # Translators: a clause after "what sets it apart is that it": {risks} are risk factors from the table.

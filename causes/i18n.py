@@ -50,6 +50,19 @@ def catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALES, [lang], fallback=True)
 
 
+def said_in(text: str, before: str, after: str) -> str:
+    """A message of the catalog shown in language `before` (a tab's label, "Treemap"),
+    said in `after` ("Mapa de árbol"); any other text as it is."""
+    if before == after:
+        return text
+    if before == DEFAULT:
+        message = text
+    else:
+        found = getattr(catalog(before), "_catalog", {})
+        message = next((k for k, v in found.items() if v == text and isinstance(k, str)), text)
+    return catalog(after).gettext(message) if message else text
+
+
 def language() -> str:
     """The language of this run."""
     lang = _language.get()

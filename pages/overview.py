@@ -128,7 +128,7 @@ if not len(result):
 else:
     # One chart at a time: only the open tab's chart is drawn and sent (a phone draws each
     # plotly chart in seconds).
-    tabs = st.tabs([c[0] for c in CHARTS], key="overview-chart", on_change="rerun")
+    tabs = st.tabs([c[0] for c in CHARTS], key=state.OVERVIEW_TAB, on_change="rerun")
     for tab, (_label, data_of, figure_of, narrow_of, key, alt, hint, close) in zip(tabs, CHARTS, strict=True):
         if tab.open:
             with tab:

@@ -124,6 +124,7 @@ def start_language() -> str | None:
         asked = st.context.locale
         lang, unknown = i18n.negotiate(asked)
     if chosen is not None and lang != chosen:  # the link changed it (back, or an edited address)
+        _carry_labels(chosen, lang)
         p = pairing()
         if p is not None:
             with i18n.using(lang):
@@ -157,12 +158,25 @@ def switch_language(lang: str) -> None:
     """In a callback: show this tab in `lang`. What the person chose (filters, causes
     compared, the deck, answers to the questions and the warning-sign check) is carried
     into the other edition of the table, word for word, when there is one."""
+    _carry_labels(st.session_state.get(_LANG, i18n.DEFAULT), lang)
     p = pairing()
     if p is not None:
         with i18n.using(lang):  # what is said again ("why" a sign is asked) in the new words
             _carry(p.reversed())
     st.session_state[_LANG] = lang
     st.query_params[i18n.LANG_PARAM] = lang
+
+
+# Widgets whose value is one of the app's own words (a tab's label): the same choice in
+# the new language.
+OVERVIEW_TAB = "overview-chart"
+_LABEL_KEYS = (OVERVIEW_TAB,)
+
+
+def _carry_labels(before: str, after: str) -> None:
+    for key in _LABEL_KEYS:
+        if isinstance(st.session_state.get(key), str):
+            st.session_state[key] = i18n.said_in(st.session_state[key], before, after)
 
 
 def _carry(p: Pairing) -> None:

@@ -132,6 +132,21 @@ def test_also_in_groups_terms_by_which_others_have_them(table):
 
 
 @pytest.mark.parametrize(
+    ("levels", "i", "clause"),
+    [
+        (("", "see a doctor"), 0, 'it has no level given, where the others have "see a doctor".'),
+        (("see a doctor", ""), 0, 'it is rated "see a doctor" rather than not rated'),
+        (("", "urgent", "emergency"), 0, 'it has no level given, where the others have "urgent" and "emergency".'),
+    ],
+)
+def test_a_cause_without_a_level_is_told_apart_in_plain_words(levels, i, clause):
+    rows = [[f"Cause {n}", "Other", "twitching", "calves", "", "A cause.", level, ""] for n, level in enumerate(levels)]
+    table = table_from_rows(COLUMNS, rows)
+    text = distinguishing_sentence(table, compare(table, tuple(range(len(rows)))), i).text
+    assert clause in text and "rated not rated rather" not in text, text
+
+
+@pytest.mark.parametrize(
     ("names", "i", "sentence"),
     [
         # Its own symptoms, rarest in the whole table first.

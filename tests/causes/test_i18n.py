@@ -169,3 +169,21 @@ def test_where_nothing_set_the_language_the_fallback_says() -> None:
             assert i18n.language() == "en"
     finally:
         i18n._fallback[:] = saved
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "said"),
+    [
+        ("Treemap", "en", "es", None),  # None: the catalog's Spanish
+        ("Treemap", "en", "en", "Treemap"),
+        ("Not a message of ours", "en", "es", "Not a message of ours"),
+        ("Not a message of ours", "es", "en", "Not a message of ours"),
+    ],
+)
+def test_a_message_shown_in_one_language_is_said_in_another(text, before, after, said):
+    from causes.i18n import catalog, said_in
+
+    spanish = catalog("es").gettext("Treemap")
+    assert spanish != "Treemap"
+    assert said_in(text, before, after) == (said if said is not None else spanish)
+    assert said_in(spanish, "es", "en") == "Treemap"

@@ -111,6 +111,21 @@ def test_the_switch_carries_what_was_chosen_into_the_other_language(app) -> None
     assert {w.key: list(w.value) for w in at.multiselect if w.key == "symptom"} == {"symptom": ["muscle cramps"]}
 
 
+@pytest.mark.parametrize("tab", ["Treemap", "Symptom matrix"])
+def test_the_switch_keeps_the_overviews_open_chart(app, tab: str) -> None:
+    from pages.ui.state import OVERVIEW_TAB
+
+    at = app({"lang": "en"}, page="pages/overview.py")
+    at.session_state[OVERVIEW_TAB] = tab
+    at.run()
+    at.button(key="lang-es").click().run()
+    assert not at.exception
+    with i18n.using("es"):
+        assert at.session_state[OVERVIEW_TAB] == i18n._(tab) != tab
+    at.button(key="lang-en").click().run()
+    assert at.session_state[OVERVIEW_TAB] == tab
+
+
 def test_the_body_maps_drawn_areas_are_the_spanish_editions_terms() -> None:
     from causes.bodymap import BODY_AREAS
 
