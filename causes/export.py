@@ -134,12 +134,41 @@ def slug(text: str, limit: int = SLUG_CHARS) -> str:
     return out
 
 
+def file_words() -> dict[str, str]:
+    """What a downloaded file holds, as its name says it in this run's language (a kind
+    not listed is as given)."""
+    # Translators: words in the name of a downloaded file ("cause-atlas_calves_handout_2026-11-24.html"):
+    # lowercase; accents are dropped from the file's name.
+    return {
+        "handout": pgettext("in a file name", "handout"),
+        "appointment": pgettext("in a file name", "appointment"),
+        "polls": pgettext("in a file name", "polls"),
+        "poll": pgettext("in a file name", "poll"),
+        "questions": pgettext("in a file name", "questions"),
+        "body-map": pgettext("in a file name", "body map"),
+        "compare": pgettext("in a file name", "compare"),
+        "problems": pgettext("in a file name", "problems"),
+        "draft": pgettext("in a file name", "draft"),
+        "treemap": pgettext("in a file name", "treemap"),
+        "matrix": pgettext("in a file name", "symptom matrix"),
+        "bars": pgettext("in a file name", "categories"),
+    }
+
+
+def room_topic(code: str) -> str:
+    """A live room's files, named by its code: "room ABC123"."""
+    # Translators: in the name of a downloaded file: {code} is a live room's code.
+    return pgettext("in a file name", "room {code}").format(code=code)
+
+
 def export_name(query_or_topic: str | Query, kind: str, day: date, ext: str) -> str:
     """A file name saying what is inside and when: `cause-atlas_calves_2026-11-24.csv`,
-    `cause-atlas_calves_handout_2026-11-24.html` (with `kind` "handout"). Only lowercase
-    ASCII letters, digits, hyphens, underscores and one dot: safe on every system."""
+    `cause-atlas_calves_handout_2026-11-24.html` (with `kind` "handout", in this run's
+    language: `file_words`). Only lowercase ASCII letters, digits, hyphens, underscores
+    and one dot: safe on every system."""
     text = view_label(query_or_topic) if isinstance(query_or_topic, Query) else query_or_topic
     parts = ["cause-atlas", slug(text) or "view"]
+    kind = file_words().get(kind, kind)
     if slug(kind):
         parts.append(slug(kind))
     parts.append(day.isoformat())

@@ -17,7 +17,7 @@ import streamlit as st
 from causes import CauseTable
 from causes.bodymap import clicked_area, uses_body_vocabulary
 from causes.deck import Deck
-from causes.export import export_name
+from causes.export import export_name, room_topic
 from causes.i18n import _, deferred, number, pgettext
 from causes.live import (
     PollSpec,
@@ -192,7 +192,7 @@ def _files(table: CauseTable, code: str) -> None:
         st.download_button(
             _("Poll results (CSV)"),
             data=deferred(lambda: results_csv(polls, [store().counts(code, p.id) for p in polls])),
-            file_name=export_name(f"room {code}", "polls", today, "csv"),
+            file_name=export_name(room_topic(code), "polls", today, "csv"),
             mime="text/csv",
             on_click="ignore",
             disabled=not polls,
@@ -201,7 +201,7 @@ def _files(table: CauseTable, code: str) -> None:
         st.download_button(
             _("Questions (CSV)"),
             data=deferred(lambda: questions_csv(store().questions(code, hidden=True))),
-            file_name=export_name(f"room {code}", "questions", today, "csv"),
+            file_name=export_name(room_topic(code), "questions", today, "csv"),
             mime="text/csv",
             on_click="ignore",
             icon=":material/download:",
@@ -210,7 +210,7 @@ def _files(table: CauseTable, code: str) -> None:
         last = polls[-1]
         counts = store().counts(code, last.id)
         fig = results_figure(last, counts, table.facets["body_areas"].terms)
-        charts.chart_downloads(table, fig, results_alt(last, counts, counts.people), f"room {code}", "poll", "live")
+        charts.chart_downloads(table, fig, results_alt(last, counts, counts.people), room_topic(code), "poll", "live")
 
 
 def poll_on_show(room: Room) -> Poll | None:

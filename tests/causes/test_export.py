@@ -255,6 +255,25 @@ def test_export_name_takes_a_query():
     assert export_name(Query(), "", DAY, "csv") == "cause-atlas_all-causes_2026-11-24.csv"
 
 
+def test_every_kind_of_file_is_named_in_the_language_it_was_made_in():
+    from causes import i18n
+    from causes.export import file_words, room_topic
+
+    kinds = file_words()
+    english = {kind: export_name("calves", kind, DAY, "csv") for kind in kinds}
+    assert english["handout"] == "cause-atlas_calves_handout_2026-11-24.csv"
+    assert english["body-map"] == "cause-atlas_calves_body-map_2026-11-24.csv"
+    with i18n.using("es"):
+        spanish = {kind: export_name("pantorrillas", kind, DAY, "csv") for kind in kinds}
+        room = export_name(room_topic("AB12"), "polls", DAY, "csv")
+    assert spanish["handout"] == "cause-atlas_pantorrillas_folleto_2026-11-24.csv"
+    assert spanish["matrix"] == "cause-atlas_pantorrillas_matriz-de-sintomas_2026-11-24.csv"  # accents dropped
+    assert room == "cause-atlas_sala-ab12_encuestas_2026-11-24.csv"
+    for kind in kinds:  # every kind has its own Spanish word, and the name stays safe
+        assert spanish[kind].split("_")[2] != english[kind].split("_")[2], kind
+        assert re.fullmatch(r"[a-z0-9_-]+\.csv", spanish[kind]), spanish[kind]
+
+
 @pytest.mark.parametrize(("text", "out"), [("Hello, World!", "hello-world"), ("--", ""), ("Ünïcödé", "unicode")])
 def test_slug(text, out):
     assert slug(text) == out

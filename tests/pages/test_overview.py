@@ -206,5 +206,7 @@ def test_each_chart_offers_png_and_svg_named_after_the_view(overview, monkeypatc
         pass
     day = dt.date.today().isoformat()
     assert sorted(set(names)) == sorted(
-        f"cause-atlas_calves_{chart}_{day}.{fmt}" for chart in ("bars", "treemap", "matrix") for fmt in ("png", "svg")
+        f"cause-atlas_calves_{chart}_{day}.{fmt}"
+        for chart in ("categories", "treemap", "symptom-matrix")
+        for fmt in ("png", "svg")
     )
