@@ -286,5 +286,5 @@ def citation(table: CauseTable, topic: str, year: str) -> str:
         # the table's topic; {name} the table's name; {n} its causes.
         line = ngettext("Cause Atlas ({year}). {topic}. Cause table {name}, {n} cause.",
                         "Cause Atlas ({year}). {topic}. Cause table {name}, {n} causes.", n)  # fmt: skip
-    cited = line.format(year=year, topic=topic, name=table.name, n=n, oldest=oldest, newest=newest)
+    cited = line.format(year=year, topic=topic, name=table.name, n=number(n), oldest=oldest, newest=newest)
     return cited + " " + _("Sources cited per cause.")

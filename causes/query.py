@@ -223,10 +223,10 @@ def _also(table: CauseTable, column: str, chosen: Sequence[str]) -> str:
             also.append(terms(narrower))
         elif column == "body_areas":
             # Translators: too many narrower body areas to name: "any of 6 parts" (of the chosen area).
-            also.append(ngettext("any of {n} part", "any of {n} parts", n).format(n=n))
+            also.append(ngettext("any of {n} part", "any of {n} parts", n).format(n=number(n)))
         else:
             # Translators: too many narrower terms to name: "any of 6 kinds" (of the chosen symptom).
-            also.append(ngettext("any of {n} kind", "any of {n} kinds", n).format(n=n))
+            also.append(ngettext("any of {n} kind", "any of {n} kinds", n).format(n=number(n)))
     if broader:
         also.append(terms(broader))
     if len(also) == 2:

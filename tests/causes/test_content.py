@@ -134,6 +134,17 @@ def test_citation_names_the_table_its_size_and_review_span(table):
     assert "reviewed 2025-05-01 to 2026-03-04" in text
 
 
+# Spanish groups thousands from five digits on (CLDR): 1200, 12.000.
+@pytest.mark.parametrize(("lang", "size"), [("en", "1,200 causes"), ("es", "1200 causas")])
+def test_citation_writes_a_large_table_s_size_as_its_language_does(lang, size):
+    from causes import i18n
+
+    rows = [[f"Cause {i}", "Other", "twitching", "calves", "A cause.", "self-care"] for i in range(1200)]
+    big = table_from_rows(["cause", "category", "symptoms", "body_areas", "summary", "urgency"], rows)
+    with i18n.using(lang):
+        assert size in citation(big, "Topic", "2026")
+
+
 def test_the_template_is_a_valid_cause_table_with_every_column():
     t = load_cause_table(template_csv().encode())
     assert len(t) == 1
