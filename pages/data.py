@@ -66,7 +66,7 @@ def uploaded() -> None:
         return
     state.use_table(new)
     state.open_draft(file.name, cells_of(new), shown=new)
-    state.set_data_messages(_now_showing(file.name, len(new)))
+    state.set_data_messages((file.name, len(new)))
 
 
 def start_from(which: str) -> None:
@@ -86,7 +86,7 @@ def use_checked(checked: CheckedCells, draft: state.Draft) -> None:
     new = checked.table(Glossary.load(draft.folder / GLOSSARY_FILE) if draft.folder else None)
     state.use_table(new, draft.folder)
     draft.shown, draft.shown_digest = new, checked.digest
-    state.set_data_messages(_now_showing(new.name, len(new)))
+    state.set_data_messages((new.name, len(new)))
 
 
 def csv_download(draft: state.Draft, label: str, data, kind: str, help: str | None = None) -> None:
@@ -118,9 +118,12 @@ with st.container(horizontal=True, gap="small"):
     st.button(_("Start from the bundled table"), on_click=start_from, args=("bundled",), icon=":material/dataset:")
     st.button(_("Edit the table now shown"), on_click=start_from, args=("shown",), icon=":material/edit:")
 
-notice, file_error = state.data_messages()
-if notice:
-    st.success(md_escape(notice), icon=":material/check_circle:")
+showing, file_error, said_before = state.data_messages()
+if said_before:  # the language changed since: the file is read again, its problems said in this one
+    uploaded()
+    showing, file_error, _said = state.data_messages()
+if showing:
+    st.success(md_escape(_now_showing(*showing)), icon=":material/check_circle:")
 if file_error is not None:
     name, error = file_error
     source.show_problems(

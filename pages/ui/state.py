@@ -76,7 +76,7 @@ _GROUP = "warn-group-"  # a group of signs of one level, asked together: _GROUP 
 _DRAFT = "data-draft"
 _FILE_ERROR = "data-file-error"
 _DATA_NOTICE = "data-notice"
-_CHECKED = "data-checked"  # (draft id, grid edits, the check's result)
+_CHECKED = "data-checked"  # (draft id, grid edits, the check's result, its language)
 UPLOAD_WIDGET = "data-upload"
 
 # What outlives a change of table: the person's own table and the Data page's work on it
@@ -612,26 +612,35 @@ def grid_edits(d: Draft) -> dict[str, Any]:
 
 
 def checked(d: Draft, edits: dict[str, Any]) -> CheckedCells | Exception | None:
-    """The last check of this grid, if it was of these edits."""
+    """The last check of this grid, if it was of these edits, said in this run's language
+    (its problems are words: after a switch, the grid is checked again)."""
     last = st.session_state.get(_CHECKED)
-    return last[2] if last is not None and last[0] == d.id and last[1] == edits else None
+    if last is None or (last[0], last[1], last[3]) != (d.id, edits, i18n.language()):
+        return None
+    return last[2]
 
 
 def set_checked(d: Draft, edits: dict[str, Any], result: CheckedCells | Exception) -> None:
-    st.session_state[_CHECKED] = (d.id, edits, result)
+    st.session_state[_CHECKED] = (d.id, edits, result, i18n.language())
 
 
 def uploaded_file() -> Any:
     return st.session_state.get(UPLOAD_WIDGET)
 
 
-def data_messages() -> tuple[str | None, tuple[str, Exception] | None]:
-    """The Data page's notice ("Now showing …") and an upload's error (name, error)."""
-    return st.session_state.get(_DATA_NOTICE), st.session_state.get(_FILE_ERROR)
+def data_messages() -> tuple[tuple[str, int] | None, tuple[str, Exception] | None, bool]:
+    """The Data page's notice (the table now shown: its name and size), an upload's error
+    (name, error), and whether that error was said in another language than this run's."""
+    error = st.session_state.get(_FILE_ERROR)
+    return (
+        st.session_state.get(_DATA_NOTICE),
+        error[:2] if error else None,
+        bool(error) and error[2] != i18n.language(),
+    )
 
 
-def set_data_messages(notice: str | None = None, file_error: tuple[str, Exception] | None = None) -> None:
-    for key, value in ((_DATA_NOTICE, notice), (_FILE_ERROR, file_error)):
+def set_data_messages(showing: tuple[str, int] | None = None, file_error: tuple[str, Exception] | None = None) -> None:
+    for key, value in ((_DATA_NOTICE, showing), (_FILE_ERROR, file_error and (*file_error, i18n.language()))):
         if value is None:
             st.session_state.pop(key, None)
         else:

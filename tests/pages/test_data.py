@@ -160,6 +160,29 @@ def test_a_file_that_is_not_a_table_gets_its_reason_and_no_grid(app, bundled, na
     assert count_line(at) == f"{len(bundled)} of {len(bundled)} causes match"
 
 
+@pytest.mark.parametrize("name", ["clinic-list-with-mistakes.csv", "ragged-row.csv", "utf8.csv"])
+def test_an_uploads_problems_and_notice_are_said_again_in_the_new_language(app, name):
+    """A grid's problems, a file's reason and the "Now showing" notice: after the switch,
+    in the new language (the file is read again), and back."""
+
+    def said(at) -> list[str]:  # the messages, and the problems' report: each problem and how to fix it
+        from causes.editing import report_columns
+
+        reports = [d.value for d in at.dataframe if len(d.value.columns) == len(report_columns())]
+        report = [str(v) for r in reports for v in r.iloc[:, -2:].to_numpy().ravel()]
+        return [e.value for e in (*at.error, *at.success)] + report
+
+    at = upload(open_data(app), name)
+    before = said(at)
+    assert before
+    at.button(key="lang-es").click().run()
+    assert not at.exception
+    spanish = said(at)
+    assert len(spanish) == len(before) and not set(before) & set(spanish), set(before) & set(spanish)
+    at.button(key="lang-en").click().run()
+    assert said(at) == before
+
+
 @pytest.mark.parametrize(
     ("label", "rows"),
     [("Start from the template", 1), ("Start from the bundled table", None), ("Edit the table now shown", None)],
