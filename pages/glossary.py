@@ -4,8 +4,8 @@ import streamlit as st
 
 from causes.content import WORD_KIND, glossary_rows
 from causes.i18n import _, ngettext, number
-from causes.text import md_escape
-from pages.ui import source
+from causes.text import joined, md_escape
+from pages.ui import chrome, source
 
 table = source.active_table()
 _flags, glossary, _claims = source.sidecars()
@@ -15,11 +15,13 @@ if not glossary.terms:
     st.info(_("This cause table comes without a glossary (a glossary.csv beside it)."), icon=":material/info:")
     st.stop()
 
+services = chrome.help_here()  # the words the advice uses for this reader's country
 st.markdown(
+    # Translators: {services} are the health services the advice names for this reader ("a GP, A&E, 999").
     _(
         "What the words for symptoms, body areas and risk factors mean, in plain language, and the words the advice "
-        "uses for health services (GP, A&E, 111, 999)."
-    )
+        "uses for health services ({services})."
+    ).format(services=joined([services.doctor, services.ae, services.number or "999, 112, 911"]))
 )
 search = st.text_input(
     _("Find a word"), key="glossary_q", icon=":material/search:", placeholder=_("e.g. calves, wasting")
