@@ -103,7 +103,7 @@ def joined(items: Sequence[str], word: str = "and") -> str:
     return f"{rest} {word} {last}"
 
 
-_VOWELS = "aeiouáéíóúü"
+_VOWELS = frozenset("aeiouáéíóúü")
 
 
 def _first_sound(text: str) -> str:
@@ -114,7 +114,7 @@ def _first_sound(text: str) -> str:
     if word.startswith("8"):
         return "o"
     bare = word[1:] if word.startswith("h") else word
-    if bare[:1] in ("i", "í") and bare[1:2] not in tuple(_VOWELS):
+    if bare[:1] in ("i", "í") and bare[1:2] not in _VOWELS:
         return "i"
     if bare[:1] in ("o", "ó"):
         return "o"

@@ -631,12 +631,10 @@ def uploaded_file() -> Any:
 def data_messages() -> tuple[tuple[str, int] | None, tuple[str, Exception] | None, bool]:
     """The Data page's notice (the table now shown: its name and size), an upload's error
     (name, error), and whether that error was said in another language than this run's."""
-    error = st.session_state.get(_FILE_ERROR)
-    return (
-        st.session_state.get(_DATA_NOTICE),
-        error[:2] if error else None,
-        bool(error) and error[2] != i18n.language(),
-    )
+    showing, error = st.session_state.get(_DATA_NOTICE), st.session_state.get(_FILE_ERROR)
+    if error is None:
+        return showing, None, False
+    return showing, error[:2], error[2] != i18n.language()
 
 
 def set_data_messages(showing: tuple[str, int] | None = None, file_error: tuple[str, Exception] | None = None) -> None:
