@@ -100,6 +100,7 @@ class Deck:
     matching: int  # how many causes the view has (more than `positions` when capped)
     result: Result = field(repr=False)  # the view's causes, for the overview chart
     slides: tuple[Slide, ...] = ()
+    flags: tuple[RedFlag, ...] = field(default=(), repr=False)  # its causes' signs and the general ones
 
     def __len__(self) -> int:
         return len(self.slides)
@@ -257,6 +258,7 @@ def build_deck(
         matching=matching,
         result=view,
         slides=tuple(slides),
+        flags=tuple(signs),
     )
 
 
@@ -279,7 +281,8 @@ class CauseCard:
     red_flags: tuple[RedFlag, ...]  # at most TOP_ITEMS, most serious first
 
 
-def cause_card(table: CauseTable, position: int) -> CauseCard:
+def cause_card(table: CauseTable, position: int, general: Sequence[RedFlag] = ()) -> CauseCard:
+    """A cause's slide; `general`: the table's red-flag file (whom a sign sends a person to first)."""
     c = table.record(position)
     return CauseCard(
         name=c["cause"],
@@ -291,7 +294,7 @@ def cause_card(table: CauseTable, position: int) -> CauseCard:
         areas=tuple(c["body_areas"]),
         risk_factors=tuple(c["risk_factors"][:RISK_ITEMS]),
         self_care=tuple(c["self_care"][:TOP_ITEMS]),
-        red_flags=cause_flags(c)[:TOP_ITEMS],
+        red_flags=cause_flags(c, general)[:TOP_ITEMS],
     )
 
 
@@ -315,12 +318,14 @@ def ask_a_professional() -> str:
     return _(ASK_A_PROFESSIONAL)
 
 
-def phone_cause_text(table: CauseTable, position: int, help: Help, part: CausePart = "about") -> str:
+def phone_cause_text(
+    table: CauseTable, position: int, help: Help, part: CausePart = "about", general: Sequence[RedFlag] = ()
+) -> str:
     """A cause's slide on a phone, under its heading, as one markdown text (one element to
     send each phone at a slide change): what the projector's slide `part` shows. About:
     the badges and where it is felt, the summary, the key symptoms with how many causes
     share each; care: what helps, and who is more likely to get it; help: when to get help."""
-    card = cause_card(table, position)
+    card = cause_card(table, position, general)
     if part == "care":
         return "\n\n".join(x for x in (what_helps(card.self_care), more_likely(card.risk_factors)) if x)
     if part == "help":

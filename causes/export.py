@@ -289,7 +289,7 @@ def _chart(table: CauseTable, positions: np.ndarray) -> str:
     )
 
 
-def _cause(c: dict, place: int, help: Help, common: bool = False) -> str:
+def _cause(c: dict, place: int, help: Help, common: bool = False, general: Sequence[RedFlag] = ()) -> str:
     """One cause, the `place`th (`common`: say how common it is, when the table says so of any)."""
     style = urgency_style(c["urgency"])
     how_common = f" · {_e(commonness_words(c['commonness']))}" if common else ""
@@ -310,7 +310,7 @@ def _cause(c: dict, place: int, help: Help, common: bool = False) -> str:
         f"{_e(c['category'])}{how_common}</p>"
         f"<p><strong>{_e(c['summary'])}</strong></p>"
         f'<p class="label">{_e(when_to_get_help())}. {_e(usually_line(c["urgency"]))}</p>'
-        f'<div class="flags">{_signs(cause_flags(c), help, no_signs())}</div>'
+        f'<div class="flags">{_signs(cause_flags(c, general), help, no_signs())}</div>'
         f'<p class="label">{_e(helps)}</p>'
         f"{_items(c['self_care'], no_self_care())}"
         f"{tests}"
@@ -385,7 +385,7 @@ def handout_html(
         "{n} causes of {total} in the table {name} match this view.",
         len(rows),
     ).format(n=number(len(rows)), total=number(len(table)), name=table.name)
-    causes = "".join(_cause(c, i, help, table.says_commonness) for i, c in enumerate(records, start=1))
+    causes = "".join(_cause(c, i, help, table.says_commonness, red_flags) for i, c in enumerate(records, start=1))
     if more:
         more_line = ngettext(
             "… and {n} more cause match this view; see the app.",

@@ -20,7 +20,7 @@ so nothing here is markdown or HTML, and table text stays as written (on one lin
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from causes.compare import MAX_CAUSES, compare, look_alikes, told_apart
 from causes.deck import Deck, Slide, ask_a_professional, overview_counts, overview_data
 from causes.export import disclaimer, no_match, not_diagnosis
 from causes.i18n import _, long_date, ngettext, number
-from causes.redflags import cause_flags, grouped
+from causes.redflags import RedFlag, cause_flags, grouped
 from causes.style import Help, commonness_words, urgency_style
 from causes.table import CauseTable
 from causes.text import paragraphs, safe_url
@@ -99,7 +99,7 @@ def cause_notes(table: CauseTable, deck: Deck, position: int, help: Help) -> tup
             # the cause apart from the causes most like it.
             (_("What tells it apart"), [apart(table, deck, position)]),
             # Translators: a heading of a slide's speaker notes, over questions and their answers.
-            (_("Questions people ask"), questions(table, record, help)),
+            (_("Questions people ask"), questions(table, record, help, deck.flags)),
             # Translators: a heading of a slide's speaker notes, over the cause's longer explanation.
             (_("In more detail"), paragraphs(record["explanation"] or "")),
             (_("Source"), source_lines(record)),
@@ -119,7 +119,7 @@ def apart(table: CauseTable, deck: Deck, position: int) -> str:
     return "" if sentence is None else sentence.text
 
 
-def questions(table: CauseTable, record: Mapping[str, Any], help: Help) -> list[str]:
+def questions(table: CauseTable, record: Mapping[str, Any], help: Help, general: Sequence[RedFlag] = ()) -> list[str]:
     """Short questions with their answers, each from the row only: how common it is (when
     the table says of any cause), how serious and its most serious warning sign, what
     helps, and the tests a doctor may do (when it names any)."""
@@ -135,7 +135,7 @@ def questions(table: CauseTable, record: Mapping[str, Any], help: Help) -> list[
             # how common it is ("Common cause", "Rare cause").
             lines.append(_("How common is it? {answer}.").format(answer=commonness_words(value)))
     usually = usually_line(record["urgency"] or "")
-    flags = cause_flags(record)
+    flags = cause_flags(record, general)
     if flags:
         worst = flags[0]
         # Translators: a question people ask about a cause, and its answer: {usually} is its

@@ -71,10 +71,15 @@ def parse_flag(item: str, cause_urgency: str) -> tuple[str, str]:
     return item.strip(), flag_level(cause_urgency)
 
 
-def cause_flags(record: Mapping[str, Any]) -> tuple[RedFlag, ...]:
+def cause_flags(record: Mapping[str, Any], general: Iterable[RedFlag] = ()) -> tuple[RedFlag, ...]:
     """A cause's own warning signs with their levels, most serious first (the cell's order
-    within a level)."""
-    flags = [RedFlag(*parse_flag(item, record.get("urgency") or "")) for item in record.get("red_flags") or ()]
+    within a level), each with whom it sends a person to first where the table's red-flag
+    file (`general`) says so."""
+    contacts = {sign_key(f.sign): f.contact for f in general if f.contact}
+    flags = []
+    for item in record.get("red_flags") or ():
+        sign, level = parse_flag(item, record.get("urgency") or "")
+        flags.append(RedFlag(sign, level, contact=contacts.get(sign_key(sign), "")))
     return by_level(flags)
 
 

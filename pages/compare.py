@@ -32,7 +32,7 @@ from pages.ui.plot import plot
 
 table = source.active_table()
 styles.stylesheet()
-_flags, glossary, _claims = source.sidecars()
+general_flags, glossary, _claims = source.sidecars()
 
 
 def _example_button() -> None:
@@ -178,7 +178,7 @@ def show(chosen: list[str]) -> None:
     for col, c in zip(st.columns(len(records)), records, strict=True):
         with col:
             st.markdown(f"**{md_escape(c['cause'])}**\n\n{md_escape(usually_line(c['urgency']))}")
-            flags = flags_markdown(cause_flags(c), help, md_escape)
+            flags = flags_markdown(cause_flags(c, general_flags), help, md_escape)
             st.warning(flags or f"- {no_signs()}", icon=":material/flag:")
             cards.source_line(c)
 

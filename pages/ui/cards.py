@@ -88,7 +88,7 @@ def cause_details(table: CauseTable, position: int, query: Query) -> None:
     if glossary.terms:
         st.caption(_("Hover over or tap a term for what it means; chosen ones are ticked."))
     st.markdown(f"**{when_to_get_help()}.** {md_escape(usually_line(c['urgency']))}")
-    flags = cause_flags(c)
+    flags = cause_flags(c, sidecars()[0])
     st.warning(
         flags_markdown(flags, help_here(), md_escape) if flags else f"- {no_signs()}",
         icon=":material/flag:",

@@ -325,7 +325,7 @@ def overview_slide(show: Show, slide: Slide) -> None:
 def cause_slide(show: Show, slide: Slide) -> None:
     assert slide.position is not None
     heading_row(show, md_escape(cause_card(show.table, slide.position).name))
-    st.markdown(phone_cause_text(show.table, slide.position, chrome.help_here(), slide.part))
+    st.markdown(phone_cause_text(show.table, slide.position, chrome.help_here(), slide.part, show.deck.flags))
 
 
 def doctor_slide(show: Show, slide: Slide) -> None:
@@ -462,7 +462,7 @@ def _overview(s: Show, slide: Slide, where: str) -> None:
 def _cause(s: Show, slide: Slide, where: str) -> None:
     table = s.table
     assert slide.position is not None
-    card = cause_card(table, slide.position)
+    card = cause_card(table, slide.position, s.deck.flags)
     st.header(md_escape(card.name), anchor=False)
     if slide.part == "care":
         st.markdown(what_helps(card.self_care))

@@ -150,7 +150,9 @@ def test_a_chart_downloads_as_png_and_svg_with_its_source_line(page: Page, serve
         with page.expect_download(timeout=60_000) as info:
             button.click()
         download = info.value
-        assert re.fullmatch(rf"cause-atlas_calves_categories_\d{{4}}-\d\d-\d\d\.{fmt.lower()}", download.suggested_filename)
+        assert re.fullmatch(
+            rf"cause-atlas_calves_categories_\d{{4}}-\d\d-\d\d\.{fmt.lower()}", download.suggested_filename
+        )
         data = Path(download.path()).read_bytes()
         if fmt == "PNG":
             assert data.startswith(b"\x89PNG")

@@ -34,6 +34,7 @@ from causes.redflags import RedFlag
 from causes.stage import BODY, FLOOR, chart_height
 from causes.style import help_for
 from causes.table import CauseTable
+from causes.text import md_escape
 from tests.causes.tables import table_from_rows
 
 COLUMNS = [
@@ -297,3 +298,37 @@ def test_each_part_of_a_cause_says_only_its_own_on_a_phone(table):
     assert "A clot in a vein" in about and "What helps" not in about and "When to get help" not in about
     assert "What helps" in care and "A clot in a vein" not in care and "swollen leg" not in care
     assert "swollen leg" in help_text and "What helps" not in help_text
+
+
+def _bundled_causes_with_a_contact() -> list[str]:
+    from causes.config import BUNDLED_TABLE
+    from causes.redflags import cause_flags, load_red_flags
+    from tests.support.bundled import bundled_table
+
+    general = load_red_flags(BUNDLED_TABLE.with_name("red_flags.csv"))
+    table = bundled_table()
+    return [
+        table.record(p)["cause"]
+        for p in range(len(table))
+        if any(f.contact for f in cause_flags(table.record(p), general))
+    ]
+
+
+@pytest.mark.parametrize("name", _bundled_causes_with_a_contact())
+def test_a_causes_help_slide_says_whom_its_signs_send_a_person_to_first(name):
+    """Every bundled cause with a sign that names whom to call (the cancer team's helpline,
+    the midwife): its 'when to get help' slide says so beside the sign, as every list does."""
+    from causes.check import sign_line
+    from causes.config import BUNDLED_TABLE
+    from causes.redflags import cause_flags, load_red_flags
+    from tests.support.bundled import bundled_table
+
+    general = load_red_flags(BUNDLED_TABLE.with_name("red_flags.csv"))
+    table = bundled_table()
+    position = table.position_of(name)
+    text = phone_cause_text(table, position, help_for("en-GB"), "help", general)
+    shown = cause_card(table, position, general).red_flags
+    named = [f for f in shown if f.contact]
+    assert named or len(cause_flags(table.record(position))) > len(shown)  # past the slide's three: on the card
+    for flag in named:
+        assert f"call {flag.contact} first" in sign_line(flag) and md_escape(sign_line(flag)) in text

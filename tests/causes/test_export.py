@@ -315,6 +315,14 @@ def calves_handout(bundled: CauseTable) -> tuple[CauseTable, list[int], str]:
     return table, positions, handout_html(table, positions, query, flags, DAY)
 
 
+def test_a_handout_says_whom_a_causes_sign_sends_a_person_to_first(bundled):
+    position = bundled.position_of("Chemotherapy")
+    flags = load_red_flags(BUNDLED_TABLE.parent / "red_flags.csv")
+    page = handout_html(bundled, [position], Query(), flags, DAY)
+    section = page[page.index("<h3>1. Chemotherapy</h3>") :]
+    assert "shivering, or feeling suddenly unwell: call your cancer team&#x27;s 24-hour helpline first" in section
+
+
 def test_handout_holds_each_chosen_cause_and_its_source(calves_handout):
     table, positions, page = calves_handout
     assert positions

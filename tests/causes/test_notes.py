@@ -121,7 +121,7 @@ def test_every_cause_slide_has_its_notes_from_its_own_row(position) -> None:
         assert questions[0] == f"How common is it? {common}."
     serious = next(q for q in questions if q.startswith("Is it serious?"))
     assert urgency_style(record["urgency"]).label in serious
-    signs = cause_flags(record)
+    signs = cause_flags(record, flags())  # with whom each sends a person to first
     if signs:
         assert signs[0].sign.rstrip(".") in serious and HELP.action(signs[0].urgency, signs[0].contact) in serious
         assert " if: " not in serious  # the sign, then what to do: read aloud without a dangling "if"
@@ -365,3 +365,23 @@ def test_notes_as_markdown_escape_every_word():
     assert text.startswith("**Source**\n\n- ")
     assert "](javascript" not in text and "**loud**" not in text
     assert text.endswith("**In more detail**\n\n- a")
+
+
+def _worst_names_whom_to_call() -> list[str]:
+    table = bundled_table()
+    records = [table.record(p) for p in range(len(table))]
+    return [r["cause"] for r in records if (signs := cause_flags(r, flags())) and signs[0].contact]
+
+
+def test_some_causes_most_serious_sign_names_whom_to_call() -> None:
+    assert "Chemotherapy" in _worst_names_whom_to_call()  # the cancer team's helpline, first
+
+
+@pytest.mark.parametrize("name", _worst_names_whom_to_call())
+def test_a_sign_that_names_whom_to_call_is_said_with_them_in_the_notes(name) -> None:
+    table = bundled_table()
+    position = table.position_of(name)
+    notes = notes_of(table, deck_for(position), cause_slides(deck_for(position), position)[0])
+    serious = next(q for q in notes[QUESTIONS] if q.startswith("Is it serious?"))
+    worst = cause_flags(table.record(position), flags())[0]
+    assert f"call {worst.contact} now" in serious.casefold()

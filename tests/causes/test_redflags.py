@@ -52,6 +52,17 @@ def test_a_causes_flags_come_most_serious_first_in_the_cells_order_within_a_leve
     ]
 
 
+def test_a_causes_flags_carry_whom_the_red_flag_file_says_to_call_first():
+    record = {"urgency": "see a doctor", "red_flags": ("urgent: Swollen face.", "urgent: B", "emergency: C")}
+    general = (RedFlag("swollen  FACE", "urgent", contact="your midwife"), RedFlag("C", "emergency"))
+    assert [(f.sign, f.contact) for f in cause_flags(record, general)] == [
+        ("C", ""),
+        ("Swollen face.", "your midwife"),  # the same sign, however its case, spaces or full stop
+        ("B", ""),
+    ]
+    assert all(not f.contact for f in cause_flags(record))  # no file: no one named
+
+
 @pytest.mark.parametrize(
     ("places", "expected"),
     [
