@@ -2,7 +2,8 @@
 #   make run    create .venv, install the pinned requirements and Chromium (charts as PNG/SVG),
 #               serve the app on http://localhost:8501
 #   make test   install the dev requirements, Chromium, its headless shell, nginx and redis-server (apt-get), then
-#               run ruff, mypy (causes/) and the whole suite
+#               run ruff, mypy (causes/) and the whole suite: the tests without a browser in one worker a
+#               core (pytest-xdist), then those that drive Chromium one at a time
 #   make serve  K app processes (default: one per core) behind nginx on http://localhost:8500
 #   make fast   the suite without the browser tests (pytest -m "not browser"); `make unit`, `make pages`
 #               and `make browser` run its parts
@@ -19,6 +20,9 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SERVE_PORT ?= 8500
 PROCESSES  ?=
+# The tests without a browser are CPU-bound: one worker a core. The browser tests run one at
+# a time (two at once gain little on two cores and wait on each other's Chromium).
+WORKERS    ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: run serve test lint fast unit pages browser bench catalogs bundle bundle-check chromium headless-shell nginx redis clean
 
@@ -33,11 +37,12 @@ test: $(VENV)/.dev chromium headless-shell nginx redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" -n $(WORKERS)
+	$(BIN)/python -m pytest -m browser
 
 # Everything but the tests that drive Chromium, marked `browser` (tests/conftest.py).
 fast: $(VENV)/.dev chromium redis
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser" -n $(WORKERS)
 
 # The fast suite without the pages run in AppTest.
 unit: $(VENV)/.dev redis
