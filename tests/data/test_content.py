@@ -508,6 +508,8 @@ ROW_SIGNS = [
     ("Low sodium (hyponatraemia)", r"^a fit \(seizure\)$", "emergency"),
     ("Over-breathing and panic (hyperventilation)", r"fast breathing for the first time", "emergency"),
     ("Dystonia", r"noisy breathing", "emergency"),
+    # A racing heart with fainting is asked when over-breathing is: fainting is not panic (NHS).
+    ("Over-breathing and panic (hyperventilation)", r"heartbeat with fainting", "emergency"),
 ]
 
 # (cause, its most serious sign): the one the speaker notes name and a cause's slide lists
